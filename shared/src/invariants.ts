@@ -1,0 +1,51 @@
+import type * as Y from "yjs";
+import { isCardOrphan } from "./repair";
+import { RECORD_ROOTS, RECORD_SCHEMAS, recordsOf } from "./schema/layout";
+import { BoardMeta } from "./schema/meta";
+
+/**
+ * Rules every replica of a board satisfies after every transaction, local or
+ * remote. A card may briefly name a stage this replica has not received yet
+ * (updates from different people arrive in any order), so references are
+ * only required to agree on the journey when both ends are present.
+ */
+export function invariantViolations(doc: Y.Doc): string[] {
+  const problems: string[] = [];
+  for (const root of RECORD_ROOTS) {
+    recordsOf(doc, root).forEach((map, id) => {
+      const result = RECORD_SCHEMAS[root].safeParse(map.toJSON());
+      if (!result.success) problems.push(`${root}/${id}: ${result.error.issues[0]?.message ?? "invalid"}`);
+      else if (result.data.id !== id) problems.push(`${root}/${id}: stored under another id`);
+    });
+  }
+  const journeyOf = (root: "stages" | "lanes", id: unknown) => recordsOf(doc, root).get(String(id))?.get("journeyId");
+  recordsOf(doc, "cards").forEach((card, id) => {
+    for (const [root, field] of [
+      ["stages", "stageId"],
+      ["lanes", "laneId"],
+    ] as const) {
+      const journeyId = journeyOf(root, card.get(field));
+      if (journeyId !== undefined && journeyId !== card.get("journeyId")) {
+        problems.push(`cards/${id}: its ${field} belongs to another journey`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** Rules a fully synced board satisfies: no reference left dangling. */
+export function settledViolations(doc: Y.Doc): string[] {
+  const problems = invariantViolations(doc);
+  const meta = BoardMeta.safeParse(doc.getMap("meta").toJSON());
+  if (!meta.success) problems.push(`meta: ${meta.error.issues[0]?.message ?? "invalid"}`);
+  const journeys = recordsOf(doc, "journeys");
+  for (const root of ["stages", "lanes"] as const) {
+    recordsOf(doc, root).forEach((map, id) => {
+      if (!journeys.has(String(map.get("journeyId")))) problems.push(`${root}/${id}: journey missing`);
+    });
+  }
+  recordsOf(doc, "cards").forEach((card, id) => {
+    if (isCardOrphan(doc, card)) problems.push(`cards/${id}: orphan (its stage or lane is gone)`);
+  });
+  return problems;
+}

@@ -1,0 +1,26 @@
+/**
+ * How a client reaches a board over the collaboration WebSocket.
+ *
+ * The client connects to `COLLAB_PATH` with the Hocuspocus protocol; the
+ * document name is the board id and the token is its role's secret token.
+ * It also sends its schema version as a query parameter, so a client built
+ * for an older document layout is refused before it syncs and is told to
+ * reload. A refused connection receives one of `AUTH_FAILURES` as reason.
+ */
+export const COLLAB_PATH = "/collab";
+export const SCHEMA_PARAM = "schema";
+
+export const AUTH_FAILURES = {
+  /** No board has this id. */
+  unknownBoard: "unknown-board",
+  /** The token opens no role on this board. */
+  badToken: "bad-token",
+  /** The client was built for an older schema: reload to get the new one. */
+  clientOutdated: "client-outdated",
+  /** The stored board could not be loaded; nothing was overwritten. */
+  boardUnavailable: "board-unavailable",
+} as const;
+export type AuthFailure = (typeof AUTH_FAILURES)[keyof typeof AUTH_FAILURES];
+
+export const isAuthFailure = (reason: string): reason is AuthFailure =>
+  (Object.values(AUTH_FAILURES) as string[]).includes(reason);

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { MAP_TYPES, STAGE_SET_IDS, type StageSetId } from "../model/mapTypes";
+import { LIMITS } from "../model/limits";
+import { ROLES, type Role } from "../model/roles";
+
+/** Body of `POST /api/boards`. */
+export const CreateBoardRequest = z.strictObject({
+  title: z.string().trim().min(1).max(LIMITS.title),
+  template: z.enum(MAP_TYPES).optional(),
+  stageSet: z.enum(STAGE_SET_IDS as [StageSetId, ...StageSetId[]]).optional(),
+  locale: z.string().min(2).max(16).optional(),
+});
+export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
+
+export interface RoleLink {
+  url: string;
+  token: string;
+}
+
+/** Answer of `POST /api/boards` (201). */
+export interface CreateBoardResponse {
+  id: string;
+  title: string;
+  links: Record<Role, RoleLink>;
+}
+
+/** Answer of `GET /api/boards/:id/session` for a token: what it opens. */
+export interface BoardSession {
+  id: string;
+  role: Role;
+}
+
+export interface ApiError {
+  error: string;
+  message: string;
+}
+
+export const RoleSchema = z.enum(ROLES);
+
+/** The board link carries its token in the fragment, so it never reaches server logs or other sites. */
+export const boardPath = (id: string): string => `/b/${encodeURIComponent(id)}`;
+export const TOKEN_FRAGMENT = "token";

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { MAP_TYPES } from "../model/mapTypes";
+import { LIMITS } from "../model/limits";
+import { Id, OrderKey } from "./fields";
+
+/** A journey: one persona's map of one type, shown as a tab. Stored in the `journeys` root. */
+export const JourneyRecord = z.looseObject({
+  id: Id,
+  title: z.string().max(LIMITS.title),
+  mapType: z.enum(MAP_TYPES),
+  personaId: Id.nullable(),
+  order: OrderKey,
+});
+export type JourneyRecord = z.infer<typeof JourneyRecord>;

@@ -1,0 +1,92 @@
+import * as Y from "yjs";
+import { CardRecord } from "./card";
+import { JourneyRecord } from "./journey";
+import { LaneRecord } from "./lane";
+import { PersonaRecord } from "./persona";
+import { StageRecord } from "./stage";
+
+/**
+ * The Yjs document of a board. Each record kind lives in its own root map,
+ * keyed by record id; each record is a nested Y.Map with one entry per field,
+ * so two people editing different fields of one card both win.
+ * Ordering uses fractional-index strings in an `order` field rather than
+ * Y.Array positions: a Y.Array move is a delete plus an insert, which
+ * duplicates a card when two people move it at once.
+ */
+export const RECORD_SCHEMAS = {
+  personas: PersonaRecord,
+  journeys: JourneyRecord,
+  stages: StageRecord,
+  lanes: LaneRecord,
+  cards: CardRecord,
+} as const;
+
+export type RecordRoot = keyof typeof RECORD_SCHEMAS;
+export const RECORD_ROOTS = Object.keys(RECORD_SCHEMAS) as RecordRoot[];
+export const META_ROOT = "meta";
+
+export interface RecordTypes {
+  personas: PersonaRecord;
+  journeys: JourneyRecord;
+  stages: StageRecord;
+  lanes: LaneRecord;
+  cards: CardRecord;
+}
+
+export type RecordMap = Y.Map<unknown>;
+
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_ROOT);
+export const recordsOf = (doc: Y.Doc, root: RecordRoot): Y.Map<RecordMap> => doc.getMap<RecordMap>(root);
+
+/** Every shared type a board's history covers: what undo tracks and what an export holds. */
+export const boardScope = (doc: Y.Doc): Y.Map<unknown>[] => [
+  metaMap(doc),
+  ...RECORD_ROOTS.map((root) => recordsOf(doc, root) as Y.Map<unknown>),
+];
+
+/** A record's current fields as a plain object (unknown fields included). */
+export function readRecord<R extends RecordRoot>(doc: Y.Doc, root: R, id: string): RecordTypes[R] | undefined {
+  const map = recordsOf(doc, root).get(id);
+  return map ? (map.toJSON() as RecordTypes[R]) : undefined;
+}
+
+export function readAll<R extends RecordRoot>(doc: Y.Doc, root: R): RecordTypes[R][] {
+  const out: RecordTypes[R][] = [];
+  recordsOf(doc, root).forEach((map) => out.push(map.toJSON() as RecordTypes[R]));
+  return out;
+}
+
+export function writeRecord<R extends RecordRoot>(doc: Y.Doc, root: R, record: RecordTypes[R]): void {
+  const parsed = RECORD_SCHEMAS[root].parse(record);
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(parsed)) map.set(key, value);
+  recordsOf(doc, root).set(record.id, map);
+}
+
+/** Sets some fields of an existing record, validating the result as a whole. */
+export function patchRecord<R extends RecordRoot>(
+  doc: Y.Doc,
+  root: R,
+  id: string,
+  patch: Partial<RecordTypes[R]>,
+): void {
+  const map = recordsOf(doc, root).get(id);
+  if (!map) throw new DomainError("not-found", `${root} ${id} does not exist`);
+  RECORD_SCHEMAS[root].parse({ ...map.toJSON(), ...patch });
+  for (const [key, value] of Object.entries(patch)) {
+    if (map.get(key) !== value) map.set(key, value);
+  }
+}
+
+export type DomainErrorCode = "not-found" | "invalid" | "deleted";
+
+/** An operation refused because its arguments do not fit the board. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { LIMITS } from "../model/limits";
+
+export const TIMELINE_DIRECTIONS = ["ltr", "rtl"] as const;
+export type TimelineDirection = (typeof TIMELINE_DIRECTIONS)[number];
+
+/** Board-wide settings, stored as the `meta` root map. */
+export const BoardMeta = z.looseObject({
+  schemaVersion: z.number().int().positive(),
+  title: z.string().max(LIMITS.title),
+  locale: z.string().max(16),
+  createdAt: z.number().int().nonnegative(),
+  /** Since schema 2: which way stages run across the canvas. */
+  timelineDirection: z.enum(TIMELINE_DIRECTIONS),
+});
+export type BoardMeta = z.infer<typeof BoardMeta>;

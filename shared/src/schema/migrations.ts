@@ -1,0 +1,64 @@
+import type * as Y from "yjs";
+import type { MigrationOrigin } from "../origins";
+import { metaMap } from "./layout";
+
+/**
+ * Numbered migrations of the board document. `MIGRATIONS[i]` takes a board
+ * from version `i + 1` to `i + 2`. Only the server migrates, when it loads a
+ * board and before any client syncs it. Every version has a frozen fixture
+ * under `shared/fixtures/` and a test that migrating it ends at the current
+ * version with every step applied.
+ */
+export interface Migration {
+  readonly toVersion: number;
+  readonly name: string;
+  up(doc: Y.Doc): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    toVersion: 2,
+    name: "timeline direction",
+    up(doc) {
+      const meta = metaMap(doc);
+      if (!meta.has("timelineDirection")) meta.set("timelineDirection", "ltr");
+    },
+  },
+];
+
+MIGRATIONS.forEach((migration, index) => {
+  if (migration.toVersion !== index + 2) {
+    throw new Error(`Migration "${migration.name}" must go to version ${index + 2}, not ${migration.toVersion}`);
+  }
+});
+
+export const SCHEMA_VERSION = MIGRATIONS.length + 1;
+
+export function schemaVersionOf(doc: Y.Doc): number | undefined {
+  const version = metaMap(doc).get("schemaVersion");
+  return typeof version === "number" ? version : undefined;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(`Board schema version ${found} is newer than this server's ${SCHEMA_VERSION}`);
+    this.name = "SchemaTooNewError";
+  }
+}
+
+/** Brings a board to the current schema; returns the names of the migrations applied. */
+export function migrateBoard(doc: Y.Doc): string[] {
+  const found = schemaVersionOf(doc);
+  if (found === undefined) return [];
+  if (found > SCHEMA_VERSION) throw new SchemaTooNewError(found);
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS.slice(found - 1)) {
+    const origin: MigrationOrigin = { kind: "migration", toVersion: migration.toVersion };
+    doc.transact(() => {
+      migration.up(doc);
+      metaMap(doc).set("schemaVersion", migration.toVersion);
+    }, origin);
+    applied.push(migration.name);
+  }
+  return applied;
+}

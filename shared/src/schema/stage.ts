@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { LIMITS } from "../model/limits";
+import { Id, OrderKey } from "./fields";
+
+/**
+ * A stage (column) of a journey. Stored in the `stages` root.
+ * `title` is what someone typed; when empty, the UI shows the translated
+ * `preset` title. Deleting a stage sets `deleted`, so that a card added
+ * concurrently into it still points at a real record, and undo restores it.
+ */
+export const StageRecord = z.looseObject({
+  id: Id,
+  journeyId: Id,
+  title: z.string().max(LIMITS.title),
+  preset: z.string().max(64).nullable(),
+  order: OrderKey,
+  deleted: z.boolean(),
+});
+export type StageRecord = z.infer<typeof StageRecord>;

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import {
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  SchemaTooNewError,
+  metaMap,
+  migrateBoard,
+  schemaVersionOf,
+  settledViolations,
+} from "../src/index";
+
+const fixturesDir = join(import.meta.dirname, "..", "fixtures");
+
+function loadFixture(version: number): Y.Doc {
+  const fixture = JSON.parse(readFileSync(join(fixturesDir, `board-v${version}.json`), "utf8")) as { update: string };
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(fixture.update, "base64"));
+  return doc;
+}
+
+describe("board migrations", () => {
+  it("keeps a frozen fixture of every schema version before the current one", () => {
+    const versions = readdirSync(fixturesDir)
+      .map((f) => /^board-v(\d+)\.json$/.exec(f)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  for (let version = 1; version < SCHEMA_VERSION; version++) {
+    it(`migrates a version ${version} board to the current version, running every later migration`, () => {
+      const doc = loadFixture(version);
+      expect(schemaVersionOf(doc)).toBe(version);
+      const applied = migrateBoard(doc);
+      expect(applied).toEqual(MIGRATIONS.slice(version - 1).map((m) => m.name));
+      expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
+      expect(settledViolations(doc)).toEqual([]);
+      expect(migrateBoard(doc)).toEqual([]);
+    });
+  }
+
+  it("gives version 1 boards a left-to-right timeline and keeps their cards and unknown fields", () => {
+    const doc = loadFixture(1);
+    metaMap(doc).set("addedByAFutureVersion", true);
+    migrateBoard(doc);
+    expect(metaMap(doc).get("timelineDirection")).toBe("ltr");
+    expect(metaMap(doc).get("addedByAFutureVersion")).toBe(true);
+    expect(doc.getMap("cards").size).toBe(2);
+  });
+
+  it("refuses a board written by a newer schema instead of touching it", () => {
+    const doc = loadFixture(1);
+    metaMap(doc).set("schemaVersion", SCHEMA_VERSION + 1);
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(() => migrateBoard(doc)).toThrow(SchemaTooNewError);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+});
