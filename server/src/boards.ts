@@ -1,0 +1,59 @@
+import * as Y from "yjs";
+import {
+  DEFAULT_MAP_TYPE,
+  DEFAULT_STAGE_SET,
+  ROLES,
+  TOKEN_FRAGMENT,
+  addJourney,
+  boardPath,
+  initBoard,
+  newId,
+  serverOrigin,
+  type CreateBoardRequest,
+  type CreateBoardResponse,
+  type Role,
+  type RoleLink,
+} from "@journeyboard/shared";
+import type { BoardStore } from "./storage/BoardStore";
+import { hashToken, newToken } from "./tokens";
+
+/** Creates boards: the first journey from a template, and a secret token per role. */
+export class BoardService {
+  constructor(private readonly store: BoardStore) {}
+
+  create(request: CreateBoardRequest, publicUrl: string): CreateBoardResponse {
+    const id = newId();
+    const createdAt = Date.now();
+    const doc = new Y.Doc();
+    const origin = serverOrigin("create-board");
+    initBoard(doc, { title: request.title, locale: request.locale ?? "en", createdAt }, origin);
+    addJourney(
+      doc,
+      {
+        id: newId(),
+        title: "",
+        mapType: request.template ?? DEFAULT_MAP_TYPE,
+        stageSet: request.stageSet ?? DEFAULT_STAGE_SET,
+        personaId: null,
+      },
+      origin,
+    );
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
+    this.store.createBoard({
+      id,
+      title: request.title,
+      createdAt,
+      state: Y.encodeStateAsUpdate(doc),
+      tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
+    });
+    const link = (role: Role): RoleLink => ({
+      url: `${publicUrl}${boardPath(id)}#${TOKEN_FRAGMENT}=${tokens[role]}`,
+      token: tokens[role],
+    });
+    return {
+      id,
+      title: request.title,
+      links: { facilitator: link("facilitator"), participant: link("participant"), viewer: link("viewer") },
+    };
+  }
+}

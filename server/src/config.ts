@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration comes from the environment only (the external contract in
+ * README.md). Every field has a default that runs on one machine with SQLite.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("data"),
+  PUBLIC_URL: z.url().optional(),
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  REDIS_URL: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base of the links the server hands out; defaults to the address it listens on. */
+  publicUrl: string | undefined;
+  adminToken: string | undefined;
+  logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  /** Where the built client lives; the server answers API routes only when it is absent. */
+  clientDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv, clientDir: string | undefined): ServerConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  if (e.REDIS_URL || e.DATABASE_URL) {
+    throw new ConfigError(
+      "REDIS_URL and DATABASE_URL (several instances) are not available in this version; unset them to run on SQLite.",
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    adminToken: e.ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    clientDir,
+  };
+}

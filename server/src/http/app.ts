@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { Hono, type Context } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { CreateBoardRequest, type ApiError, type BoardSession } from "@journeyboard/shared";
+import type { BoardService } from "../boards";
+import type { BoardStore } from "../storage/BoardStore";
+import { hashToken } from "../tokens";
+
+export interface HttpDeps {
+  store: BoardStore;
+  boards: BoardService;
+  adminToken: string | undefined;
+  clientDir: string | undefined;
+  /** Base URL for links, known once the server listens. */
+  publicUrl: () => string;
+}
+
+const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 503, error: string, message: string) =>
+  c.json<ApiError>({ error, message }, status);
+
+/** The bearer token of a request, or its `?token=` so that a plain link works. */
+const requestToken = (c: Context): string | undefined =>
+  /^Bearer (.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? c.req.query("token");
+
+/**
+ * HTTP routes of the external contract (README.md): health, board creation,
+ * and the built client with its board links.
+ */
+export function createHttpApp(deps: HttpDeps): Hono {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+    }),
+  );
+
+  app.get("/healthz", (c) => {
+    if (!deps.store.ping()) return apiError(c, 503, "storage-unavailable", "The board store does not answer.");
+    return c.json({ status: "ok" });
+  });
+
+  app.post("/api/boards", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+    if (deps.adminToken && requestToken(c) !== deps.adminToken) {
+      return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
+    }
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const parsed = CreateBoardRequest.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join(".") || "body";
+      return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`);
+    }
+    return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
+  });
+
+  app.get("/api/boards/:id/session", (c) => {
+    const id = c.req.param("id");
+    if (!deps.store.boardExists(id)) return apiError(c, 404, "unknown-board", "No board has this id.");
+    const token = requestToken(c);
+    const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
+    if (!role) return apiError(c, 403, "bad-token", "This link does not open this board.");
+    return c.json<BoardSession>({ id, role });
+  });
+
+  app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
+
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(join(clientDir, "index.html"))) {
+    const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
+    app.use("/*", serveStatic({ root: clientDir }));
+    app.get("*", (c) => c.html(indexHtml));
+  } else {
+    app.get("/", (c) => c.text("Journeyboard server is running; the web client is not built (pnpm build)."));
+  }
+  return app;
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { Hocuspocus } from "@hocuspocus/server";
+import { WebSocketServer, type WebSocket } from "ws";
+import { COLLAB_PATH } from "@journeyboard/shared";
+import { BoardService } from "./boards";
+import type { ServerConfig } from "./config";
+import { BoardAccess } from "./extensions/BoardAccess";
+import { BoardInvariants } from "./extensions/BoardInvariants";
+import { BoardPersistence } from "./extensions/BoardPersistence";
+import { createHttpApp } from "./http/app";
+import type { Logger } from "./logger";
+import { SqliteBoardStore } from "./storage/SqliteBoardStore";
+
+/** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  hocuspocus: Hocuspocus;
+  /** Closes connections, stores every loaded board and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * One port for everything: the HTTP API and the built client through Hono,
+ * and the collaboration WebSocket at COLLAB_PATH handed to Hocuspocus, whose
+ * behaviour is the sum of the extensions wired here.
+ */
+export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  const store = new SqliteBoardStore(config.dataDir);
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    extensions: [new BoardAccess(store), new BoardPersistence(store, logger), new BoardInvariants()],
+  });
+
+  let publicUrl = config.publicUrl ?? "";
+  const app = createHttpApp({
+    store,
+    boards: new BoardService(store),
+    adminToken: config.adminToken,
+    clientDir: config.clientDir,
+    publicUrl: () => publicUrl,
+  });
+  const httpServer = createAdaptorServer({ fetch: app.fetch });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  httpServer.on("upgrade", (request: IncomingMessage, socket, head) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (path !== COLLAB_PATH) {
+      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, request));
+  });
+
+  function attach(ws: WebSocket, request: IncomingMessage) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const webRequest = new Request(new URL(request.url ?? "/", "http://localhost"), { headers });
+    const connection = hocuspocus.handleConnection(ws, webRequest);
+    ws.on("message", (data: Buffer) =>
+      connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    );
+    ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+    ws.on("error", (error) => logger.warn({ err: error }, "websocket error"));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
+  publicUrl = config.publicUrl ?? url;
+
+  return {
+    url,
+    port,
+    hocuspocus,
+    async close() {
+      for (const client of sockets.clients) client.close(1001, "server shutting down");
+      hocuspocus.closeConnections();
+      await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
+      sockets.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Role } from "@journeyboard/shared";
+
+/**
+ * Where boards live. The server talks to this interface only, so another
+ * backend (PostgreSQL for several instances) can take SQLite's place.
+ *
+ * A board's document is a snapshot plus a log of the updates applied since;
+ * `appendUpdate` runs before the server acknowledges an update, and
+ * `compact` folds the log into a new snapshot in one atomic step.
+ */
+export interface StoredBoard {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last update in `updates` (or of the snapshot). */
+  lastSeq: number;
+}
+
+export interface NewBoard {
+  id: string;
+  title: string;
+  createdAt: number;
+  state: Uint8Array;
+  tokenHashes: Record<Role, string>;
+}
+
+export interface BoardStore {
+  createBoard(board: NewBoard): void;
+  boardExists(id: string): boolean;
+  roleForTokenHash(boardId: string, tokenHash: string): Role | null;
+  loadBoard(id: string): StoredBoard | null;
+  /** Appends one update; returns its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array): number;
+  /** Replaces the snapshot and the whole log with `state`, atomically. */
+  compact(boardId: string, state: Uint8Array): void;
+  /** Updates and bytes waiting in the log since the last snapshot. */
+  logSize(boardId: string): { count: number; bytes: number };
+  ping(): boolean;
+  close(): void;
+}

@@ -1,0 +1,157 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  AUTH_FAILURES,
+  SCHEMA_VERSION,
+  addCard,
+  lanesOf,
+  metaMap,
+  readAll,
+  readRecord,
+  schemaVersionOf,
+  stagesOf,
+} from "@journeyboard/shared";
+import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
+import { hashToken } from "../src/tokens";
+import { acknowledged, connectClient, connectSynced, type TestClient } from "./support/client";
+import { eventually } from "./support/eventually";
+import { startTestServer, tempDataDir } from "./support/server";
+
+function addCards(client: TestClient, texts: string[]) {
+  const journeyId = readAll(client.doc, "journeys")[0]!.id;
+  const stage = stagesOf(client.doc, journeyId)[0]!;
+  const lane = lanesOf(client.doc, journeyId)[0]!;
+  texts.forEach((text, i) =>
+    addCard(
+      client.doc,
+      {
+        id: `card-${i}`,
+        journeyId,
+        stageId: stage.id,
+        laneId: lane.id,
+        text,
+        authorName: "",
+        authorDepartment: "digital",
+        createdAt: 1,
+      },
+      client.origin,
+    ),
+  );
+}
+
+/** The board as stored on disk right now, read through a second connection to the SQLite file. */
+function storedDoc(dataDir: string, boardId: string): Y.Doc {
+  const store = new SqliteBoardStore(dataDir);
+  try {
+    const stored = store.loadBoard(boardId)!;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot!, ...stored.updates]));
+    return doc;
+  } finally {
+    store.close();
+  }
+}
+
+describe("BoardPersistence", () => {
+  it("finds a board intact after the server restarts", async () => {
+    const dataDir = tempDataDir();
+    const first = await startTestServer({}, dataDir);
+    const board = await first.createBoard({ title: "Kept" });
+    const client = await connectSynced(first.url, board.id, board.links.participant.token);
+    addCards(client, ["I look for a summer dress", "Czekam na kuriera", "أقارن الأسعار"]);
+    await acknowledged(client);
+    client.disconnect();
+    await first.close();
+
+    const second = await startTestServer({}, dataDir);
+    const again = await connectSynced(second.url, board.id, board.links.viewer.token);
+    expect(
+      readAll(again.doc, "cards")
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(["I look for a summer dress", "Czekam na kuriera", "أقارن الأسعار"].sort());
+    expect(metaMap(again.doc).get("title")).toBe("Kept");
+  });
+
+  it("has an acknowledged edit on disk already, before any scheduled store runs", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard();
+    const client = await connectSynced(server.url, board.id, board.links.participant.token);
+    addCards(client, ["durable"]);
+    await acknowledged(client);
+    expect(readRecord(storedDoc(server.dataDir, board.id), "cards", "card-0")?.text).toBe("durable");
+  });
+
+  it("migrates an old board when it loads, before the first client syncs", async () => {
+    const dataDir = tempDataDir();
+    const fixture = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../shared/fixtures/board-v1.json"), "utf8"),
+    ) as { update: string };
+    const store = new SqliteBoardStore(dataDir);
+    store.createBoard({
+      id: "old-board-000001",
+      title: "Old",
+      createdAt: 1,
+      state: Buffer.from(fixture.update, "base64"),
+      tokenHashes: {
+        facilitator: hashToken("f".repeat(20)),
+        participant: hashToken("p".repeat(20)),
+        viewer: hashToken("v".repeat(20)),
+      },
+    });
+    store.close();
+
+    const server = await startTestServer({}, dataDir);
+    const client = await connectSynced(server.url, "old-board-000001", "v".repeat(20));
+    expect(schemaVersionOf(client.doc)).toBe(SCHEMA_VERSION);
+    expect(metaMap(client.doc).get("timelineDirection")).toBe("ltr");
+    expect(readRecord(client.doc, "cards", "c2")?.text).toBe("أنتظر طويلاً على الهاتف");
+    expect(schemaVersionOf(storedDoc(dataDir, "old-board-000001"))).toBe(SCHEMA_VERSION);
+  });
+
+  it("refuses a board whose stored data is corrupt, and leaves those bytes as they were", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard();
+    const db = new Database(join(server.dataDir, "journeyboard.sqlite"));
+    const garbage = Buffer.from([0xff, 0x00, 0x13, 0x37, 0xde, 0xad]);
+    db.prepare("UPDATE board_snapshots SET state = ? WHERE board_id = ?").run(garbage, board.id);
+    const client = connectClient(server.url, board.id, board.links.facilitator.token);
+    await eventually(() => expect(client.refusals).toContain(AUTH_FAILURES.boardUnavailable));
+    const row = db.prepare("SELECT state FROM board_snapshots WHERE board_id = ?").get(board.id) as { state: Buffer };
+    const updates = db.prepare("SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?").get(board.id) as {
+      n: number;
+    };
+    db.close();
+    expect(Buffer.compare(row.state, garbage)).toBe(0);
+    expect(updates.n).toBe(0);
+  });
+});
+
+describe("SqliteBoardStore", () => {
+  it("folds the update log into a snapshot atomically, keeping every change", () => {
+    const store = new SqliteBoardStore(tempDataDir());
+    const doc = new Y.Doc();
+    store.createBoard({
+      id: "b",
+      title: "t",
+      createdAt: 1,
+      state: Y.encodeStateAsUpdate(doc),
+      tokenHashes: { facilitator: "f", participant: "p", viewer: "v" },
+    });
+    doc.on("update", (update: Uint8Array) => store.appendUpdate("b", update));
+    for (let i = 0; i < 20; i++) doc.getMap("meta").set(`k${i}`, i);
+    expect(store.logSize("b").count).toBe(20);
+    store.compact("b", Y.encodeStateAsUpdate(doc));
+    expect(store.logSize("b")).toEqual({ count: 0, bytes: 0 });
+    doc.getMap("meta").set("after", true);
+    const loaded = store.loadBoard("b")!;
+    expect(loaded.updates).toHaveLength(1);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
+    expect(copy.getMap("meta").toJSON()).toEqual(doc.getMap("meta").toJSON());
+    store.close();
+  });
+});

@@ -1,0 +1,68 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { onTestFinished } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { eventually } from "./eventually";
+import { COLLAB_PATH, SCHEMA_PARAM, SCHEMA_VERSION, localUserOrigin } from "@journeyboard/shared";
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  origin: ReturnType<typeof localUserOrigin>;
+  /** Reasons the server gave for refusing this client. */
+  refusals: string[];
+  disconnect(): void;
+}
+
+/**
+ * A real Hocuspocus client over a real WebSocket (Node 20 has no global
+ * WebSocket, hence the polyfill and the explicit attach). Destroyed when the
+ * test ends.
+ */
+export function connectClient(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  schema: number = SCHEMA_VERSION,
+): TestClient {
+  const url = `${serverUrl.replace(/^http/, "ws")}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`;
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    delay: 100,
+    minDelay: 100,
+    maxDelay: 500,
+  });
+  const doc = new Y.Doc();
+  const refusals: string[] = [];
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: boardId,
+    token,
+    document: doc,
+    onAuthenticationFailed: ({ reason }) => refusals.push(reason),
+  });
+  provider.attach();
+  const disconnect = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  onTestFinished(disconnect);
+  return { doc, provider, origin: localUserOrigin(), refusals, disconnect };
+}
+
+export async function connectSynced(serverUrl: string, boardId: string, token: string): Promise<TestClient> {
+  const client = connectClient(serverUrl, boardId, token);
+  await eventually(() => {
+    if (client.refusals.length) throw new Error(`refused: ${client.refusals.join(", ")}`);
+    if (!client.provider.isSynced) throw new Error("not synced yet");
+  });
+  return client;
+}
+
+/** Resolves once the server has acknowledged every local change of this client. */
+export async function acknowledged(client: TestClient): Promise<void> {
+  await eventually(() => {
+    if (client.provider.hasUnsyncedChanges) throw new Error("unacknowledged changes");
+  });
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+import type { CreateBoardResponse } from "@journeyboard/shared";
+import { configFromEnv, type ServerConfig } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { startServer, type RunningServer } from "../../src/server";
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  config: ServerConfig;
+  createBoard(body?: Record<string, unknown>): Promise<CreateBoardResponse>;
+}
+
+/** A fresh data folder, removed when the test ends. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "journeyboard-test-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real server on port 0 with its own SQLite file; closed when the test ends. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+  const config = configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined);
+  const server = await startServer(config, createLogger("silent"));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+  };
+  onTestFinished(close);
+  return {
+    ...server,
+    close,
+    dataDir,
+    config,
+    async createBoard(body = { title: "Test board" }) {
+      const response = await fetch(`${server.url}/api/boards`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(env.ADMIN_TOKEN ? { authorization: `Bearer ${env.ADMIN_TOKEN}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      if (response.status !== 201)
+        throw new Error(`board creation failed: ${response.status} ${await response.text()}`);
+      return (await response.json()) as CreateBoardResponse;
+    },
+  };
+}
