@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["shared", "server"],
+    projects: ["shared", "server", "client"],
     allowOnly: false,
   },
 });

@@ -8,6 +8,7 @@ export * from "./model/laneKinds";
 export * from "./model/limits";
 export * from "./model/mapTypes";
 export * from "./model/roles";
+export * from "./model/text";
 export * from "./schema/card";
 export * from "./schema/journey";
 export * from "./schema/lane";

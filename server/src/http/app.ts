@@ -68,11 +68,12 @@ export function createHttpApp(deps: HttpDeps): Hono {
 
   app.get("/api/boards/:id/session", (c) => {
     const id = c.req.param("id");
-    if (!deps.store.boardExists(id)) return apiError(c, 404, "unknown-board", "No board has this id.");
+    const title = deps.store.boardTitle(id);
+    if (title === null) return apiError(c, 404, "unknown-board", "No board has this id.");
     const token = requestToken(c);
     const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
     if (!role) return apiError(c, 403, "bad-token", "This link does not open this board.");
-    return c.json<BoardSession>({ id, role });
+    return c.json<BoardSession>({ id, title, role });
   });
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
@@ -81,6 +82,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   if (clientDir && existsSync(join(clientDir, "index.html"))) {
     const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
     app.use("/*", serveStatic({ root: clientDir }));
+    app.get("/assets/*", (c) => c.text("Not found", 404));
     app.get("*", (c) => c.html(indexHtml));
   } else {
     app.get("/", (c) => c.text("Journeyboard server is running; the web client is not built (pnpm build)."));

@@ -26,6 +26,8 @@ export interface NewBoard {
 export interface BoardStore {
   createBoard(board: NewBoard): void;
   boardExists(id: string): boolean;
+  /** The title a board was created with, or null when there is no such board. */
+  boardTitle(id: string): string | null;
   roleForTokenHash(boardId: string, tokenHash: string): Role | null;
   loadBoard(id: string): StoredBoard | null;
   /** Appends one update; returns its sequence number. */

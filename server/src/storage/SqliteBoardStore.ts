@@ -40,6 +40,7 @@ const SQL = {
   insertToken: `INSERT INTO board_tokens (board_id, role, token_hash) VALUES (?, ?, ?)`,
   insertSnapshot: `INSERT INTO board_snapshots (board_id, state, last_seq) VALUES (?, ?, 0)`,
   boardExists: `SELECT 1 FROM boards WHERE id = ?`,
+  boardTitle: `SELECT title FROM boards WHERE id = ?`,
   roleForToken: `SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?`,
   selectSnapshot: `SELECT state, last_seq AS lastSeq FROM board_snapshots WHERE board_id = ?`,
   selectUpdates: `SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq`,
@@ -80,6 +81,10 @@ export class SqliteBoardStore implements BoardStore {
 
   boardExists(id: string): boolean {
     return this.statements.boardExists.get(id) !== undefined;
+  }
+
+  boardTitle(id: string): string | null {
+    return (this.statements.boardTitle.get(id) as { title: string } | undefined)?.title ?? null;
   }
 
   roleForTokenHash(boardId: string, tokenHash: string): Role | null {

@@ -27,6 +27,8 @@ export interface CreateBoardResponse {
 /** Answer of `GET /api/boards/:id/session` for a token: what it opens. */
 export interface BoardSession {
   id: string;
+  /** The title the board was created with. */
+  title: string;
   role: Role;
 }
 

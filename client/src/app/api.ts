@@ -1,0 +1,39 @@
+import type { ApiError, BoardSession, CreateBoardRequest, CreateBoardResponse } from "@journeyboard/shared";
+
+/** Calls to the server's HTTP API; failures carry the server's error code. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiFailure(0, "network", "network");
+  }
+  const body = (await response.json().catch(() => null)) as T | ApiError | null;
+  if (!response.ok) {
+    const error = body as ApiError | null;
+    throw new ApiFailure(response.status, error?.error ?? "unknown", error?.message ?? response.statusText);
+  }
+  return body as T;
+}
+
+export const createBoard = (request: CreateBoardRequest) =>
+  call<CreateBoardResponse>("/api/boards", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+  });
+
+export const fetchSession = (boardId: string, token: string) =>
+  call<BoardSession>(`/api/boards/${encodeURIComponent(boardId)}/session`, {
+    headers: { authorization: `Bearer ${token}` },
+  });

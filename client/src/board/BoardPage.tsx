@@ -1,0 +1,71 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AUTH_FAILURES, TOKEN_FRAGMENT, type BoardSession } from "@journeyboard/shared";
+import { ApiFailure, fetchSession } from "../app/api";
+import { JoinDialog } from "../identity/JoinDialog";
+import { loadIdentity, type Identity } from "../identity/identity";
+import { BoardView } from "./BoardView";
+import { BoardMessage } from "./ui/BoardMessage";
+
+const tokenKey = (boardId: string) => `journeyboard.token.${boardId}`;
+
+/** The token comes in the link's fragment (never sent to servers); this browser keeps it for reloads. */
+function readToken(boardId: string): string | null {
+  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get(TOKEN_FRAGMENT);
+  if (fromLink) {
+    localStorage.setItem(tokenKey(boardId), fromLink);
+    return fromLink;
+  }
+  return localStorage.getItem(tokenKey(boardId));
+}
+
+type Check = { state: "checking" } | { state: "ok"; session: BoardSession } | { state: "refused"; reason: string };
+
+/** Checks the link, asks who you are, then opens the board. */
+export function BoardPage({ boardId }: { boardId: string }) {
+  const { t } = useTranslation();
+  const [token] = useState(() => readToken(boardId));
+  const [check, setCheck] = useState<Check>({ state: "checking" });
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity());
+  const [joined, setJoined] = useState(identity !== null);
+
+  useEffect(() => {
+    if (!token) return;
+    fetchSession(boardId, token).then(
+      (session) => setCheck({ state: "ok", session }),
+      (failure: unknown) => {
+        const code = failure instanceof ApiFailure ? failure.code : "unknown";
+        const reason =
+          code === "unknown-board"
+            ? AUTH_FAILURES.unknownBoard
+            : code === "bad-token"
+              ? AUTH_FAILURES.badToken
+              : "unknown";
+        setCheck({ state: "refused", reason });
+      },
+    );
+  }, [boardId, token]);
+
+  if (!token) return <BoardMessage kind="missingToken" />;
+  if (check.state === "refused") return <BoardMessage kind="refused" reason={check.reason} />;
+  if (check.state === "checking") {
+    return (
+      <p className="loading" role="status">
+        {t("board.loading")}
+      </p>
+    );
+  }
+  if (!joined || !identity) {
+    return (
+      <JoinDialog
+        initial={identity}
+        boardTitle={check.session.title}
+        onJoin={(chosen) => {
+          setIdentity(chosen);
+          setJoined(true);
+        }}
+      />
+    );
+  }
+  return <BoardView boardId={boardId} token={token} role={check.session.role} identity={identity} />;
+}

@@ -1,0 +1,9 @@
+import type { Action } from "./types";
+
+export const actionClearSelection: Action = {
+  id: "clearSelection",
+  labelKey: "actions.clearSelection",
+  shortcuts: [{ key: "Escape" }],
+  enabled: (c) => c.getUi().selection.size > 0 && !c.getUi().editing,
+  run: (c) => c.clearSelection(),
+};

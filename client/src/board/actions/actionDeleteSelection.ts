@@ -1,0 +1,9 @@
+import type { Action } from "./types";
+
+export const actionDeleteSelection: Action = {
+  id: "deleteSelection",
+  labelKey: "actions.deleteSelection",
+  shortcuts: [{ key: "Delete" }, { key: "Backspace" }],
+  enabled: (c) => c.canEdit && c.getUi().selection.size > 0 && !c.getUi().editing,
+  run: (c) => c.deleteSelection(),
+};

@@ -1,0 +1,9 @@
+import type { Action } from "./types";
+
+export const actionEditCard: Action = {
+  id: "editCard",
+  labelKey: "actions.editCard",
+  shortcuts: [{ key: "Enter" }],
+  enabled: (c) => c.canEdit && c.getUi().selection.size === 1 && !c.getUi().editing,
+  run: (c) => c.startEditing([...c.getUi().selection][0]!),
+};

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS } from "./registry";
+import { actionFor, formatShortcut, matches, type KeyPress } from "./shortcuts";
+
+const press = (p: Partial<KeyPress>): KeyPress => ({
+  key: "",
+  code: "",
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...p,
+});
+
+describe("keyboard shortcuts", () => {
+  it("gives no two actions the same shortcut", () => {
+    const seen = new Map<string, string>();
+    for (const action of ACTIONS) {
+      for (const s of action.shortcuts) {
+        const id = `${s.mod ? "mod+" : ""}${s.shift ? "shift+" : ""}${s.key.toLowerCase()}`;
+        expect(seen.get(id), `${id} is used twice`).toBeUndefined();
+        seen.set(id, action.id);
+      }
+    }
+  });
+
+  it("finds undo and redo with Ctrl or Cmd, and redo only with Shift", () => {
+    expect(actionFor(ACTIONS, press({ key: "z", code: "KeyZ", ctrlKey: true }))?.id).toBe("undo");
+    expect(actionFor(ACTIONS, press({ key: "z", code: "KeyZ", metaKey: true }))?.id).toBe("undo");
+    expect(actionFor(ACTIONS, press({ key: "Z", code: "KeyZ", ctrlKey: true, shiftKey: true }))?.id).toBe("redo");
+    expect(actionFor(ACTIONS, press({ key: "z", code: "KeyZ" }))).toBeUndefined();
+  });
+
+  it("matches letters by physical key on an Arabic keyboard layout", () => {
+    expect(actionFor(ACTIONS, press({ key: "ئ", code: "KeyZ", ctrlKey: true }))?.id).toBe("undo");
+    expect(matches(press({ key: "ى", code: "KeyN" }), { key: "n" })).toBe(true);
+  });
+
+  it("matches Shift+1 as zoom to fit whatever the layout prints for it", () => {
+    expect(actionFor(ACTIONS, press({ key: "!", code: "Digit1", shiftKey: true }))?.id).toBe("zoomToFit");
+  });
+
+  it("formats shortcuts for the help panel", () => {
+    expect(formatShortcut({ key: "z", mod: true, shift: true }, false)).toBe("Ctrl+Shift+Z");
+    expect(formatShortcut({ key: "z", mod: true }, true)).toBe("⌘+Z");
+  });
+});

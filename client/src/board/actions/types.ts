@@ -1,0 +1,22 @@
+import type { BoardController } from "../BoardController";
+
+/** A key combination; `mod` is Ctrl, or Cmd on a Mac. */
+export interface Shortcut {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+}
+
+/**
+ * A user action: its label, its shortcuts (declared here once: the key
+ * handler and the help panel both read them), when it applies, what it does.
+ */
+export interface Action {
+  id: string;
+  labelKey: string;
+  shortcuts: readonly Shortcut[];
+  /** Runs while typing in a field too (e.g. nothing that would eat letters). */
+  inFields?: boolean;
+  enabled(controller: BoardController): boolean;
+  run(controller: BoardController): void;
+}

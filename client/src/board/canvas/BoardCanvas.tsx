@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import type Konva from "konva";
+import { Layer, Stage } from "react-konva";
+import { useTranslation } from "react-i18next";
+import { LANE_COLOURS, type JourneyGrid } from "@journeyboard/shared";
+import type { BoardController } from "../BoardController";
+import type { JourneyLayout } from "../state/layout";
+import type { Peer } from "../state/presence";
+import { useUi } from "../useBoard";
+import { CardNode, type CardHandlers, type EditedBy } from "./CardNode";
+import { CursorsLayer } from "./CursorsLayer";
+import { GridLayer, type GridLabels } from "./GridLayer";
+
+interface Props {
+  controller: BoardController;
+  grid: JourneyGrid;
+  layout: JourneyLayout;
+  labels: GridLabels;
+  peers: Peer[];
+  nameOf: (peer: Peer) => string;
+}
+
+const ZOOM_STEP = 1.0015;
+
+/** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
+export function BoardCanvas({ controller, grid, layout, labels, peers, nameOf }: Props) {
+  const { t } = useTranslation();
+  const ui = useUi(controller);
+  const container = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize({ width, height });
+      controller.setViewport(width, height);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [controller]);
+
+  const handlers = useMemo<CardHandlers>(
+    () => ({
+      onPointerDown: (id, additive) => controller.select(id, additive),
+      onEdit: (id) => controller.startEditing(id),
+      onDrop: (id, point) => controller.dropCard(id, point),
+    }),
+    [controller],
+  );
+
+  const laneKind = new Map(grid.lanes.map((l) => [l.id, l.kind]));
+  const editedBy = new Map<string, EditedBy>();
+  for (const peer of peers)
+    if (peer.editing) editedBy.set(peer.editing, { name: nameOf(peer), colour: peer.user.colour });
+
+  const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
+  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
+    event.evt.preventDefault();
+    const pointer = event.target.getStage()?.getPointerPosition();
+    if (event.evt.ctrlKey || event.evt.metaKey)
+      controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
+    else controller.panBy(event.evt.deltaX, event.evt.deltaY);
+  };
+  const onDragMove = (event: Konva.KonvaEventObject<DragEvent>) => {
+    if (event.target === event.target.getStage())
+      controller.setCamera({ ...ui.camera, x: event.target.x(), y: event.target.y() });
+  };
+
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="board.canvas"
+      aria-label={t("board.canvasLabel")}
+      role="application"
+    >
+      {size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={ui.camera.x}
+          y={ui.camera.y}
+          scaleX={ui.camera.scale}
+          scaleY={ui.camera.scale}
+          draggable
+          onDragMove={onDragMove}
+          onDragEnd={onDragMove}
+          onWheel={onWheel}
+          onMouseDown={(e) => isBackground(e) && controller.clearSelection()}
+          onDblClick={(e) => {
+            const pointer = e.target.getStage()?.getPointerPosition();
+            if (pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
+              controller.doubleClickAt(pointer);
+          }}
+          onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}
+          onMouseLeave={() => controller.pointerAt(null)}
+        >
+          <GridLayer layout={layout} labels={labels} />
+          <Layer>
+            {grid.stages.flatMap((stage) =>
+              grid.lanes.flatMap((lane) =>
+                (grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
+                  <CardNode
+                    key={card.id}
+                    card={card}
+                    box={layout.cards.get(card.id)!}
+                    colour={LANE_COLOURS[laneKind.get(card.laneId) ?? "steps"].card}
+                    selected={ui.selection.has(card.id)}
+                    editedBy={editedBy.get(card.id) ?? null}
+                    draggable={controller.canEdit && ui.editing !== card.id}
+                    placeholder={controller.canEdit ? t("card.placeholder") : ""}
+                    handlers={handlers}
+                  />
+                )),
+              ),
+            )}
+          </Layer>
+          <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
+        </Stage>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Group, Label, Layer, Path, Tag, Text } from "react-konva";
+import type { Peer } from "../state/presence";
+
+/** Other people's pointers, drawn the same size at any zoom. */
+export function CursorsLayer({
+  peers,
+  scale,
+  nameOf,
+}: {
+  peers: Peer[];
+  scale: number;
+  nameOf: (peer: Peer) => string;
+}) {
+  return (
+    <Layer listening={false}>
+      {peers.map((peer) =>
+        peer.cursor ? (
+          <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={1 / scale} scaleY={1 / scale}>
+            <Path
+              data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L12.5 11 Z"
+              fill={peer.user.colour}
+              stroke="#ffffff"
+              strokeWidth={1}
+            />
+            <Label x={12} y={18}>
+              <Tag fill={peer.user.colour} cornerRadius={4} />
+              <Text text={nameOf(peer)} fill="#ffffff" fontSize={12} padding={4} />
+            </Label>
+          </Group>
+        ) : null,
+      )}
+    </Layer>
+  );
+}

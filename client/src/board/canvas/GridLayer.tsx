@@ -1,0 +1,78 @@
+import { memo } from "react";
+import { Group, Layer, Line, Rect, Text } from "react-konva";
+import { LANE_COLOURS } from "@journeyboard/shared";
+import { GRID, type JourneyLayout } from "../state/layout";
+
+export interface GridLabels {
+  stage: (id: string) => string;
+  lane: (id: string) => string;
+}
+
+/**
+ * The journey grid behind the cards: stage headers, lane bands and their
+ * titles. It never listens to the pointer; the stage works out which cell a
+ * point is in from the layout.
+ */
+export const GridLayer = memo(function GridLayer({ layout, labels }: { layout: JourneyLayout; labels: GridLabels }) {
+  const cellsWidth = layout.columns.length * GRID.cellWidth;
+  const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
+  return (
+    <Layer listening={false}>
+      <Rect
+        x={0}
+        y={0}
+        width={layout.width}
+        height={layout.height}
+        fill="#ffffff"
+        cornerRadius={10}
+        shadowColor="#0f172a"
+        shadowOpacity={0.08}
+        shadowBlur={16}
+      />
+      {layout.rows.map(({ lane, y, height }) => (
+        <Group key={lane.id}>
+          <Rect x={cellsX} y={y} width={cellsWidth} height={height} fill={LANE_COLOURS[lane.kind].lane} />
+          <Rect
+            x={layout.laneHeaderX}
+            y={y}
+            width={GRID.laneHeaderWidth}
+            height={height}
+            fill={LANE_COLOURS[lane.kind].card}
+            opacity={0.55}
+          />
+          <Text
+            x={layout.laneHeaderX + 14}
+            y={y + 14}
+            width={GRID.laneHeaderWidth - 28}
+            height={height - 28}
+            text={labels.lane(lane.id)}
+            fontSize={16}
+            fontStyle="bold"
+            fill="#1e293b"
+            wrap="word"
+            direction="inherit"
+          />
+          <Line points={[0, y, layout.width, y]} stroke="#e2e8f0" strokeWidth={1} />
+        </Group>
+      ))}
+      {layout.columns.map(({ stage, x }) => (
+        <Group key={stage.id}>
+          <Text
+            x={x + 12}
+            y={14}
+            width={GRID.cellWidth - 24}
+            height={GRID.stageHeaderHeight - 20}
+            text={labels.stage(stage.id)}
+            fontSize={18}
+            fontStyle="bold"
+            fill="#0f172a"
+            align="center"
+            verticalAlign="middle"
+            ellipsis
+          />
+          <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+        </Group>
+      ))}
+    </Layer>
+  );
+});

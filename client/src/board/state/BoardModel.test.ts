@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  addCard,
+  addJourney,
+  editCardText,
+  initBoard,
+  lanesOf,
+  localUserOrigin,
+  serverOrigin,
+  stagesOf,
+} from "@journeyboard/shared";
+import { BoardModel } from "./BoardModel";
+
+function board() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: "t", locale: "en", createdAt: 1 }, serverOrigin("create-board"));
+  addJourney(
+    doc,
+    { id: "j", title: "", mapType: "currentState", stageSet: "macro", personaId: null },
+    serverOrigin("create-board"),
+  );
+  const [s] = stagesOf(doc, "j");
+  const [l] = lanesOf(doc, "j");
+  const me = localUserOrigin();
+  for (const id of ["a", "b", "c"]) {
+    addCard(
+      doc,
+      {
+        id,
+        journeyId: "j",
+        stageId: s!.id,
+        laneId: l!.id,
+        text: id,
+        authorName: "",
+        authorDepartment: "sales",
+        createdAt: 1,
+      },
+      me,
+    );
+  }
+  return { doc, cell: `${s!.id}\u0000${l!.id}` };
+}
+
+describe("BoardModel", () => {
+  it("gives a new object only to the card a remote edit changed", () => {
+    const { doc, cell } = board();
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const model = new BoardModel(doc);
+    const before = model.grid("j").cells.get(cell)!;
+    editCardText(remote, { id: "b", text: "changed elsewhere" }, localUserOrigin());
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+    const after = model.grid("j").cells.get(cell)!;
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.text).toBe("changed elsewhere");
+  });
+
+  it("tells subscribers about each change and stops after destroy", () => {
+    const { doc } = board();
+    const model = new BoardModel(doc);
+    let calls = 0;
+    model.subscribe(() => calls++);
+    editCardText(doc, { id: "a", text: "x" }, localUserOrigin());
+    expect(calls).toBe(1);
+    model.destroy();
+    editCardText(doc, { id: "a", text: "y" }, localUserOrigin());
+    expect(calls).toBe(1);
+  });
+});

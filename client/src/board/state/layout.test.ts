@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { CardRecord, JourneyGrid, LaneRecord, StageRecord } from "@journeyboard/shared";
+import { GRID, cellAt, layoutJourney } from "./layout";
+
+const stage = (id: string, order: string): StageRecord => ({
+  id,
+  journeyId: "j",
+  title: id,
+  preset: null,
+  order,
+  deleted: false,
+});
+const lane = (id: string, order: string): LaneRecord => ({
+  id,
+  journeyId: "j",
+  kind: "steps",
+  title: id,
+  preset: null,
+  order,
+  deleted: false,
+});
+const card = (id: string, stageId: string, laneId: string, order: string): CardRecord => ({
+  id,
+  journeyId: "j",
+  stageId,
+  laneId,
+  order,
+  text: id,
+  authorName: "",
+  authorDepartment: "sales",
+  createdAt: 1,
+});
+
+const grid: JourneyGrid = {
+  stages: [stage("s1", "a0"), stage("s2", "a1")],
+  lanes: [lane("l1", "a0"), lane("l2", "a1")],
+  cells: new Map([[`s2\u0000l1`, [card("c1", "s2", "l1", "a0"), card("c2", "s2", "l1", "a1")]]]),
+};
+
+describe("journey layout", () => {
+  it("makes a lane as tall as its fullest cell and stacks that cell's cards", () => {
+    const layout = layoutJourney(grid, "ltr");
+    const [first, second] = layout.rows;
+    expect(first!.height).toBeGreaterThan(second!.height);
+    expect(layout.cards.get("c2")!.y).toBe(layout.cards.get("c1")!.y + GRID.cardHeight + GRID.cardGap);
+    expect(layout.cards.get("c1")!.x).toBeGreaterThan(GRID.laneHeaderWidth + GRID.cellWidth);
+  });
+
+  it("runs the first stage from the right, lane headers on the right, on a right-to-left timeline", () => {
+    const layout = layoutJourney(grid, "rtl");
+    expect(layout.columns[0]!.x).toBeGreaterThan(layout.columns[1]!.x);
+    expect(layout.laneHeaderX).toBe(2 * GRID.cellWidth);
+    expect(layout.cards.get("c1")!.x).toBeLessThan(GRID.cellWidth);
+  });
+
+  it("finds the cell and the slot under a point, and nothing outside the grid", () => {
+    const layout = layoutJourney(grid, "ltr");
+    const c2 = layout.cards.get("c2")!;
+    expect(cellAt(layout, grid, c2.x + 5, c2.y + 5)).toEqual({ stageId: "s2", laneId: "l1", index: 1 });
+    expect(cellAt(layout, grid, c2.x + 5, c2.y + c2.height + 2)).toEqual({ stageId: "s2", laneId: "l1", index: 2 });
+    expect(cellAt(layout, grid, GRID.laneHeaderWidth + 5, layout.rows[1]!.y + 5)).toEqual({
+      stageId: "s1",
+      laneId: "l2",
+      index: 0,
+    });
+    expect(cellAt(layout, grid, 5, 5)).toBeNull();
+    expect(cellAt(layout, grid, layout.width + 10, layout.rows[0]!.y + 5)).toBeNull();
+  });
+});

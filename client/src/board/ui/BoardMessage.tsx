@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { AUTH_FAILURES } from "@journeyboard/shared";
+
+/** A full-page message when a board cannot be shown, saying why and what to do. */
+export function BoardMessage({ kind, reason }: { kind: "refused" | "missingToken"; reason?: string }) {
+  const { t } = useTranslation();
+  const key =
+    kind === "missingToken"
+      ? "missingToken"
+      : reason && Object.values(AUTH_FAILURES).includes(reason as never)
+        ? reason
+        : "unknown";
+  return (
+    <main className="message-page" data-testid="board.message" data-reason={key}>
+      <h1>{t(`boardMessage.${key}.title`)}</h1>
+      <p>{t(`boardMessage.${key}.body`)}</p>
+      {key === AUTH_FAILURES.clientOutdated ? (
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {t("boardMessage.reload")}
+        </button>
+      ) : (
+        <a className="button" href="/">
+          {t("boardMessage.home")}
+        </a>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from "react-i18next";
+import { CircleHelp, Maximize, Minus, Plus, Redo2, StickyNote, Trash2, Undo2 } from "lucide-react";
+import type { BoardController } from "../BoardController";
+import { actionAddCard } from "../actions/actionAddCard";
+import { actionDeleteSelection } from "../actions/actionDeleteSelection";
+import { actionRedo } from "../actions/actionRedo";
+import { actionToggleHelp } from "../actions/actionToggleHelp";
+import { actionUndo } from "../actions/actionUndo";
+import { actionZoomIn } from "../actions/actionZoomIn";
+import { actionZoomOut } from "../actions/actionZoomOut";
+import { actionZoomToFit } from "../actions/actionZoomToFit";
+import { useUi } from "../useBoard";
+import { ActionButton } from "./ActionButton";
+
+export function Toolbar({ controller }: { controller: BoardController }) {
+  const { t } = useTranslation();
+  const { camera } = useUi(controller);
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
+      {controller.canEdit && (
+        <div className="group">
+          <ActionButton controller={controller} action={actionAddCard}>
+            <StickyNote size={18} aria-hidden /> {t("actions.addCard")}
+          </ActionButton>
+          <ActionButton controller={controller} action={actionDeleteSelection}>
+            <Trash2 size={18} aria-hidden />
+          </ActionButton>
+          <ActionButton controller={controller} action={actionUndo}>
+            <Undo2 size={18} aria-hidden />
+          </ActionButton>
+          <ActionButton controller={controller} action={actionRedo}>
+            <Redo2 size={18} aria-hidden />
+          </ActionButton>
+        </div>
+      )}
+      <div className="group">
+        <ActionButton controller={controller} action={actionZoomOut}>
+          <Minus size={18} aria-hidden />
+        </ActionButton>
+        <span className="zoom" data-testid="toolbar.zoomLevel">
+          {t("toolbar.zoom", { percent: Math.round(camera.scale * 100) })}
+        </span>
+        <ActionButton controller={controller} action={actionZoomIn}>
+          <Plus size={18} aria-hidden />
+        </ActionButton>
+        <ActionButton controller={controller} action={actionZoomToFit}>
+          <Maximize size={18} aria-hidden />
+        </ActionButton>
+        <ActionButton controller={controller} action={actionToggleHelp}>
+          <CircleHelp size={18} aria-hidden />
+        </ActionButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  DEFAULT_MAP_TYPE,
+  DEFAULT_STAGE_SET,
+  LIMITS,
+  MAP_TYPES,
+  STAGE_SETS,
+  STAGE_SET_IDS,
+  type CreateBoardResponse,
+  type MapType,
+  type StageSetId,
+} from "@journeyboard/shared";
+import { ApiFailure, createBoard } from "../app/api";
+import { rememberBoard } from "../app/myBoards";
+
+export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardResponse) => void }) {
+  const { t, i18n } = useTranslation();
+  const [title, setTitle] = useState("");
+  const [mapType, setMapType] = useState<MapType>(DEFAULT_MAP_TYPE);
+  const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await createBoard({ title: title.trim(), template: mapType, stageSet, locale: i18n.language });
+      rememberBoard(board);
+      onCreated(board);
+    } catch (failure) {
+      const code = failure instanceof ApiFailure ? failure.code : "unknown";
+      setError(t(`errors.${code}`, { defaultValue: t("errors.unknown") }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card-panel create-form" onSubmit={submit} data-testid="create.form">
+      <h2>{t("home.createTitle")}</h2>
+      <label>
+        {t("home.boardTitle")}
+        <input
+          data-testid="create.title"
+          value={title}
+          required
+          maxLength={LIMITS.title}
+          placeholder={t("home.boardTitlePlaceholder")}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>{t("home.mapType")}</legend>
+        <div className="choices">
+          {MAP_TYPES.map((type) => (
+            <label key={type} className={`choice ${mapType === type ? "chosen" : ""}`}>
+              <input
+                type="radio"
+                name="mapType"
+                value={type}
+                checked={mapType === type}
+                onChange={() => setMapType(type)}
+                data-testid={`create.mapType.${type}`}
+              />
+              <strong>{t(`mapType.${type}.name`)}</strong>
+              <span>{t(`mapType.${type}.description`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label>
+        {t("home.stageSet")}
+        <select
+          data-testid="create.stageSet"
+          value={stageSet}
+          onChange={(e) => setStageSet(e.target.value as StageSetId)}
+        >
+          {STAGE_SET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {STAGE_SETS[id].map((stage) => t(`stage.${stage}`)).join(" → ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || !title.trim()} data-testid="create.submit">
+        {busy ? t("home.creating") : t("home.create")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CreateBoardResponse } from "@journeyboard/shared";
+import { loadMyBoards } from "../app/myBoards";
+import { BoardLinks } from "./BoardLinks";
+import { CreateBoardForm } from "./CreateBoardForm";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  const recent = loadMyBoards()
+    .filter((b) => b.id !== created?.id)
+    .slice(0, 5);
+  return (
+    <main className="home">
+      <header className="home-header">
+        <h1>{t("app.name")}</h1>
+        <p>{t("home.tagline")}</p>
+      </header>
+      {created ? (
+        <BoardLinks board={created} onAnother={() => setCreated(null)} />
+      ) : (
+        <CreateBoardForm onCreated={setCreated} />
+      )}
+      {recent.length > 0 && (
+        <section className="card-panel" aria-labelledby="recent-title">
+          <h2 id="recent-title">{t("home.recent")}</h2>
+          <ul className="recent">
+            {recent.map((b) => (
+              <li key={b.id}>
+                <a href={b.links.facilitator.url}>{b.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

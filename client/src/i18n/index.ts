@@ -1,0 +1,25 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./locales/en.json";
+
+/**
+ * Every word the UI shows comes from a locale file. Right-to-left languages
+ * flip the page through the `dir` attribute set here.
+ */
+export const resources = { en: { translation: en } } as const;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: "en",
+  fallbackLng: "en",
+  interpolation: { escapeValue: false },
+});
+
+const applyDirection = (language: string) => {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18n.dir(language);
+};
+applyDirection(i18n.language);
+i18n.on("languageChanged", applyDirection);
+
+export default i18n;

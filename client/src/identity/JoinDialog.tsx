@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS, PRESET_DEPARTMENTS } from "@journeyboard/shared";
+import { isPresetDepartment, saveIdentity, type Identity } from "./identity";
+
+const CUSTOM = "__custom";
+
+/** Asks for a display name and a department before joining a board. */
+export function JoinDialog({
+  initial,
+  boardTitle,
+  onJoin,
+}: {
+  initial: Identity | null;
+  boardTitle: string;
+  onJoin: (identity: Identity) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(initial?.name ?? "");
+  const initialPreset = initial && isPresetDepartment(initial.department) ? initial.department : initial ? CUSTOM : "";
+  const [preset, setPreset] = useState(initialPreset);
+  const [custom, setCustom] = useState(initial && !isPresetDepartment(initial.department) ? initial.department : "");
+  const department = preset === CUSTOM ? custom.trim() : preset;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!department) return;
+    const identity = { name: name.trim(), department };
+    saveIdentity(identity);
+    onJoin(identity);
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <form className="dialog" onSubmit={submit} data-testid="join.form" aria-labelledby="join-title">
+        <h1 id="join-title">{t("join.title", { board: boardTitle })}</h1>
+        <p className="hint">{t("join.intro")}</p>
+        <label>
+          {t("join.name")}
+          <input
+            data-testid="join.name"
+            value={name}
+            maxLength={LIMITS.displayName}
+            placeholder={t("join.namePlaceholder")}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          {t("join.department")}
+          <select data-testid="join.department" value={preset} onChange={(e) => setPreset(e.target.value)} required>
+            <option value="" disabled>
+              {t("join.chooseDepartment")}
+            </option>
+            {PRESET_DEPARTMENTS.map((d) => (
+              <option key={d} value={d}>
+                {t(`department.${d}`)}
+              </option>
+            ))}
+            <option value={CUSTOM}>{t("join.otherDepartment")}</option>
+          </select>
+        </label>
+        {preset === CUSTOM && (
+          <label>
+            {t("join.customDepartment")}
+            <input
+              data-testid="join.customDepartment"
+              value={custom}
+              maxLength={LIMITS.department}
+              onChange={(e) => setCustom(e.target.value)}
+              required
+            />
+          </label>
+        )}
+        <button type="submit" className="primary" data-testid="join.submit" disabled={!department}>
+          {t("join.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

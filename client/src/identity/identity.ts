@@ -1,0 +1,35 @@
+import { LIMITS, departmentColour, PRESET_DEPARTMENTS } from "@journeyboard/shared";
+
+/**
+ * Who this browser's person is in workshops: a display name (may stay empty
+ * to remain anonymous) and a department (a preset key or their own words).
+ * Remembered in this browser only.
+ */
+export interface Identity {
+  name: string;
+  department: string;
+}
+
+const KEY = "journeyboard.identity";
+
+export function loadIdentity(): Identity | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Identity> | null;
+    if (!value || typeof value.department !== "string" || !value.department) return null;
+    return {
+      name: String(value.name ?? "").slice(0, LIMITS.displayName),
+      department: value.department.slice(0, LIMITS.department),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function saveIdentity(identity: Identity): void {
+  localStorage.setItem(KEY, JSON.stringify(identity));
+}
+
+export const isPresetDepartment = (department: string): boolean =>
+  (PRESET_DEPARTMENTS as readonly string[]).includes(department);
+
+export const identityColour = (identity: Identity): string => departmentColour(identity.department);
