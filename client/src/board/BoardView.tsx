@@ -12,6 +12,7 @@ import { usePeers, type Peer } from "./state/presence";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
 import { BoardMessage } from "./ui/BoardMessage";
+import { CardList } from "./ui/CardList";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { HelpPanel } from "./ui/HelpPanel";
 import { PresenceList } from "./ui/PresenceList";
@@ -104,14 +105,17 @@ function ConnectedBoard({ boardId, role, identity, connection, controller }: Pro
       )}
       <Toolbar controller={controller} />
       {grid && layout && connectionState.synced ? (
-        <BoardCanvas
-          controller={controller}
-          grid={grid}
-          layout={layout}
-          labels={labels}
-          peers={peers}
-          nameOf={nameOf}
-        />
+        <>
+          <BoardCanvas
+            controller={controller}
+            grid={grid}
+            layout={layout}
+            labels={labels}
+            peers={peers}
+            nameOf={nameOf}
+          />
+          <CardList grid={grid} labels={labels} />
+        </>
       ) : (
         <p className="loading" role="status">
           {t("board.loading")}

@@ -1,0 +1,100 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+interface KonvaNode {
+  getClientRect(): { x: number; y: number; width: number; height: number };
+  getStage(): { container(): HTMLElement };
+  text(): string;
+}
+declare global {
+  interface Window {
+    Konva?: {
+      stages: Array<{ findOne(selector: string): KonvaNode | undefined; find(selector: string): KonvaNode[] }>;
+    };
+  }
+}
+
+/** A board in one person's browser, driven through its test ids and its canvas. */
+export class BoardPage {
+  constructor(readonly page: Page) {}
+
+  async join(name: string, department: string): Promise<void> {
+    await this.page.getByTestId("join.name").fill(name);
+    await this.page.getByTestId("join.department").selectOption(department);
+    await this.page.getByTestId("join.submit").click();
+    await this.waitUntilSaved();
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await expect(this.page.getByTestId("connection.status")).toHaveAttribute("data-state", "ok");
+  }
+
+  /** Cards as the screen-reader list states them: "stage / lane / text". */
+  cards(): Locator {
+    return this.page.getByTestId("board.cardList").locator("li");
+  }
+
+  async cardTexts(): Promise<string[]> {
+    return this.cards().evaluateAll((items) =>
+      items.map(
+        (li) =>
+          `${li.getAttribute("data-stage")} / ${li.getAttribute("data-lane")} / ${li.textContent?.split(": ").slice(1).join(": ")}`,
+      ),
+    );
+  }
+
+  card(text: string): Locator {
+    return this.cards().filter({ hasText: text });
+  }
+
+  async addCardFromToolbar(text: string): Promise<void> {
+    await this.page.getByTestId("toolbar.addCard").click();
+    await this.typeInEditor(text);
+  }
+
+  async typeInEditor(text: string): Promise<void> {
+    const editor = this.page.getByTestId("card.editor");
+    await editor.fill(text);
+    await editor.press("Enter");
+    await expect(editor).toBeHidden();
+  }
+
+  /** Centre of a card on screen, located through Konva's own registry of stages. */
+  async cardCentre(cardId: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((id) => {
+      const node = window.Konva?.stages[0]?.findOne(`#card-${id}`);
+      if (!node) throw new Error(`card ${id} is not on the canvas`);
+      const rect = node.getClientRect();
+      const container = node.getStage().container().getBoundingClientRect();
+      return { x: container.x + rect.x + rect.width / 2, y: container.y + rect.y + rect.height / 2 };
+    }, cardId);
+  }
+
+  /** Centre of the cell at a stage and a lane, found by their titles on the canvas. */
+  async cellCentre(stage: string, lane: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(
+      ([stageTitle, laneTitle]) => {
+        const konvaStage = window.Konva?.stages[0];
+        const column = konvaStage?.find(".stage-title").find((n) => n.text() === stageTitle);
+        const row = konvaStage?.find(".lane-title").find((n) => n.text() === laneTitle);
+        if (!column || !row) throw new Error(`no cell ${stageTitle} / ${laneTitle}`);
+        const c = column.getClientRect();
+        const r = row.getClientRect();
+        const container = column.getStage().container().getBoundingClientRect();
+        return { x: container.x + c.x + c.width / 2, y: container.y + r.y + 8 };
+      },
+      [stage, lane] as const,
+    );
+  }
+
+  async cardId(text: string): Promise<string> {
+    const id = await this.card(text).first().getAttribute("data-card-id");
+    if (!id) throw new Error(`no card "${text}"`);
+    return id;
+  }
+
+  async canvasBox() {
+    const box = await this.page.getByTestId("board.canvas").boundingBox();
+    if (!box) throw new Error("canvas not visible");
+    return box;
+  }
+}
