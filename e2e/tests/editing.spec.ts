@@ -31,7 +31,7 @@ test("cards are edited in place, dragged to another cell and deleted; undo rever
 
   await me.page.keyboard.press("Control+z");
   await expect
-    .poll(() => colleague.cardTexts())
+    .poll(async () => (await colleague.cardTexts()).sort())
     .toEqual([
       "Awareness / Customer steps / Delivery took a week",
       "Awareness / Customer steps / I look for a linen summer dress",
@@ -45,6 +45,31 @@ test("cards are edited in place, dragged to another cell and deleted; undo rever
   await expect.poll(() => colleague.cardTexts()).toEqual(["Awareness / Customer steps / Delivery took a week"]);
   await me.page.getByTestId("toolbar.undo").click();
   await expect(colleague.card("I look for a linen summer dress")).toHaveCount(1);
+});
+
+test("a new card left empty is never created, and a person can change the name others see", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Drafts");
+  const me = await home.openBoard();
+  await me.join("Ola", "sales");
+  const colleague = await openAsAnotherPerson(links.participant);
+  await colleague.join("Reza", "afterSales");
+
+  await me.page.keyboard.press("n");
+  await me.page.getByTestId("card.editor").press("Escape");
+  await me.page.getByTestId("toolbar.addCard").click();
+  await me.page.getByTestId("card.editor").fill("   ");
+  await me.page.getByTestId("card.editor").press("Enter");
+  await me.addCardFromToolbar("Kept");
+  await expect(colleague.cards()).toHaveCount(1);
+  await expect(me.page.getByTestId("toolbar.undo")).toBeEnabled();
+
+  await me.page.getByTestId("presence.me").click();
+  await me.join("Ola K.", "marketing");
+  await expect(colleague.page.getByTestId("presence.person").filter({ hasText: "Ola K. · Marketing" })).toHaveCount(1);
+  await expect(me.card("Kept")).toHaveCount(1);
 });
 
 test("the help panel lists the keyboard shortcuts", async ({ home }) => {

@@ -14,7 +14,8 @@ describe("BoardInvariants", () => {
     const stage = stagesOf(bob.doc, journeyId)[0]!;
     const lane = lanesOf(bob.doc, journeyId)[0]!;
 
-    bob.provider.disconnect();
+    bob.goOffline();
+    await eventually(() => expect(server.hocuspocus.documents.get(board.id)!.getConnectionsCount()).toBe(1));
     addCard(
       bob.doc,
       {
@@ -33,7 +34,7 @@ describe("BoardInvariants", () => {
     await eventually(() =>
       expect(readRecord(server.hocuspocus.documents.get(board.id)!, "stages", stage.id)?.deleted).toBe(true),
     );
-    await bob.provider.connect();
+    bob.goOnline();
 
     await eventually(() => {
       expect(readRecord(bob.doc, "stages", stage.id)?.deleted).toBe(true);

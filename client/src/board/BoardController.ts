@@ -23,7 +23,10 @@ import { stableBoxes } from "./state/stableBoxes";
 
 export interface UiState {
   selection: ReadonlySet<string>;
+  /** The card whose text is being typed. */
   editing: string | null;
+  /** Where a new card is being typed; it exists only once its text is committed. */
+  draft: CellHit | null;
   camera: Camera;
   helpOpen: boolean;
   canUndo: boolean;
@@ -57,6 +60,7 @@ export class BoardController {
     this.ui = {
       selection: new Set(),
       editing: null,
+      draft: null,
       camera: { x: 0, y: 0, scale: 1 },
       helpOpen: false,
       canUndo: false,
@@ -115,11 +119,25 @@ export class BoardController {
 
   // Cards
 
-  /** Adds an empty card in a cell (by default: after the selected card, or the first cell) and opens it for typing. */
+  /** True while someone types in a card or a new one. */
+  isTyping(): boolean {
+    return this.ui.editing !== null || this.ui.draft !== null;
+  }
+
+  /**
+   * Opens a new card for typing in a cell (by default after the selected
+   * card, or in the first cell). The card is added when its text is
+   * committed, as one step of history; left empty, it never existed.
+   */
   addCard(cell?: CellHit): void {
-    const journeyId = this.journeyId();
     const target = cell ?? this.defaultCell();
-    if (!journeyId || !target) return;
+    if (!this.canEdit || !target) return;
+    this.set({ draft: target, editing: null, selection: new Set() });
+  }
+
+  private commitDraft(cell: CellHit, text: string): void {
+    const journeyId = this.journeyId();
+    if (!journeyId || !text.trim()) return;
     const id = newId();
     const added = this.edit(() =>
       addCard(
@@ -127,10 +145,10 @@ export class BoardController {
         {
           id,
           journeyId,
-          stageId: target.stageId,
-          laneId: target.laneId,
-          index: target.index,
-          text: "",
+          stageId: cell.stageId,
+          laneId: cell.laneId,
+          index: cell.index,
+          text,
           authorName: this.identity.name,
           authorDepartment: this.identity.department,
           createdAt: Date.now(),
@@ -138,7 +156,7 @@ export class BoardController {
         this.origin,
       ),
     );
-    if (added) this.startEditing(id);
+    if (added) this.set({ selection: new Set([id]) });
   }
 
   private defaultCell(): CellHit | null {
@@ -163,6 +181,12 @@ export class BoardController {
   }
 
   finishEditing(text: string | null): void {
+    const { draft } = this.ui;
+    if (draft) {
+      this.set({ draft: null });
+      if (text !== null) this.commitDraft(draft, text);
+      return;
+    }
     const id = this.ui.editing;
     if (!id) return;
     const card = this.model.record("cards", id);

@@ -67,5 +67,13 @@ export function BoardPage({ boardId }: { boardId: string }) {
       />
     );
   }
-  return <BoardView boardId={boardId} token={token} role={check.session.role} identity={identity} />;
+  return (
+    <BoardView
+      boardId={boardId}
+      token={token}
+      role={check.session.role}
+      identity={identity}
+      onChangeIdentity={() => setJoined(false)}
+    />
+  );
 }

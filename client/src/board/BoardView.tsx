@@ -8,6 +8,7 @@ import { actionFor } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
 import { CardEditor } from "./canvas/CardEditor";
 import { useConnectionState } from "./state/connectionState";
+import { slotBox } from "./state/layout";
 import { usePeers, type Peer } from "./state/presence";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
@@ -24,6 +25,8 @@ interface Props {
   token: string;
   role: Role;
   identity: Identity;
+  /** Asks again for name and department. */
+  onChangeIdentity: () => void;
 }
 
 /** A board once we know who we are: connects, then shows the canvas and its tools. */
@@ -32,7 +35,7 @@ export function BoardView(props: Props) {
   return session ? <ConnectedBoard {...props} {...session} /> : null;
 }
 
-function ConnectedBoard({ boardId, role, identity, connection, controller }: Props & BoardSession) {
+function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection, controller }: Props & BoardSession) {
   const { t } = useTranslation();
   const connectionState = useConnectionState(connection.provider);
   useBoardVersion(controller);
@@ -80,6 +83,7 @@ function ConnectedBoard({ boardId, role, identity, connection, controller }: Pro
   const meta = controller.model.meta();
   const editingCard = ui.editing ? controller.model.record("cards", ui.editing) : undefined;
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
+  const draftBox = ui.draft && layout ? slotBox(layout, ui.draft) : null;
 
   return (
     <div className="board">
@@ -95,7 +99,7 @@ function ConnectedBoard({ boardId, role, identity, connection, controller }: Pro
         </span>
         <div className="spacer" />
         {role === "facilitator" && <SharePanel boardId={boardId} />}
-        <PresenceList me={identity} peers={peers} />
+        <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
         <ConnectionBadge state={connectionState} />
       </header>
       {role === "viewer" && (
@@ -122,8 +126,9 @@ function ConnectedBoard({ boardId, role, identity, connection, controller }: Pro
         </p>
       )}
       {editingCard && editingBox && (
-        <CardEditor key={editingCard.id} controller={controller} card={editingCard} box={editingBox} />
+        <CardEditor key={editingCard.id} controller={controller} initialText={editingCard.text} box={editingBox} />
       )}
+      {draftBox && <CardEditor key="draft" controller={controller} initialText="" box={draftBox} />}
       {ui.helpOpen && <HelpPanel controller={controller} />}
     </div>
   );

@@ -11,6 +11,9 @@ export interface TestClient {
   origin: ReturnType<typeof localUserOrigin>;
   /** Reasons the server gave for refusing this client. */
   refusals: string[];
+  /** Drops the connection and stays offline, keeping local edits. */
+  goOffline(): void;
+  goOnline(): void;
   disconnect(): void;
 }
 
@@ -48,7 +51,15 @@ export function connectClient(
     socket.destroy();
   };
   onTestFinished(disconnect);
-  return { doc, provider, origin: localUserOrigin(), refusals, disconnect };
+  return {
+    doc,
+    provider,
+    origin: localUserOrigin(),
+    refusals,
+    goOffline: () => socket.disconnect(),
+    goOnline: () => void socket.connect(),
+    disconnect,
+  };
 }
 
 export async function connectSynced(serverUrl: string, boardId: string, token: string): Promise<TestClient> {

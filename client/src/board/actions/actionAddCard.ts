@@ -4,6 +4,6 @@ export const actionAddCard: Action = {
   id: "addCard",
   labelKey: "actions.addCard",
   shortcuts: [{ key: "n" }],
-  enabled: (c) => c.canEdit && !c.getUi().editing,
+  enabled: (c) => c.canEdit && !c.isTyping(),
   run: (c) => c.addCard(),
 };

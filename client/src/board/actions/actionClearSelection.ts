@@ -4,6 +4,6 @@ export const actionClearSelection: Action = {
   id: "clearSelection",
   labelKey: "actions.clearSelection",
   shortcuts: [{ key: "Escape" }],
-  enabled: (c) => c.getUi().selection.size > 0 && !c.getUi().editing,
+  enabled: (c) => c.getUi().selection.size > 0 && !c.isTyping(),
   run: (c) => c.clearSelection(),
 };

@@ -4,6 +4,6 @@ export const actionDeleteSelection: Action = {
   id: "deleteSelection",
   labelKey: "actions.deleteSelection",
   shortcuts: [{ key: "Delete" }, { key: "Backspace" }],
-  enabled: (c) => c.canEdit && c.getUi().selection.size > 0 && !c.getUi().editing,
+  enabled: (c) => c.canEdit && c.getUi().selection.size > 0 && !c.isTyping(),
   run: (c) => c.deleteSelection(),
 };

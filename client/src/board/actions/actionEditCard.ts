@@ -4,6 +4,6 @@ export const actionEditCard: Action = {
   id: "editCard",
   labelKey: "actions.editCard",
   shortcuts: [{ key: "Enter" }],
-  enabled: (c) => c.canEdit && c.getUi().selection.size === 1 && !c.getUi().editing,
+  enabled: (c) => c.canEdit && c.getUi().selection.size === 1 && !c.isTyping(),
   run: (c) => c.startEditing([...c.getUi().selection][0]!),
 };

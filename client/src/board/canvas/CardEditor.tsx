@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LIMITS, type CardRecord } from "@journeyboard/shared";
+import { LIMITS } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { Rect } from "../state/layout";
 import { useUi } from "../useBoard";
@@ -10,10 +10,18 @@ import { useUi } from "../useBoard";
  * Enter or leaving the field keeps the text; Shift+Enter starts a new line;
  * Escape leaves the card as it was.
  */
-export function CardEditor({ controller, card, box }: { controller: BoardController; card: CardRecord; box: Rect }) {
+export function CardEditor({
+  controller,
+  initialText,
+  box,
+}: {
+  controller: BoardController;
+  initialText: string;
+  box: Rect;
+}) {
   const { t } = useTranslation();
   const { camera } = useUi(controller);
-  const [text, setText] = useState(card.text);
+  const [text, setText] = useState(initialText);
   const done = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
 

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type Konva from "konva";
-import { Group, Rect, Text } from "react-konva";
-import { textDirection, type CardRecord } from "@journeyboard/shared";
+import { Circle, Group, Rect, Text } from "react-konva";
+import { departmentColour, textDirection, type CardRecord } from "@journeyboard/shared";
 import type { Rect as Box } from "../state/layout";
 
 export interface CardHandlers {
@@ -87,6 +87,13 @@ export const CardNode = memo(function CardNode({
         align={textDirection(card.text) === "rtl" ? "right" : "left"}
         wrap="word"
         ellipsis
+      />
+      <Circle
+        x={box.width - 9}
+        y={box.height - 9}
+        radius={4}
+        fill={departmentColour(card.authorDepartment)}
+        listening={false}
       />
       {editedBy && (
         <Text

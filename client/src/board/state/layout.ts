@@ -90,3 +90,16 @@ export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: n
   const count = grid.cells.get(cellKey(column.stage.id, row.lane.id))?.length ?? 0;
   return { stageId: column.stage.id, laneId: row.lane.id, index: Math.max(0, Math.min(slot, count)) };
 }
+
+/** Where a card typed into `cell` at its index will appear. */
+export function slotBox(layout: JourneyLayout, cell: CellHit): Rect | null {
+  const column = layout.columns.find((c) => c.stage.id === cell.stageId);
+  const row = layout.rows.find((r) => r.lane.id === cell.laneId);
+  if (!column || !row) return null;
+  return {
+    x: column.x + (GRID.cellWidth - GRID.cardWidth) / 2,
+    y: row.y + GRID.cellPadding + cell.index * (GRID.cardHeight + GRID.cardGap),
+    width: GRID.cardWidth,
+    height: GRID.cardHeight,
+  };
+}

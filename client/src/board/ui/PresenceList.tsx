@@ -12,7 +12,7 @@ const initials = (name: string, fallback: string) =>
     .join("");
 
 /** Who is on the board: you first, then everyone else, each in their department's colour. */
-export function PresenceList({ me, peers }: { me: Identity; peers: Peer[] }) {
+export function PresenceList({ me, peers, onEditMe }: { me: Identity; peers: Peer[]; onEditMe: () => void }) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
   const people = [
@@ -33,10 +33,25 @@ export function PresenceList({ me, peers }: { me: Identity; peers: Peer[] }) {
         const label = `${name}${person.you ? ` (${t("presence.you")})` : ""} · ${departmentLabel(person.department)}${person.editing ? ` · ${t("presence.editing")}` : ""}`;
         return (
           <li key={person.key} title={label} data-testid="presence.person">
-            <span className="avatar" style={{ background: person.colour }} aria-hidden>
-              {initials(person.name, "?")}
-            </span>
-            <span className="visually-hidden">{label}</span>
+            {person.you ? (
+              <button
+                type="button"
+                className="avatar"
+                style={{ background: person.colour }}
+                onClick={onEditMe}
+                data-testid="presence.me"
+              >
+                <span aria-hidden>{initials(person.name, "?")}</span>
+                <span className="visually-hidden">{`${label}. ${t("presence.change")}`}</span>
+              </button>
+            ) : (
+              <>
+                <span className="avatar" style={{ background: person.colour }} aria-hidden>
+                  {initials(person.name, "?")}
+                </span>
+                <span className="visually-hidden">{label}</span>
+              </>
+            )}
           </li>
         );
       })}
