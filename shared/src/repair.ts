@@ -1,19 +1,33 @@
 import * as Y from "yjs";
-import { recordsOf } from "./schema/layout";
+import { RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, type RecordRoot } from "./schema/layout";
 
 /**
- * The one invariant repaired in place: a card exists only while its stage and
- * its lane are live. Operations that remove a stage or lane, and undo/redo,
- * call this inside their own transaction. Two people can still break it at
- * the same moment (one deletes a stage while the other drops a card into it);
- * the server, the one replica that sees every change first, repairs those
- * with `repairOrphansAfter`.
+ * Repairs that keep a board whole, run inside the transaction that broke it
+ * (operations, undo and redo) or, for what two people break at the same
+ * moment, by the server right after the change that did.
+ *
+ * 1. A card exists only while its stage and its lane are live.
+ * 2. A record is complete. Undo can bring back a record without a field a
+ *    colleague overwrote meanwhile (Y.UndoManager will not redo a map entry
+ *    that has a newer one, even a deleted one): fields with a safe default
+ *    get it, and a record missing what identifies it is removed.
  */
+/** The types a transaction changed, with the keys changed in each (`Y.Transaction.changed`). */
+export type ChangedTypes = Y.Transaction["changed"];
+
 export function isCardOrphan(doc: Y.Doc, card: Y.Map<unknown>): boolean {
   const stage = recordsOf(doc, "stages").get(String(card.get("stageId")));
   const lane = recordsOf(doc, "lanes").get(String(card.get("laneId")));
   return !stage || !lane || stage.get("deleted") === true || lane.get("deleted") === true;
 }
+
+const FIELD_DEFAULTS: Partial<Record<RecordRoot, Record<string, unknown>>> = {
+  cards: { text: "", authorName: "", authorDepartment: "", createdAt: 0, order: "a0" },
+  stages: { title: "", preset: null, order: "a0", deleted: false, collapsed: false, width: null },
+  lanes: { title: "", preset: null, order: "a0", deleted: false, collapsed: false },
+  journeys: { title: "", mapType: "currentState", personaId: null, order: "a0", twinOf: null },
+  personas: { name: "", description: "", goals: "", expectations: "" },
+};
 
 /** Deletes every orphan card; call inside a transaction. Returns the deleted ids. */
 export function repairOrphans(doc: Y.Doc): string[] {
@@ -26,31 +40,68 @@ export function repairOrphans(doc: Y.Doc): string[] {
   return orphans;
 }
 
-/**
- * The cards a finished transaction may have orphaned: every card when a
- * stage or lane was removed or deleted, otherwise only the cards it touched.
- * Keeps the server's check proportional to the change on large boards.
- */
-export function orphansAfter(doc: Y.Doc, transaction: Y.Transaction): string[] {
-  const stages: unknown = recordsOf(doc, "stages");
-  const lanes: unknown = recordsOf(doc, "lanes");
-  const cards = recordsOf(doc, "cards");
-  const cardsType: unknown = cards;
-  let axisChanged = false;
-  const touched = new Set<string>();
-  for (const [type, keys] of transaction.changed) {
-    if (type === stages || type === lanes) axisChanged = true;
-    else if (type === cardsType) keys.forEach((key) => key !== null && touched.add(key));
+/** Completes or removes an invalid record; returns whether it changed anything. */
+function repairRecord(doc: Y.Doc, root: RecordRoot, id: string): boolean {
+  const record = recordsOf(doc, root).get(id);
+  if (!record || RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) return false;
+  for (const [field, value] of Object.entries(FIELD_DEFAULTS[root] ?? {})) {
+    if (!record.has(field)) record.set(field, value);
+  }
+  if (!RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) recordsOf(doc, root).delete(id);
+  return true;
+}
+
+/** The records a set of changed types touched, by root; and whether a stage or lane changed. */
+function touchedRecords(doc: Y.Doc, changed: ChangedTypes) {
+  const roots = new Map<unknown, RecordRoot>(RECORD_ROOTS.map((root) => [recordsOf(doc, root), root]));
+  const touched = new Map<RecordRoot, Set<string>>();
+  const add = (root: RecordRoot, id: string) => touched.set(root, (touched.get(root) ?? new Set()).add(id));
+  for (const [type, keys] of changed) {
+    const root = roots.get(type);
+    if (root) keys.forEach((key) => key !== null && add(root, key));
     else if (type instanceof Y.Map && type.parent !== null) {
-      if (type.parent === stages || type.parent === lanes) axisChanged = true;
-      else if (type.parent === cardsType && typeof type.get("id") === "string") touched.add(type.get("id") as string);
+      const parentRoot = roots.get(type.parent);
+      const id = type.get("id");
+      if (parentRoot && typeof id === "string") add(parentRoot, id);
     }
   }
-  const orphans: string[] = [];
-  const check = (card: Y.Map<unknown> | undefined, id: string) => {
-    if (card && isCardOrphan(doc, card)) orphans.push(id);
-  };
-  if (axisChanged) cards.forEach(check);
-  else touched.forEach((id) => check(cards.get(id), id));
-  return orphans;
+  return touched;
+}
+
+/**
+ * Repairs what a transaction touched, costing in proportion to the change:
+ * incomplete records, then orphan cards (all cards only when a stage or
+ * lane was touched). Call inside a transaction; pass the changed types of
+ * the transaction to check (the current one, or one that just ended).
+ */
+export function repairAfter(doc: Y.Doc, changed: ChangedTypes): void {
+  const touched = touchedRecords(doc, changed);
+  for (const [root, ids] of touched) for (const id of ids) repairRecord(doc, root, id);
+  const cards = recordsOf(doc, "cards");
+  if (touched.has("stages") || touched.has("lanes")) {
+    repairOrphans(doc);
+    return;
+  }
+  for (const id of touched.get("cards") ?? []) {
+    const card = cards.get(id);
+    if (card && isCardOrphan(doc, card)) cards.delete(id);
+  }
+}
+
+/** Whether a finished transaction left anything for `repairAfter` to do, without changing the board. */
+export function needsRepair(doc: Y.Doc, transaction: Y.Transaction): boolean {
+  const touched = touchedRecords(doc, transaction.changed);
+  for (const [root, ids] of touched) {
+    for (const id of ids) {
+      const record = recordsOf(doc, root).get(id);
+      if (record && !RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) return true;
+      if (root === "cards" && record && isCardOrphan(doc, record)) return true;
+    }
+  }
+  if (touched.has("stages") || touched.has("lanes")) {
+    let orphan = false;
+    recordsOf(doc, "cards").forEach((card) => (orphan ||= isCardOrphan(doc, card)));
+    return orphan;
+  }
+  return false;
 }

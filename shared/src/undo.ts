@@ -1,13 +1,13 @@
 import * as Y from "yjs";
 import type { LocalUserOrigin } from "./origins";
 import { boardScope } from "./schema/layout";
-import { repairOrphans } from "./repair";
+import { repairAfter } from "./repair";
 
 /**
  * Undo history of one person: tracks only their own origin, so it never
- * reverts a colleague's edit. Undoing "add stage" removes the stage; the
- * wrappers below repair orphan cards inside the undo's own transaction, so
- * redo brings the cards back with the stage.
+ * reverts a colleague's edit. Undo can break the board's rules (undoing "add
+ * stage" leaves its cards orphaned; see repair.ts); the wrappers below repair
+ * inside the undo's own transaction, so redo restores exactly what undo took.
  */
 export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Y.UndoManager {
   return new Y.UndoManager(boardScope(doc), { trackedOrigins: new Set([origin]), captureTimeout: 0 });
@@ -21,10 +21,10 @@ export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Y.UndoMa
  */
 function withRepair(undoManager: Y.UndoManager, direction: "undoing" | "redoing"): void {
   try {
-    undoManager.doc.transact(() => {
+    undoManager.doc.transact((transaction) => {
       if (direction === "undoing") undoManager.undo();
       else undoManager.redo();
-      repairOrphans(undoManager.doc);
+      repairAfter(undoManager.doc, transaction.changed);
       undoManager[direction] = true;
     }, undoManager);
   } finally {

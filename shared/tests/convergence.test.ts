@@ -6,10 +6,21 @@ import {
   addCard,
   addLane,
   addStage,
+  addPersona,
   boardScope,
+  createTargetJourney,
   createUndoManager,
-  orphansAfter,
-  recordsOf,
+  deletePersona,
+  emptyIndicator,
+  linkCards,
+  rateStep,
+  setCardChannel,
+  setCardIndicator,
+  setJourneyPersona,
+  setStageCollapsed,
+  setStageWidth,
+  needsRepair,
+  repairAfter,
   redo,
   serverOrigin,
   undo,
@@ -92,12 +103,10 @@ function simulate(seed: number, steps: number) {
     for (const client of clients) if (client !== hub.sender) client.inbox.push(update);
   });
   hub.doc.on("afterTransaction", (transaction: Y.Transaction) => {
-    if (transaction.origin !== REMOTE) return;
-    const orphans = orphansAfter(hub.doc, transaction);
-    if (orphans.length) {
-      hub.sender = null;
-      hub.doc.transact(() => orphans.forEach((id) => recordsOf(hub.doc, "cards").delete(id)), serverOrigin("repair"));
-    }
+    if (transaction.origin !== REMOTE || !needsRepair(hub.doc, transaction)) return;
+    hub.sender = null;
+    const changed = transaction.changed;
+    hub.doc.transact(() => repairAfter(hub.doc, changed), serverOrigin("repair"));
   });
 
   let counter = 0;
@@ -164,6 +173,52 @@ function simulate(seed: number, steps: number) {
     (p) => {
       const lanes = lanesOf(p.doc, journeyId);
       if (lanes.length > 2) deleteLane(p.doc, { id: rnd.pick(lanes)!.id }, p.origin);
+    },
+    (p) => {
+      const card = rnd.pick(readAll(p.doc, "cards"));
+      if (card)
+        setCardChannel(p.doc, { id: card.id, channel: rnd.pick(["website", "shop", "Pop-up kiosk", null])! }, p.origin);
+    },
+    (p) => {
+      const card = rnd.pick(readAll(p.doc, "cards"));
+      const indicator = { ...emptyIndicator("csat"), value: rnd.int(100), threshold: 50 };
+      if (card) setCardIndicator(p.doc, { id: card.id, indicator }, p.origin);
+    },
+    (p) => {
+      const card = rnd.pick(readAll(p.doc, "cards"));
+      const value = rnd.pick([-2, -1, 0, 1, 2, null])!;
+      if (card)
+        rateStep(
+          p.doc,
+          { cardId: card.id, participantId: `person-${rnd.int(4)}`, department: "sales", value },
+          p.origin,
+        );
+    },
+    (p) => {
+      const [from, to] = [rnd.pick(readAll(p.doc, "cards")), rnd.pick(readAll(p.doc, "cards"))];
+      if (from && to && from.id !== to.id)
+        linkCards(p.doc, { kind: "addresses", fromCardId: from.id, toCardId: to.id }, p.origin);
+    },
+    (p) => addPersona(p.doc, { id: `persona-${seed}-${counter++}`, name: "Lina" }, p.origin),
+    (p) => {
+      const persona = rnd.pick(readAll(p.doc, "personas"));
+      if (persona) setJourneyPersona(p.doc, { id: journeyId, personaId: persona.id }, p.origin);
+    },
+    (p) => {
+      const persona = rnd.pick(readAll(p.doc, "personas"));
+      if (persona) deletePersona(p.doc, { id: persona.id }, p.origin);
+    },
+    (p) => {
+      const stage = rnd.pick(stagesOf(p.doc, journeyId));
+      if (stage) setStageCollapsed(p.doc, { id: stage.id, collapsed: rnd.next() < 0.5 }, p.origin);
+    },
+    (p) => {
+      const stage = rnd.pick(stagesOf(p.doc, journeyId));
+      if (stage) setStageWidth(p.doc, { id: stage.id, width: 160 + rnd.int(400) }, p.origin);
+    },
+    (p) => {
+      if (rnd.next() < 0.2)
+        createTargetJourney(p.doc, { sourceId: journeyId, id: `target-${seed}-${counter++}`, title: "" }, p.origin);
     },
     (p) => undo(p.undoManager),
     (p) => redo(p.undoManager),

@@ -8,6 +8,7 @@ import {
   SchemaTooNewError,
   metaMap,
   migrateBoard,
+  readAll,
   schemaVersionOf,
   settledViolations,
 } from "../src/index";
@@ -50,6 +51,15 @@ describe("board migrations", () => {
     expect(metaMap(doc).get("timelineDirection")).toBe("ltr");
     expect(metaMap(doc).get("addedByAFutureVersion")).toBe(true);
     expect(doc.getMap("cards").size).toBe(2);
+  });
+
+  it("makes every stage and lane of a version 2 board expanded, at the default width, and no journey a twin", () => {
+    const doc = loadFixture(2);
+    migrateBoard(doc);
+    for (const stage of readAll(doc, "stages")) expect(stage).toMatchObject({ collapsed: false, width: null });
+    for (const lane of readAll(doc, "lanes")) expect(lane.collapsed).toBe(false);
+    expect(readAll(doc, "journeys").map((j) => j.twinOf)).toEqual([null]);
+    expect(readAll(doc, "cards").map((c) => c.text)).toContain("أقارن العروض على الموقع");
   });
 
   it("refuses a board written by a newer schema instead of touching it", () => {

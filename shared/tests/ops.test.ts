@@ -102,6 +102,20 @@ describe("stages and lanes", () => {
     expect(readRecord(doc, "cards", "theirs")?.text).toBe("theirs");
   });
 
+  it("regression (convergence seed 15): undoing a stage deletion brings back a whole card even if a colleague overwrote its text meanwhile", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    addCard(doc, card(journeyId, stages[0]!.id, lanes[0]!.id, "a", "original"), me);
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(doc));
+    const undoManager = createUndoManager(doc, me);
+    deleteStage(doc, { id: stages[0]!.id }, me);
+    editCardText(colleague, { id: "a", text: "edited meanwhile" }, localUserOrigin());
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(doc)));
+    undo(undoManager);
+    expect(readRecord(doc, "cards", "a")).toMatchObject({ stageId: stages[0]!.id, text: expect.any(String) });
+    expect(settledViolations(doc)).toEqual([]);
+  });
+
   it("deleting a lane removes its cards", () => {
     const { doc, journeyId, stages, lanes } = newBoardDoc();
     addCard(doc, card(journeyId, stages[0]!.id, lanes[1]!.id, "a"), me);

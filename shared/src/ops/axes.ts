@@ -3,7 +3,9 @@ import type { LaneKind } from "../model/laneKinds";
 import type { Origin } from "../origins";
 import { DomainError, readAll, readRecord, patchRecord, recordsOf, writeRecord } from "../schema/layout";
 import { repairOrphans } from "../repair";
+import { MAX_STAGE_WIDTH, MIN_STAGE_WIDTH } from "../schema/stage";
 import { byOrder, keyAtIndex } from "./order";
+import { newLane, newStage } from "./records";
 
 /**
  * Stages (columns) and lanes (rows) behave alike: add, rename, reorder,
@@ -41,14 +43,7 @@ export function addStage(doc: Y.Doc, args: AddStageArgs, origin: Origin): void {
   doc.transact(() => {
     requireJourney(doc, args.journeyId);
     const order = keyAtIndex(liveSiblings(doc, "stages", args.journeyId), args.index);
-    writeRecord(doc, "stages", {
-      id: args.id,
-      journeyId: args.journeyId,
-      title: args.title,
-      preset: null,
-      order,
-      deleted: false,
-    });
+    writeRecord(doc, "stages", newStage({ id: args.id, journeyId: args.journeyId, title: args.title, order }));
   }, origin);
 }
 
@@ -60,15 +55,11 @@ export function addLane(doc: Y.Doc, args: AddLaneArgs, origin: Origin): void {
   doc.transact(() => {
     requireJourney(doc, args.journeyId);
     const order = keyAtIndex(liveSiblings(doc, "lanes", args.journeyId), args.index);
-    writeRecord(doc, "lanes", {
-      id: args.id,
-      journeyId: args.journeyId,
-      kind: args.kind,
-      title: args.title,
-      preset: null,
-      order,
-      deleted: false,
-    });
+    writeRecord(
+      doc,
+      "lanes",
+      newLane({ id: args.id, journeyId: args.journeyId, kind: args.kind, title: args.title, order }),
+    );
   }, origin);
 }
 
@@ -106,3 +97,27 @@ export const moveLane = (doc: Y.Doc, args: { id: string; index: number }, origin
   move(doc, "lanes", args, origin);
 export const deleteStage = (doc: Y.Doc, args: { id: string }, origin: Origin) => remove(doc, "stages", args, origin);
 export const deleteLane = (doc: Y.Doc, args: { id: string }, origin: Origin) => remove(doc, "lanes", args, origin);
+
+export function setStageCollapsed(doc: Y.Doc, args: { id: string; collapsed: boolean }, origin: Origin): void {
+  doc.transact(() => {
+    requireLive(doc, "stages", args.id);
+    patchRecord(doc, "stages", args.id, { collapsed: args.collapsed });
+  }, origin);
+}
+
+export function setLaneCollapsed(doc: Y.Doc, args: { id: string; collapsed: boolean }, origin: Origin): void {
+  doc.transact(() => {
+    requireLive(doc, "lanes", args.id);
+    patchRecord(doc, "lanes", args.id, { collapsed: args.collapsed });
+  }, origin);
+}
+
+/** Sets a stage's column width in pixels (null: the default), within the allowed range. */
+export function setStageWidth(doc: Y.Doc, args: { id: string; width: number | null }, origin: Origin): void {
+  doc.transact(() => {
+    requireLive(doc, "stages", args.id);
+    const width =
+      args.width === null ? null : Math.round(Math.min(MAX_STAGE_WIDTH, Math.max(MIN_STAGE_WIDTH, args.width)));
+    patchRecord(doc, "stages", args.id, { width });
+  }, origin);
+}

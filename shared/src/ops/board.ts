@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from "../schema/migrations";
 import type { TimelineDirection } from "../schema/meta";
 import { generateNKeysBetween } from "fractional-indexing";
 import { byOrder, keyAtEnd } from "./order";
+import { newJourney, newLane, newStage } from "./records";
 
 export interface InitBoardArgs {
   title: string;
@@ -49,36 +50,29 @@ export interface AddJourneyArgs {
 /** Adds a journey with the stages of a stage set and the lanes of a map type. */
 export function addJourney(doc: Y.Doc, args: AddJourneyArgs, origin: Origin): void {
   doc.transact(() => {
-    writeRecord(doc, "journeys", {
-      id: args.id,
-      title: args.title,
-      mapType: args.mapType,
-      personaId: args.personaId,
-      order: keyAtEnd(readAll(doc, "journeys").sort(byOrder)),
-    });
+    writeRecord(
+      doc,
+      "journeys",
+      newJourney({
+        id: args.id,
+        title: args.title,
+        mapType: args.mapType,
+        personaId: args.personaId,
+        order: keyAtEnd(readAll(doc, "journeys").sort(byOrder)),
+      }),
+    );
     const stagePresets = STAGE_SETS[args.stageSet];
     generateNKeysBetween(null, null, stagePresets.length).forEach((order, i) => {
-      writeRecord(doc, "stages", {
-        id: newId(),
-        journeyId: args.id,
-        title: "",
-        preset: stagePresets[i] ?? null,
-        order,
-        deleted: false,
-      });
+      writeRecord(doc, "stages", newStage({ id: newId(), journeyId: args.id, preset: stagePresets[i] ?? null, order }));
     });
     const lanePresets = MAP_TYPE_LANES[args.mapType];
     generateNKeysBetween(null, null, lanePresets.length).forEach((order, i) => {
       const preset = lanePresets[i]!;
-      writeRecord(doc, "lanes", {
-        id: newId(),
-        journeyId: args.id,
-        kind: preset.kind,
-        title: "",
-        preset: preset.preset,
-        order,
-        deleted: false,
-      });
+      writeRecord(
+        doc,
+        "lanes",
+        newLane({ id: newId(), journeyId: args.id, kind: preset.kind, preset: preset.preset, order }),
+      );
     });
   }, origin);
 }

@@ -1,12 +1,35 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
+import { DEFAULT_DIRECTION, METRICS } from "../model/indicators";
 import { Id, OrderKey } from "./fields";
+
+const Measure = z.number().finite().min(-1e9).max(1e9).nullable();
+
+export const IndicatorSchema = z.object({
+  metric: z.enum(METRICS),
+  label: z.string().max(LIMITS.title),
+  direction: z.enum(["higherIsBetter", "lowerIsBetter"]),
+  value: Measure,
+  target: Measure,
+  threshold: Measure,
+});
+
+export const emptyIndicator = (metric: (typeof METRICS)[number] = "nps") => ({
+  metric,
+  label: "",
+  direction: DEFAULT_DIRECTION[metric],
+  value: null,
+  target: null,
+  threshold: null,
+});
 
 /**
  * A card in one cell (stage x lane) of a journey, ordered inside the cell.
  * Its kind is its lane's kind. The author's department is kept so results can
  * be read by department; the name may be left empty to stay anonymous.
- * Stored in the `cards` root.
+ * Stored in the `cards` root. Content that only some lane kinds use is
+ * optional and kept when a card moves to another lane, so moving it back
+ * loses nothing.
  */
 export const CardRecord = z.looseObject({
   id: Id,
@@ -18,5 +41,11 @@ export const CardRecord = z.looseObject({
   authorName: z.string().max(LIMITS.displayName),
   authorDepartment: z.string().max(LIMITS.department),
   createdAt: z.number().int().nonnegative(),
+  /** Touchpoints (since 3): a preset channel key or the channel's name. */
+  channel: z.string().max(LIMITS.department).nullable().optional(),
+  /** Back-stage and support processes (since 3): the department that owns it. */
+  ownerDepartment: z.string().max(LIMITS.department).nullable().optional(),
+  /** Indicators (since 3). */
+  indicator: IndicatorSchema.nullable().optional(),
 });
 export type CardRecord = z.infer<typeof CardRecord>;

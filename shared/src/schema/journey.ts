@@ -10,5 +10,7 @@ export const JourneyRecord = z.looseObject({
   mapType: z.enum(MAP_TYPES),
   personaId: Id.nullable(),
   order: OrderKey,
+  /** Since 3: for a target journey, the current journey it was drawn from. */
+  twinOf: Id.nullable(),
 });
 export type JourneyRecord = z.infer<typeof JourneyRecord>;

@@ -12,5 +12,7 @@ export const LaneRecord = z.looseObject({
   preset: z.string().max(64).nullable(),
   order: OrderKey,
   deleted: z.boolean(),
+  /** Since 3: shown as a thin band without its cards. */
+  collapsed: z.boolean(),
 });
 export type LaneRecord = z.infer<typeof LaneRecord>;

@@ -2,7 +2,9 @@ import * as Y from "yjs";
 import { CardRecord } from "./card";
 import { JourneyRecord } from "./journey";
 import { LaneRecord } from "./lane";
+import { LinkRecord } from "./link";
 import { PersonaRecord } from "./persona";
+import { RatingRecord } from "./rating";
 import { StageRecord } from "./stage";
 
 /**
@@ -19,6 +21,8 @@ export const RECORD_SCHEMAS = {
   stages: StageRecord,
   lanes: LaneRecord,
   cards: CardRecord,
+  links: LinkRecord,
+  ratings: RatingRecord,
 } as const;
 
 export type RecordRoot = keyof typeof RECORD_SCHEMAS;
@@ -31,6 +35,8 @@ export interface RecordTypes {
   stages: StageRecord;
   lanes: LaneRecord;
   cards: CardRecord;
+  links: LinkRecord;
+  ratings: RatingRecord;
 }
 
 export type RecordMap = Y.Map<unknown>;
@@ -56,8 +62,18 @@ export function readAll<R extends RecordRoot>(doc: Y.Doc, root: R): RecordTypes[
   return out;
 }
 
+/** Validates a record; an invalid one is refused with the first problem, naming the field. */
+function validate<R extends RecordRoot>(root: R, record: unknown): RecordTypes[R] {
+  const result = RECORD_SCHEMAS[root].safeParse(record);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new DomainError("invalid", `${root}.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data as RecordTypes[R];
+}
+
 export function writeRecord<R extends RecordRoot>(doc: Y.Doc, root: R, record: RecordTypes[R]): void {
-  const parsed = RECORD_SCHEMAS[root].parse(record);
+  const parsed = validate(root, record);
   const map = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(parsed)) map.set(key, value);
   recordsOf(doc, root).set(record.id, map);
@@ -72,7 +88,7 @@ export function patchRecord<R extends RecordRoot>(
 ): void {
   const map = recordsOf(doc, root).get(id);
   if (!map) throw new DomainError("not-found", `${root} ${id} does not exist`);
-  RECORD_SCHEMAS[root].parse({ ...map.toJSON(), ...patch });
+  validate(root, { ...map.toJSON(), ...patch });
   for (const [key, value] of Object.entries(patch)) {
     if (map.get(key) !== value) map.set(key, value);
   }

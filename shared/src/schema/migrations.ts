@@ -1,6 +1,13 @@
 import type * as Y from "yjs";
 import type { MigrationOrigin } from "../origins";
-import { metaMap } from "./layout";
+import { metaMap, recordsOf } from "./layout";
+
+/** Sets a field on every record of a root that lacks it. */
+function fillMissing(doc: Y.Doc, root: "stages" | "lanes" | "journeys", field: string, value: unknown): void {
+  recordsOf(doc, root).forEach((record) => {
+    if (!record.has(field)) record.set(field, value);
+  });
+}
 
 /**
  * Numbered migrations of the board document. `MIGRATIONS[i]` takes a board
@@ -22,6 +29,16 @@ export const MIGRATIONS: readonly Migration[] = [
     up(doc) {
       const meta = metaMap(doc);
       if (!meta.has("timelineDirection")) meta.set("timelineDirection", "ltr");
+    },
+  },
+  {
+    toVersion: 3,
+    name: "collapsible and resizable stages and lanes, target twins",
+    up(doc) {
+      fillMissing(doc, "stages", "collapsed", false);
+      fillMissing(doc, "stages", "width", null);
+      fillMissing(doc, "lanes", "collapsed", false);
+      fillMissing(doc, "journeys", "twinOf", null);
     },
   },
 ];

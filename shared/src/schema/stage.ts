@@ -2,6 +2,9 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { Id, OrderKey } from "./fields";
 
+export const MIN_STAGE_WIDTH = 160;
+export const MAX_STAGE_WIDTH = 640;
+
 /**
  * A stage (column) of a journey. Stored in the `stages` root.
  * `title` is what someone typed; when empty, the UI shows the translated
@@ -15,5 +18,9 @@ export const StageRecord = z.looseObject({
   preset: z.string().max(64).nullable(),
   order: OrderKey,
   deleted: z.boolean(),
+  /** Since 3: shown as a narrow column. */
+  collapsed: z.boolean(),
+  /** Since 3: column width in pixels; null for the default. */
+  width: z.number().int().min(MIN_STAGE_WIDTH).max(MAX_STAGE_WIDTH).nullable(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;

@@ -1,24 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { CardRecord, JourneyGrid, LaneRecord, StageRecord } from "@journeyboard/shared";
+import {
+  newLane,
+  newStage,
+  type CardRecord,
+  type JourneyGrid,
+  type LaneRecord,
+  type StageRecord,
+} from "@journeyboard/shared";
 import { GRID, cellAt, layoutJourney } from "./layout";
 
-const stage = (id: string, order: string): StageRecord => ({
-  id,
-  journeyId: "j",
-  title: id,
-  preset: null,
-  order,
-  deleted: false,
-});
-const lane = (id: string, order: string): LaneRecord => ({
-  id,
-  journeyId: "j",
-  kind: "steps",
-  title: id,
-  preset: null,
-  order,
-  deleted: false,
-});
+const stage = (id: string, order: string): StageRecord => newStage({ id, journeyId: "j", title: id, order });
+const lane = (id: string, order: string): LaneRecord =>
+  newLane({ id, journeyId: "j", kind: "steps", title: id, order });
 const card = (id: string, stageId: string, laneId: string, order: string): CardRecord => ({
   id,
   journeyId: "j",

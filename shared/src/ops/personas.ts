@@ -1,0 +1,29 @@
+import type * as Y from "yjs";
+import type { Origin } from "../origins";
+import type { PersonaRecord } from "../schema/persona";
+import { DomainError, patchRecord, recordsOf, writeRecord } from "../schema/layout";
+
+export type PersonaFields = Omit<PersonaRecord, "id">;
+
+export function addPersona(doc: Y.Doc, args: { id: string } & Partial<PersonaFields>, origin: Origin): void {
+  doc.transact(() => {
+    writeRecord(doc, "personas", { name: "", description: "", goals: "", expectations: "", ...args });
+  }, origin);
+}
+
+export function updatePersona(doc: Y.Doc, args: { id: string } & Partial<PersonaFields>, origin: Origin): void {
+  const { id, ...fields } = args;
+  doc.transact(() => patchRecord(doc, "personas", id, fields), origin);
+}
+
+/** Removes a persona; its journeys stay, belonging to no persona. */
+export function deletePersona(doc: Y.Doc, args: { id: string }, origin: Origin): void {
+  doc.transact(() => {
+    if (!recordsOf(doc, "personas").has(args.id))
+      throw new DomainError("not-found", `persona ${args.id} does not exist`);
+    recordsOf(doc, "journeys").forEach((journey) => {
+      if (journey.get("personaId") === args.id) journey.set("personaId", null);
+    });
+    recordsOf(doc, "personas").delete(args.id);
+  }, origin);
+}
