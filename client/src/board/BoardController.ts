@@ -1,34 +1,36 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
-import {
-  DomainError,
-  addCard,
-  cellKey,
-  createUndoManager,
-  deleteCards,
-  editCardText,
-  localUserOrigin,
-  moveCard,
-  newId,
-  redo,
-  undo,
-  type JourneyGrid,
-} from "@journeyboard/shared";
+import { cellKey, createUndoManager, localUserOrigin, redo, undo, type JourneyGrid } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
+import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
 import { cellAt, layoutJourney, type CellHit, type JourneyLayout } from "./state/layout";
 import { cursorReporter } from "./state/presence";
 import { stableBoxes } from "./state/stableBoxes";
 
+/** Side panels; one is open at a time. */
+export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys";
+
+/** The menu of a stage or lane header, anchored at a screen point. */
+export interface AxisMenu {
+  axis: "stage" | "lane";
+  id: string;
+  x: number;
+  y: number;
+}
+
 export interface UiState {
+  /** The journey shown; null until the board has one. */
+  journeyId: string | null;
   selection: ReadonlySet<string>;
   /** The card whose text is being typed. */
   editing: string | null;
   /** Where a new card is being typed; it exists only once its text is committed. */
   draft: CellHit | null;
   camera: Camera;
-  helpOpen: boolean;
+  panel: Panel | null;
+  menu: AxisMenu | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -36,17 +38,18 @@ export interface UiState {
 /**
  * The one place that decides what a user's input means on a board: canvas
  * components report pointer events here, actions call it, and it turns them
- * into shared operations under this person's own origin (so their undo
- * history holds only their edits).
+ * into commands (BoardCommands) under this person's own origin. It also
+ * holds this person's view: which journey, selection, camera, panels.
  */
 export class BoardController {
   readonly origin = localUserOrigin();
   readonly undoManager: Y.UndoManager;
+  readonly commands: BoardCommands;
   private ui: UiState;
   private readonly listeners = new Set<() => void>();
   private viewport = { width: 0, height: 0 };
   private fitted = false;
-  private lastLayout: { version: number; grid: JourneyGrid; layout: JourneyLayout } | null = null;
+  private lastLayout: { journeyId: string; grid: JourneyGrid; direction: string; layout: JourneyLayout } | null = null;
   private readonly reportCursor: (point: { x: number; y: number } | null) => void;
 
   constructor(
@@ -57,12 +60,15 @@ export class BoardController {
     readonly canEdit: boolean,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
+    this.commands = new BoardCommands(doc, this.origin, () => this.identity, canEdit);
     this.ui = {
+      journeyId: null,
       selection: new Set(),
       editing: null,
       draft: null,
       camera: { x: 0, y: 0, scale: 1 },
-      helpOpen: false,
+      panel: null,
+      menu: null,
       canUndo: false,
       canRedo: false,
     };
@@ -84,8 +90,18 @@ export class BoardController {
     this.listeners.forEach((listener) => listener());
   }
 
+  // The journey shown
+
+  /** The journey on screen: the one chosen, or the first while none is (or the chosen one was deleted). */
   journeyId(): string | null {
-    return this.model.journeys()[0]?.id ?? null;
+    const journeys = this.model.journeys();
+    return journeys.find((j) => j.id === this.ui.journeyId)?.id ?? journeys[0]?.id ?? null;
+  }
+
+  showJourney(journeyId: string): void {
+    this.set({ journeyId, selection: new Set(), editing: null, draft: null, menu: null });
+    this.fitted = false;
+    this.fitOnFirstView();
   }
 
   grid(): JourneyGrid | null {
@@ -93,28 +109,19 @@ export class BoardController {
     return id ? this.model.grid(id) : null;
   }
 
-  /** The layout of the current journey, computed once per board version; unmoved cards keep their box object. */
+  /** The layout of the journey shown, computed once per change; unmoved cards keep their box object. */
   layout(): JourneyLayout | null {
+    const journeyId = this.journeyId();
     const grid = this.grid();
-    if (!grid) return null;
-    const version = this.model.getVersion();
-    if (this.lastLayout?.version === version && this.lastLayout.grid === grid) return this.lastLayout.layout;
-    const fresh = layoutJourney(grid, this.model.meta().timelineDirection ?? "ltr");
-    const layout = { ...fresh, cards: stableBoxes(this.lastLayout?.layout.cards ?? new Map(), fresh.cards) };
-    this.lastLayout = { version, grid, layout };
+    if (!journeyId || !grid) return null;
+    const direction = this.model.meta().timelineDirection ?? "ltr";
+    const last = this.lastLayout;
+    if (last && last.journeyId === journeyId && last.grid === grid && last.direction === direction) return last.layout;
+    const fresh = layoutJourney(grid, direction);
+    const previous = last?.journeyId === journeyId ? last.layout.cards : new Map();
+    const layout = { ...fresh, cards: stableBoxes(previous, fresh.cards) };
+    this.lastLayout = { journeyId, grid, direction, layout };
     return layout;
-  }
-
-  /** Runs an edit; one aimed at something a colleague just removed is dropped, as if it came too late. */
-  private edit(change: () => void): boolean {
-    if (!this.canEdit) return false;
-    try {
-      change();
-      return true;
-    } catch (error) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
   }
 
   // Cards
@@ -132,31 +139,14 @@ export class BoardController {
   addCard(cell?: CellHit): void {
     const target = cell ?? this.defaultCell();
     if (!this.canEdit || !target) return;
-    this.set({ draft: target, editing: null, selection: new Set() });
+    this.set({ draft: target, editing: null, selection: new Set(), menu: null });
   }
 
   private commitDraft(cell: CellHit, text: string): void {
     const journeyId = this.journeyId();
     if (!journeyId || !text.trim()) return;
-    const id = newId();
-    const added = this.edit(() =>
-      addCard(
-        this.doc,
-        {
-          id,
-          journeyId,
-          stageId: cell.stageId,
-          laneId: cell.laneId,
-          index: cell.index,
-          text,
-          authorName: this.identity.name,
-          authorDepartment: this.identity.department,
-          createdAt: Date.now(),
-        },
-        this.origin,
-      ),
-    );
-    if (added) this.set({ selection: new Set([id]) });
+    const id = this.commands.addCard(journeyId, cell, text);
+    if (id) this.set({ selection: new Set([id]) });
   }
 
   private defaultCell(): CellHit | null {
@@ -164,19 +154,19 @@ export class BoardController {
     if (!grid) return null;
     const [selected] = this.ui.selection;
     const card = selected ? this.model.record("cards", selected) : undefined;
-    if (card) {
+    if (card && card.journeyId === this.journeyId()) {
       const siblings = grid.cells.get(cellKey(card.stageId, card.laneId)) ?? [];
       return { stageId: card.stageId, laneId: card.laneId, index: siblings.findIndex((c) => c.id === card.id) + 1 };
     }
-    const stage = grid.stages[0];
-    const lane = grid.lanes[0];
+    const stage = grid.stages.find((s) => !s.collapsed);
+    const lane = grid.lanes.find((l) => !l.collapsed);
     if (!stage || !lane) return null;
     return { stageId: stage.id, laneId: lane.id, index: grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0 };
   }
 
   startEditing(id: string): void {
     if (!this.canEdit || !this.model.record("cards", id)) return;
-    this.set({ editing: id, selection: new Set([id]) });
+    this.set({ editing: id, draft: null, selection: new Set([id]), menu: null });
     this.provider.setAwarenessField("editing", id);
   }
 
@@ -190,7 +180,7 @@ export class BoardController {
     const id = this.ui.editing;
     if (!id) return;
     const card = this.model.record("cards", id);
-    if (text !== null && card && card.text !== text) this.edit(() => editCardText(this.doc, { id, text }, this.origin));
+    if (text !== null && card && card.text !== text) this.commands.editText(id, text);
     this.set({ editing: null });
     this.provider.setAwarenessField("editing", null);
   }
@@ -199,17 +189,37 @@ export class BoardController {
     const selection = new Set(additive ? this.ui.selection : []);
     if (additive && selection.has(id)) selection.delete(id);
     else selection.add(id);
-    this.set({ selection });
+    this.set({ selection, menu: null });
+  }
+
+  /** Selects exactly these cards (e.g. those a box or a matrix cell holds) and brings them into view. */
+  focusCards(ids: readonly string[]): void {
+    this.set({ selection: new Set(ids), menu: null });
+    const layout = this.layout();
+    const boxes = ids.map((id) => layout?.cards.get(id)).filter((b) => b !== undefined);
+    if (!boxes.length || !this.viewport.width) return;
+    const x0 = Math.min(...boxes.map((b) => b.x));
+    const y0 = Math.min(...boxes.map((b) => b.y));
+    const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+    const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+    const fit = fitCamera(x1 - x0, y1 - y0, this.viewport, 120);
+    const scale = Math.min(fit.scale, Math.max(this.ui.camera.scale, 0.8));
+    this.set({
+      camera: {
+        scale,
+        x: this.viewport.width / 2 - ((x0 + x1) / 2) * scale,
+        y: this.viewport.height / 2 - ((y0 + y1) / 2) * scale,
+      },
+    });
   }
 
   clearSelection(): void {
-    if (this.ui.selection.size) this.set({ selection: new Set() });
+    if (this.ui.selection.size || this.ui.menu) this.set({ selection: new Set(), menu: null });
   }
 
   deleteSelection(): void {
     const ids = [...this.ui.selection];
-    if (!ids.length) return;
-    if (this.edit(() => deleteCards(this.doc, { ids }, this.origin))) this.set({ selection: new Set() });
+    if (ids.length && this.commands.deleteCards(ids)) this.set({ selection: new Set() });
   }
 
   /** A card dropped at a screen point moves into the cell there; dropped outside the grid, it stays. */
@@ -226,7 +236,7 @@ export class BoardController {
       const current = (grid.cells.get(cellKey(hit.stageId, hit.laneId)) ?? []).findIndex((c) => c.id === id);
       if (current >= 0 && current < index) index -= 1;
     }
-    this.edit(() => moveCard(this.doc, { id, stageId: hit.stageId, laneId: hit.laneId, index }, this.origin));
+    this.commands.move(id, hit.stageId, hit.laneId, index);
   }
 
   /** Double-click on the board: in a cell, a new card there. */
@@ -246,13 +256,38 @@ export class BoardController {
     if (this.canEdit) redo(this.undoManager);
   }
 
+  // Stage and lane headers
+
+  openMenu(menu: AxisMenu): void {
+    this.set({ menu, selection: new Set() });
+  }
+  closeMenu(): void {
+    if (this.ui.menu) this.set({ menu: null });
+  }
+
+  /** A header dragged to a screen point takes the place there among its siblings. */
+  dropHeader(axis: "stage" | "lane", id: string, screenPoint: { x: number; y: number }): void {
+    const layout = this.layout();
+    if (!layout) return;
+    const world = screenToWorld(this.ui.camera, screenPoint);
+    if (axis === "stage") {
+      const rtl = this.model.meta().timelineDirection === "rtl";
+      const others = layout.columns.filter((c) => c.stage.id !== id);
+      const index = others.filter((c) => (rtl ? c.x + c.width / 2 > world.x : c.x + c.width / 2 < world.x)).length;
+      this.commands.moveStage(id, index);
+    } else {
+      const others = layout.rows.filter((r) => r.lane.id !== id);
+      this.commands.moveLane(id, others.filter((r) => r.y + r.height / 2 < world.y).length);
+    }
+  }
+
   // View
 
   setViewport(width: number, height: number): void {
     this.viewport = { width, height };
     this.fitOnFirstView();
   }
-  /** The first time the board and the canvas size are both known, show the whole journey. */
+  /** The first time a journey and the canvas size are both known, show the whole journey. */
   fitOnFirstView(): void {
     if (this.fitted || this.viewport.width === 0 || !this.layout()) return;
     this.fitted = true;
@@ -263,10 +298,10 @@ export class BoardController {
   }
   panBy(dx: number, dy: number): void {
     const { camera } = this.ui;
-    this.set({ camera: { ...camera, x: camera.x - dx, y: camera.y - dy } });
+    this.set({ camera: { ...camera, x: camera.x - dx, y: camera.y - dy }, menu: null });
   }
   zoomBy(factor: number, anchor = { x: this.viewport.width / 2, y: this.viewport.height / 2 }): void {
-    this.set({ camera: zoomAt(this.ui.camera, factor, anchor) });
+    this.set({ camera: zoomAt(this.ui.camera, factor, anchor), menu: null });
   }
   zoomToFit(): void {
     const layout = this.layout();
@@ -276,8 +311,9 @@ export class BoardController {
     this.reportCursor(screenPoint ? screenToWorld(this.ui.camera, screenPoint) : null);
   }
 
-  toggleHelp(open = !this.ui.helpOpen): void {
-    this.set({ helpOpen: open });
+  /** Opens a side panel, or closes it when it is the one open. */
+  togglePanel(panel: Panel, open = this.ui.panel !== panel): void {
+    this.set({ panel: open ? panel : this.ui.panel === panel ? null : this.ui.panel });
   }
 
   destroy(): void {

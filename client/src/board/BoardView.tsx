@@ -1,24 +1,36 @@
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "@journeyboard/shared";
+import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { useDepartmentLabel } from "../identity/useDepartmentLabel";
 import { ACTIONS } from "./actions/registry";
 import { actionFor } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
+import type { CardLabels } from "./canvas/CardNode";
 import { CardEditor } from "./canvas/CardEditor";
+import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
 import { slotBox } from "./state/layout";
 import { usePeers, type Peer } from "./state/presence";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
+import { AxisMenu } from "./ui/AxisMenu";
 import { BoardMessage } from "./ui/BoardMessage";
 import { CardList } from "./ui/CardList";
+import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
+import { CoveragePanel } from "./ui/CoveragePanel";
 import { HelpPanel } from "./ui/HelpPanel";
+import { JourneyBar } from "./ui/JourneyBar";
+import { JourneysPanel } from "./ui/JourneysPanel";
+import { OutlinePanel } from "./ui/OutlinePanel";
+import { PersonasPanel } from "./ui/PersonasPanel";
 import { PresenceList } from "./ui/PresenceList";
 import { SharePanel } from "./ui/SharePanel";
 import { Toolbar } from "./ui/Toolbar";
+import { TouchpointPanel } from "./ui/TouchpointPanel";
+
+const NO_STEPS: StepEmotion[] = [];
 
 interface Props {
   boardId: string;
@@ -56,6 +68,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [controller]);
 
+  const journeyId = controller.journeyId();
   const grid = controller.grid();
   const layout = controller.layout();
   useEffect(() => {
@@ -75,6 +88,48 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
     }),
     [controller, t],
   );
+  const channelLabel = useMemo(
+    () => (channel: string) => (isPresetChannel(channel) ? t(`channel.${channel}`) : channel),
+    [t],
+  );
+  const cardLabels = useMemo<CardLabels>(
+    () => ({
+      placeholder: controller.canEdit ? t("card.placeholder") : "",
+      channel: channelLabel,
+      department: departmentLabel,
+      indicator: (indicator: Indicator) => {
+        const name =
+          indicator.metric === "custom" ? indicator.label || t("metric.custom") : t(`metric.${indicator.metric}`);
+        const value = indicator.value ?? "–";
+        const detail = [
+          indicator.target !== null ? t("indicator.target", { value: indicator.target }) : null,
+          indicator.threshold !== null
+            ? t(indicator.direction === "higherIsBetter" ? "indicator.alertBelow" : "indicator.alertAbove", {
+                value: indicator.threshold,
+              })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" · ");
+        return { headline: `${name} ${value}`, detail };
+      },
+    }),
+    [controller, t, channelLabel, departmentLabel],
+  );
+  const curveLabels = useMemo<CurveLabels>(
+    () => ({
+      noRatings: t("curve.noRatings"),
+      disagreement: t("curve.disagreement"),
+      scale: (v) => t(`emotion.face.${v}`),
+    }),
+    [t],
+  );
+  const curve = journeyId ? controller.model.emotionCurve(journeyId) : NO_STEPS;
+  const journeyTitle = (journey: JourneyRecord) => {
+    const persona = journey.personaId ? controller.model.record("personas", journey.personaId) : undefined;
+    const title = journey.title || t(`mapType.${journey.mapType}.name`);
+    return persona?.name ? `${title} · ${persona.name}` : title;
+  };
   const nameOf = (peer: Peer) =>
     `${peer.user.name || t("presence.anonymous")} · ${departmentLabel(peer.user.department)}`;
 
@@ -84,6 +139,9 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
   const editingCard = ui.editing ? controller.model.record("cards", ui.editing) : undefined;
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
   const draftBox = ui.draft && layout ? slotBox(layout, ui.draft) : null;
+  const [selectedId] = ui.selection;
+  const selected = ui.selection.size === 1 && selectedId ? controller.model.record("cards", selectedId) : undefined;
+  const selectedKind = selected ? controller.model.record("lanes", selected.laneId)?.kind : undefined;
 
   return (
     <div className="board">
@@ -102,34 +160,70 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
         <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
         <ConnectionBadge state={connectionState} />
       </header>
+      <JourneyBar controller={controller} journeys={controller.model.journeys()} titleOf={journeyTitle} />
       {role === "viewer" && (
         <p className="viewer-banner" data-testid="board.viewOnly">
           {t("board.viewOnly")}
         </p>
       )}
-      <Toolbar controller={controller} />
-      {grid && layout && connectionState.synced ? (
-        <>
-          <BoardCanvas
+      <main className="workspace">
+        <Toolbar controller={controller} />
+        {grid && layout && connectionState.synced ? (
+          <>
+            <BoardCanvas
+              controller={controller}
+              grid={grid}
+              layout={layout}
+              labels={labels}
+              cardLabels={cardLabels}
+              curve={curve}
+              curveLabels={curveLabels}
+              peers={peers}
+              nameOf={nameOf}
+            />
+            <CardList grid={grid} labels={labels} />
+          </>
+        ) : (
+          <p className="loading" role="status">
+            {t(connectionState.synced ? "board.noJourney" : "board.loading")}
+          </p>
+        )}
+        {editingCard && editingBox && (
+          <CardEditor
+            key={`editor-${editingCard.id}`}
             controller={controller}
-            grid={grid}
-            layout={layout}
-            labels={labels}
-            peers={peers}
-            nameOf={nameOf}
+            initialText={editingCard.text}
+            box={editingBox}
           />
-          <CardList grid={grid} labels={labels} />
-        </>
-      ) : (
-        <p className="loading" role="status">
-          {t("board.loading")}
-        </p>
-      )}
-      {editingCard && editingBox && (
-        <CardEditor key={editingCard.id} controller={controller} initialText={editingCard.text} box={editingBox} />
-      )}
-      {draftBox && <CardEditor key="draft" controller={controller} initialText="" box={draftBox} />}
-      {ui.helpOpen && <HelpPanel controller={controller} />}
+        )}
+        {draftBox && <CardEditor key="editor-draft" controller={controller} initialText="" box={draftBox} />}
+        {ui.menu && (
+          <AxisMenu key={`menu-${ui.menu.axis}-${ui.menu.id}`} controller={controller} menu={ui.menu} labels={labels} />
+        )}
+        {ui.panel === "help" && <HelpPanel controller={controller} />}
+        {ui.panel === "journeys" && (
+          <JourneysPanel
+            controller={controller}
+            titleOf={(id) => journeyTitle(controller.model.record("journeys", id)!)}
+          />
+        )}
+        {ui.panel === "personas" && <PersonasPanel controller={controller} />}
+        {ui.panel === "touchpoints" && (
+          <TouchpointPanel controller={controller} labels={labels} channelLabel={channelLabel} />
+        )}
+        {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
+        {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
+        {ui.panel === null && selected && selectedKind && (
+          <CardPanel
+            key={`panel-${selected.id}`}
+            controller={controller}
+            card={selected}
+            kind={selectedKind}
+            emotion={curve.find((s) => s.card.id === selected.id)}
+            channelLabel={channelLabel}
+          />
+        )}
+      </main>
     </div>
   );
 }

@@ -3,9 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   AUTH_FAILURES,
+  EMOTION_VALUES,
   LANE_KINDS,
   MAP_TYPES,
   MAP_TYPE_LANES,
+  METRICS,
+  PRESET_CHANNELS,
   PRESET_DEPARTMENTS,
   ROLES,
   STAGE_SETS,
@@ -56,6 +59,10 @@ describe("English locale", () => {
         `boardMessage.${r}.body`,
       ]),
       ...["unknown", "network", "invalid-request", "admin-token-required"].map((e) => `errors.${e}`),
+      ...PRESET_CHANNELS.map((c) => `channel.${c}`),
+      ...METRICS.map((m) => `metric.${m}`),
+      ...EMOTION_VALUES.flatMap((v) => [`emotion.${v}`, `emotion.face.${v}`]),
+      ...["journeys", "personas", "touchpoints", "coverage", "outline", "help"].map((p) => `panels.${p}`),
     ];
     expect(keys.filter((key) => !has(key))).toEqual([]);
   });

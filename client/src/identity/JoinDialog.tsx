@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LIMITS, PRESET_DEPARTMENTS } from "@journeyboard/shared";
+import { LIMITS, PRESET_DEPARTMENTS, newId } from "@journeyboard/shared";
 import { isPresetDepartment, saveIdentity, type Identity } from "./identity";
 
 const CUSTOM = "__custom";
@@ -25,7 +25,7 @@ export function JoinDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!department) return;
-    const identity = { name: name.trim(), department };
+    const identity = { id: initial?.id ?? newId(), name: name.trim(), department };
     saveIdentity(identity);
     onJoin(identity);
   };

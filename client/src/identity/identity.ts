@@ -1,4 +1,4 @@
-import { LIMITS, departmentColour, PRESET_DEPARTMENTS } from "@journeyboard/shared";
+import { LIMITS, departmentColour, newId, PRESET_DEPARTMENTS } from "@journeyboard/shared";
 
 /**
  * Who this browser's person is in workshops: a display name (may stay empty
@@ -6,6 +6,8 @@ import { LIMITS, departmentColour, PRESET_DEPARTMENTS } from "@journeyboard/shar
  * Remembered in this browser only.
  */
 export interface Identity {
+  /** Random and stable for this browser: whose emotion ratings are whose. */
+  id: string;
   name: string;
   department: string;
 }
@@ -17,6 +19,7 @@ export function loadIdentity(): Identity | null {
     const value = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Identity> | null;
     if (!value || typeof value.department !== "string" || !value.department) return null;
     return {
+      id: typeof value.id === "string" && value.id ? value.id : newId(),
       name: String(value.name ?? "").slice(0, LIMITS.displayName),
       department: value.department.slice(0, LIMITS.department),
     };

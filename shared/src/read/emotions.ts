@@ -2,7 +2,8 @@ import type * as Y from "yjs";
 import { DISAGREEMENT_SPREAD } from "../model/emotions";
 import type { CardRecord } from "../schema/card";
 import { readAll } from "../schema/layout";
-import { readJourneyGrid } from "./grid";
+import type { RatingRecord } from "../schema/rating";
+import { readJourneyGrid, type JourneyGrid } from "./grid";
 
 export interface Spread {
   count: number;
@@ -47,10 +48,13 @@ export function spreadOf(values: number[]): Spread | null {
  * The emotion curve the group set: for each customer step, in journey order,
  * the median of everyone's ratings, their spread, and each department's.
  */
-export function emotionCurve(doc: Y.Doc, journeyId: string): StepEmotion[] {
-  const grid = readJourneyGrid(doc, journeyId);
+export const emotionCurve = (doc: Y.Doc, journeyId: string): StepEmotion[] =>
+  emotionCurveOf(readJourneyGrid(doc, journeyId), readAll(doc, "ratings"));
+
+/** The same, from a grid and ratings already read. */
+export function emotionCurveOf(grid: JourneyGrid, ratings: readonly RatingRecord[]): StepEmotion[] {
   const byCard = new Map<string, { value: number; department: string }[]>();
-  for (const rating of readAll(doc, "ratings")) {
+  for (const rating of ratings) {
     const list = byCard.get(rating.cardId) ?? [];
     list.push(rating);
     byCard.set(rating.cardId, list);

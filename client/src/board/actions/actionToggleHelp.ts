@@ -5,5 +5,5 @@ export const actionToggleHelp: Action = {
   labelKey: "actions.toggleHelp",
   shortcuts: [{ key: "?", shift: true }],
   enabled: () => true,
-  run: (c) => c.toggleHelp(),
+  run: (c) => c.togglePanel("help"),
 };

@@ -2,20 +2,25 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
 import { Layer, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
-import { LANE_COLOURS, type JourneyGrid } from "@journeyboard/shared";
+import { LANE_COLOURS, type JourneyGrid, type StepEmotion } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { JourneyLayout } from "../state/layout";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
-import { CardNode, type CardHandlers, type EditedBy } from "./CardNode";
+import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
 import { CursorsLayer } from "./CursorsLayer";
+import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
 import { GridLayer, type GridLabels } from "./GridLayer";
+import { HeadersLayer } from "./HeadersLayer";
 
 interface Props {
   controller: BoardController;
   grid: JourneyGrid;
   layout: JourneyLayout;
   labels: GridLabels;
+  cardLabels: CardLabels;
+  curve: StepEmotion[];
+  curveLabels: CurveLabels;
   peers: Peer[];
   nameOf: (peer: Peer) => string;
 }
@@ -23,7 +28,17 @@ interface Props {
 const ZOOM_STEP = 1.0015;
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
-export function BoardCanvas({ controller, grid, layout, labels, peers, nameOf }: Props) {
+export function BoardCanvas({
+  controller,
+  grid,
+  layout,
+  labels,
+  cardLabels,
+  curve,
+  curveLabels,
+  peers,
+  nameOf,
+}: Props) {
   const { t } = useTranslation();
   const ui = useUi(controller);
   const container = useRef<HTMLDivElement>(null);
@@ -51,7 +66,6 @@ export function BoardCanvas({ controller, grid, layout, labels, peers, nameOf }:
     [controller],
   );
 
-  const laneKind = new Map(grid.lanes.map((l) => [l.id, l.kind]));
   const editedBy = new Map<string, EditedBy>();
   for (const peer of peers)
     if (peer.editing) editedBy.set(peer.editing, { name: nameOf(peer), colour: peer.user.colour });
@@ -99,22 +113,30 @@ export function BoardCanvas({ controller, grid, layout, labels, peers, nameOf }:
           onMouseLeave={() => controller.pointerAt(null)}
         >
           <GridLayer layout={layout} labels={labels} />
+          <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} />
+          <HeadersLayer controller={controller} layout={layout} />
           <Layer>
             {grid.stages.flatMap((stage) =>
               grid.lanes.flatMap((lane) =>
-                (grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []).map((card) => (
-                  <CardNode
-                    key={card.id}
-                    card={card}
-                    box={layout.cards.get(card.id)!}
-                    colour={LANE_COLOURS[laneKind.get(card.laneId) ?? "steps"].card}
-                    selected={ui.selection.has(card.id)}
-                    editedBy={editedBy.get(card.id) ?? null}
-                    draggable={controller.canEdit && ui.editing !== card.id}
-                    placeholder={controller.canEdit ? t("card.placeholder") : ""}
-                    handlers={handlers}
-                  />
-                )),
+                (grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []).flatMap((card) => {
+                  const box = layout.cards.get(card.id);
+                  return box
+                    ? [
+                        <CardNode
+                          key={card.id}
+                          card={card}
+                          kind={lane.kind}
+                          box={box}
+                          colour={LANE_COLOURS[lane.kind].card}
+                          selected={ui.selection.has(card.id)}
+                          editedBy={editedBy.get(card.id) ?? null}
+                          draggable={controller.canEdit && ui.editing !== card.id}
+                          labels={cardLabels}
+                          handlers={handlers}
+                        />,
+                      ]
+                    : [];
+                }),
               ),
             )}
           </Layer>

@@ -1,8 +1,17 @@
 import { memo } from "react";
 import type Konva from "konva";
-import { Circle, Group, Rect, Text } from "react-konva";
-import { departmentColour, textDirection, type CardRecord } from "@journeyboard/shared";
+import { Circle, Group, Image, Rect, Text } from "react-konva";
+import {
+  departmentColour,
+  isAlerting,
+  isPresetChannel,
+  textDirection,
+  type CardRecord,
+  type Indicator,
+  type LaneKind,
+} from "@journeyboard/shared";
 import type { Rect as Box } from "../state/layout";
+import { ALERT_ICON, CHANNEL_ICONS, useIconImage } from "./icons";
 
 export interface CardHandlers {
   onPointerDown(id: string, additive: boolean): void;
@@ -15,29 +24,58 @@ export interface EditedBy {
   colour: string;
 }
 
+/** Words a card shows besides its text, translated by the board. */
+export interface CardLabels {
+  placeholder: string;
+  channel(channel: string): string;
+  department(department: string): string;
+  indicator(indicator: Indicator): { headline: string; detail: string };
+}
+
 interface CardNodeProps {
   card: CardRecord;
+  kind: LaneKind;
   box: Box;
   colour: string;
   selected: boolean;
   editedBy: EditedBy | null;
   draggable: boolean;
-  placeholder: string;
+  labels: CardLabels;
   handlers: CardHandlers;
+}
+
+const INK = "#0f172a";
+const MUTED = "#475569";
+
+function ChannelChip({ channel, label }: { channel: string; label: string }) {
+  const image = useIconImage(channel, CHANNEL_ICONS[isPresetChannel(channel) ? channel : "other"], "#0f766e");
+  return (
+    <Group x={10} y={8}>
+      {image && <Image image={image} width={16} height={16} />}
+      <Text x={22} y={1} text={label} fontSize={12} fontStyle="bold" fill="#0f766e" wrap="none" ellipsis width={160} />
+    </Group>
+  );
+}
+
+function AlertBadge({ x }: { x: number }) {
+  const image = useIconImage("alert", ALERT_ICON, "#b91c1c");
+  return image ? <Image x={x} y={8} image={image} width={18} height={18} /> : null;
 }
 
 /**
  * One card. Memoised on its record object and its box, which stay the same
  * objects until that card changes, so a remote edit redraws only its card.
+ * What it shows besides the text follows its lane's kind.
  */
 export const CardNode = memo(function CardNode({
   card,
+  kind,
   box,
   colour,
   selected,
   editedBy,
   draggable,
-  placeholder,
+  labels,
   handlers,
 }: CardNodeProps) {
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
@@ -47,6 +85,15 @@ export const CardNode = memo(function CardNode({
     if (pointer) handlers.onDrop(card.id, pointer);
   };
   const empty = card.text.trim() === "";
+  const direction = textDirection(card.text);
+  const indicator = kind === "indicators" ? (card.indicator ?? null) : null;
+  const alerting = indicator !== null && isAlerting(indicator);
+  const owner = kind === "backstage" ? card.ownerDepartment : null;
+  const channel = kind === "touchpoints" ? card.channel : null;
+  const hasChip = Boolean(channel || owner || indicator);
+  const textTop = indicator ? 48 : hasChip ? 30 : 10;
+  const stroke = editedBy?.colour ?? (selected ? "#1d4ed8" : alerting ? "#b91c1c" : undefined);
+  const summary = indicator ? labels.indicator(indicator) : null;
   return (
     <Group
       x={box.x}
@@ -66,25 +113,57 @@ export const CardNode = memo(function CardNode({
         height={box.height}
         fill={colour}
         cornerRadius={6}
-        shadowColor="#0f172a"
+        shadowColor={INK}
         shadowOpacity={0.15}
         shadowBlur={4}
         shadowOffsetY={1}
-        stroke={editedBy?.colour ?? (selected ? "#1d4ed8" : undefined)}
-        strokeWidth={editedBy || selected ? 3 : 0}
+        stroke={stroke}
+        strokeWidth={stroke ? 3 : 0}
       />
+      {channel && <ChannelChip channel={channel} label={labels.channel(channel)} />}
+      {owner && (
+        <Group x={10} y={8}>
+          <Circle x={5} y={7} radius={5} fill={departmentColour(owner)} />
+          <Text
+            x={14}
+            y={1}
+            text={labels.department(owner)}
+            fontSize={12}
+            fontStyle="bold"
+            fill={MUTED}
+            wrap="none"
+            ellipsis
+            width={170}
+          />
+        </Group>
+      )}
+      {summary && (
+        <Group x={10} y={6}>
+          <Text
+            text={summary.headline}
+            fontSize={17}
+            fontStyle="bold"
+            fill={alerting ? "#b91c1c" : INK}
+            width={box.width - 44}
+            wrap="none"
+            ellipsis
+          />
+          <Text y={22} text={summary.detail} fontSize={11} fill={MUTED} width={box.width - 20} wrap="none" ellipsis />
+        </Group>
+      )}
+      {alerting && <AlertBadge x={box.width - 28} />}
       <Text
         x={10}
-        y={10}
+        y={textTop}
         width={box.width - 20}
-        height={box.height - 20}
-        text={empty ? placeholder : card.text}
+        height={box.height - textTop - 8}
+        text={empty ? labels.placeholder : card.text}
         fontSize={14}
         lineHeight={1.3}
-        fill={empty ? "#64748b" : "#0f172a"}
+        fill={empty ? "#64748b" : INK}
         fontStyle={empty ? "italic" : "normal"}
-        direction={textDirection(card.text)}
-        align={textDirection(card.text) === "rtl" ? "right" : "left"}
+        direction={direction}
+        align={direction === "rtl" ? "right" : "left"}
         wrap="word"
         ellipsis
       />

@@ -11,10 +11,10 @@ export interface GridLabels {
 /**
  * The journey grid behind the cards: stage headers, lane bands and their
  * titles. It never listens to the pointer; the stage works out which cell a
- * point is in from the layout.
+ * point is in from the layout, and HeadersLayer takes clicks on headers.
  */
 export const GridLayer = memo(function GridLayer({ layout, labels }: { layout: JourneyLayout; labels: GridLabels }) {
-  const cellsWidth = layout.columns.length * GRID.cellWidth;
+  const cellsWidth = layout.width - GRID.laneHeaderWidth;
   const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
   return (
     <Layer listening={false}>
@@ -42,39 +42,61 @@ export const GridLayer = memo(function GridLayer({ layout, labels }: { layout: J
           />
           <Text
             x={layout.laneHeaderX + 14}
-            y={y + 14}
-            width={GRID.laneHeaderWidth - 28}
-            height={height - 28}
+            y={y + (lane.collapsed ? 12 : 14)}
+            width={GRID.laneHeaderWidth - 40}
+            height={lane.collapsed ? 20 : height - 28}
             name="lane-title"
             text={labels.lane(lane.id)}
             fontSize={16}
             fontStyle="bold"
             fill="#1e293b"
-            wrap="word"
-            direction="inherit"
+            wrap={lane.collapsed ? "none" : "word"}
+            ellipsis={lane.collapsed}
           />
           <Line points={[0, y, layout.width, y]} stroke="#e2e8f0" strokeWidth={1} />
         </Group>
       ))}
-      {layout.columns.map(({ stage, x }) => (
-        <Group key={stage.id}>
-          <Text
-            x={x + 12}
-            y={14}
-            width={GRID.cellWidth - 24}
-            height={GRID.stageHeaderHeight - 20}
-            name="stage-title"
-            text={labels.stage(stage.id)}
-            fontSize={18}
-            fontStyle="bold"
-            fill="#0f172a"
-            align="center"
-            verticalAlign="middle"
-            ellipsis
-          />
-          <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
-        </Group>
-      ))}
+      {layout.columns.map(({ stage, x, width }) =>
+        stage.collapsed ? (
+          <Group key={stage.id}>
+            <Rect x={x} y={0} width={width} height={layout.height} fill="#f8fafc" opacity={0.8} />
+            <Text
+              x={x + width / 2 - 9}
+              y={GRID.stageHeaderHeight + 8}
+              rotation={90}
+              offsetY={0}
+              width={Math.max(80, layout.height - GRID.stageHeaderHeight - 16)}
+              name="stage-title"
+              text={labels.stage(stage.id)}
+              fontSize={15}
+              fontStyle="bold"
+              fill="#475569"
+              wrap="none"
+              ellipsis
+            />
+            <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+          </Group>
+        ) : (
+          <Group key={stage.id}>
+            <Text
+              x={x + 12}
+              y={14}
+              width={width - 40}
+              height={GRID.stageHeaderHeight - 20}
+              name="stage-title"
+              text={labels.stage(stage.id)}
+              fontSize={18}
+              fontStyle="bold"
+              fill="#0f172a"
+              align="center"
+              verticalAlign="middle"
+              ellipsis
+              wrap="none"
+            />
+            <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+          </Group>
+        ),
+      )}
     </Layer>
   );
 });

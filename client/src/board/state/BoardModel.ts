@@ -3,14 +3,18 @@ import {
   RECORD_ROOTS,
   byOrder,
   cellKey,
+  emotionCurveOf,
   metaMap,
   recordsOf,
   type BoardMeta,
   type CardRecord,
   type JourneyGrid,
   type JourneyRecord,
+  type LinkRecord,
+  type PersonaRecord,
   type RecordRoot,
   type RecordTypes,
+  type StepEmotion,
 } from "@journeyboard/shared";
 
 /**
@@ -23,6 +27,7 @@ export class BoardModel {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private gridCache = new Map<string, { version: number; grid: JourneyGrid }>();
+  private curveCache = new Map<string, { version: number; curve: StepEmotion[] }>();
   private readonly unobserve: Array<() => void> = [];
 
   constructor(private readonly doc: Y.Doc) {
@@ -90,6 +95,14 @@ export class BoardModel {
     return value;
   }
 
+  personas(): PersonaRecord[] {
+    return this.all("personas").sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  links(): LinkRecord[] {
+    return this.all("links");
+  }
+
   journeys(): JourneyRecord[] {
     return this.all("journeys").sort(byOrder);
   }
@@ -117,6 +130,15 @@ export class BoardModel {
     const grid = { stages, lanes, cells };
     this.gridCache.set(journeyId, { version: this.version, grid });
     return grid;
+  }
+
+  /** The group's emotion curve of a journey, computed once per board version. */
+  emotionCurve(journeyId: string): StepEmotion[] {
+    const cached = this.curveCache.get(journeyId);
+    if (cached?.version === this.version) return cached.curve;
+    const curve = emotionCurveOf(this.grid(journeyId), this.all("ratings"));
+    this.curveCache.set(journeyId, { version: this.version, curve });
+    return curve;
   }
 
   destroy(): void {

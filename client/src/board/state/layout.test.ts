@@ -46,6 +46,29 @@ describe("journey layout", () => {
     expect(layout.cards.get("c1")!.x).toBeLessThan(GRID.cellWidth);
   });
 
+  it("narrows collapsed stages, flattens collapsed lanes, hides their cards and widens a resized stage", () => {
+    const resized: JourneyGrid = {
+      ...grid,
+      stages: [
+        { ...grid.stages[0]!, width: 400 },
+        { ...grid.stages[1]!, collapsed: true },
+      ],
+      lanes: [grid.lanes[0]!, { ...grid.lanes[1]!, collapsed: true }],
+    };
+    const layout = layoutJourney(resized, "ltr");
+    expect(layout.columns.map((c) => c.width)).toEqual([400, GRID.collapsedStageWidth]);
+    expect(layout.rows[1]!.height).toBe(GRID.collapsedLaneHeight);
+    expect(layout.cards.has("c1")).toBe(false);
+    expect(cellAt(layout, resized, layout.columns[1]!.x + 5, layout.rows[0]!.y + 20)).toBeNull();
+  });
+
+  it("gives an emotion lane a band for the curve above its cards", () => {
+    const emotional: JourneyGrid = { ...grid, lanes: [{ ...grid.lanes[0]!, kind: "emotions" }, grid.lanes[1]!] };
+    const layout = layoutJourney(emotional, "ltr");
+    expect(layout.rows[0]!.curve).toEqual({ y: GRID.stageHeaderHeight, height: GRID.curveHeight });
+    expect(layout.cards.get("c1")!.y).toBe(GRID.stageHeaderHeight + GRID.curveHeight + GRID.cellPadding);
+  });
+
   it("finds the cell and the slot under a point, and nothing outside the grid", () => {
     const layout = layoutJourney(grid, "ltr");
     const c2 = layout.cards.get("c2")!;

@@ -15,6 +15,10 @@ export const GRID = {
   cardWidth: 208,
   cardHeight: 92,
   cardGap: 10,
+  collapsedStageWidth: 44,
+  collapsedLaneHeight: 40,
+  /** Height of the band where the emotion curve is drawn, above the emotion lane's cards. */
+  curveHeight: 120,
 } as const;
 
 export interface Rect {
@@ -29,49 +33,69 @@ export interface JourneyLayout {
   height: number;
   /** Where the lane headers sit: the side the timeline starts from. */
   laneHeaderX: number;
-  columns: Array<{ stage: StageRecord; x: number }>;
-  rows: Array<{ lane: LaneRecord; y: number; height: number }>;
+  columns: Array<{ stage: StageRecord; x: number; width: number }>;
+  /** `curve`: the band of an emotion lane where the curve is drawn (its cards sit below it). */
+  rows: Array<{ lane: LaneRecord; y: number; height: number; curve: { y: number; height: number } | null }>;
   cards: Map<string, Rect>;
 }
 
-const rowHeight = (cardCount: number) =>
+const stackHeight = (cardCount: number) =>
   GRID.cellPadding * 2 + Math.max(1, cardCount) * GRID.cardHeight + Math.max(0, cardCount - 1) * GRID.cardGap;
+
+const columnWidth = (stage: StageRecord) =>
+  stage.collapsed ? GRID.collapsedStageWidth : (stage.width ?? GRID.cellWidth);
 
 /**
  * Places stages as columns and lanes as rows; each cell stacks its cards.
- * A lane is as tall as its fullest cell. With a right-to-left timeline the
- * first stage is the rightmost column and lane headers sit on the right.
+ * A lane is as tall as its fullest cell (an emotion lane also holds the
+ * curve band). Collapsed stages and lanes shrink and hide their cards. With
+ * a right-to-left timeline the first stage is the rightmost column and lane
+ * headers sit on the right.
  */
 export function layoutJourney(grid: JourneyGrid, direction: TimelineDirection): JourneyLayout {
-  const stageCount = grid.stages.length;
-  const width = GRID.laneHeaderWidth + stageCount * GRID.cellWidth;
-  const firstCellX = direction === "ltr" ? GRID.laneHeaderWidth : 0;
-  const columns = grid.stages.map((stage, i) => ({
-    stage,
-    x: firstCellX + (direction === "ltr" ? i : stageCount - 1 - i) * GRID.cellWidth,
-  }));
+  const widths = grid.stages.map(columnWidth);
+  const cellsWidth = widths.reduce((a, b) => a + b, 0);
+  const width = GRID.laneHeaderWidth + cellsWidth;
+  const columns: JourneyLayout["columns"] = [];
+  let x = direction === "ltr" ? GRID.laneHeaderWidth : cellsWidth;
+  grid.stages.forEach((stage, i) => {
+    const w = widths[i]!;
+    if (direction === "rtl") x -= w;
+    columns.push({ stage, x, width: w });
+    if (direction === "ltr") x += w;
+  });
   const rows: JourneyLayout["rows"] = [];
   const cards = new Map<string, Rect>();
   let y = GRID.stageHeaderHeight;
   for (const lane of grid.lanes) {
+    if (lane.collapsed) {
+      rows.push({ lane, y, height: GRID.collapsedLaneHeight, curve: null });
+      y += GRID.collapsedLaneHeight;
+      continue;
+    }
+    const curve = lane.kind === "emotions" ? { y, height: GRID.curveHeight } : null;
+    const top = y + (curve?.height ?? 0);
     let fullest = 0;
-    for (const { stage } of columns)
-      fullest = Math.max(fullest, grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0);
-    const height = rowHeight(fullest);
-    for (const { stage, x } of columns) {
-      grid.cells.get(cellKey(stage.id, lane.id))?.forEach((card, i) => {
+    for (const { stage } of columns) {
+      if (!stage.collapsed) fullest = Math.max(fullest, grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0);
+    }
+    const height = (curve?.height ?? 0) + stackHeight(fullest);
+    for (const column of columns) {
+      if (column.stage.collapsed) continue;
+      const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
+      grid.cells.get(cellKey(column.stage.id, lane.id))?.forEach((card, i) => {
         cards.set(card.id, {
-          x: x + (GRID.cellWidth - GRID.cardWidth) / 2,
-          y: y + GRID.cellPadding + i * (GRID.cardHeight + GRID.cardGap),
-          width: GRID.cardWidth,
+          x: column.x + (column.width - cardWidth) / 2,
+          y: top + GRID.cellPadding + i * (GRID.cardHeight + GRID.cardGap),
+          width: cardWidth,
           height: GRID.cardHeight,
         });
       });
     }
-    rows.push({ lane, y, height });
+    rows.push({ lane, y, height, curve });
     y += height;
   }
-  return { width, height: y, laneHeaderX: direction === "ltr" ? 0 : stageCount * GRID.cellWidth, columns, rows, cards };
+  return { width, height: y, laneHeaderX: direction === "ltr" ? 0 : cellsWidth, columns, rows, cards };
 }
 
 export interface CellHit {
@@ -83,10 +107,11 @@ export interface CellHit {
 
 /** The cell under a world point, if any. */
 export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: number): CellHit | null {
-  const column = layout.columns.find((c) => x >= c.x && x < c.x + GRID.cellWidth);
+  const column = layout.columns.find((c) => x >= c.x && x < c.x + c.width);
   const row = layout.rows.find((r) => y >= r.y && y < r.y + r.height);
-  if (!column || !row) return null;
-  const slot = Math.floor((y - row.y - GRID.cellPadding + GRID.cardGap / 2) / (GRID.cardHeight + GRID.cardGap) + 0.5);
+  if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
+  const top = row.y + (row.curve?.height ?? 0);
+  const slot = Math.floor((y - top - GRID.cellPadding + GRID.cardGap / 2) / (GRID.cardHeight + GRID.cardGap) + 0.5);
   const count = grid.cells.get(cellKey(column.stage.id, row.lane.id))?.length ?? 0;
   return { stageId: column.stage.id, laneId: row.lane.id, index: Math.max(0, Math.min(slot, count)) };
 }
@@ -95,11 +120,12 @@ export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: n
 export function slotBox(layout: JourneyLayout, cell: CellHit): Rect | null {
   const column = layout.columns.find((c) => c.stage.id === cell.stageId);
   const row = layout.rows.find((r) => r.lane.id === cell.laneId);
-  if (!column || !row) return null;
+  if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
+  const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
   return {
-    x: column.x + (GRID.cellWidth - GRID.cardWidth) / 2,
-    y: row.y + GRID.cellPadding + cell.index * (GRID.cardHeight + GRID.cardGap),
-    width: GRID.cardWidth,
+    x: column.x + (column.width - cardWidth) / 2,
+    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + cell.index * (GRID.cardHeight + GRID.cardGap),
+    width: cardWidth,
     height: GRID.cardHeight,
   };
 }

@@ -3,18 +3,13 @@ import type { BoardController } from "../BoardController";
 import { ACTIONS } from "../actions/registry";
 import { formatShortcut } from "../actions/shortcuts";
 import { isMac } from "./ActionButton";
+import { SidePanel } from "./SidePanel";
 
 /** Keyboard shortcuts and gestures, read from the same declarations the key handler uses. */
 export function HelpPanel({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
   return (
-    <aside className="side-panel" aria-labelledby="help-title" data-testid="help.panel">
-      <header>
-        <h2 id="help-title">{t("help.title")}</h2>
-        <button type="button" onClick={() => controller.toggleHelp(false)} aria-label={t("help.close")}>
-          ×
-        </button>
-      </header>
+    <SidePanel title={t("help.title")} onClose={() => controller.togglePanel("help", false)} testId="help.panel">
       <table>
         <tbody>
           {ACTIONS.map((action) => (
@@ -36,6 +31,6 @@ export function HelpPanel({ controller }: { controller: BoardController }) {
         <li>{t("help.pan")}</li>
         <li>{t("help.zoom")}</li>
       </ul>
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,0 +1,149 @@
+import type * as Y from "yjs";
+import {
+  DomainError,
+  addCard,
+  addJourney,
+  addLane,
+  addPersona,
+  addStage,
+  copyJourney,
+  createTargetJourney,
+  deleteCards,
+  deleteJourney,
+  deleteLane,
+  deletePersona,
+  deleteStage,
+  editCardText,
+  linkCards,
+  moveCard,
+  moveLane,
+  moveStage,
+  newId,
+  rateStep,
+  renameJourney,
+  renameLane,
+  renameStage,
+  setCardChannel,
+  setCardIndicator,
+  setCardOwner,
+  setJourneyPersona,
+  setLaneCollapsed,
+  setStageCollapsed,
+  setStageWidth,
+  unlinkCards,
+  updatePersona,
+  type Indicator,
+  type LaneKind,
+  type LinkArgs,
+  type LocalUserOrigin,
+  type MapType,
+  type PersonaFields,
+  type StageSetId,
+} from "@journeyboard/shared";
+import type { Identity } from "../identity/identity";
+
+/**
+ * Every change this person can make to the board, as calls to the shared
+ * operations under their own origin (their undo history). Viewers change
+ * nothing; an edit aimed at something a colleague just removed is dropped,
+ * as if it had come too late. Each returns whether it changed the board.
+ */
+export class BoardCommands {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly origin: LocalUserOrigin,
+    private readonly identity: () => Identity,
+    readonly canEdit: boolean,
+  ) {}
+
+  private run(change: () => void): boolean {
+    if (!this.canEdit) return false;
+    try {
+      change();
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  }
+
+  // Cards
+  /** Adds a card with its text, by this person; returns its id, or null when refused. */
+  addCard(journeyId: string, cell: { stageId: string; laneId: string; index: number }, text: string): string | null {
+    const id = newId();
+    const { name, department } = this.identity();
+    const args = {
+      id,
+      journeyId,
+      ...cell,
+      text,
+      authorName: name,
+      authorDepartment: department,
+      createdAt: Date.now(),
+    };
+    return this.run(() => addCard(this.doc, args, this.origin)) ? id : null;
+  }
+  editText = (id: string, text: string) => this.run(() => editCardText(this.doc, { id, text }, this.origin));
+  move = (id: string, stageId: string, laneId: string, index: number) =>
+    this.run(() => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
+  deleteCards = (ids: readonly string[]) => this.run(() => deleteCards(this.doc, { ids }, this.origin));
+  setChannel = (id: string, channel: string | null) =>
+    this.run(() => setCardChannel(this.doc, { id, channel }, this.origin));
+  setOwner = (id: string, ownerDepartment: string | null) =>
+    this.run(() => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
+  setIndicator = (id: string, indicator: Indicator | null) =>
+    this.run(() => setCardIndicator(this.doc, { id, indicator }, this.origin));
+  rate = (cardId: string, value: number | null) =>
+    this.run(() => {
+      const { id, department } = this.identity();
+      rateStep(this.doc, { cardId, participantId: id, department, value }, this.origin);
+    });
+  link = (args: LinkArgs) => this.run(() => linkCards(this.doc, args, this.origin));
+  unlink = (args: LinkArgs) => this.run(() => unlinkCards(this.doc, args, this.origin));
+
+  // Stages and lanes
+  addStage = (journeyId: string, index: number, title: string) =>
+    this.run(() => addStage(this.doc, { id: newId(), journeyId, title, index }, this.origin));
+  addLane = (journeyId: string, index: number, kind: LaneKind, title: string) =>
+    this.run(() => addLane(this.doc, { id: newId(), journeyId, title, kind, index }, this.origin));
+  renameStage = (id: string, title: string) => this.run(() => renameStage(this.doc, { id, title }, this.origin));
+  renameLane = (id: string, title: string) => this.run(() => renameLane(this.doc, { id, title }, this.origin));
+  moveStage = (id: string, index: number) => this.run(() => moveStage(this.doc, { id, index }, this.origin));
+  moveLane = (id: string, index: number) => this.run(() => moveLane(this.doc, { id, index }, this.origin));
+  deleteStage = (id: string) => this.run(() => deleteStage(this.doc, { id }, this.origin));
+  deleteLane = (id: string) => this.run(() => deleteLane(this.doc, { id }, this.origin));
+  collapseStage = (id: string, collapsed: boolean) =>
+    this.run(() => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
+  collapseLane = (id: string, collapsed: boolean) =>
+    this.run(() => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
+  resizeStage = (id: string, width: number | null) =>
+    this.run(() => setStageWidth(this.doc, { id, width }, this.origin));
+
+  // Journeys and personas
+  /** Adds a journey; returns its id, or null when refused. */
+  addJourney(mapType: MapType, stageSet: StageSetId, title: string): string | null {
+    const id = newId();
+    return this.run(() => addJourney(this.doc, { id, title, mapType, stageSet, personaId: null }, this.origin))
+      ? id
+      : null;
+  }
+  copyJourney(sourceId: string, title: string): string | null {
+    const id = newId();
+    return this.run(() => copyJourney(this.doc, { sourceId, id, title }, this.origin)) ? id : null;
+  }
+  createTarget(sourceId: string, title: string): string | null {
+    const id = newId();
+    return this.run(() => createTargetJourney(this.doc, { sourceId, id, title }, this.origin)) ? id : null;
+  }
+  renameJourney = (id: string, title: string) => this.run(() => renameJourney(this.doc, { id, title }, this.origin));
+  deleteJourney = (id: string) => this.run(() => deleteJourney(this.doc, { id }, this.origin));
+  setJourneyPersona = (id: string, personaId: string | null) =>
+    this.run(() => setJourneyPersona(this.doc, { id, personaId }, this.origin));
+  addPersona(fields: Partial<PersonaFields>): string | null {
+    const id = newId();
+    return this.run(() => addPersona(this.doc, { id, ...fields }, this.origin)) ? id : null;
+  }
+  updatePersona = (id: string, fields: Partial<PersonaFields>) =>
+    this.run(() => updatePersona(this.doc, { id, ...fields }, this.origin));
+  deletePersona = (id: string) => this.run(() => deletePersona(this.doc, { id }, this.origin));
+}

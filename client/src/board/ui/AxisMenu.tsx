@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LANE_KINDS, LIMITS, type LaneKind } from "@journeyboard/shared";
+import type { AxisMenu as Menu, BoardController } from "../BoardController";
+import type { GridLabels } from "../canvas/GridLayer";
+
+/** What can be done with one stage or lane: rename, collapse, add a neighbour, delete. */
+export function AxisMenu({
+  controller,
+  menu,
+  labels,
+}: {
+  controller: BoardController;
+  menu: Menu;
+  labels: GridLabels;
+}) {
+  const { t } = useTranslation();
+  const grid = controller.grid();
+  const isStage = menu.axis === "stage";
+  const record = isStage ? grid?.stages.find((s) => s.id === menu.id) : grid?.lanes.find((l) => l.id === menu.id);
+  const [title, setTitle] = useState(() => (record ? (isStage ? labels.stage(menu.id) : labels.lane(menu.id)) : ""));
+  const [kind, setKind] = useState<LaneKind>("ideas");
+  if (!grid || !record) return null;
+  const siblings = isStage ? grid.stages : grid.lanes;
+  const index = siblings.findIndex((s) => s.id === menu.id);
+  const journeyId = record.journeyId;
+  const { commands } = controller;
+  const done = () => controller.closeMenu();
+
+  const rename = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (isStage) commands.renameStage(menu.id, trimmed);
+    else commands.renameLane(menu.id, trimmed);
+    done();
+  };
+  const add = (at: number) => {
+    if (isStage) commands.addStage(journeyId, at, t("menu.newStage"));
+    else commands.addLane(journeyId, at, kind, "");
+    done();
+  };
+
+  return (
+    <div
+      className="popover axis-menu"
+      style={{ left: menu.x, top: menu.y + 8 }}
+      role="dialog"
+      aria-label={t(isStage ? "menu.stageLabel" : "menu.laneLabel")}
+      data-testid="axis.menu"
+    >
+      <form onSubmit={rename} className="row">
+        <input
+          value={title}
+          maxLength={LIMITS.title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-label={t("menu.title")}
+          data-testid="axis.title"
+          dir="auto"
+          autoFocus
+        />
+        <button type="submit" data-testid="axis.rename">
+          {t("menu.rename")}
+        </button>
+      </form>
+      <button
+        type="button"
+        onClick={() =>
+          (isStage
+            ? commands.collapseStage(menu.id, !record.collapsed)
+            : commands.collapseLane(menu.id, !record.collapsed)) && done()
+        }
+        data-testid="axis.collapse"
+      >
+        {t(record.collapsed ? "menu.expand" : "menu.collapse")}
+      </button>
+      {!isStage && (
+        <label>
+          {t("menu.newLaneKind")}
+          <select value={kind} onChange={(e) => setKind(e.target.value as LaneKind)} data-testid="axis.kind">
+            {LANE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`lane.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="row">
+        <button type="button" onClick={() => add(index)} data-testid="axis.addBefore">
+          {t(isStage ? "menu.addStageBefore" : "menu.addLaneAbove")}
+        </button>
+        <button type="button" onClick={() => add(index + 1)} data-testid="axis.addAfter">
+          {t(isStage ? "menu.addStageAfter" : "menu.addLaneBelow")}
+        </button>
+      </div>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => (isStage ? commands.deleteStage(menu.id) : commands.deleteLane(menu.id)) && done()}
+        data-testid="axis.delete"
+      >
+        {t(isStage ? "menu.deleteStage" : "menu.deleteLane")}
+      </button>
+      <p className="hint">{t("menu.undoHint")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  DEFAULT_STAGE_SET,
+  LIMITS,
+  MAP_TYPES,
+  STAGE_SETS,
+  STAGE_SET_IDS,
+  type MapType,
+  type StageSetId,
+} from "@journeyboard/shared";
+import type { BoardController } from "../BoardController";
+import { SidePanel } from "./SidePanel";
+
+/** The journey shown (title, persona, delete) and new journeys: from a template, as a copy, or as the target of this one. */
+export function JourneysPanel({
+  controller,
+  titleOf,
+}: {
+  controller: BoardController;
+  titleOf: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const { commands } = controller;
+  const journeyId = controller.journeyId();
+  const journey = journeyId ? controller.model.record("journeys", journeyId) : undefined;
+  const personas = controller.model.personas();
+  const [mapType, setMapType] = useState<MapType>("currentState");
+  const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
+  const show = (id: string | null) => id && controller.showJourney(id);
+  const editable = controller.canEdit;
+
+  return (
+    <SidePanel
+      title={t("panels.journeys")}
+      onClose={() => controller.togglePanel("journeys", false)}
+      testId="journeys.panel"
+    >
+      {journey && (
+        <section aria-labelledby="this-journey">
+          <h3 id="this-journey">{t("journeys.thisJourney")}</h3>
+          <label>
+            {t("journeys.title")}
+            <input
+              key={journey.id}
+              defaultValue={journey.title}
+              placeholder={titleOf(journey.id)}
+              maxLength={LIMITS.title}
+              disabled={!editable}
+              onBlur={(e) =>
+                e.target.value !== journey.title && commands.renameJourney(journey.id, e.target.value.trim())
+              }
+              data-testid="journeys.title"
+              dir="auto"
+            />
+          </label>
+          <label>
+            {t("journeys.persona")}
+            <select
+              value={journey.personaId ?? ""}
+              disabled={!editable}
+              onChange={(e) => commands.setJourneyPersona(journey.id, e.target.value || null)}
+              data-testid="journeys.persona"
+            >
+              <option value="">{t("journeys.noPersona")}</option>
+              {personas.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name || t("personas.unnamed")}
+                </option>
+              ))}
+            </select>
+          </label>
+          {editable && (
+            <div className="row">
+              <button
+                type="button"
+                onClick={() =>
+                  show(commands.copyJourney(journey.id, t("journeys.copyOf", { title: titleOf(journey.id) })))
+                }
+                data-testid="journeys.copy"
+              >
+                {t("journeys.copy")}
+              </button>
+              {journey.mapType !== "futureState" && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() =>
+                    show(commands.createTarget(journey.id, t("journeys.targetOf", { title: titleOf(journey.id) })))
+                  }
+                  data-testid="journeys.target"
+                >
+                  {t("journeys.target")}
+                </button>
+              )}
+              <button
+                type="button"
+                className="danger"
+                onClick={() => commands.deleteJourney(journey.id)}
+                data-testid="journeys.delete"
+              >
+                {t("journeys.delete")}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      {editable && (
+        <section aria-labelledby="new-journey">
+          <h3 id="new-journey">{t("journeys.new")}</h3>
+          <label>
+            {t("home.mapType")}
+            <select
+              value={mapType}
+              onChange={(e) => setMapType(e.target.value as MapType)}
+              data-testid="journeys.mapType"
+            >
+              {MAP_TYPES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`mapType.${m}.name`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("home.stageSet")}
+            <select value={stageSet} onChange={(e) => setStageSet(e.target.value as StageSetId)}>
+              {STAGE_SET_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {STAGE_SETS[id].map((s) => t(`stage.${s}`)).join(" → ")}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => show(commands.addJourney(mapType, stageSet, ""))}
+            data-testid="journeys.create"
+          >
+            {t("journeys.create")}
+          </button>
+        </section>
+      )}
+    </SidePanel>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { X } from "lucide-react";
+
+/** The frame of every side panel: a title, a close button, scrolling content. */
+export function SidePanel({
+  title,
+  onClose,
+  testId,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <aside className="side-panel" aria-label={title} data-testid={testId}>
+      <header>
+        <h2>{title}</h2>
+        <button type="button" onClick={onClose} aria-label={t("panels.close")}>
+          <X size={18} aria-hidden />
+        </button>
+      </header>
+      {children}
+    </aside>
+  );
+}
