@@ -86,6 +86,47 @@ export class BoardPage {
     );
   }
 
+  /** Double-clicks the lower part of a cell (below any curve) and types a new card there. */
+  async addCardAt(stage: string, lane: string, text: string): Promise<void> {
+    const point = await this.page.evaluate(
+      ([stageTitle, laneTitle]) => {
+        const konvaStage = window.Konva?.stages[0];
+        const column = konvaStage?.find(".stage-title").find((n) => n.text() === stageTitle);
+        const row = konvaStage
+          ?.find(".lane-header")
+          .find((_n, i) => konvaStage.find(".lane-title")[i]?.text() === laneTitle);
+        if (!column || !row) throw new Error(`no cell ${stageTitle} / ${laneTitle}`);
+        const c = column.getClientRect();
+        const r = row.getClientRect();
+        const container = column.getStage().container().getBoundingClientRect();
+        return { x: container.x + c.x + c.width / 2, y: container.y + r.y + r.height - 10 };
+      },
+      [stage, lane] as const,
+    );
+    await this.page.mouse.dblclick(point.x, point.y);
+    await this.typeInEditor(text);
+  }
+
+  async selectCard(text: string): Promise<void> {
+    const centre = await this.cardCentre(await this.cardId(text));
+    await this.page.mouse.click(centre.x, centre.y);
+    await this.page.getByTestId("card.panel").waitFor();
+  }
+
+  /** Clicks a lane header (by its title) to open its menu. */
+  async openLaneMenu(lane: string): Promise<void> {
+    const point = await this.page.evaluate((laneTitle) => {
+      const konvaStage = window.Konva?.stages[0];
+      const title = konvaStage?.find(".lane-title").find((n) => n.text() === laneTitle);
+      if (!title) throw new Error(`no lane ${laneTitle}`);
+      const r = title.getClientRect();
+      const container = title.getStage().container().getBoundingClientRect();
+      return { x: container.x + r.x + 10, y: container.y + r.y + 6 };
+    }, lane);
+    await this.page.mouse.click(point.x, point.y);
+    await this.page.getByTestId("axis.menu").waitFor();
+  }
+
   async cardId(text: string): Promise<string> {
     const id = await this.card(text).first().getAttribute("data-card-id");
     if (!id) throw new Error(`no card "${text}"`);

@@ -12,6 +12,8 @@ import { stableBoxes } from "./state/stableBoxes";
 /** Side panels; one is open at a time. */
 export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys";
 
+const FORM_PANELS: ReadonlySet<Panel> = new Set(["journeys", "personas", "help"]);
+
 /** The menu of a stage or lane header, anchored at a screen point. */
 export interface AxisMenu {
   axis: "stage" | "lane";
@@ -185,11 +187,13 @@ export class BoardController {
     this.provider.setAwarenessField("editing", null);
   }
 
+  /** Selecting a card shows its details: panels that are forms give way; views (outline, matrix, coverage) stay. */
   select(id: string, additive: boolean): void {
     const selection = new Set(additive ? this.ui.selection : []);
     if (additive && selection.has(id)) selection.delete(id);
     else selection.add(id);
-    this.set({ selection, menu: null });
+    const panel = this.ui.panel && FORM_PANELS.has(this.ui.panel) ? null : this.ui.panel;
+    this.set({ selection, menu: null, panel });
   }
 
   /** Selects exactly these cards (e.g. those a box or a matrix cell holds) and brings them into view. */

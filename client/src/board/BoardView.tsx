@@ -83,7 +83,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
       },
       lane: (id: string) => {
         const lane = controller.model.record("lanes", id);
-        return lane?.title || (lane?.preset ? t(`lane.${lane.preset}`) : "");
+        return lane ? lane.title || t(`lane.${lane.preset ?? lane.kind}`) : "";
       },
     }),
     [controller, t],

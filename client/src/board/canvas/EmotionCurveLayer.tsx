@@ -72,6 +72,7 @@ export const EmotionCurveLayer = memo(function EmotionCurveLayer({
               />
             )}
             <Line
+              name="emotion-median"
               points={rated.flatMap((p) => [p.x, yOf(p.step.all!.median)])}
               stroke="#ea580c"
               strokeWidth={3}

@@ -21,6 +21,7 @@ export function OutlinePanel({ controller, labels }: { controller: BoardControll
       title={t("panels.outline")}
       onClose={() => controller.togglePanel("outline", false)}
       testId="outline.panel"
+      wide
     >
       {grid.stages.map((stage) => (
         <section key={stage.id} className="outline-stage" aria-labelledby={`outline-${stage.id}`}>

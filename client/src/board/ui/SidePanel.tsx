@@ -2,21 +2,20 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { X } from "lucide-react";
 
-/** The frame of every side panel: a title, a close button, scrolling content. */
-export function SidePanel({
-  title,
-  onClose,
-  testId,
-  children,
-}: {
+interface Props {
   title: string;
   onClose: () => void;
   testId: string;
+  /** For tables: half the screen rather than a column. */
+  wide?: boolean;
   children: ReactNode;
-}) {
+}
+
+/** The frame of every side panel: a title, a close button, scrolling content. */
+export function SidePanel({ title, onClose, testId, wide, children }: Props) {
   const { t } = useTranslation();
   return (
-    <aside className="side-panel" aria-label={title} data-testid={testId}>
+    <aside className={wide ? "side-panel wide" : "side-panel"} aria-label={title} data-testid={testId}>
       <header>
         <h2>{title}</h2>
         <button type="button" onClick={onClose} aria-label={t("panels.close")}>

@@ -23,6 +23,7 @@ export function TouchpointPanel({
       title={t("panels.touchpoints")}
       onClose={() => controller.togglePanel("touchpoints", false)}
       testId="touchpoints.panel"
+      wide
     >
       <p className="hint">{t("touchpoints.intro")}</p>
       {matrix.channels.length === 0 ? (
