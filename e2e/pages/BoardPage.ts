@@ -24,8 +24,12 @@ export class BoardPage {
     await this.waitUntilSaved();
   }
 
+  /** Waits until the board is in sync with the server and its grid is on the canvas. */
   async waitUntilSaved(): Promise<void> {
     await expect(this.page.getByTestId("connection.status")).toHaveAttribute("data-state", "ok");
+    await expect
+      .poll(() => this.page.evaluate(() => window.Konva?.stages[0]?.find(".stage-title").length ?? 0))
+      .toBeGreaterThan(0);
   }
 
   /** Cards as the screen-reader list states them: "stage / lane / text". */
@@ -67,6 +71,43 @@ export class BoardPage {
       const container = node.getStage().container().getBoundingClientRect();
       return { x: container.x + rect.x + rect.width / 2, y: container.y + rect.y + rect.height / 2 };
     }, cardId);
+  }
+
+  /** A card's box on screen. */
+  async cardBox(text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.page.evaluate(
+      (id) => {
+        const node = window.Konva?.stages[0]?.findOne(`#card-${id}`);
+        if (!node) throw new Error(`card ${id} is not on the canvas`);
+        const rect = node.getClientRect();
+        const container = node.getStage().container().getBoundingClientRect();
+        return { ...rect, x: container.x + rect.x, y: container.y + rect.y };
+      },
+      await this.cardId(text),
+    );
+  }
+
+  /** Whether a card is drawn on the canvas now (cards out of view are not). */
+  async isDrawn(text: string): Promise<boolean> {
+    const id = await this.cardId(text);
+    return this.page.evaluate((cardId) => Boolean(window.Konva?.stages[0]?.findOne(`#card-${cardId}`)), id);
+  }
+
+  /** Presses on the background and drags a box from one screen point to another. */
+  async dragBox(from: { x: number; y: number }, to: { x: number; y: number }, shift = false): Promise<void> {
+    if (shift) await this.page.keyboard.down("Shift");
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 6 });
+    await this.page.mouse.up();
+    if (shift) await this.page.keyboard.up("Shift");
+  }
+
+  async selectedTexts(): Promise<string[]> {
+    const texts = await this.cards()
+      .and(this.page.locator("[data-selected]"))
+      .evaluateAll((items) => items.map((li) => li.textContent?.split(": ").slice(1).join(": ") ?? ""));
+    return texts.sort();
   }
 
   /** Centre of the cell at a stage and a lane, found by their titles on the canvas. */

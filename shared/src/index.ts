@@ -27,6 +27,7 @@ export * from "./ops/board";
 export * from "./ops/axes";
 export * from "./ops/cards";
 export * from "./ops/cardContent";
+export * from "./ops/clipboard";
 export * from "./ops/journeys";
 export * from "./ops/links";
 export * from "./ops/personas";

@@ -19,6 +19,7 @@ import {
   moveLane,
   moveStage,
   newId,
+  pasteCards,
   rateStep,
   renameJourney,
   renameLane,
@@ -32,6 +33,7 @@ import {
   setStageWidth,
   unlinkCards,
   updatePersona,
+  type ClipboardCards,
   type Indicator,
   type LaneKind,
   type LinkArgs,
@@ -82,6 +84,22 @@ export class BoardCommands {
       createdAt: Date.now(),
     };
     return this.run(() => addCard(this.doc, args, this.origin)) ? id : null;
+  }
+  /** Adds copied cards from a cell on; returns their ids, or null when refused. */
+  paste(journeyId: string, cell: { stageId: string; laneId: string }, cards: ClipboardCards): string[] | null {
+    const { name, department } = this.identity();
+    let ids: string[] = [];
+    const args = {
+      journeyId,
+      stageId: cell.stageId,
+      laneId: cell.laneId,
+      cards,
+      newId,
+      authorName: name,
+      authorDepartment: department,
+      createdAt: Date.now(),
+    };
+    return this.run(() => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;
   }
   editText = (id: string, text: string) => this.run(() => editCardText(this.doc, { id, text }, this.origin));
   move = (id: string, stageId: string, laneId: string, index: number) =>

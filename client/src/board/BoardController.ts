@@ -1,11 +1,19 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
-import { cellKey, createUndoManager, localUserOrigin, redo, undo, type JourneyGrid } from "@journeyboard/shared";
+import {
+  cellKey,
+  createUndoManager,
+  localUserOrigin,
+  redo,
+  undo,
+  type ClipboardCards,
+  type JourneyGrid,
+} from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
-import { cellAt, layoutJourney, type CellHit, type JourneyLayout } from "./state/layout";
+import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { cursorReporter } from "./state/presence";
 import { stableBoxes } from "./state/stableBoxes";
 
@@ -22,6 +30,12 @@ export interface AxisMenu {
   y: number;
 }
 
+/** A short message about something that did not happen as asked, as a translation key and its values. */
+export interface Notice {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export interface UiState {
   /** The journey shown; null until the board has one. */
   journeyId: string | null;
@@ -33,6 +47,10 @@ export interface UiState {
   camera: Camera;
   panel: Panel | null;
   menu: AxisMenu | null;
+  /** The box being dragged out on the background to select cards, in world units. */
+  marquee: Rect | null;
+  notice: Notice | null;
+  minimap: boolean;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -53,6 +71,9 @@ export class BoardController {
   private fitted = false;
   private lastLayout: { journeyId: string; grid: JourneyGrid; direction: string; layout: JourneyLayout } | null = null;
   private readonly reportCursor: (point: { x: number; y: number } | null) => void;
+  /** Where the pointer is on the board, in world units; null when it is off the canvas. */
+  private pointer: { x: number; y: number } | null = null;
+  private marqueeStart: { origin: { x: number; y: number }; base: ReadonlySet<string> } | null = null;
 
   constructor(
     readonly doc: Y.Doc,
@@ -71,6 +92,9 @@ export class BoardController {
       camera: { x: 0, y: 0, scale: 1 },
       panel: null,
       menu: null,
+      marquee: null,
+      notice: null,
+      minimap: true,
       canUndo: false,
       canRedo: false,
     };
@@ -217,6 +241,63 @@ export class BoardController {
     });
   }
 
+  selectAll(): void {
+    const layout = this.layout();
+    if (layout) this.set({ selection: new Set(layout.cards.keys()), menu: null });
+  }
+
+  /** Starts a selection box at a screen point; with `additive`, what it covers joins the selection. */
+  startMarquee(screenPoint: { x: number; y: number }, additive: boolean): void {
+    const origin = screenToWorld(this.ui.camera, screenPoint);
+    this.marqueeStart = { origin, base: additive ? this.ui.selection : new Set() };
+    this.set({ marquee: { ...origin, width: 0, height: 0 }, selection: this.marqueeStart.base, menu: null });
+  }
+
+  /** Selects the cards the box from its start to this screen point touches. */
+  moveMarquee(screenPoint: { x: number; y: number }): void {
+    const start = this.marqueeStart;
+    const layout = this.layout();
+    if (!start || !layout) return;
+    const to = screenToWorld(this.ui.camera, screenPoint);
+    const box = {
+      x: Math.min(start.origin.x, to.x),
+      y: Math.min(start.origin.y, to.y),
+      width: Math.abs(to.x - start.origin.x),
+      height: Math.abs(to.y - start.origin.y),
+    };
+    this.set({ marquee: box, selection: new Set([...start.base, ...cardsInBox(layout, box)]) });
+  }
+
+  endMarquee(): void {
+    this.marqueeStart = null;
+    if (this.ui.marquee) this.set({ marquee: null });
+  }
+
+  /**
+   * Adds copied cards to the journey shown: their first stage and lane land
+   * in the cell under the pointer, else the selected card's, else the first.
+   * The new cards are selected.
+   */
+  paste(cards: ClipboardCards): void {
+    const journeyId = this.journeyId();
+    const grid = this.grid();
+    const layout = this.layout();
+    if (!this.canEdit || !journeyId || !grid || !layout) return;
+    const under = this.pointer ? cellAt(layout, grid, this.pointer.x, this.pointer.y) : null;
+    const cell = under ?? this.defaultCell();
+    if (!cell) return;
+    const ids = this.commands.paste(journeyId, cell, cards);
+    if (ids) this.set({ selection: new Set(ids), editing: null, draft: null, menu: null });
+    else this.notify({ key: "notice.pasteRefused" });
+  }
+
+  notify(notice: Notice): void {
+    this.set({ notice });
+  }
+  dismissNotice(): void {
+    if (this.ui.notice) this.set({ notice: null });
+  }
+
   clearSelection(): void {
     if (this.ui.selection.size || this.ui.menu) this.set({ selection: new Set(), menu: null });
   }
@@ -312,7 +393,11 @@ export class BoardController {
     if (layout) this.set({ camera: fitCamera(layout.width, layout.height, this.viewport) });
   }
   pointerAt(screenPoint: { x: number; y: number } | null): void {
-    this.reportCursor(screenPoint ? screenToWorld(this.ui.camera, screenPoint) : null);
+    this.pointer = screenPoint ? screenToWorld(this.ui.camera, screenPoint) : null;
+    this.reportCursor(this.pointer);
+  }
+  toggleMinimap(): void {
+    this.set({ minimap: !this.ui.minimap });
   }
 
   /** Opens a side panel, or closes it when it is the one open. */

@@ -23,6 +23,7 @@ import { CoveragePanel } from "./ui/CoveragePanel";
 import { HelpPanel } from "./ui/HelpPanel";
 import { JourneyBar } from "./ui/JourneyBar";
 import { JourneysPanel } from "./ui/JourneysPanel";
+import { NoticeToast } from "./ui/NoticeToast";
 import { OutlinePanel } from "./ui/OutlinePanel";
 import { PersonasPanel } from "./ui/PersonasPanel";
 import { PresenceList } from "./ui/PresenceList";
@@ -56,16 +57,26 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
   const departmentLabel = useDepartmentLabel();
 
   useEffect(() => {
+    const inField = (event: Event) =>
+      (event.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]") != null;
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const inField = target?.closest("input, textarea, select, [contenteditable]") !== null;
       const action = actionFor(ACTIONS, event);
-      if (!action || (inField && !action.inFields) || !action.enabled(controller)) return;
+      if (!action || action.clipboard || (inField(event) && !action.inFields) || !action.enabled(controller)) return;
       event.preventDefault();
       action.run(controller);
     };
+    const onClipboard = (event: ClipboardEvent) => {
+      const action = ACTIONS.find((a) => a.id === event.type);
+      if (!action || !event.clipboardData || inField(event) || !action.enabled(controller)) return;
+      event.preventDefault();
+      action.run(controller, event.clipboardData);
+    };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    for (const type of ["copy", "cut", "paste"] as const) document.addEventListener(type, onClipboard);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      for (const type of ["copy", "cut", "paste"] as const) document.removeEventListener(type, onClipboard);
+    };
   }, [controller]);
 
   const journeyId = controller.journeyId();
@@ -181,7 +192,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
               peers={peers}
               nameOf={nameOf}
             />
-            <CardList grid={grid} labels={labels} />
+            <CardList grid={grid} labels={labels} selection={ui.selection} />
           </>
         ) : (
           <p className="loading" role="status">
@@ -197,6 +208,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
           />
         )}
         {draftBox && <CardEditor key="editor-draft" controller={controller} initialText="" box={draftBox} />}
+        {ui.notice && <NoticeToast controller={controller} notice={ui.notice} />}
         {ui.menu && (
           <AxisMenu key={`menu-${ui.menu.axis}-${ui.menu.id}`} controller={controller} menu={ui.menu} labels={labels} />
         )}

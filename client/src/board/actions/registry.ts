@@ -1,9 +1,14 @@
 import { actionAddCard } from "./actionAddCard";
 import { actionClearSelection } from "./actionClearSelection";
+import { actionCopy } from "./actionCopy";
+import { actionCut } from "./actionCut";
 import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
+import { actionPaste } from "./actionPaste";
 import { actionRedo } from "./actionRedo";
+import { actionSelectAll } from "./actionSelectAll";
 import { actionToggleHelp } from "./actionToggleHelp";
+import { actionToggleMinimap } from "./actionToggleMinimap";
 import { actionUndo } from "./actionUndo";
 import { actionZoomIn } from "./actionZoomIn";
 import { actionZoomOut } from "./actionZoomOut";
@@ -15,11 +20,16 @@ export const ACTIONS: readonly Action[] = [
   actionAddCard,
   actionEditCard,
   actionDeleteSelection,
+  actionSelectAll,
   actionClearSelection,
+  actionCopy,
+  actionCut,
+  actionPaste,
   actionUndo,
   actionRedo,
   actionZoomIn,
   actionZoomOut,
   actionZoomToFit,
+  actionToggleMinimap,
   actionToggleHelp,
 ];

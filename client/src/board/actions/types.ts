@@ -17,6 +17,12 @@ export interface Action {
   shortcuts: readonly Shortcut[];
   /** Runs while typing in a field too (e.g. nothing that would eat letters). */
   inFields?: boolean;
+  /**
+   * Copy, cut and paste: the browser lets only its own clipboard events read
+   * and write the clipboard, so the key handler lets these keys through and
+   * the clipboard event runs the action with the event's data.
+   */
+  clipboard?: boolean;
   enabled(controller: BoardController): boolean;
-  run(controller: BoardController): void;
+  run(controller: BoardController, clipboard?: DataTransfer): void;
 }

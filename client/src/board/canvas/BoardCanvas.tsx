@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
-import { Layer, Stage } from "react-konva";
+import { Layer, Rect, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
 import { LANE_COLOURS, type JourneyGrid, type StepEmotion } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
-import type { JourneyLayout } from "../state/layout";
+import type { Camera } from "../state/camera";
+import type { JourneyLayout, Rect as Box } from "../state/layout";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
@@ -12,6 +13,8 @@ import { CursorsLayer } from "./CursorsLayer";
 import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
 import { GridLayer, type GridLabels } from "./GridLayer";
 import { HeadersLayer } from "./HeadersLayer";
+import { Minimap } from "./Minimap";
+import { useBackgroundGestures } from "./useBackgroundGestures";
 
 interface Props {
   controller: BoardController;
@@ -26,6 +29,24 @@ interface Props {
 }
 
 const ZOOM_STEP = 1.0015;
+/** Cards this far (in screen pixels) outside the view are drawn too, so a small pan shows no gap. */
+const OVERDRAW = 200;
+/** Below this zoom, text is too small to read: cards are drawn as plain tiles. */
+const TILE_SCALE = 0.3;
+
+/** The part of the world on screen, widened by OVERDRAW. */
+function visibleWorld(camera: Camera, size: { width: number; height: number }): Box {
+  const margin = OVERDRAW / camera.scale;
+  return {
+    x: -camera.x / camera.scale - margin,
+    y: -camera.y / camera.scale - margin,
+    width: size.width / camera.scale + margin * 2,
+    height: size.height / camera.scale + margin * 2,
+  };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
 export function BoardCanvas({
@@ -43,6 +64,7 @@ export function BoardCanvas({
   const ui = useUi(controller);
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+  const gestures = useBackgroundGestures(controller, container);
 
   useEffect(() => {
     const element = container.current;
@@ -78,15 +100,13 @@ export function BoardCanvas({
       controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
     else controller.panBy(event.evt.deltaX, event.evt.deltaY);
   };
-  const onDragMove = (event: Konva.KonvaEventObject<DragEvent>) => {
-    if (event.target === event.target.getStage())
-      controller.setCamera({ ...ui.camera, x: event.target.x(), y: event.target.y() });
-  };
+  const view = visibleWorld(ui.camera, size);
+  const tiles = ui.camera.scale < TILE_SCALE;
 
   return (
     <div
       ref={container}
-      className="canvas"
+      className={`canvas${gestures.panning ? " panning" : gestures.spaceHeld ? " can-pan" : ""}`}
       data-testid="board.canvas"
       aria-label={t("board.canvasLabel")}
       role="application"
@@ -99,11 +119,8 @@ export function BoardCanvas({
           y={ui.camera.y}
           scaleX={ui.camera.scale}
           scaleY={ui.camera.scale}
-          draggable
-          onDragMove={onDragMove}
-          onDragEnd={onDragMove}
           onWheel={onWheel}
-          onMouseDown={(e) => isBackground(e) && controller.clearSelection()}
+          onPointerDown={gestures.onPointerDown}
           onDblClick={(e) => {
             const pointer = e.target.getStage()?.getPointerPosition();
             if (pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
@@ -120,7 +137,7 @@ export function BoardCanvas({
               grid.lanes.flatMap((lane) =>
                 (grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []).flatMap((card) => {
                   const box = layout.cards.get(card.id);
-                  return box
+                  return box && overlaps(box, view)
                     ? [
                         <CardNode
                           key={card.id}
@@ -131,6 +148,7 @@ export function BoardCanvas({
                           selected={ui.selection.has(card.id)}
                           editedBy={editedBy.get(card.id) ?? null}
                           draggable={controller.canEdit && ui.editing !== card.id}
+                          tile={tiles}
                           labels={cardLabels}
                           handlers={handlers}
                         />,
@@ -141,7 +159,21 @@ export function BoardCanvas({
             )}
           </Layer>
           <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
+          {ui.marquee && (
+            <Layer listening={false}>
+              <Rect
+                {...ui.marquee}
+                fill="rgba(29, 78, 216, 0.08)"
+                stroke="#1d4ed8"
+                strokeWidth={1 / ui.camera.scale}
+                name="marquee"
+              />
+            </Layer>
+          )}
         </Stage>
+      )}
+      {ui.minimap && size.width > 0 && (
+        <Minimap controller={controller} layout={layout} camera={ui.camera} viewport={size} />
       )}
     </div>
   );

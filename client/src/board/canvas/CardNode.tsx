@@ -40,6 +40,8 @@ interface CardNodeProps {
   selected: boolean;
   editedBy: EditedBy | null;
   draggable: boolean;
+  /** Far out, a card is a plain tile: its words would be too small to read and cost the most to draw. */
+  tile: boolean;
   labels: CardLabels;
   handlers: CardHandlers;
 }
@@ -75,6 +77,7 @@ export const CardNode = memo(function CardNode({
   selected,
   editedBy,
   draggable,
+  tile,
   labels,
   handlers,
 }: CardNodeProps) {
@@ -94,20 +97,34 @@ export const CardNode = memo(function CardNode({
   const textTop = indicator ? 48 : hasChip ? 30 : 10;
   const stroke = editedBy?.colour ?? (selected ? "#1d4ed8" : alerting ? "#b91c1c" : undefined);
   const summary = indicator ? labels.indicator(indicator) : null;
+  const group = {
+    x: box.x,
+    y: box.y,
+    draggable,
+    name: "card",
+    id: `card-${card.id}`,
+    onMouseDown: (e: Konva.KonvaEventObject<MouseEvent>) => handlers.onPointerDown(card.id, e.evt.shiftKey),
+    onTap: () => handlers.onPointerDown(card.id, false),
+    onDblClick: () => handlers.onEdit(card.id),
+    onDblTap: () => handlers.onEdit(card.id),
+    onDragStart: () => handlers.onPointerDown(card.id, false),
+    onDragEnd,
+  };
+  if (tile)
+    return (
+      <Group {...group}>
+        <Rect
+          width={box.width}
+          height={box.height}
+          fill={colour}
+          stroke={stroke ?? departmentColour(card.authorDepartment)}
+          strokeWidth={stroke ? 12 : 4}
+          perfectDrawEnabled={false}
+        />
+      </Group>
+    );
   return (
-    <Group
-      x={box.x}
-      y={box.y}
-      draggable={draggable}
-      name="card"
-      id={`card-${card.id}`}
-      onMouseDown={(e) => handlers.onPointerDown(card.id, e.evt.shiftKey)}
-      onTap={() => handlers.onPointerDown(card.id, false)}
-      onDblClick={() => handlers.onEdit(card.id)}
-      onDblTap={() => handlers.onEdit(card.id)}
-      onDragStart={() => handlers.onPointerDown(card.id, false)}
-      onDragEnd={onDragEnd}
-    >
+    <Group {...group}>
       <Rect
         width={box.width}
         height={box.height}

@@ -98,6 +98,20 @@ export function layoutJourney(grid: JourneyGrid, direction: TimelineDirection): 
   return { width, height: y, laneHeaderX: direction === "ltr" ? 0 : cellsWidth, columns, rows, cards };
 }
 
+/** The cards whose boxes the box touches. */
+export function cardsInBox(layout: JourneyLayout, box: Rect): string[] {
+  const ids: string[] = [];
+  for (const [id, card] of layout.cards) {
+    const touches =
+      card.x < box.x + box.width &&
+      box.x < card.x + card.width &&
+      card.y < box.y + box.height &&
+      box.y < card.y + card.height;
+    if (touches) ids.push(id);
+  }
+  return ids;
+}
+
 export interface CellHit {
   stageId: string;
   laneId: string;

@@ -28,6 +28,8 @@ export function HelpPanel({ controller }: { controller: BoardController }) {
       <ul>
         <li>{t("help.doubleClickCell")}</li>
         <li>{t("help.dragCard")}</li>
+        <li>{t("help.box")}</li>
+        <li>{t("help.paste")}</li>
         <li>{t("help.pan")}</li>
         <li>{t("help.zoom")}</li>
       </ul>

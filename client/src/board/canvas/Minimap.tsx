@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { LANE_COLOURS } from "@journeyboard/shared";
+import type { BoardController } from "../BoardController";
+import type { Camera } from "../state/camera";
+import type { JourneyLayout } from "../state/layout";
+
+const WIDTH = 200;
+const HEIGHT = 130;
+
+/**
+ * The whole journey in small, with the part on screen outlined. The grid and
+ * cards are painted once per layout onto an off-screen canvas; a camera move
+ * only copies it and draws the outline. Pressing or dragging on it centres
+ * the view there.
+ */
+export function Minimap({
+  controller,
+  layout,
+  camera,
+  viewport,
+}: {
+  controller: BoardController;
+  layout: JourneyLayout;
+  camera: Camera;
+  viewport: { width: number; height: number };
+}) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const scale = Math.min(WIDTH / layout.width, HEIGHT / layout.height);
+  const picture = useMemo(() => paintJourney(layout, scale), [layout, scale]);
+
+  useEffect(() => {
+    const context = canvas.current?.getContext("2d");
+    if (!context) return;
+    context.clearRect(0, 0, WIDTH, HEIGHT);
+    context.drawImage(picture, 0, 0);
+    context.strokeStyle = "#1d4ed8";
+    context.lineWidth = 2;
+    context.strokeRect(
+      (-camera.x / camera.scale) * scale,
+      (-camera.y / camera.scale) * scale,
+      (viewport.width / camera.scale) * scale,
+      (viewport.height / camera.scale) * scale,
+    );
+  }, [picture, camera, viewport, scale]);
+
+  const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const world = { x: (event.clientX - box.left) / scale, y: (event.clientY - box.top) / scale };
+    controller.setCamera({
+      ...camera,
+      x: viewport.width / 2 - world.x * camera.scale,
+      y: viewport.height / 2 - world.y * camera.scale,
+    });
+  };
+
+  return (
+    <canvas
+      ref={canvas}
+      className="minimap"
+      width={WIDTH}
+      height={HEIGHT}
+      aria-label={t("minimap.label")}
+      role="img"
+      data-testid="board.minimap"
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        centreAt(event);
+      }}
+      onPointerMove={(event) => event.buttons === 1 && centreAt(event)}
+    />
+  );
+}
+
+function paintJourney(layout: JourneyLayout, scale: number): HTMLCanvasElement {
+  const picture = document.createElement("canvas");
+  picture.width = WIDTH;
+  picture.height = HEIGHT;
+  const context = picture.getContext("2d");
+  if (!context) return picture;
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, layout.width * scale, layout.height * scale);
+  for (const row of layout.rows) {
+    context.fillStyle = LANE_COLOURS[row.lane.kind].lane;
+    context.fillRect(0, row.y * scale, layout.width * scale, row.height * scale);
+  }
+  for (const box of layout.cards.values()) {
+    const row = layout.rows.find((r) => box.y >= r.y && box.y < r.y + r.height);
+    context.fillStyle = row ? LANE_COLOURS[row.lane.kind].card : "#cbd5e1";
+    context.fillRect(box.x * scale, box.y * scale, Math.max(1, box.width * scale), Math.max(1, box.height * scale));
+  }
+  return picture;
+}
