@@ -73,3 +73,27 @@ test("cards out of view are not drawn; the minimap brings them into view", async
   await board.page.keyboard.press("m");
   await expect(minimap).toBeHidden();
 });
+
+test("far out, cards are drawn as tiles that still select", async ({ home }) => {
+  await home.createBoard("Overview");
+  const board = await home.openBoard();
+  await board.join("Ola", "sales");
+  await board.addCardAt("Awareness", "Customer steps", "I hear about it");
+  const card = await board.cardBox("I hear about it");
+  const zoom = board.page.getByTestId("toolbar.zoomLevel");
+  while (parseInt((await zoom.textContent()) ?? "0", 10) >= 30) await board.page.getByTestId("toolbar.zoomOut").click();
+  await expect.poll(() => board.isDrawn("I hear about it")).toBe(false);
+  const tiles = await board.page.evaluate(() => {
+    const shape = window.Konva?.stages[0]?.findOne(".card-tiles");
+    if (!shape) return null;
+    const rect = shape.getClientRect();
+    const container = shape.getStage().container().getBoundingClientRect();
+    return { x: container.x + rect.x, y: container.y + rect.y, width: rect.width, height: rect.height };
+  });
+  expect(tiles).not.toBeNull();
+  await board.page.keyboard.press("Escape");
+  await expect(board.page.getByTestId("board.selectionCount")).toHaveText("");
+  await board.page.mouse.click(tiles!.x + tiles!.width / 2, tiles!.y + tiles!.height / 2);
+  await expect(board.page.getByTestId("board.selectionCount")).toHaveText("1 card selected");
+  expect(card.width).toBeGreaterThan(tiles!.width);
+});

@@ -1,4 +1,3 @@
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
 import {
   cellKey,
@@ -14,8 +13,7 @@ import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
-import { cursorReporter } from "./state/presence";
-import { stableBoxes } from "./state/stableBoxes";
+import { cursorReporter, type PresenceSink } from "./state/presence";
 
 /** Side panels; one is open at a time. */
 export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys";
@@ -78,7 +76,7 @@ export class BoardController {
   constructor(
     readonly doc: Y.Doc,
     readonly model: BoardModel,
-    readonly provider: HocuspocusProvider,
+    private readonly presence: PresenceSink,
     readonly identity: Identity,
     readonly canEdit: boolean,
   ) {
@@ -102,7 +100,7 @@ export class BoardController {
     this.undoManager.on("stack-item-added", history);
     this.undoManager.on("stack-item-popped", history);
     this.undoManager.on("stack-cleared", history);
-    this.reportCursor = cursorReporter(provider);
+    this.reportCursor = cursorReporter(presence);
   }
 
   subscribe = (listener: () => void) => {
@@ -135,7 +133,7 @@ export class BoardController {
     return id ? this.model.grid(id) : null;
   }
 
-  /** The layout of the journey shown, computed once per change; unmoved cards keep their box object. */
+  /** The layout of the journey shown, computed once per change; unmoved columns and rows keep their arrays. */
   layout(): JourneyLayout | null {
     const journeyId = this.journeyId();
     const grid = this.grid();
@@ -143,9 +141,7 @@ export class BoardController {
     const direction = this.model.meta().timelineDirection ?? "ltr";
     const last = this.lastLayout;
     if (last && last.journeyId === journeyId && last.grid === grid && last.direction === direction) return last.layout;
-    const fresh = layoutJourney(grid, direction);
-    const previous = last?.journeyId === journeyId ? last.layout.cards : new Map();
-    const layout = { ...fresh, cards: stableBoxes(previous, fresh.cards) };
+    const layout = layoutJourney(grid, direction, last?.journeyId === journeyId ? last.layout : undefined);
     this.lastLayout = { journeyId, grid, direction, layout };
     return layout;
   }
@@ -193,7 +189,7 @@ export class BoardController {
   startEditing(id: string): void {
     if (!this.canEdit || !this.model.record("cards", id)) return;
     this.set({ editing: id, draft: null, selection: new Set([id]), menu: null });
-    this.provider.setAwarenessField("editing", id);
+    this.presence.setAwarenessField("editing", id);
   }
 
   finishEditing(text: string | null): void {
@@ -208,7 +204,7 @@ export class BoardController {
     const card = this.model.record("cards", id);
     if (text !== null && card && card.text !== text) this.commands.editText(id, text);
     this.set({ editing: null });
-    this.provider.setAwarenessField("editing", null);
+    this.presence.setAwarenessField("editing", null);
   }
 
   /** Selecting a card shows its details: panels that are forms give way; views (outline, matrix, coverage) stay. */

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
 import { Layer, Rect, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
-import { LANE_COLOURS, type JourneyGrid, type StepEmotion } from "@journeyboard/shared";
+import type { JourneyGrid, StepEmotion } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
 import type { JourneyLayout, Rect as Box } from "../state/layout";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
-import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
+import type { CardHandlers, CardLabels } from "./CardNode";
+import { CardsLayer } from "./CardsLayer";
 import { CursorsLayer } from "./CursorsLayer";
 import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
 import { GridLayer, type GridLabels } from "./GridLayer";
@@ -30,7 +31,7 @@ interface Props {
 
 const ZOOM_STEP = 1.0015;
 /** Cards this far (in screen pixels) outside the view are drawn too, so a small pan shows no gap. */
-const OVERDRAW = 200;
+const OVERDRAW = 48;
 /** Below this zoom, text is too small to read: cards are drawn as plain tiles. */
 const TILE_SCALE = 0.3;
 
@@ -44,9 +45,6 @@ function visibleWorld(camera: Camera, size: { width: number; height: number }): 
     height: size.height / camera.scale + margin * 2,
   };
 }
-
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
 export function BoardCanvas({
@@ -88,9 +86,17 @@ export function BoardCanvas({
     [controller],
   );
 
-  const editedBy = new Map<string, EditedBy>();
-  for (const peer of peers)
-    if (peer.editing) editedBy.set(peer.editing, { name: nameOf(peer), colour: peer.user.colour });
+  // Rebuilt only when who edits what changes, not on every cursor move, so cells in view skip rendering.
+  const editors = JSON.stringify(
+    peers.filter((peer) => peer.editing).map((peer) => [peer.editing, nameOf(peer), peer.user.colour]),
+  );
+  const editedBy = useMemo(
+    () =>
+      new Map(
+        (JSON.parse(editors) as Array<[string, string, string]>).map(([id, name, colour]) => [id, { name, colour }]),
+      ),
+    [editors],
+  );
 
   const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
   const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
@@ -100,8 +106,7 @@ export function BoardCanvas({
       controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
     else controller.panBy(event.evt.deltaX, event.evt.deltaY);
   };
-  const view = visibleWorld(ui.camera, size);
-  const tiles = ui.camera.scale < TILE_SCALE;
+  const view = useMemo(() => visibleWorld(ui.camera, size), [ui.camera, size]);
 
   return (
     <div
@@ -132,32 +137,18 @@ export function BoardCanvas({
           <GridLayer layout={layout} labels={labels} />
           <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} />
           <HeadersLayer controller={controller} layout={layout} />
-          <Layer>
-            {grid.stages.flatMap((stage) =>
-              grid.lanes.flatMap((lane) =>
-                (grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []).flatMap((card) => {
-                  const box = layout.cards.get(card.id);
-                  return box && overlaps(box, view)
-                    ? [
-                        <CardNode
-                          key={card.id}
-                          card={card}
-                          kind={lane.kind}
-                          box={box}
-                          colour={LANE_COLOURS[lane.kind].card}
-                          selected={ui.selection.has(card.id)}
-                          editedBy={editedBy.get(card.id) ?? null}
-                          draggable={controller.canEdit && ui.editing !== card.id}
-                          tile={tiles}
-                          labels={cardLabels}
-                          handlers={handlers}
-                        />,
-                      ]
-                    : [];
-                }),
-              ),
-            )}
-          </Layer>
+          <CardsLayer
+            grid={grid}
+            layout={layout}
+            view={view}
+            selection={ui.selection}
+            editing={ui.editing}
+            editedBy={editedBy}
+            canEdit={controller.canEdit}
+            tiles={ui.camera.scale < TILE_SCALE}
+            labels={cardLabels}
+            handlers={handlers}
+          />
           <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
           {ui.marquee && (
             <Layer listening={false}>

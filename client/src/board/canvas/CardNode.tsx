@@ -1,6 +1,6 @@
 import { memo } from "react";
-import type Konva from "konva";
-import { Circle, Group, Image, Rect, Text } from "react-konva";
+import Konva from "konva";
+import { Circle, Group, Image, Shape, Text } from "react-konva";
 import {
   departmentColour,
   isAlerting,
@@ -10,7 +10,6 @@ import {
   type Indicator,
   type LaneKind,
 } from "@journeyboard/shared";
-import type { Rect as Box } from "../state/layout";
 import { ALERT_ICON, CHANNEL_ICONS, useIconImage } from "./icons";
 
 export interface CardHandlers {
@@ -35,24 +34,62 @@ export interface CardLabels {
 interface CardNodeProps {
   card: CardRecord;
   kind: LaneKind;
-  box: Box;
+  /** The card's box, as numbers so that an unmoved card's props compare equal. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
   colour: string;
   selected: boolean;
   editedBy: EditedBy | null;
   draggable: boolean;
-  /** Far out, a card is a plain tile: its words would be too small to read and cost the most to draw. */
-  tile: boolean;
   labels: CardLabels;
   handlers: CardHandlers;
 }
 
 const INK = "#0f172a";
 const MUTED = "#475569";
+const SHADOW = "rgba(15, 23, 42, 0.16)";
+const RADIUS = 6;
+
+/**
+ * The card itself in one shape, as the most drawn thing on the board: a
+ * hard shadow (a blurred one costs more than the rest of the card), the
+ * face, its outline when selected or edited, and the author's department dot.
+ */
+function drawFace(
+  context: Konva.Context,
+  width: number,
+  height: number,
+  colour: string,
+  stroke: string | undefined,
+  department: string,
+) {
+  context.setAttr("fillStyle", SHADOW);
+  context.beginPath();
+  context.translate(0, 2);
+  Konva.Util.drawRoundedRectPath(context, width, height, RADIUS);
+  context.fill();
+  context.translate(0, -2);
+  context.beginPath();
+  Konva.Util.drawRoundedRectPath(context, width, height, RADIUS);
+  context.setAttr("fillStyle", colour);
+  context.fill();
+  if (stroke) {
+    context.setAttr("strokeStyle", stroke);
+    context.setAttr("lineWidth", 3);
+    context.stroke();
+  }
+  context.beginPath();
+  context.arc(width - 9, height - 9, 4, 0, Math.PI * 2);
+  context.setAttr("fillStyle", departmentColour(department));
+  context.fill();
+}
 
 function ChannelChip({ channel, label }: { channel: string; label: string }) {
   const image = useIconImage(channel, CHANNEL_ICONS[isPresetChannel(channel) ? channel : "other"], "#0f766e");
   return (
-    <Group x={10} y={8}>
+    <Group x={10} y={8} listening={false}>
       {image && <Image image={image} width={16} height={16} />}
       <Text x={22} y={1} text={label} fontSize={12} fontStyle="bold" fill="#0f766e" wrap="none" ellipsis width={160} />
     </Group>
@@ -61,26 +98,29 @@ function ChannelChip({ channel, label }: { channel: string; label: string }) {
 
 function AlertBadge({ x }: { x: number }) {
   const image = useIconImage("alert", ALERT_ICON, "#b91c1c");
-  return image ? <Image x={x} y={8} image={image} width={18} height={18} /> : null;
+  return image ? <Image x={x} y={8} image={image} width={18} height={18} listening={false} /> : null;
 }
 
 /**
- * One card. Memoised on its record object and its box, which stay the same
- * objects until that card changes, so a remote edit redraws only its card.
+ * One card. Memoised on its record object, which stays the same object until
+ * that card changes, and on its place, so a remote edit redraws only its card.
  * What it shows besides the text follows its lane's kind.
  */
 export const CardNode = memo(function CardNode({
   card,
   kind,
-  box,
+  x,
+  y,
+  width,
+  height,
   colour,
   selected,
   editedBy,
   draggable,
-  tile,
   labels,
   handlers,
 }: CardNodeProps) {
+  const box = { x, y, width, height };
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
     const pointer = event.target.getStage()?.getPointerPosition();
     // The layout decides where cards sit: put the node back, then let the move (if any) re-place it.
@@ -110,36 +150,23 @@ export const CardNode = memo(function CardNode({
     onDragStart: () => handlers.onPointerDown(card.id, false),
     onDragEnd,
   };
-  if (tile)
-    return (
-      <Group {...group}>
-        <Rect
-          width={box.width}
-          height={box.height}
-          fill={colour}
-          stroke={stroke ?? departmentColour(card.authorDepartment)}
-          strokeWidth={stroke ? 12 : 4}
-          perfectDrawEnabled={false}
-        />
-      </Group>
-    );
   return (
     <Group {...group}>
-      <Rect
+      <Shape
         width={box.width}
         height={box.height}
-        fill={colour}
-        cornerRadius={6}
-        shadowColor={INK}
-        shadowOpacity={0.15}
-        shadowBlur={4}
-        shadowOffsetY={1}
-        stroke={stroke}
-        strokeWidth={stroke ? 3 : 0}
+        perfectDrawEnabled={false}
+        sceneFunc={(context) => drawFace(context, box.width, box.height, colour, stroke, card.authorDepartment)}
+        hitFunc={(context, shape) => {
+          context.beginPath();
+          context.rect(0, 0, box.width, box.height);
+          context.closePath();
+          context.fillStrokeShape(shape);
+        }}
       />
       {channel && <ChannelChip channel={channel} label={labels.channel(channel)} />}
       {owner && (
-        <Group x={10} y={8}>
+        <Group x={10} y={8} listening={false}>
           <Circle x={5} y={7} radius={5} fill={departmentColour(owner)} />
           <Text
             x={14}
@@ -155,7 +182,7 @@ export const CardNode = memo(function CardNode({
         </Group>
       )}
       {summary && (
-        <Group x={10} y={6}>
+        <Group x={10} y={6} listening={false}>
           <Text
             text={summary.headline}
             fontSize={17}
@@ -172,6 +199,7 @@ export const CardNode = memo(function CardNode({
       <Text
         x={10}
         y={textTop}
+        listening={false}
         width={box.width - 20}
         height={box.height - textTop - 8}
         text={empty ? labels.placeholder : card.text}
@@ -183,13 +211,6 @@ export const CardNode = memo(function CardNode({
         align={direction === "rtl" ? "right" : "left"}
         wrap="word"
         ellipsis
-      />
-      <Circle
-        x={box.width - 9}
-        y={box.height - 9}
-        radius={4}
-        fill={departmentColour(card.authorDepartment)}
-        listening={false}
       />
       {editedBy && (
         <Text

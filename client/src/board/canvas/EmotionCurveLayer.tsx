@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { Circle, Group, Layer, Line, Rect, Text } from "react-konva";
 import { EMOTION_MAX, EMOTION_MIN, type StepEmotion } from "@journeyboard/shared";
-import type { JourneyLayout } from "../state/layout";
+import { sameFrame, type JourneyLayout } from "../state/layout";
 
 export interface CurveLabels {
   noRatings: string;
@@ -17,115 +17,116 @@ const PAD = 14;
  * line, the middle half of the ratings as a bar, and a warning ring where
  * departments disagree.
  */
-export const EmotionCurveLayer = memo(function EmotionCurveLayer({
-  layout,
-  steps,
-  labels,
-}: {
+interface CurveProps {
   layout: JourneyLayout;
   steps: StepEmotion[];
   labels: CurveLabels;
-}) {
-  const columns = new Map(layout.columns.map((c) => [c.stage.id, c]));
-  const perStage = new Map<string, number>();
-  const points = steps.flatMap((step) => {
-    const column = columns.get(step.stageId);
-    if (!column || column.stage.collapsed) return [];
-    const index = perStage.get(step.stageId) ?? 0;
-    perStage.set(step.stageId, index + 1);
-    const count = steps.filter((s) => s.stageId === step.stageId).length;
-    return [{ step, x: column.x + (column.width * (index + 1)) / (count + 1) }];
-  });
-  return (
-    <Layer listening={false}>
-      {layout.rows.map(({ lane, curve }) => {
-        if (!curve) return null;
-        const top = curve.y + PAD;
-        const height = curve.height - PAD * 2;
-        const yOf = (value: number) => top + ((EMOTION_MAX - value) / (EMOTION_MAX - EMOTION_MIN)) * height;
-        const rated = points.filter((p) => p.step.all);
-        const x0 = layout.columns.reduce((min, c) => Math.min(min, c.x), Infinity);
-        const x1 = layout.columns.reduce((max, c) => Math.max(max, c.x + c.width), -Infinity);
-        return (
-          <Group key={lane.id} name="emotion-curve">
-            {[EMOTION_MAX, 0, EMOTION_MIN].map((v) => (
-              <Group key={v}>
-                <Line
-                  points={[x0, yOf(v), x1, yOf(v)]}
-                  stroke={v === 0 ? "#94a3b8" : "#e2e8f0"}
-                  strokeWidth={1}
-                  dash={v === 0 ? undefined : [4, 4]}
-                />
-                <Text x={x0 + 4} y={yOf(v) - 14} text={labels.scale(v)} fontSize={11} fill="#64748b" />
-              </Group>
-            ))}
-            {rated.length === 0 && (
-              <Text
-                x={x0}
-                y={top + height / 2 - 8}
-                width={x1 - x0}
-                align="center"
-                text={labels.noRatings}
-                fontSize={13}
-                fill="#64748b"
-                fontStyle="italic"
-              />
-            )}
-            <Line
-              name="emotion-median"
-              points={rated.flatMap((p) => [p.x, yOf(p.step.all!.median)])}
-              stroke="#ea580c"
-              strokeWidth={3}
-              lineCap="round"
-              lineJoin="round"
-              tension={0.3}
-            />
-            {rated.map(({ step, x }) => (
-              <Group key={step.card.id}>
-                <Rect
-                  x={x - 5}
-                  y={yOf(step.all!.q3)}
-                  width={10}
-                  height={Math.max(2, yOf(step.all!.q1) - yOf(step.all!.q3))}
-                  fill="#fdba74"
-                  opacity={0.6}
-                  cornerRadius={4}
-                />
-                <Circle x={x} y={yOf(step.all!.median)} radius={6} fill="#ea580c" stroke="#ffffff" strokeWidth={2} />
-                {step.disagreement && (
-                  <>
-                    <Circle
-                      x={x}
-                      y={yOf(step.all!.median)}
-                      radius={11}
-                      stroke="#b91c1c"
-                      strokeWidth={2}
-                      dash={[3, 2]}
-                    />
-                    <Text
-                      x={x + 12}
-                      y={yOf(step.all!.median) - 18}
-                      text={labels.disagreement}
-                      fontSize={11}
-                      fontStyle="bold"
-                      fill="#b91c1c"
-                    />
-                  </>
-                )}
+}
+
+export const EmotionCurveLayer = memo(
+  function EmotionCurveLayer({ layout, steps, labels }: CurveProps) {
+    const columns = new Map(layout.columns.map((c) => [c.stage.id, c]));
+    const perStage = new Map<string, number>();
+    const points = steps.flatMap((step) => {
+      const column = columns.get(step.stageId);
+      if (!column || column.stage.collapsed) return [];
+      const index = perStage.get(step.stageId) ?? 0;
+      perStage.set(step.stageId, index + 1);
+      const count = steps.filter((s) => s.stageId === step.stageId).length;
+      return [{ step, x: column.x + (column.width * (index + 1)) / (count + 1) }];
+    });
+    return (
+      <Layer listening={false}>
+        {layout.rows.map(({ lane, curve }) => {
+          if (!curve) return null;
+          const top = curve.y + PAD;
+          const height = curve.height - PAD * 2;
+          const yOf = (value: number) => top + ((EMOTION_MAX - value) / (EMOTION_MAX - EMOTION_MIN)) * height;
+          const rated = points.filter((p) => p.step.all);
+          const x0 = layout.columns.reduce((min, c) => Math.min(min, c.x), Infinity);
+          const x1 = layout.columns.reduce((max, c) => Math.max(max, c.x + c.width), -Infinity);
+          return (
+            <Group key={lane.id} name="emotion-curve">
+              {[EMOTION_MAX, 0, EMOTION_MIN].map((v) => (
+                <Group key={v}>
+                  <Line
+                    points={[x0, yOf(v), x1, yOf(v)]}
+                    stroke={v === 0 ? "#94a3b8" : "#e2e8f0"}
+                    strokeWidth={1}
+                    dash={v === 0 ? undefined : [4, 4]}
+                  />
+                  <Text x={x0 + 4} y={yOf(v) - 14} text={labels.scale(v)} fontSize={11} fill="#64748b" />
+                </Group>
+              ))}
+              {rated.length === 0 && (
                 <Text
-                  x={x - 10}
-                  y={top + height + 2}
-                  width={20}
+                  x={x0}
+                  y={top + height / 2 - 8}
+                  width={x1 - x0}
                   align="center"
-                  text={String(step.all!.count)}
-                  fontSize={10}
+                  text={labels.noRatings}
+                  fontSize={13}
                   fill="#64748b"
+                  fontStyle="italic"
                 />
-              </Group>
-            ))}
-          </Group>
-        );
-      })}
-    </Layer>
-  );
-});
+              )}
+              <Line
+                name="emotion-median"
+                points={rated.flatMap((p) => [p.x, yOf(p.step.all!.median)])}
+                stroke="#ea580c"
+                strokeWidth={3}
+                lineCap="round"
+                lineJoin="round"
+                tension={0.3}
+              />
+              {rated.map(({ step, x }) => (
+                <Group key={step.card.id}>
+                  <Rect
+                    x={x - 5}
+                    y={yOf(step.all!.q3)}
+                    width={10}
+                    height={Math.max(2, yOf(step.all!.q1) - yOf(step.all!.q3))}
+                    fill="#fdba74"
+                    opacity={0.6}
+                    cornerRadius={4}
+                  />
+                  <Circle x={x} y={yOf(step.all!.median)} radius={6} fill="#ea580c" stroke="#ffffff" strokeWidth={2} />
+                  {step.disagreement && (
+                    <>
+                      <Circle
+                        x={x}
+                        y={yOf(step.all!.median)}
+                        radius={11}
+                        stroke="#b91c1c"
+                        strokeWidth={2}
+                        dash={[3, 2]}
+                      />
+                      <Text
+                        x={x + 12}
+                        y={yOf(step.all!.median) - 18}
+                        text={labels.disagreement}
+                        fontSize={11}
+                        fontStyle="bold"
+                        fill="#b91c1c"
+                      />
+                    </>
+                  )}
+                  <Text
+                    x={x - 10}
+                    y={top + height + 2}
+                    width={20}
+                    align="center"
+                    text={String(step.all!.count)}
+                    fontSize={10}
+                    fill="#64748b"
+                  />
+                </Group>
+              ))}
+            </Group>
+          );
+        })}
+      </Layer>
+    );
+  },
+  (a: CurveProps, b: CurveProps) => sameFrame(a.layout, b.layout) && a.steps === b.steps && a.labels === b.labels,
+);

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { Group, Layer, Line, Rect, Text } from "react-konva";
 import { LANE_COLOURS } from "@journeyboard/shared";
-import { GRID, type JourneyLayout } from "../state/layout";
+import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
 
 export interface GridLabels {
   stage: (id: string) => string;
@@ -13,90 +13,98 @@ export interface GridLabels {
  * titles. It never listens to the pointer; the stage works out which cell a
  * point is in from the layout, and HeadersLayer takes clicks on headers.
  */
-export const GridLayer = memo(function GridLayer({ layout, labels }: { layout: JourneyLayout; labels: GridLabels }) {
-  const cellsWidth = layout.width - GRID.laneHeaderWidth;
-  const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
-  return (
-    <Layer listening={false}>
-      <Rect
-        x={0}
-        y={0}
-        width={layout.width}
-        height={layout.height}
-        fill="#ffffff"
-        cornerRadius={10}
-        shadowColor="#0f172a"
-        shadowOpacity={0.08}
-        shadowBlur={16}
-      />
-      {layout.rows.map(({ lane, y, height }) => (
-        <Group key={lane.id}>
-          <Rect x={cellsX} y={y} width={cellsWidth} height={height} fill={LANE_COLOURS[lane.kind].lane} />
-          <Rect
-            x={layout.laneHeaderX}
-            y={y}
-            width={GRID.laneHeaderWidth}
-            height={height}
-            fill={LANE_COLOURS[lane.kind].card}
-            opacity={0.55}
-          />
-          <Text
-            x={layout.laneHeaderX + 14}
-            y={y + (lane.collapsed ? 12 : 14)}
-            width={GRID.laneHeaderWidth - 40}
-            height={lane.collapsed ? 20 : height - 28}
-            name="lane-title"
-            text={labels.lane(lane.id)}
-            fontSize={16}
-            fontStyle="bold"
-            fill="#1e293b"
-            wrap={lane.collapsed ? "none" : "word"}
-            ellipsis={lane.collapsed}
-          />
-          <Line points={[0, y, layout.width, y]} stroke="#e2e8f0" strokeWidth={1} />
-        </Group>
-      ))}
-      {layout.columns.map(({ stage, x, width }) =>
-        stage.collapsed ? (
-          <Group key={stage.id}>
-            <Rect x={x} y={0} width={width} height={layout.height} fill="#f8fafc" opacity={0.8} />
-            <Text
-              x={x + width / 2 - 9}
-              y={GRID.stageHeaderHeight + 8}
-              rotation={90}
-              offsetY={0}
-              width={Math.max(80, layout.height - GRID.stageHeaderHeight - 16)}
-              name="stage-title"
-              text={labels.stage(stage.id)}
-              fontSize={15}
-              fontStyle="bold"
-              fill="#475569"
-              wrap="none"
-              ellipsis
+interface GridProps {
+  layout: JourneyLayout;
+  labels: GridLabels;
+}
+
+export const GridLayer = memo(
+  function GridLayer({ layout, labels }: GridProps) {
+    const cellsWidth = layout.width - GRID.laneHeaderWidth;
+    const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
+    return (
+      <Layer listening={false}>
+        <Rect
+          x={0}
+          y={0}
+          width={layout.width}
+          height={layout.height}
+          fill="#ffffff"
+          cornerRadius={10}
+          shadowColor="#0f172a"
+          shadowOpacity={0.08}
+          shadowBlur={16}
+        />
+        {layout.rows.map(({ lane, y, height }) => (
+          <Group key={lane.id}>
+            <Rect x={cellsX} y={y} width={cellsWidth} height={height} fill={LANE_COLOURS[lane.kind].lane} />
+            <Rect
+              x={layout.laneHeaderX}
+              y={y}
+              width={GRID.laneHeaderWidth}
+              height={height}
+              fill={LANE_COLOURS[lane.kind].card}
+              opacity={0.55}
             />
-            <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
-          </Group>
-        ) : (
-          <Group key={stage.id}>
             <Text
-              x={x + 12}
-              y={14}
-              width={width - 40}
-              height={GRID.stageHeaderHeight - 20}
-              name="stage-title"
-              text={labels.stage(stage.id)}
-              fontSize={18}
+              x={layout.laneHeaderX + 14}
+              y={y + (lane.collapsed ? 12 : 14)}
+              width={GRID.laneHeaderWidth - 40}
+              height={lane.collapsed ? 20 : height - 28}
+              name="lane-title"
+              text={labels.lane(lane.id)}
+              fontSize={16}
               fontStyle="bold"
-              fill="#0f172a"
-              align="center"
-              verticalAlign="middle"
-              ellipsis
-              wrap="none"
+              fill="#1e293b"
+              wrap={lane.collapsed ? "none" : "word"}
+              ellipsis={lane.collapsed}
             />
-            <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+            <Line points={[0, y, layout.width, y]} stroke="#e2e8f0" strokeWidth={1} />
           </Group>
-        ),
-      )}
-    </Layer>
-  );
-});
+        ))}
+        {layout.columns.map(({ stage, x, width }) =>
+          stage.collapsed ? (
+            <Group key={stage.id}>
+              <Rect x={x} y={0} width={width} height={layout.height} fill="#f8fafc" opacity={0.8} />
+              <Text
+                x={x + width / 2 - 9}
+                y={GRID.stageHeaderHeight + 8}
+                rotation={90}
+                offsetY={0}
+                width={Math.max(80, layout.height - GRID.stageHeaderHeight - 16)}
+                name="stage-title"
+                text={labels.stage(stage.id)}
+                fontSize={15}
+                fontStyle="bold"
+                fill="#475569"
+                wrap="none"
+                ellipsis
+              />
+              <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+            </Group>
+          ) : (
+            <Group key={stage.id}>
+              <Text
+                x={x + 12}
+                y={14}
+                width={width - 40}
+                height={GRID.stageHeaderHeight - 20}
+                name="stage-title"
+                text={labels.stage(stage.id)}
+                fontSize={18}
+                fontStyle="bold"
+                fill="#0f172a"
+                align="center"
+                verticalAlign="middle"
+                ellipsis
+                wrap="none"
+              />
+              <Line points={[x, 0, x, layout.height]} stroke="#e2e8f0" strokeWidth={1} />
+            </Group>
+          ),
+        )}
+      </Layer>
+    );
+  },
+  (a: GridProps, b: GridProps) => sameFrame(a.layout, b.layout) && a.labels === b.labels,
+);

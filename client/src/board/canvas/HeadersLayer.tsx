@@ -1,7 +1,8 @@
+import { memo } from "react";
 import type Konva from "konva";
 import { Layer, Rect } from "react-konva";
 import type { BoardController } from "../BoardController";
-import { GRID, type JourneyLayout } from "../state/layout";
+import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
 
 const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) => {
   const container = event.target.getStage()?.container();
@@ -13,88 +14,96 @@ const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) =>
  * header's menu, a drag reorders, the edge of a stage header resizes it.
  * Like the cards, they only report to the controller.
  */
-export function HeadersLayer({ controller, layout }: { controller: BoardController; layout: JourneyLayout }) {
-  const editable = controller.canEdit;
-  const pointer = (event: Konva.KonvaEventObject<Event>) => event.target.getStage()?.getPointerPosition() ?? null;
-  const open = (axis: "stage" | "lane", id: string) => (event: Konva.KonvaEventObject<Event>) => {
-    event.cancelBubble = true;
-    const at = pointer(event);
-    if (at && editable) controller.openMenu({ axis, id, x: at.x, y: at.y });
-  };
-  const dropped =
-    (axis: "stage" | "lane", id: string, x: number, y: number) => (event: Konva.KonvaEventObject<DragEvent>) => {
-      const at = pointer(event);
-      event.target.position({ x, y });
-      if (at) controller.dropHeader(axis, id, at);
-    };
-  return (
-    <Layer>
-      {layout.columns.map(({ stage, x, width }) => (
-        <Rect
-          key={`stage-${stage.id}`}
-          name="stage-header"
-          x={x}
-          y={0}
-          width={width}
-          height={GRID.stageHeaderHeight}
-          fill="transparent"
-          draggable={editable}
-          dragBoundFunc={function (this: Konva.Node, position) {
-            return { x: position.x, y: this.getAbsolutePosition().y };
-          }}
-          onClick={open("stage", stage.id)}
-          onTap={open("stage", stage.id)}
-          onDragEnd={dropped("stage", stage.id, x, 0)}
-          onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
-          onMouseLeave={(e) => setCursor(e, "")}
-        />
-      ))}
-      {editable &&
-        layout.columns
-          .filter((c) => !c.stage.collapsed)
-          .map(({ stage, x, width }) => (
-            <Rect
-              key={`resize-${stage.id}`}
-              name="stage-resize"
-              x={x + width - 5}
-              y={0}
-              width={10}
-              height={GRID.stageHeaderHeight}
-              fill="transparent"
-              draggable
-              dragBoundFunc={function (this: Konva.Node, position) {
-                return { x: position.x, y: this.getAbsolutePosition().y };
-              }}
-              onDragEnd={(event) => {
-                const newWidth = event.target.x() - x + 5;
-                event.target.position({ x: x + width - 5, y: 0 });
-                controller.commands.resizeStage(stage.id, newWidth);
-              }}
-              onDblClick={() => controller.commands.resizeStage(stage.id, null)}
-              onMouseEnter={(e) => setCursor(e, "ew-resize")}
-              onMouseLeave={(e) => setCursor(e, "")}
-            />
-          ))}
-      {layout.rows.map(({ lane, y, height }) => (
-        <Rect
-          key={`lane-${lane.id}`}
-          name="lane-header"
-          x={layout.laneHeaderX}
-          y={y}
-          width={GRID.laneHeaderWidth}
-          height={height}
-          fill="transparent"
-          draggable={editable}
-          dragBoundFunc={function (this: Konva.Node, position) {
-            return { x: this.getAbsolutePosition().x, y: position.y };
-          }}
-          onClick={open("lane", lane.id)}
-          onTap={open("lane", lane.id)}
-          onDragEnd={dropped("lane", lane.id, layout.laneHeaderX, y)}
-          onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
-          onMouseLeave={(e) => setCursor(e, "")}
-        />
-      ))}
-    </Layer>
-  );
+interface HeadersProps {
+  controller: BoardController;
+  layout: JourneyLayout;
 }
+
+export const HeadersLayer = memo(
+  function HeadersLayer({ controller, layout }: HeadersProps) {
+    const editable = controller.canEdit;
+    const pointer = (event: Konva.KonvaEventObject<Event>) => event.target.getStage()?.getPointerPosition() ?? null;
+    const open = (axis: "stage" | "lane", id: string) => (event: Konva.KonvaEventObject<Event>) => {
+      event.cancelBubble = true;
+      const at = pointer(event);
+      if (at && editable) controller.openMenu({ axis, id, x: at.x, y: at.y });
+    };
+    const dropped =
+      (axis: "stage" | "lane", id: string, x: number, y: number) => (event: Konva.KonvaEventObject<DragEvent>) => {
+        const at = pointer(event);
+        event.target.position({ x, y });
+        if (at) controller.dropHeader(axis, id, at);
+      };
+    return (
+      <Layer>
+        {layout.columns.map(({ stage, x, width }) => (
+          <Rect
+            key={`stage-${stage.id}`}
+            name="stage-header"
+            x={x}
+            y={0}
+            width={width}
+            height={GRID.stageHeaderHeight}
+            fill="transparent"
+            draggable={editable}
+            dragBoundFunc={function (this: Konva.Node, position) {
+              return { x: position.x, y: this.getAbsolutePosition().y };
+            }}
+            onClick={open("stage", stage.id)}
+            onTap={open("stage", stage.id)}
+            onDragEnd={dropped("stage", stage.id, x, 0)}
+            onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
+            onMouseLeave={(e) => setCursor(e, "")}
+          />
+        ))}
+        {editable &&
+          layout.columns
+            .filter((c) => !c.stage.collapsed)
+            .map(({ stage, x, width }) => (
+              <Rect
+                key={`resize-${stage.id}`}
+                name="stage-resize"
+                x={x + width - 5}
+                y={0}
+                width={10}
+                height={GRID.stageHeaderHeight}
+                fill="transparent"
+                draggable
+                dragBoundFunc={function (this: Konva.Node, position) {
+                  return { x: position.x, y: this.getAbsolutePosition().y };
+                }}
+                onDragEnd={(event) => {
+                  const newWidth = event.target.x() - x + 5;
+                  event.target.position({ x: x + width - 5, y: 0 });
+                  controller.commands.resizeStage(stage.id, newWidth);
+                }}
+                onDblClick={() => controller.commands.resizeStage(stage.id, null)}
+                onMouseEnter={(e) => setCursor(e, "ew-resize")}
+                onMouseLeave={(e) => setCursor(e, "")}
+              />
+            ))}
+        {layout.rows.map(({ lane, y, height }) => (
+          <Rect
+            key={`lane-${lane.id}`}
+            name="lane-header"
+            x={layout.laneHeaderX}
+            y={y}
+            width={GRID.laneHeaderWidth}
+            height={height}
+            fill="transparent"
+            draggable={editable}
+            dragBoundFunc={function (this: Konva.Node, position) {
+              return { x: this.getAbsolutePosition().x, y: position.y };
+            }}
+            onClick={open("lane", lane.id)}
+            onTap={open("lane", lane.id)}
+            onDragEnd={dropped("lane", lane.id, layout.laneHeaderX, y)}
+            onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
+            onMouseLeave={(e) => setCursor(e, "")}
+          />
+        ))}
+      </Layer>
+    );
+  },
+  (a: HeadersProps, b: HeadersProps) => a.controller === b.controller && sameFrame(a.layout, b.layout),
+);

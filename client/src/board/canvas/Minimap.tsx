@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LANE_COLOURS } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
@@ -7,12 +7,14 @@ import type { JourneyLayout } from "../state/layout";
 
 const WIDTH = 200;
 const HEIGHT = 130;
+/** The journey is repainted at most this often: a busy board's changes arrive many times a second. */
+const REPAINT_MS = 400;
 
 /**
  * The whole journey in small, with the part on screen outlined. The grid and
- * cards are painted once per layout onto an off-screen canvas; a camera move
- * only copies it and draws the outline. Pressing or dragging on it centres
- * the view there.
+ * cards are painted onto an off-screen canvas when the browser is idle, at
+ * most every REPAINT_MS; a camera move only copies it and draws the outline.
+ * Pressing or dragging on it centres the view there.
  */
 export function Minimap({
   controller,
@@ -27,23 +29,48 @@ export function Minimap({
 }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const scale = Math.min(WIDTH / layout.width, HEIGHT / layout.height);
-  const picture = useMemo(() => paintJourney(layout, scale), [layout, scale]);
+  const scale = scaleOf(layout);
+  const [picture, setPicture] = useState<HTMLCanvasElement | null>(null);
+  const latest = useRef(layout);
+  useEffect(() => {
+    latest.current = layout;
+  }, [layout]);
+  useEffect(() => {
+    let idle = 0;
+    let painted: JourneyLayout | null = null;
+    const paint = () => {
+      if (latest.current === painted) return;
+      idle = requestIdleCallback(
+        () => {
+          painted = latest.current;
+          setPicture(paintJourney(painted, scaleOf(painted)));
+        },
+        { timeout: REPAINT_MS },
+      );
+    };
+    const timer = setInterval(paint, REPAINT_MS);
+    paint();
+    return () => {
+      clearInterval(timer);
+      cancelIdleCallback(idle);
+    };
+  }, []);
 
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
     if (!context) return;
     context.clearRect(0, 0, WIDTH, HEIGHT);
-    context.drawImage(picture, 0, 0);
+    if (picture) context.drawImage(picture, 0, 0);
+    // The part of the map on screen; when the view is larger than the journey, the whole map is framed.
+    const x0 = Math.max(1, (-camera.x / camera.scale) * scale);
+    const y0 = Math.max(1, (-camera.y / camera.scale) * scale);
+    const x1 = Math.min(layout.width * scale - 1, ((viewport.width - camera.x) / camera.scale) * scale);
+    const y1 = Math.min(layout.height * scale - 1, ((viewport.height - camera.y) / camera.scale) * scale);
+    if (x1 <= x0 || y1 <= y0) return;
     context.strokeStyle = "#1d4ed8";
     context.lineWidth = 2;
-    context.strokeRect(
-      (-camera.x / camera.scale) * scale,
-      (-camera.y / camera.scale) * scale,
-      (viewport.width / camera.scale) * scale,
-      (viewport.height / camera.scale) * scale,
-    );
-  }, [picture, camera, viewport, scale]);
+    context.strokeRect(x0, y0, x1 - x0, y1 - y0);
+  }, [picture, camera, viewport, scale, layout.width, layout.height]);
 
   const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -72,6 +99,8 @@ export function Minimap({
     />
   );
 }
+
+const scaleOf = (layout: JourneyLayout) => Math.min(WIDTH / layout.width, HEIGHT / layout.height);
 
 function paintJourney(layout: JourneyLayout, scale: number): HTMLCanvasElement {
   const picture = document.createElement("canvas");

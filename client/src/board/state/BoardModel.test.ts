@@ -3,10 +3,12 @@ import * as Y from "yjs";
 import {
   addCard,
   addJourney,
+  deleteCards,
   editCardText,
   initBoard,
   lanesOf,
   localUserOrigin,
+  moveCard,
   serverOrigin,
   stagesOf,
 } from "@journeyboard/shared";
@@ -56,6 +58,39 @@ describe("BoardModel", () => {
     expect(after[2]).toBe(before[2]);
     expect(after[1]).not.toBe(before[1]);
     expect(after[1]!.text).toBe("changed elsewhere");
+  });
+
+  it("keeps the arrays of untouched cells and of the axes when a card moves, and places the card in order", () => {
+    const { doc, cell } = board();
+    const model = new BoardModel(doc);
+    const [s0, s1] = stagesOf(doc, "j");
+    const [l0, l1] = lanesOf(doc, "j");
+    const untouched = `${s0!.id}\u0000${l1!.id}`;
+    addCard(
+      doc,
+      {
+        id: "d",
+        journeyId: "j",
+        stageId: s0!.id,
+        laneId: l1!.id,
+        text: "d",
+        authorName: "",
+        authorDepartment: "",
+        createdAt: 1,
+      },
+      localUserOrigin(),
+    );
+    const before = model.grid("j");
+    moveCard(doc, { id: "c", stageId: s1!.id, laneId: l0!.id, index: 0 }, localUserOrigin());
+    moveCard(doc, { id: "a", stageId: s1!.id, laneId: l0!.id, index: 1 }, localUserOrigin());
+    const after = model.grid("j");
+    expect(after.cells.get(untouched)).toBe(before.cells.get(untouched));
+    expect(after.stages).toBe(before.stages);
+    expect(after.lanes).toBe(before.lanes);
+    expect(after.cells.get(cell)!.map((c) => c.id)).toEqual(["b"]);
+    expect(after.cells.get(`${s1!.id}\u0000${l0!.id}`)!.map((c) => c.id)).toEqual(["c", "a"]);
+    deleteCards(doc, { ids: ["b"] }, localUserOrigin());
+    expect(model.grid("j").cells.has(cell)).toBe(false);
   });
 
   it("tells subscribers about each change and stops after destroy", () => {

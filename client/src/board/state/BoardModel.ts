@@ -10,37 +10,58 @@ import {
   type CardRecord,
   type JourneyGrid,
   type JourneyRecord,
+  type LaneRecord,
   type LinkRecord,
   type PersonaRecord,
   type RecordRoot,
   type RecordTypes,
+  type StageRecord,
   type StepEmotion,
 } from "@journeyboard/shared";
+import { CellIndex } from "./cellIndex";
 
 /**
  * The board as React reads it. Each record's plain object is cached and
  * replaced only when that record changes, so a remote edit to one card gives
- * one new card object and memoised components skip every other card.
+ * one new card object and memoised components skip every other card. Cards
+ * are indexed by cell as they change: a change costs in proportion to the
+ * cells it touches, not to the board.
  */
 export class BoardModel {
   private readonly cache = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
+  /** Bumped when stages or lanes change: the grid's axes are recomputed only then. */
+  private axesVersion = 0;
+  private cellIndex: CellIndex | null = null;
+  private readonly changedCards = new Set<string>();
+  private axesCache = new Map<string, { axesVersion: number; stages: StageRecord[]; lanes: LaneRecord[] }>();
   private gridCache = new Map<string, { version: number; grid: JourneyGrid }>();
-  private curveCache = new Map<string, { version: number; curve: StepEmotion[] }>();
+  /** Bumped when ratings change: the curve is recomputed only then or when a step changes. */
+  private ratingsVersion = 0;
+  private curveCache = new Map<
+    string,
+    { ratingsVersion: number; stepCells: ReadonlyArray<readonly CardRecord[] | undefined>; curve: StepEmotion[] }
+  >();
   private readonly unobserve: Array<() => void> = [];
 
   constructor(private readonly doc: Y.Doc) {
     for (const root of RECORD_ROOTS) {
       const map = recordsOf(doc, root);
+      const changed = (id: string) => {
+        this.cache.delete(`${root}/${id}`);
+        if (root === "cards") this.changedCards.add(id);
+      };
       const onChange = (events: Array<Y.YEvent<Y.Map<unknown>>>) => {
         for (const event of events) {
-          if (event.target === map) event.changes.keys.forEach((_change, id) => this.cache.delete(`${root}/${id}`));
+          if (event.target === map) event.changes.keys.forEach((_change, id) => changed(id));
           else {
             const id = (event.target as Y.Map<unknown>).get("id");
-            if (typeof id === "string") this.cache.delete(`${root}/${id}`);
+            if (typeof id === "string") changed(id);
           }
         }
+        if (root === "stages" || root === "lanes") this.axesVersion++;
+        if (root === "ratings") this.ratingsVersion++;
         this.bump();
       };
       map.observeDeep(onChange);
@@ -107,37 +128,74 @@ export class BoardModel {
     return this.all("journeys").sort(byOrder);
   }
 
-  /** Live stages, lanes and the cards of each live cell, computed once per board version. */
+  /**
+   * Live stages, lanes and the cards of each live cell, computed once per
+   * board version. A cell whose cards did not change keeps its array, and the
+   * stage and lane arrays stay the same until a stage or lane changes.
+   */
   grid(journeyId: string): JourneyGrid {
     const cached = this.gridCache.get(journeyId);
     if (cached?.version === this.version) return cached.grid;
+    const { stages, lanes } = this.axes(journeyId);
+    const index = this.cards();
+    const cells = new Map<string, CardRecord[]>();
+    for (const stage of stages) {
+      for (const lane of lanes) {
+        const key = cellKey(stage.id, lane.id);
+        const list = index.cell(key) as CardRecord[] | undefined;
+        if (!list) continue;
+        // A card claiming another journey breaks an invariant the server repairs; until then it is not shown.
+        cells.set(
+          key,
+          list.some((c) => c.journeyId !== journeyId) ? list.filter((c) => c.journeyId === journeyId) : list,
+        );
+      }
+    }
+    const grid = { stages, lanes, cells };
+    this.gridCache.set(journeyId, { version: this.version, grid });
+    return grid;
+  }
+
+  private axes(journeyId: string) {
+    const cached = this.axesCache.get(journeyId);
+    if (cached?.axesVersion === this.axesVersion) return cached;
     const stages = this.all("stages")
       .filter((s) => s.journeyId === journeyId && !s.deleted)
       .sort(byOrder);
     const lanes = this.all("lanes")
       .filter((l) => l.journeyId === journeyId && !l.deleted)
       .sort(byOrder);
-    const live = new Set([...stages.map((s) => s.id), ...lanes.map((l) => l.id)]);
-    const cells = new Map<string, CardRecord[]>();
-    for (const card of this.all("cards")) {
-      if (card.journeyId !== journeyId || !live.has(card.stageId) || !live.has(card.laneId)) continue;
-      const key = cellKey(card.stageId, card.laneId);
-      const list = cells.get(key);
-      if (list) list.push(card);
-      else cells.set(key, [card]);
-    }
-    for (const list of cells.values()) list.sort(byOrder);
-    const grid = { stages, lanes, cells };
-    this.gridCache.set(journeyId, { version: this.version, grid });
-    return grid;
+    const axes = { axesVersion: this.axesVersion, stages, lanes };
+    this.axesCache.set(journeyId, axes);
+    return axes;
   }
 
-  /** The group's emotion curve of a journey, computed once per board version. */
+  /** The cell index, brought up to date with the cards changed since it was last read. */
+  private cards(): CellIndex {
+    if (!this.cellIndex) {
+      this.changedCards.clear();
+      this.cellIndex = new CellIndex(this.all("cards"));
+    }
+    for (const id of this.changedCards) this.cellIndex.update(id, this.record("cards", id));
+    this.changedCards.clear();
+    return this.cellIndex;
+  }
+
+  /** The group's emotion curve of a journey; the same array until a rating or a step changes. */
   emotionCurve(journeyId: string): StepEmotion[] {
+    const grid = this.grid(journeyId);
+    const stepCells = grid.stages.flatMap((stage) =>
+      grid.lanes.filter((lane) => lane.kind === "steps").map((lane) => grid.cells.get(cellKey(stage.id, lane.id))),
+    );
     const cached = this.curveCache.get(journeyId);
-    if (cached?.version === this.version) return cached.curve;
-    const curve = emotionCurveOf(this.grid(journeyId), this.all("ratings"));
-    this.curveCache.set(journeyId, { version: this.version, curve });
+    if (
+      cached?.ratingsVersion === this.ratingsVersion &&
+      cached.stepCells.length === stepCells.length &&
+      cached.stepCells.every((cell, i) => cell === stepCells[i])
+    )
+      return cached.curve;
+    const curve = emotionCurveOf(grid, this.all("ratings"));
+    this.curveCache.set(journeyId, { ratingsVersion: this.ratingsVersion, stepCells, curve });
     return curve;
   }
 

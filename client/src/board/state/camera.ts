@@ -5,7 +5,7 @@ export interface Camera {
   scale: number;
 }
 
-export const MIN_SCALE = 0.1;
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 3;
 
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));

@@ -28,15 +28,19 @@ export interface Rect {
   height: number;
 }
 
+export type LayoutColumn = { stage: StageRecord; x: number; width: number };
+/** `curve`: the band of an emotion lane where the curve is drawn (its cards sit below it). */
+export type LayoutRow = { lane: LaneRecord; y: number; height: number; curve: { y: number; height: number } | null };
+
 export interface JourneyLayout {
   width: number;
   height: number;
   /** Where the lane headers sit: the side the timeline starts from. */
   laneHeaderX: number;
-  columns: Array<{ stage: StageRecord; x: number; width: number }>;
-  /** `curve`: the band of an emotion lane where the curve is drawn (its cards sit below it). */
-  rows: Array<{ lane: LaneRecord; y: number; height: number; curve: { y: number; height: number } | null }>;
-  cards: Map<string, Rect>;
+  columns: LayoutColumn[];
+  rows: LayoutRow[];
+  /** Every shown card's box; worked out on first use, as most changes need only a few cells. */
+  readonly cards: Map<string, Rect>;
 }
 
 const stackHeight = (cardCount: number) =>
@@ -45,18 +49,56 @@ const stackHeight = (cardCount: number) =>
 const columnWidth = (stage: StageRecord) =>
   stage.collapsed ? GRID.collapsedStageWidth : (stage.width ?? GRID.cellWidth);
 
+/** Where the card at `index` of a cell sits (the cell need not hold that many). */
+export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): Rect {
+  const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
+  return {
+    x: column.x + (column.width - cardWidth) / 2,
+    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + index * (GRID.cardHeight + GRID.cardGap),
+    width: cardWidth,
+    height: GRID.cardHeight,
+  };
+}
+
+/** The slots of a cell that overlap the band from `top` to `bottom` (world units): [first, end). */
+export function slotsBetween(row: LayoutRow, count: number, top: number, bottom: number): [number, number] {
+  const origin = row.y + (row.curve?.height ?? 0) + GRID.cellPadding;
+  const pitch = GRID.cardHeight + GRID.cardGap;
+  const first = Math.max(0, Math.floor((top - origin - GRID.cardHeight) / pitch) + 1);
+  const end = Math.min(count, Math.ceil((bottom - origin) / pitch));
+  return [first, Math.max(first, end)];
+}
+
+const sameColumns = (a: LayoutColumn[], b: LayoutColumn[]) =>
+  a.length === b.length && a.every((c, i) => c.stage === b[i]!.stage && c.x === b[i]!.x && c.width === b[i]!.width);
+const sameRows = (a: LayoutRow[], b: LayoutRow[]) =>
+  a.length === b.length &&
+  a.every(
+    (r, i) =>
+      r.lane === b[i]!.lane &&
+      r.y === b[i]!.y &&
+      r.height === b[i]!.height &&
+      r.curve?.y === b[i]!.curve?.y &&
+      r.curve?.height === b[i]!.curve?.height,
+  );
+
 /**
  * Places stages as columns and lanes as rows; each cell stacks its cards.
  * A lane is as tall as its fullest cell (an emotion lane also holds the
  * curve band). Collapsed stages and lanes shrink and hide their cards. With
  * a right-to-left timeline the first stage is the rightmost column and lane
- * headers sit on the right.
+ * headers sit on the right. Columns and rows that did not move keep the
+ * previous layout's arrays, so what is drawn from them is skipped.
  */
-export function layoutJourney(grid: JourneyGrid, direction: TimelineDirection): JourneyLayout {
+export function layoutJourney(
+  grid: JourneyGrid,
+  direction: TimelineDirection,
+  previous?: JourneyLayout,
+): JourneyLayout {
   const widths = grid.stages.map(columnWidth);
   const cellsWidth = widths.reduce((a, b) => a + b, 0);
   const width = GRID.laneHeaderWidth + cellsWidth;
-  const columns: JourneyLayout["columns"] = [];
+  let columns: LayoutColumn[] = [];
   let x = direction === "ltr" ? GRID.laneHeaderWidth : cellsWidth;
   grid.stages.forEach((stage, i) => {
     const w = widths[i]!;
@@ -64,8 +106,7 @@ export function layoutJourney(grid: JourneyGrid, direction: TimelineDirection): 
     columns.push({ stage, x, width: w });
     if (direction === "ltr") x += w;
   });
-  const rows: JourneyLayout["rows"] = [];
-  const cards = new Map<string, Rect>();
+  let rows: LayoutRow[] = [];
   let y = GRID.stageHeaderHeight;
   for (const lane of grid.lanes) {
     if (lane.collapsed) {
@@ -74,29 +115,47 @@ export function layoutJourney(grid: JourneyGrid, direction: TimelineDirection): 
       continue;
     }
     const curve = lane.kind === "emotions" ? { y, height: GRID.curveHeight } : null;
-    const top = y + (curve?.height ?? 0);
     let fullest = 0;
     for (const { stage } of columns) {
       if (!stage.collapsed) fullest = Math.max(fullest, grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0);
     }
     const height = (curve?.height ?? 0) + stackHeight(fullest);
-    for (const column of columns) {
-      if (column.stage.collapsed) continue;
-      const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
-      grid.cells.get(cellKey(column.stage.id, lane.id))?.forEach((card, i) => {
-        cards.set(card.id, {
-          x: column.x + (column.width - cardWidth) / 2,
-          y: top + GRID.cellPadding + i * (GRID.cardHeight + GRID.cardGap),
-          width: cardWidth,
-          height: GRID.cardHeight,
-        });
-      });
-    }
     rows.push({ lane, y, height, curve });
     y += height;
   }
-  return { width, height: y, laneHeaderX: direction === "ltr" ? 0 : cellsWidth, columns, rows, cards };
+  if (previous && sameColumns(previous.columns, columns)) columns = previous.columns;
+  if (previous && sameRows(previous.rows, rows)) rows = previous.rows;
+  let boxes: Map<string, Rect> | null = null;
+  return {
+    width,
+    height: y,
+    laneHeaderX: direction === "ltr" ? 0 : cellsWidth,
+    columns,
+    rows,
+    get cards() {
+      boxes ??= cardBoxes(grid, columns, rows);
+      return boxes;
+    },
+  };
 }
+
+function cardBoxes(grid: JourneyGrid, columns: LayoutColumn[], rows: LayoutRow[]): Map<string, Rect> {
+  const boxes = new Map<string, Rect>();
+  for (const row of rows) {
+    if (row.lane.collapsed) continue;
+    for (const column of columns) {
+      if (column.stage.collapsed) continue;
+      grid.cells
+        .get(cellKey(column.stage.id, row.lane.id))
+        ?.forEach((card, i) => boxes.set(card.id, slotRect(column, row, i)));
+    }
+  }
+  return boxes;
+}
+
+/** Whether two layouts place stages and lanes alike (the grid, headers and curve need no new drawing). */
+export const sameFrame = (a: JourneyLayout, b: JourneyLayout): boolean =>
+  a.columns === b.columns && a.rows === b.rows && a.laneHeaderX === b.laneHeaderX;
 
 /** The cards whose boxes the box touches. */
 export function cardsInBox(layout: JourneyLayout, box: Rect): string[] {
@@ -135,11 +194,5 @@ export function slotBox(layout: JourneyLayout, cell: CellHit): Rect | null {
   const column = layout.columns.find((c) => c.stage.id === cell.stageId);
   const row = layout.rows.find((r) => r.lane.id === cell.laneId);
   if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
-  const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
-  return {
-    x: column.x + (column.width - cardWidth) / 2,
-    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + cell.index * (GRID.cardHeight + GRID.cardGap),
-    width: cardWidth,
-    height: GRID.cardHeight,
-  };
+  return slotRect(column, row, cell.index);
 }

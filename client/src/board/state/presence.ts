@@ -29,8 +29,11 @@ export function announce(provider: HocuspocusProvider, identity: Identity): void
   provider.setAwarenessField("editing", null);
 }
 
+/** Where this person's own presence goes: the provider's awareness. */
+export type PresenceSink = Pick<HocuspocusProvider, "setAwarenessField">;
+
 /** Sends the pointer at most once per animation frame. */
-export function cursorReporter(provider: HocuspocusProvider): (point: { x: number; y: number } | null) => void {
+export function cursorReporter(provider: PresenceSink): (point: { x: number; y: number } | null) => void {
   let pending: { x: number; y: number } | null | undefined;
   let scheduled = false;
   return (point) => {

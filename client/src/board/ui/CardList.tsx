@@ -1,10 +1,12 @@
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import { cellKey, type JourneyGrid } from "@journeyboard/shared";
+import { cellKey, type CardRecord, type JourneyGrid, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { GridLabels } from "../canvas/GridLayer";
 
 /**
  * The cards of the canvas as text, for screen readers (a canvas says
- * nothing to them): one list per stage, each card with its lane.
+ * nothing to them): one list per stage, each card with its lane. A stage
+ * whose cards did not change is not rendered again.
  */
 export function CardList({
   grid,
@@ -22,26 +24,57 @@ export function CardList({
         {selection.size ? t("board.selectedCount", { count: selection.size }) : ""}
       </p>
       {grid.stages.map((stage) => (
-        <section key={stage.id} aria-label={labels.stage(stage.id)}>
-          <h2>{labels.stage(stage.id)}</h2>
-          <ul>
-            {grid.lanes.flatMap((lane) =>
-              (grid.cells.get(cellKey(stage.id, lane.id)) ?? []).map((card) => (
-                <li
-                  key={card.id}
-                  data-card-id={card.id}
-                  data-stage={labels.stage(stage.id)}
-                  data-lane={labels.lane(lane.id)}
-                  data-selected={selection.has(card.id) || undefined}
-                  dir="auto"
-                >
-                  {t("board.cardListItem", { lane: labels.lane(lane.id), text: card.text || t("board.emptyCard") })}
-                </li>
-              )),
-            )}
-          </ul>
-        </section>
+        <StageCards
+          key={stage.id}
+          stage={stage}
+          lanes={grid.lanes}
+          cells={grid.lanes.map((lane) => grid.cells.get(cellKey(stage.id, lane.id)))}
+          labels={labels}
+          selection={selection}
+        />
       ))}
     </section>
   );
 }
+
+interface StageProps {
+  stage: StageRecord;
+  lanes: LaneRecord[];
+  /** The cards of each lane's cell in this stage. */
+  cells: Array<CardRecord[] | undefined>;
+  labels: GridLabels;
+  selection: ReadonlySet<string>;
+}
+
+const StageCards = memo(
+  function StageCards({ stage, lanes, cells, labels, selection }: StageProps) {
+    const { t } = useTranslation();
+    return (
+      <section aria-label={labels.stage(stage.id)}>
+        <h2>{labels.stage(stage.id)}</h2>
+        <ul>
+          {lanes.flatMap((lane, i) =>
+            (cells[i] ?? []).map((card) => (
+              <li
+                key={card.id}
+                data-card-id={card.id}
+                data-stage={labels.stage(stage.id)}
+                data-lane={labels.lane(lane.id)}
+                data-selected={selection.has(card.id) || undefined}
+                dir="auto"
+              >
+                {t("board.cardListItem", { lane: labels.lane(lane.id), text: card.text || t("board.emptyCard") })}
+              </li>
+            )),
+          )}
+        </ul>
+      </section>
+    );
+  },
+  (a, b) =>
+    a.stage === b.stage &&
+    a.lanes === b.lanes &&
+    a.labels === b.labels &&
+    a.cells.every((cell, i) => cell === b.cells[i]) &&
+    a.cells.every((cell) => (cell ?? []).every((card) => a.selection.has(card.id) === b.selection.has(card.id))),
+);
