@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
@@ -141,8 +141,10 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
     const title = journey.title || t(`mapType.${journey.mapType}.name`);
     return persona?.name ? `${title} · ${persona.name}` : title;
   };
-  const nameOf = (peer: Peer) =>
-    `${peer.user.name || t("presence.anonymous")} · ${departmentLabel(peer.user.department)}`;
+  const nameOf = useCallback(
+    (peer: Peer) => `${peer.user.name || t("presence.anonymous")} · ${departmentLabel(peer.user.department)}`,
+    [t, departmentLabel],
+  );
 
   if (connectionState.refusal) return <BoardMessage kind="refused" reason={connectionState.refusal} />;
 
@@ -183,7 +185,6 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
           <>
             <BoardCanvas
               controller={controller}
-              grid={grid}
               layout={layout}
               labels={labels}
               cardLabels={cardLabels}

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
 import { Layer, Rect, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
-import type { JourneyGrid, StepEmotion } from "@journeyboard/shared";
+import type { StepEmotion } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
-import type { JourneyLayout, Rect as Box } from "../state/layout";
+import { sameFrame, type JourneyLayout, type Rect as Box } from "../state/layout";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
 import type { CardHandlers, CardLabels } from "./CardNode";
@@ -19,7 +19,6 @@ import { useBackgroundGestures } from "./useBackgroundGestures";
 
 interface Props {
   controller: BoardController;
-  grid: JourneyGrid;
   layout: JourneyLayout;
   labels: GridLabels;
   cardLabels: CardLabels;
@@ -47,125 +46,126 @@ function visibleWorld(camera: Camera, size: { width: number; height: number }): 
 }
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
-export function BoardCanvas({
-  controller,
-  grid,
-  layout,
-  labels,
-  cardLabels,
-  curve,
-  curveLabels,
-  peers,
-  nameOf,
-}: Props) {
-  const { t } = useTranslation();
-  const ui = useUi(controller);
-  const container = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  const gestures = useBackgroundGestures(controller, container);
+export const BoardCanvas = memo(
+  function BoardCanvas({ controller, layout, labels, cardLabels, curve, curveLabels, peers, nameOf }: Props) {
+    const { t } = useTranslation();
+    const ui = useUi(controller);
+    const container = useRef<HTMLDivElement>(null);
+    const [size, setSize] = useState({ width: 0, height: 0 });
+    const gestures = useBackgroundGestures(controller, container);
 
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      setSize({ width, height });
-      controller.setViewport(width, height);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [controller]);
+    useEffect(() => {
+      const element = container.current;
+      if (!element) return;
+      const observer = new ResizeObserver(([entry]) => {
+        if (!entry) return;
+        const { width, height } = entry.contentRect;
+        setSize({ width, height });
+        controller.setViewport(width, height);
+      });
+      observer.observe(element);
+      return () => observer.disconnect();
+    }, [controller]);
 
-  const handlers = useMemo<CardHandlers>(
-    () => ({
-      onPointerDown: (id, additive) => controller.select(id, additive),
-      onEdit: (id) => controller.startEditing(id),
-      onDrop: (id, point) => controller.dropCard(id, point),
-    }),
-    [controller],
-  );
+    const handlers = useMemo<CardHandlers>(
+      () => ({
+        onPointerDown: (id, additive) => controller.select(id, additive),
+        onEdit: (id) => controller.startEditing(id),
+        onDrop: (id, point) => controller.dropCard(id, point),
+      }),
+      [controller],
+    );
 
-  // Rebuilt only when who edits what changes, not on every cursor move, so cells in view skip rendering.
-  const editors = JSON.stringify(
-    peers.filter((peer) => peer.editing).map((peer) => [peer.editing, nameOf(peer), peer.user.colour]),
-  );
-  const editedBy = useMemo(
-    () =>
-      new Map(
-        (JSON.parse(editors) as Array<[string, string, string]>).map(([id, name, colour]) => [id, { name, colour }]),
-      ),
-    [editors],
-  );
+    // Rebuilt only when who edits what changes, not on every cursor move, so cells in view skip rendering.
+    const editors = JSON.stringify(
+      peers.filter((peer) => peer.editing).map((peer) => [peer.editing, nameOf(peer), peer.user.colour]),
+    );
+    const editedBy = useMemo(
+      () =>
+        new Map(
+          (JSON.parse(editors) as Array<[string, string, string]>).map(([id, name, colour]) => [id, { name, colour }]),
+        ),
+      [editors],
+    );
 
-  const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
-  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
-    event.evt.preventDefault();
-    const pointer = event.target.getStage()?.getPointerPosition();
-    if (event.evt.ctrlKey || event.evt.metaKey)
-      controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
-    else controller.panBy(event.evt.deltaX, event.evt.deltaY);
-  };
-  const view = useMemo(() => visibleWorld(ui.camera, size), [ui.camera, size]);
+    const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
+    const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
+      event.evt.preventDefault();
+      const pointer = event.target.getStage()?.getPointerPosition();
+      if (event.evt.ctrlKey || event.evt.metaKey)
+        controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
+      else controller.panBy(event.evt.deltaX, event.evt.deltaY);
+    };
+    const view = useMemo(() => visibleWorld(ui.camera, size), [ui.camera, size]);
 
-  return (
-    <div
-      ref={container}
-      className={`canvas${gestures.panning ? " panning" : gestures.spaceHeld ? " can-pan" : ""}`}
-      data-testid="board.canvas"
-      aria-label={t("board.canvasLabel")}
-      role="application"
-    >
-      {size.width > 0 && (
-        <Stage
-          width={size.width}
-          height={size.height}
-          x={ui.camera.x}
-          y={ui.camera.y}
-          scaleX={ui.camera.scale}
-          scaleY={ui.camera.scale}
-          onWheel={onWheel}
-          onPointerDown={gestures.onPointerDown}
-          onDblClick={(e) => {
-            const pointer = e.target.getStage()?.getPointerPosition();
-            if (pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
-              controller.doubleClickAt(pointer);
-          }}
-          onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}
-          onMouseLeave={() => controller.pointerAt(null)}
-        >
-          <GridLayer layout={layout} labels={labels} />
-          <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} />
-          <HeadersLayer controller={controller} layout={layout} />
-          <CardsLayer
-            grid={grid}
-            layout={layout}
-            view={view}
-            selection={ui.selection}
-            editing={ui.editing}
-            editedBy={editedBy}
-            canEdit={controller.canEdit}
-            tiles={ui.camera.scale < TILE_SCALE}
-            labels={cardLabels}
-            handlers={handlers}
-          />
-          <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
-          {ui.marquee && (
-            <Layer listening={false}>
-              <Rect
-                {...ui.marquee}
-                fill="rgba(29, 78, 216, 0.08)"
-                stroke="#1d4ed8"
-                strokeWidth={1 / ui.camera.scale}
-                name="marquee"
-              />
-            </Layer>
-          )}
-        </Stage>
-      )}
-      {ui.minimap && size.width > 0 && (
-        <Minimap controller={controller} layout={layout} camera={ui.camera} viewport={size} />
-      )}
-    </div>
-  );
-}
+    return (
+      <div
+        ref={container}
+        className={`canvas${gestures.panning ? " panning" : gestures.spaceHeld ? " can-pan" : ""}`}
+        data-testid="board.canvas"
+        aria-label={t("board.canvasLabel")}
+        role="application"
+      >
+        {size.width > 0 && (
+          <Stage
+            width={size.width}
+            height={size.height}
+            x={ui.camera.x}
+            y={ui.camera.y}
+            scaleX={ui.camera.scale}
+            scaleY={ui.camera.scale}
+            onWheel={onWheel}
+            onPointerDown={gestures.onPointerDown}
+            onDblClick={(e) => {
+              const pointer = e.target.getStage()?.getPointerPosition();
+              if (pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
+                controller.doubleClickAt(pointer);
+            }}
+            onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}
+            onMouseLeave={() => controller.pointerAt(null)}
+          >
+            <GridLayer layout={layout} labels={labels} />
+            <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} />
+            <HeadersLayer controller={controller} layout={layout} />
+            <CardsLayer
+              model={controller.model}
+              journeyId={controller.journeyId() ?? ""}
+              layout={layout}
+              view={view}
+              selection={ui.selection}
+              editing={ui.editing}
+              editedBy={editedBy}
+              canEdit={controller.canEdit}
+              tiles={ui.camera.scale < TILE_SCALE}
+              labels={cardLabels}
+              handlers={handlers}
+            />
+            <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
+            {ui.marquee && (
+              <Layer listening={false}>
+                <Rect
+                  {...ui.marquee}
+                  fill="rgba(29, 78, 216, 0.08)"
+                  stroke="#1d4ed8"
+                  strokeWidth={1 / ui.camera.scale}
+                  name="marquee"
+                />
+              </Layer>
+            )}
+          </Stage>
+        )}
+        {ui.minimap && size.width > 0 && <Minimap controller={controller} camera={ui.camera} viewport={size} />}
+      </div>
+    );
+  },
+  // Cards read their own cells from the model: a change to cards alone does not render the canvas.
+  (a: Props, b: Props) =>
+    sameFrame(a.layout, b.layout) &&
+    a.controller === b.controller &&
+    a.labels === b.labels &&
+    a.cardLabels === b.cardLabels &&
+    a.curve === b.curve &&
+    a.curveLabels === b.curveLabels &&
+    a.peers === b.peers &&
+    a.nameOf === b.nameOf,
+);

@@ -1,16 +1,10 @@
-import { memo } from "react";
+import { memo, useSyncExternalStore } from "react";
 import type Konva from "konva";
 import { Layer, Shape } from "react-konva";
-import {
-  LANE_COLOURS,
-  cellKey,
-  departmentColour,
-  type CardRecord,
-  type JourneyGrid,
-  type LaneKind,
-} from "@journeyboard/shared";
+import { LANE_COLOURS, departmentColour, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
   GRID,
+  keyOf,
   slotRect,
   slotsBetween,
   type JourneyLayout,
@@ -18,11 +12,10 @@ import {
   type LayoutRow,
   type Rect,
 } from "../state/layout";
+import type { BoardModel } from "../state/BoardModel";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
 
 export interface CardsView {
-  /** The part of the world to draw, in world units. */
-  view: Rect;
   selection: ReadonlySet<string>;
   editing: string | null;
   editedBy: ReadonlyMap<string, EditedBy>;
@@ -33,13 +26,23 @@ export interface CardsView {
   handlers: CardHandlers;
 }
 
+interface CardsLayerProps extends CardsView {
+  model: BoardModel;
+  journeyId: string;
+  layout: JourneyLayout;
+  /** The part of the world to draw, in world units. */
+  view: Rect;
+}
+
+const NO_CARDS: readonly CardRecord[] = [];
+
 /**
- * The cards in view, drawn cell by cell. Cells out of view are skipped
- * without looking at their cards; a cell whose cards, place and view did
- * not change is not rendered again, and within a cell only cards whose
- * props changed are.
+ * The cards in view, drawn cell by cell. Cells out of view are not
+ * mounted. Each cell reads its own cards from the board model, so a remote
+ * change to a card renders its cell alone (the canvas around it does not
+ * render), and within the cell only the cards whose props changed.
  */
-export function CardsLayer({ grid, layout, view, ...shown }: CardsView & { grid: JourneyGrid; layout: JourneyLayout }) {
+export function CardsLayer({ model, journeyId, layout, view, ...shown }: CardsLayerProps) {
   const columns = layout.columns.filter(
     (c) => !c.stage.collapsed && c.x < view.x + view.width && view.x < c.x + c.width,
   );
@@ -47,31 +50,42 @@ export function CardsLayer({ grid, layout, view, ...shown }: CardsView & { grid:
   return (
     <Layer>
       {rows.flatMap((row) =>
-        columns.map((column) => {
-          const cards = grid.cells.get(cellKey(column.stage.id, row.lane.id));
-          if (!cards) return null;
-          const [first, end] = slotsBetween(row, cards.length, view.y, view.y + view.height);
-          if (first >= end) return null;
-          const Cell = shown.tiles ? CellTiles : CellCards;
-          return (
-            <Cell
-              key={`${column.stage.id}/${row.lane.id}`}
-              cards={cards}
-              first={first}
-              end={end}
-              column={column}
-              row={row}
-              kind={row.lane.kind}
-              {...shown}
-            />
-          );
-        }),
+        columns.map((column) => (
+          <Cell
+            key={`${column.stage.id}/${row.lane.id}`}
+            model={model}
+            journeyId={journeyId}
+            column={column}
+            row={row}
+            viewTop={view.y}
+            viewBottom={view.y + view.height}
+            {...shown}
+          />
+        )),
       )}
     </Layer>
   );
 }
 
-interface CellProps extends Omit<CardsView, "view"> {
+interface CellProps extends CardsView {
+  model: BoardModel;
+  journeyId: string;
+  column: LayoutColumn;
+  row: LayoutRow;
+  viewTop: number;
+  viewBottom: number;
+}
+
+const Cell = memo(function Cell({ model, journeyId, column, row, viewTop, viewBottom, ...shown }: CellProps) {
+  const key = keyOf(column.stage, row.lane);
+  const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
+  const [first, end] = slotsBetween(row, cards.length, viewTop, viewBottom);
+  if (first >= end) return null;
+  const Draw = shown.tiles ? CellTiles : CellCards;
+  return <Draw cards={cards} first={first} end={end} column={column} row={row} kind={row.lane.kind} {...shown} />;
+});
+
+interface DrawProps extends CardsView {
   cards: readonly CardRecord[];
   first: number;
   end: number;
@@ -80,7 +94,7 @@ interface CellProps extends Omit<CardsView, "view"> {
   kind: LaneKind;
 }
 
-const CellCards = memo(function CellCards({
+function CellCards({
   cards,
   first,
   end,
@@ -93,7 +107,7 @@ const CellCards = memo(function CellCards({
   canEdit,
   labels,
   handlers,
-}: CellProps) {
+}: DrawProps) {
   return cards.slice(first, end).map((card, offset) => {
     const box = slotRect(column, row, first + offset);
     return (
@@ -114,7 +128,7 @@ const CellCards = memo(function CellCards({
       />
     );
   });
-});
+}
 
 const PITCH = GRID.cardHeight + GRID.cardGap;
 
@@ -123,7 +137,7 @@ const PITCH = GRID.cardHeight + GRID.cardGap;
  * colour (the selected ones in blue), drawn by one shape rather than a node
  * per card. A press picks the tile under the pointer.
  */
-const CellTiles = memo(function CellTiles({ cards, first, end, column, row, kind, selection, handlers }: CellProps) {
+function CellTiles({ cards, first, end, column, row, kind, selection, handlers }: DrawProps) {
   const origin = slotRect(column, row, 0);
   const pick = (event: Konva.KonvaEventObject<MouseEvent>) => {
     const at = event.target.getRelativePointerPosition();
@@ -158,4 +172,4 @@ const CellTiles = memo(function CellTiles({ cards, first, end, column, row, kind
       }}
     />
   );
-});
+}

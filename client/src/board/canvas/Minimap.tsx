@@ -18,32 +18,27 @@ const REPAINT_MS = 400;
  */
 export function Minimap({
   controller,
-  layout,
   camera,
   viewport,
 }: {
   controller: BoardController;
-  layout: JourneyLayout;
   camera: Camera;
   viewport: { width: number; height: number };
 }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const scale = scaleOf(layout);
-  const [picture, setPicture] = useState<HTMLCanvasElement | null>(null);
-  const latest = useRef(layout);
-  useEffect(() => {
-    latest.current = layout;
-  }, [layout]);
+  const [picture, setPicture] = useState<{ layout: JourneyLayout; image: HTMLCanvasElement } | null>(null);
+  const scale = picture ? scaleOf(picture.layout) : 1;
   useEffect(() => {
     let idle = 0;
     let painted: JourneyLayout | null = null;
     const paint = () => {
-      if (latest.current === painted) return;
+      const layout = controller.layout();
+      if (!layout || layout === painted) return;
       idle = requestIdleCallback(
         () => {
-          painted = latest.current;
-          setPicture(paintJourney(painted, scaleOf(painted)));
+          painted = layout;
+          setPicture({ layout, image: paintJourney(layout, scaleOf(layout)) });
         },
         { timeout: REPAINT_MS },
       );
@@ -54,27 +49,31 @@ export function Minimap({
       clearInterval(timer);
       cancelIdleCallback(idle);
     };
-  }, []);
+  }, [controller]);
 
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
     if (!context) return;
     context.clearRect(0, 0, WIDTH, HEIGHT);
-    if (picture) context.drawImage(picture, 0, 0);
+    if (!picture) return;
+    context.drawImage(picture.image, 0, 0);
     // The part of the map on screen; when the view is larger than the journey, the whole map is framed.
     const x0 = Math.max(1, (-camera.x / camera.scale) * scale);
     const y0 = Math.max(1, (-camera.y / camera.scale) * scale);
-    const x1 = Math.min(layout.width * scale - 1, ((viewport.width - camera.x) / camera.scale) * scale);
-    const y1 = Math.min(layout.height * scale - 1, ((viewport.height - camera.y) / camera.scale) * scale);
+    const x1 = Math.min(picture.layout.width * scale - 1, ((viewport.width - camera.x) / camera.scale) * scale);
+    const y1 = Math.min(picture.layout.height * scale - 1, ((viewport.height - camera.y) / camera.scale) * scale);
     if (x1 <= x0 || y1 <= y0) return;
     context.strokeStyle = "#1d4ed8";
     context.lineWidth = 2;
     context.strokeRect(x0, y0, x1 - x0, y1 - y0);
-  }, [picture, camera, viewport, scale, layout.width, layout.height]);
+  }, [picture, camera, viewport, scale]);
 
   const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const layout = controller.layout();
+    if (!layout) return;
     const box = event.currentTarget.getBoundingClientRect();
-    const world = { x: (event.clientX - box.left) / scale, y: (event.clientY - box.top) / scale };
+    const at = scaleOf(layout);
+    const world = { x: (event.clientX - box.left) / at, y: (event.clientY - box.top) / at };
     controller.setCamera({
       ...camera,
       x: viewport.width / 2 - world.x * camera.scale,

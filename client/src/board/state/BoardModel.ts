@@ -27,6 +27,20 @@ import { CellIndex } from "./cellIndex";
  * are indexed by cell as they change: a change costs in proportion to the
  * cells it touches, not to the board.
  */
+/** A journey's live stages and lanes in order, and the keys of its cells. */
+interface Axes {
+  axesVersion: number;
+  stages: StageRecord[];
+  lanes: LaneRecord[];
+  keys: ReadonlySet<string>;
+}
+
+/** A cell's cards; a card claiming another journey breaks an invariant the server repairs, and is not shown. */
+function cellOf(index: CellIndex, key: string, journeyId: string): CardRecord[] | undefined {
+  const list = index.cell(key) as CardRecord[] | undefined;
+  return list?.some((c) => c.journeyId !== journeyId) ? list.filter((c) => c.journeyId === journeyId) : list;
+}
+
 export class BoardModel {
   private readonly cache = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
@@ -35,8 +49,10 @@ export class BoardModel {
   private axesVersion = 0;
   private cellIndex: CellIndex | null = null;
   private readonly changedCards = new Set<string>();
-  private axesCache = new Map<string, { axesVersion: number; stages: StageRecord[]; lanes: LaneRecord[] }>();
-  private gridCache = new Map<string, { version: number; grid: JourneyGrid }>();
+  private axesCache = new Map<string, Axes>();
+  private gridCache = new Map<string, { version: number; axes: Axes; grid: JourneyGrid }>();
+  /** For each journey whose grid is cached: the cells whose cards changed since. */
+  private readonly dirtyCells = new Map<string, Set<string>>();
   /** Bumped when ratings change: the curve is recomputed only then or when a step changes. */
   private ratingsVersion = 0;
   private curveCache = new Map<
@@ -136,27 +152,36 @@ export class BoardModel {
   grid(journeyId: string): JourneyGrid {
     const cached = this.gridCache.get(journeyId);
     if (cached?.version === this.version) return cached.grid;
-    const { stages, lanes } = this.axes(journeyId);
+    const axes = this.axes(journeyId);
     const index = this.cards();
-    const cells = new Map<string, CardRecord[]>();
-    for (const stage of stages) {
-      for (const lane of lanes) {
-        const key = cellKey(stage.id, lane.id);
-        const list = index.cell(key) as CardRecord[] | undefined;
-        if (!list) continue;
-        // A card claiming another journey breaks an invariant the server repairs; until then it is not shown.
-        cells.set(
-          key,
-          list.some((c) => c.journeyId !== journeyId) ? list.filter((c) => c.journeyId === journeyId) : list,
-        );
+    const dirty = this.dirtyCells.get(journeyId);
+    let grid: JourneyGrid;
+    if (cached && cached.axes === axes && dirty) {
+      const changed = [...dirty].filter((key) => axes.keys.has(key));
+      if (!changed.length) grid = cached.grid;
+      else {
+        const cells = new Map(cached.grid.cells);
+        for (const key of changed) {
+          const list = cellOf(index, key, journeyId);
+          if (list) cells.set(key, list);
+          else cells.delete(key);
+        }
+        grid = { stages: axes.stages, lanes: axes.lanes, cells };
       }
+    } else {
+      const cells = new Map<string, CardRecord[]>();
+      for (const key of axes.keys) {
+        const list = cellOf(index, key, journeyId);
+        if (list) cells.set(key, list);
+      }
+      grid = { stages: axes.stages, lanes: axes.lanes, cells };
     }
-    const grid = { stages, lanes, cells };
-    this.gridCache.set(journeyId, { version: this.version, grid });
+    this.dirtyCells.set(journeyId, new Set());
+    this.gridCache.set(journeyId, { version: this.version, axes, grid });
     return grid;
   }
 
-  private axes(journeyId: string) {
+  private axes(journeyId: string): Axes {
     const cached = this.axesCache.get(journeyId);
     if (cached?.axesVersion === this.axesVersion) return cached;
     const stages = this.all("stages")
@@ -165,7 +190,8 @@ export class BoardModel {
     const lanes = this.all("lanes")
       .filter((l) => l.journeyId === journeyId && !l.deleted)
       .sort(byOrder);
-    const axes = { axesVersion: this.axesVersion, stages, lanes };
+    const keys = new Set(stages.flatMap((stage) => lanes.map((lane) => cellKey(stage.id, lane.id))));
+    const axes = { axesVersion: this.axesVersion, stages, lanes, keys };
     this.axesCache.set(journeyId, axes);
     return axes;
   }
@@ -176,7 +202,10 @@ export class BoardModel {
       this.changedCards.clear();
       this.cellIndex = new CellIndex(this.all("cards"));
     }
-    for (const id of this.changedCards) this.cellIndex.update(id, this.record("cards", id));
+    for (const id of this.changedCards) {
+      for (const key of this.cellIndex.update(id, this.record("cards", id)))
+        for (const dirty of this.dirtyCells.values()) dirty.add(key);
+    }
     this.changedCards.clear();
     return this.cellIndex;
   }

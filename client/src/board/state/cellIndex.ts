@@ -24,16 +24,17 @@ export class CellIndex {
     return this.cells.get(key);
   }
 
-  /** Takes a card's new state (undefined: it is gone) into account. */
-  update(id: string, card: CardRecord | undefined): void {
+  /** Takes a card's new state (undefined: it is gone) into account; returns the cells it touched. */
+  update(id: string, card: CardRecord | undefined): string[] {
     const previous = this.cellOf.get(id);
+    const touched = previous === undefined ? [] : [previous];
     if (previous !== undefined) {
       const rest = this.cells.get(previous)!.filter((c) => c.id !== id);
       if (rest.length) this.cells.set(previous, rest);
       else this.cells.delete(previous);
       this.cellOf.delete(id);
     }
-    if (!card) return;
+    if (!card) return touched;
     const key = cellKey(card.stageId, card.laneId);
     const list = [...(this.cells.get(key) ?? [])];
     let at = list.length;
@@ -41,5 +42,7 @@ export class CellIndex {
     list.splice(at, 0, card);
     this.cells.set(key, list);
     this.cellOf.set(id, key);
+    if (key !== previous) touched.push(key);
+    return touched;
   }
 }

@@ -43,6 +43,17 @@ export interface JourneyLayout {
   readonly cards: Map<string, Rect>;
 }
 
+const keys = new WeakMap<StageRecord, Map<string, string>>();
+
+/** A cell's key, made once per stage record and lane: laying out a large board makes no new strings. */
+export function keyOf(stage: StageRecord, lane: LaneRecord): string {
+  let byLane = keys.get(stage);
+  if (!byLane) keys.set(stage, (byLane = new Map()));
+  let key = byLane.get(lane.id);
+  if (key === undefined) byLane.set(lane.id, (key = cellKey(stage.id, lane.id)));
+  return key;
+}
+
 const stackHeight = (cardCount: number) =>
   GRID.cellPadding * 2 + Math.max(1, cardCount) * GRID.cardHeight + Math.max(0, cardCount - 1) * GRID.cardGap;
 
@@ -117,7 +128,7 @@ export function layoutJourney(
     const curve = lane.kind === "emotions" ? { y, height: GRID.curveHeight } : null;
     let fullest = 0;
     for (const { stage } of columns) {
-      if (!stage.collapsed) fullest = Math.max(fullest, grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0);
+      if (!stage.collapsed) fullest = Math.max(fullest, grid.cells.get(keyOf(stage, lane))?.length ?? 0);
     }
     const height = (curve?.height ?? 0) + stackHeight(fullest);
     rows.push({ lane, y, height, curve });
@@ -145,9 +156,7 @@ function cardBoxes(grid: JourneyGrid, columns: LayoutColumn[], rows: LayoutRow[]
     if (row.lane.collapsed) continue;
     for (const column of columns) {
       if (column.stage.collapsed) continue;
-      grid.cells
-        .get(cellKey(column.stage.id, row.lane.id))
-        ?.forEach((card, i) => boxes.set(card.id, slotRect(column, row, i)));
+      grid.cells.get(keyOf(column.stage, row.lane))?.forEach((card, i) => boxes.set(card.id, slotRect(column, row, i)));
     }
   }
   return boxes;
@@ -185,7 +194,7 @@ export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: n
   if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
   const top = row.y + (row.curve?.height ?? 0);
   const slot = Math.floor((y - top - GRID.cellPadding + GRID.cardGap / 2) / (GRID.cardHeight + GRID.cardGap) + 0.5);
-  const count = grid.cells.get(cellKey(column.stage.id, row.lane.id))?.length ?? 0;
+  const count = grid.cells.get(keyOf(column.stage, row.lane))?.length ?? 0;
   return { stageId: column.stage.id, laneId: row.lane.id, index: Math.max(0, Math.min(slot, count)) };
 }
 
