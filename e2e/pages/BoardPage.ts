@@ -154,6 +154,40 @@ export class BoardPage {
     await this.page.getByTestId("card.panel").waitFor();
   }
 
+  /** Stage titles in their order on the canvas, left to right. */
+  async stageTitles(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      (window.Konva?.stages[0]?.find(".stage-title") ?? [])
+        .map((n) => ({ text: n.text(), x: n.getClientRect().x }))
+        .sort((a, b) => a.x - b.x)
+        .map((n) => n.text),
+    );
+  }
+
+  /** A stage header's box on screen, found by its title. */
+  async stageHeader(title: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    return this.page.evaluate((stageTitle) => {
+      const konvaStage = window.Konva?.stages[0];
+      const titleNode = konvaStage?.find(".stage-title").find((n) => n.text() === stageTitle);
+      if (!titleNode) throw new Error(`no stage ${stageTitle}`);
+      const title = titleNode.getClientRect();
+      const middle = title.x + title.width / 2;
+      const header = konvaStage!.find(".stage-header").find((n) => {
+        const r = n.getClientRect();
+        return r.x <= middle && middle <= r.x + r.width;
+      });
+      const r = (header ?? titleNode).getClientRect();
+      const container = titleNode.getStage().container().getBoundingClientRect();
+      return { ...r, x: container.x + r.x, y: container.y + r.y };
+    }, title);
+  }
+
+  async openStageMenu(title: string): Promise<void> {
+    const header = await this.stageHeader(title);
+    await this.page.mouse.click(header.x + header.width / 2, header.y + header.height / 2);
+    await this.page.getByTestId("axis.menu").waitFor();
+  }
+
   /** Clicks a lane header (by its title) to open its menu. */
   async openLaneMenu(lane: string): Promise<void> {
     const point = await this.page.evaluate((laneTitle) => {
