@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
-import { COLLAB_PATH } from "@journeyboard/shared";
+import * as Y from "yjs";
+import { COLLAB_PATH, migrateBoard } from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
@@ -12,6 +13,9 @@ import { BoardPersistence } from "./extensions/BoardPersistence";
 import { createHttpApp } from "./http/app";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
+import { SqliteVoteStore } from "./storage/SqliteVoteStore";
+import { VotingService } from "./voting/VotingService";
+import { Voting } from "./extensions/Voting";
 
 /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -30,16 +34,40 @@ export interface RunningServer {
  * and the collaboration WebSocket at COLLAB_PATH handed to Hocuspocus, whose
  * behaviour is the sum of the extensions wired here.
  */
+/** A board as stored, in a document of its own (for reading; nothing is written back). */
+function readStoredBoard(store: SqliteBoardStore, id: string): Y.Doc | null {
+  const stored = store.loadBoard(id);
+  if (!stored) return null;
+  try {
+    const doc = new Y.Doc();
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    migrateBoard(doc);
+    return doc;
+  } catch {
+    return null;
+  }
+}
+
 export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const store = new SqliteBoardStore(config.dataDir);
-  const hocuspocus = new Hocuspocus({
+  const votes = new SqliteVoteStore(store.db);
+  const voting = new VotingService(votes, () => hocuspocus, logger);
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
-    extensions: [new BoardAccess(store), new BoardPersistence(store, logger), new BoardInvariants()],
+    extensions: [
+      new BoardAccess(store),
+      new BoardPersistence(store, logger),
+      new BoardInvariants(),
+      new Voting(voting),
+    ],
   });
 
   let publicUrl = config.publicUrl ?? "";
   const app = createHttpApp({
     store,
+    votes,
+    readBoard: (id) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id),
     boards: new BoardService(store),
     adminToken: config.adminToken,
     clientDir: config.clientDir,
@@ -87,6 +115,8 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     async close() {
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
+      await voting.flush();
+      voting.dispose();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

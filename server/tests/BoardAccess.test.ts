@@ -70,7 +70,7 @@ describe("BoardAccess", () => {
   it("tells a client built for an older schema to reload, before it syncs", async () => {
     const server = await startTestServer();
     const board = await server.createBoard();
-    const outdated = connectClient(server.url, board.id, board.links.participant.token, 1);
+    const outdated = connectClient(server.url, board.id, board.links.participant.token, { schema: 1 });
     await eventually(() => expect(outdated.refusals).toContain(AUTH_FAILURES.clientOutdated));
     expect(outdated.provider.isSynced).toBe(false);
   });

@@ -39,3 +39,4 @@ export * from "./read/emotions";
 export * from "./read/touchpoints";
 export * from "./protocol/collab";
 export * from "./protocol/http";
+export * from "./protocol/voting";

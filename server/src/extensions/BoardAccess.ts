@@ -1,5 +1,5 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { AUTH_FAILURES, SCHEMA_PARAM, SCHEMA_VERSION } from "@journeyboard/shared";
+import { AUTH_FAILURES, SCHEMA_PARAM, SCHEMA_VERSION, parseDocumentName } from "@journeyboard/shared";
 import type { BoardStore } from "../storage/BoardStore";
 import { hashToken } from "../tokens";
 import { ConnectionRefused, type BoardContext } from "./context";
@@ -8,6 +8,7 @@ import { ConnectionRefused, type BoardContext } from "./context";
  * Decides the role of a connection from its token, for the board named by
  * the document and no other. Viewers get a read-only connection: Hocuspocus
  * then refuses their document updates on the server, whatever they send.
+ * Every connection to a board's workshop document is read-only.
  */
 export class BoardAccess implements Extension {
   constructor(private readonly store: BoardStore) {}
@@ -22,10 +23,12 @@ export class BoardAccess implements Extension {
     if (clientSchema !== null && Number(clientSchema) < SCHEMA_VERSION) {
       throw new ConnectionRefused(AUTH_FAILURES.clientOutdated);
     }
-    if (!this.store.boardExists(documentName)) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
-    const role = token ? this.store.roleForTokenHash(documentName, hashToken(token)) : null;
+    const { boardId, workshop } = parseDocumentName(documentName);
+    if (!this.store.boardExists(boardId)) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
+    const role = token ? this.store.roleForTokenHash(boardId, hashToken(token)) : null;
     if (!role) throw new ConnectionRefused(AUTH_FAILURES.badToken);
-    connectionConfig.readOnly = role === "viewer";
-    return { boardId: documentName, role };
+    // Only the server writes the workshop document (voting rounds and results).
+    connectionConfig.readOnly = workshop || role === "viewer";
+    return { boardId, role };
   }
 }

@@ -1,6 +1,6 @@
 import type { Extension, afterLoadDocumentPayload } from "@hocuspocus/server";
 import type * as Y from "yjs";
-import { needsRepair, repairAfter, serverOrigin } from "@journeyboard/shared";
+import { needsRepair, parseDocumentName, repairAfter, serverOrigin } from "@journeyboard/shared";
 
 const fromConnection = (origin: unknown): boolean =>
   typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
@@ -12,7 +12,8 @@ const fromConnection = (origin: unknown): boolean =>
  * update touched: orphan cards, incomplete records.
  */
 export class BoardInvariants implements Extension {
-  async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    if (parseDocumentName(documentName).workshop) return;
     document.on("afterTransaction", (transaction: Y.Transaction) => {
       if (!fromConnection(transaction.origin) || !needsRepair(document, transaction)) return;
       const changed = transaction.changed;

@@ -1,6 +1,6 @@
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { AUTH_FAILURES, migrateBoard, schemaVersionOf } from "@journeyboard/shared";
+import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
 import type { BoardStore } from "../storage/BoardStore";
 import { ConnectionRefused } from "./context";
@@ -20,6 +20,7 @@ const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfte
  * the update is applied: Hocuspocus acknowledges an update only after
  * applying it, so an acknowledged update is already on disk.
  * A board that fails to load is refused and its stored data left untouched.
+ * Workshop documents are not stored: Voting rebuilds them from the rounds.
  */
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
@@ -33,6 +34,7 @@ export class BoardPersistence implements Extension {
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    if (parseDocumentName(documentName).workshop) return;
     const stored = this.store.loadBoard(documentName);
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
@@ -54,6 +56,7 @@ export class BoardPersistence implements Extension {
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    if (parseDocumentName(documentName).workshop) return;
     const { count, bytes } = this.store.logSize(documentName);
     if (count >= this.config.compactAfterUpdates || bytes >= this.config.compactAfterBytes) {
       this.store.compact(documentName, Y.encodeStateAsUpdate(document));

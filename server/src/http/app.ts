@@ -6,11 +6,17 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { CreateBoardRequest, type ApiError, type BoardSession } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
+import type * as Y from "yjs";
+import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
+import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 
 export interface HttpDeps {
   store: BoardStore;
+  votes: VoteStore;
+  /** The board's document as it is now: the live one when loaded, else read from the store. */
+  readBoard(id: string): Y.Doc | null;
   boards: BoardService;
   adminToken: string | undefined;
   clientDir: string | undefined;
@@ -27,7 +33,7 @@ const requestToken = (c: Context): string | undefined =>
 
 /**
  * HTTP routes of the external contract (README.md): health, board creation,
- * and the built client with its board links.
+ * exports, and the built client with its board links.
  */
 export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
@@ -74,6 +80,19 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
     if (!role) return apiError(c, 403, "bad-token", "This link does not open this board.");
     return c.json<BoardSession>({ id, title, role });
+  });
+
+  app.get("/api/boards/:id/export/votes.csv", (c) => {
+    const id = c.req.param("id");
+    if (deps.store.boardTitle(id) === null) return apiError(c, 404, "unknown-board", "No board has this id.");
+    const token = requestToken(c);
+    if (!token || !deps.store.roleForTokenHash(id, hashToken(token)))
+      return apiError(c, 403, "bad-token", "This link does not open this board.");
+    const board = deps.readBoard(id);
+    if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+    c.header("content-type", "text/csv; charset=utf-8");
+    c.header("content-disposition", 'attachment; filename="votes.csv"');
+    return c.body(votesCsv(board, deps.votes.rounds(id)));
   });
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));

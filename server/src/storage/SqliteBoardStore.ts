@@ -54,7 +54,8 @@ const SQL = {
 } as const;
 
 export class SqliteBoardStore implements BoardStore {
-  private readonly db: Database.Database;
+  /** The open database, shared with the other stores kept in the same file (SqliteVoteStore). */
+  readonly db: Database.Database;
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
   /** Next sequence number per loaded board, so appends need no read. */
   private readonly nextSeq = new Map<string, number>();

@@ -22,16 +22,30 @@ export interface TestClient {
  * WebSocket, hence the polyfill and the explicit attach). Destroyed when the
  * test ends.
  */
+export interface ClientOptions {
+  schema?: number;
+  /** Receives each stateless message the server sends this client. */
+  onStateless?: (payload: string) => void;
+  /** Collects every frame this client's socket receives, as text (for searching what reached it). */
+  frames?: string[];
+}
+
 export function connectClient(
   serverUrl: string,
   boardId: string,
   token: string,
-  schema: number = SCHEMA_VERSION,
+  { schema = SCHEMA_VERSION, onStateless, frames }: ClientOptions = {},
 ): TestClient {
   const url = `${serverUrl.replace(/^http/, "ws")}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`;
+  class RecordingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on("message", (data: Buffer) => frames?.push(data.toString("latin1")));
+    }
+  }
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: frames ? RecordingWebSocket : WebSocket,
     delay: 100,
     minDelay: 100,
     maxDelay: 500,
@@ -44,9 +58,13 @@ export function connectClient(
     token,
     document: doc,
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
+    onStateless: ({ payload }) => onStateless?.(payload),
   });
   provider.attach();
+  let gone = false;
   const disconnect = () => {
+    if (gone) return;
+    gone = true;
     provider.destroy();
     socket.destroy();
   };
@@ -62,8 +80,13 @@ export function connectClient(
   };
 }
 
-export async function connectSynced(serverUrl: string, boardId: string, token: string): Promise<TestClient> {
-  const client = connectClient(serverUrl, boardId, token);
+export async function connectSynced(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): Promise<TestClient> {
+  const client = connectClient(serverUrl, boardId, token, options);
   await eventually(() => {
     if (client.refusals.length) throw new Error(`refused: ${client.refusals.join(", ")}`);
     if (!client.provider.isSynced) throw new Error("not synced yet");

@@ -1,0 +1,116 @@
+import {
+  addCard,
+  lanesOf,
+  readAll,
+  stagesOf,
+  workshopDocumentName,
+  type LaneKind,
+  type RoundRecord,
+  type RoundRules,
+  type VoteCommand,
+  type VoteMessage,
+} from "@journeyboard/shared";
+import { acknowledged, connectSynced, type ClientOptions, type TestClient } from "./client";
+import { eventually } from "./eventually";
+
+/** A person in a voting test: their board connection and every voting message the server sent them. */
+export interface VotingClient extends TestClient {
+  messages: VoteMessage[];
+  send(command: VoteCommand): void;
+  hello(participantId: string, department: string, name?: string): void;
+}
+
+export async function connectVoter(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): Promise<VotingClient> {
+  const messages: VoteMessage[] = [];
+  const client = await connectSynced(serverUrl, boardId, token, {
+    ...options,
+    onStateless: (payload) => messages.push(JSON.parse(payload) as VoteMessage),
+  });
+  const send = (command: VoteCommand) => client.provider.sendStateless(JSON.stringify(command));
+  // Who votes is said per connection: like the app, say it again after every reconnect.
+  let hello: VoteCommand | null = null;
+  client.provider.on("authenticated", () => hello && send(hello));
+  return {
+    ...client,
+    messages,
+    send,
+    hello: (participantId, department, name = participantId) => {
+      hello = { type: "vote.hello", participantId, name, department };
+      send(hello);
+    },
+  };
+}
+
+/** Reads the board's workshop document, as any client can. */
+export async function connectWorkshop(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  options: ClientOptions = {},
+): Promise<TestClient> {
+  return connectSynced(serverUrl, workshopDocumentName(boardId), token, options);
+}
+
+export const roundsIn = (workshop: TestClient): RoundRecord[] =>
+  Object.values(workshop.doc.getMap("rounds").toJSON() as Record<string, RoundRecord>);
+
+export const rules = (overrides: Partial<RoundRules> = {}): RoundRules => ({
+  title: "Which irritants first?",
+  budgets: { irritants: 2, magicMoments: 1 },
+  capPerCard: 1,
+  laneIds: [],
+  stageIds: [],
+  fromRound: null,
+  blind: true,
+  durationSeconds: null,
+  ...overrides,
+});
+
+/** Adds cards to a lane kind of the board's first journey, in its first stage, and waits until stored. */
+export async function addCards(client: TestClient, kind: LaneKind, ids: string[]): Promise<void> {
+  const journeyId = readAll(client.doc, "journeys")[0]!.id;
+  const stage = stagesOf(client.doc, journeyId)[0]!;
+  const lane = lanesOf(client.doc, journeyId).find((l) => l.kind === kind)!;
+  for (const id of ids) {
+    addCard(
+      client.doc,
+      {
+        id,
+        journeyId,
+        stageId: stage.id,
+        laneId: lane.id,
+        text: id,
+        authorName: "",
+        authorDepartment: "sales",
+        createdAt: 1,
+      },
+      client.origin,
+    );
+  }
+  await acknowledged(client);
+}
+
+/** Starts a round as the facilitator and returns it once the workshop document shows it open. */
+export async function startRound(
+  facilitator: VotingClient,
+  workshop: TestClient,
+  roundRules: RoundRules = rules(),
+): Promise<RoundRecord> {
+  const before = new Set(roundsIn(workshop).map((r) => r.id));
+  facilitator.send({ type: "round.start", rules: roundRules });
+  return eventually(() => {
+    const round = roundsIn(workshop).find((r) => !before.has(r.id));
+    if (!round || round.status !== "open") throw new Error("round not open yet");
+    return round;
+  });
+}
+
+/** The last message of a kind this client received. */
+export function last<T extends VoteMessage["type"]>(client: VotingClient, type: T) {
+  return client.messages.filter((m): m is Extract<VoteMessage, { type: T }> => m.type === type).at(-1);
+}
