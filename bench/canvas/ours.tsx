@@ -13,6 +13,7 @@ import { CardNode, type CardLabels } from "../../client/src/board/canvas/CardNod
 import type { CurveLabels } from "../../client/src/board/canvas/EmotionCurveLayer";
 import type { Peer } from "../../client/src/board/state/presence";
 import { BoardModel } from "../../client/src/board/state/BoardModel";
+import { NO_DOTS } from "../../client/src/board/state/cardDots";
 import { useBoardVersion } from "../../client/src/board/useBoard";
 import { VIEWPORT, median, type BenchPage } from "./api";
 import { benchBoard } from "./board";
@@ -59,6 +60,7 @@ function Board({ controller }: { controller: BoardController }) {
       curveLabels={CURVE_LABELS}
       peers={NO_PEERS}
       nameOf={String}
+      dots={NO_DOTS}
     />
   );
 }

@@ -14,9 +14,10 @@ import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { cursorReporter, type PresenceSink } from "./state/presence";
+import type { VotingModel } from "./state/VotingModel";
 
 /** Side panels; one is open at a time. */
-export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys";
+export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting";
 
 const FORM_PANELS: ReadonlySet<Panel> = new Set(["journeys", "personas", "help"]);
 
@@ -79,6 +80,8 @@ export class BoardController {
     private readonly presence: PresenceSink,
     readonly identity: Identity,
     readonly canEdit: boolean,
+    /** Dot voting, when this board has it (the canvas benchmark has none). */
+    readonly voting: VotingModel | null = null,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
     this.commands = new BoardCommands(doc, this.origin, () => this.identity, canEdit);
@@ -285,6 +288,15 @@ export class BoardController {
     const ids = this.commands.paste(journeyId, cell, cards);
     if (ids) this.set({ selection: new Set(ids), editing: null, draft: null, menu: null });
     else this.notify({ key: "notice.pasteRefused" });
+  }
+
+  /** Places (or with -1 takes back) one of this person's dots on the selected card, in the open round. */
+  dotOnSelection(direction: 1 | -1): void {
+    const round = this.voting?.openRound();
+    const [cardId] = this.ui.selection;
+    if (!this.voting || !round || !cardId || this.ui.selection.size !== 1) return;
+    if (direction === 1) this.voting.addDot(round.id, cardId);
+    else this.voting.removeDot(round.id, cardId);
   }
 
   notify(notice: Notice): void {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
@@ -11,6 +11,7 @@ import { CardEditor } from "./canvas/CardEditor";
 import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
 import { slotBox } from "./state/layout";
+import { NO_DOTS, cardDotsOf } from "./state/cardDots";
 import { usePeers, type Peer } from "./state/presence";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
@@ -30,6 +31,7 @@ import { PresenceList } from "./ui/PresenceList";
 import { SharePanel } from "./ui/SharePanel";
 import { Toolbar } from "./ui/Toolbar";
 import { TouchpointPanel } from "./ui/TouchpointPanel";
+import { VotingPanel } from "./ui/VotingPanel";
 
 const NO_STEPS: StepEmotion[] = [];
 
@@ -48,13 +50,23 @@ export function BoardView(props: Props) {
   return session ? <ConnectedBoard {...props} {...session} /> : null;
 }
 
-function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection, controller }: Props & BoardSession) {
+function ConnectedBoard({
+  boardId,
+  role,
+  identity,
+  onChangeIdentity,
+  connection,
+  controller,
+  voting,
+}: Props & BoardSession) {
   const { t } = useTranslation();
   const connectionState = useConnectionState(connection.provider);
   useBoardVersion(controller);
   const ui = useUi(controller);
   const peers = usePeers(connection.provider);
   const departmentLabel = useDepartmentLabel();
+  const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
+  const dots = useMemo(() => (votingVersion >= 0 ? cardDotsOf(voting) : NO_DOTS), [voting, votingVersion]);
 
   useEffect(() => {
     const inField = (event: Event) =>
@@ -192,6 +204,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
               curveLabels={curveLabels}
               peers={peers}
               nameOf={nameOf}
+              dots={dots}
             />
             <CardList grid={grid} labels={labels} selection={ui.selection} />
           </>
@@ -226,6 +239,9 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
         )}
         {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
         {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
+        {ui.panel === "voting" && (
+          <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
+        )}
         {ui.panel === null && selected && selectedKind && (
           <CardPanel
             key={`panel-${selected.id}`}
@@ -234,6 +250,7 @@ function ConnectedBoard({ boardId, role, identity, onChangeIdentity, connection,
             kind={selectedKind}
             emotion={curve.find((s) => s.card.id === selected.id)}
             channelLabel={channelLabel}
+            voting={voting}
           />
         )}
       </main>

@@ -1,4 +1,5 @@
 import { actionAddCard } from "./actionAddCard";
+import { actionAddDot } from "./actionAddDot";
 import { actionClearSelection } from "./actionClearSelection";
 import { actionCopy } from "./actionCopy";
 import { actionCut } from "./actionCut";
@@ -6,6 +7,7 @@ import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
 import { actionPaste } from "./actionPaste";
 import { actionRedo } from "./actionRedo";
+import { actionRemoveDot } from "./actionRemoveDot";
 import { actionSelectAll } from "./actionSelectAll";
 import { actionToggleHelp } from "./actionToggleHelp";
 import { actionToggleMinimap } from "./actionToggleMinimap";
@@ -27,6 +29,8 @@ export const ACTIONS: readonly Action[] = [
   actionPaste,
   actionUndo,
   actionRedo,
+  actionAddDot,
+  actionRemoveDot,
   actionZoomIn,
   actionZoomOut,
   actionZoomToFit,

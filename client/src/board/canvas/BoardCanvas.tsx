@@ -6,6 +6,7 @@ import type { StepEmotion } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
 import { sameFrame, type JourneyLayout, type Rect as Box } from "../state/layout";
+import type { CardDots } from "../state/cardDots";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
 import type { CardHandlers, CardLabels } from "./CardNode";
@@ -26,6 +27,8 @@ interface Props {
   curveLabels: CurveLabels;
   peers: Peer[];
   nameOf: (peer: Peer) => string;
+  /** What each card shows of the voting. */
+  dots: ReadonlyMap<string, CardDots>;
 }
 
 const ZOOM_STEP = 1.0015;
@@ -47,7 +50,7 @@ function visibleWorld(camera: Camera, size: { width: number; height: number }): 
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
 export const BoardCanvas = memo(
-  function BoardCanvas({ controller, layout, labels, cardLabels, curve, curveLabels, peers, nameOf }: Props) {
+  function BoardCanvas({ controller, layout, labels, cardLabels, curve, curveLabels, peers, nameOf, dots }: Props) {
     const { t } = useTranslation();
     const ui = useUi(controller);
     const container = useRef<HTMLDivElement>(null);
@@ -136,6 +139,7 @@ export const BoardCanvas = memo(
               editing={ui.editing}
               editedBy={editedBy}
               canEdit={controller.canEdit}
+              dots={dots}
               tiles={ui.camera.scale < TILE_SCALE}
               labels={cardLabels}
               handlers={handlers}
@@ -167,5 +171,6 @@ export const BoardCanvas = memo(
     a.curve === b.curve &&
     a.curveLabels === b.curveLabels &&
     a.peers === b.peers &&
-    a.nameOf === b.nameOf,
+    a.nameOf === b.nameOf &&
+    a.dots === b.dots,
 );

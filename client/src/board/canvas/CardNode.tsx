@@ -1,6 +1,6 @@
 import { memo } from "react";
 import Konva from "konva";
-import { Circle, Group, Image, Shape, Text } from "react-konva";
+import { Circle, Group, Image, Rect, Shape, Text } from "react-konva";
 import {
   departmentColour,
   isAlerting,
@@ -10,6 +10,7 @@ import {
   type Indicator,
   type LaneKind,
 } from "@journeyboard/shared";
+import type { CardDots } from "../state/cardDots";
 import { ALERT_ICON, CHANNEL_ICONS, useIconImage } from "./icons";
 
 export interface CardHandlers {
@@ -43,6 +44,7 @@ interface CardNodeProps {
   selected: boolean;
   editedBy: EditedBy | null;
   draggable: boolean;
+  dots: CardDots | null;
   labels: CardLabels;
   handlers: CardHandlers;
 }
@@ -51,6 +53,33 @@ const INK = "#0f172a";
 const MUTED = "#475569";
 const SHADOW = "rgba(15, 23, 42, 0.16)";
 const RADIUS = 6;
+const WINNER = "#d97706";
+const MY_DOT = "#1d4ed8";
+
+/** This person's own dots as blue dots, and the total once it may be seen, at the card's bottom edge. */
+function DotsBadge({ dots, width }: { dots: CardDots; width: number }) {
+  return (
+    <Group x={10} y={-8} listening={false} name="card-dots">
+      {Array.from({ length: Math.min(dots.mine, 8) }, (_, i) => (
+        <Circle key={i} x={6 + i * 13} y={0} radius={5.5} fill={MY_DOT} stroke="#ffffff" strokeWidth={1.5} />
+      ))}
+      {dots.total !== null && (
+        <Group x={width - 58}>
+          <Rect width={38} height={18} y={-9} cornerRadius={9} fill={dots.winner ? WINNER : "#0f172a"} />
+          <Text
+            width={38}
+            y={-5}
+            align="center"
+            text={`● ${dots.total}`}
+            fontSize={11}
+            fontStyle="bold"
+            fill="#ffffff"
+          />
+        </Group>
+      )}
+    </Group>
+  );
+}
 
 /**
  * The card itself in one shape, as the most drawn thing on the board: a
@@ -117,6 +146,7 @@ export const CardNode = memo(function CardNode({
   selected,
   editedBy,
   draggable,
+  dots,
   labels,
   handlers,
 }: CardNodeProps) {
@@ -135,7 +165,7 @@ export const CardNode = memo(function CardNode({
   const channel = kind === "touchpoints" ? card.channel : null;
   const hasChip = Boolean(channel || owner || indicator);
   const textTop = indicator ? 48 : hasChip ? 30 : 10;
-  const stroke = editedBy?.colour ?? (selected ? "#1d4ed8" : alerting ? "#b91c1c" : undefined);
+  const stroke = editedBy?.colour ?? (selected ? "#1d4ed8" : dots?.winner ? WINNER : alerting ? "#b91c1c" : undefined);
   const summary = indicator ? labels.indicator(indicator) : null;
   const group = {
     x: box.x,
@@ -196,6 +226,7 @@ export const CardNode = memo(function CardNode({
         </Group>
       )}
       {alerting && <AlertBadge x={box.width - 28} />}
+      {dots && <DotsBadge dots={dots} width={box.width} />}
       <Text
         x={10}
         y={textTop}

@@ -13,6 +13,7 @@ import {
   type Rect,
 } from "../state/layout";
 import type { BoardModel } from "../state/BoardModel";
+import type { CardDots } from "../state/cardDots";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
 
 export interface CardsView {
@@ -20,6 +21,7 @@ export interface CardsView {
   editing: string | null;
   editedBy: ReadonlyMap<string, EditedBy>;
   canEdit: boolean;
+  dots: ReadonlyMap<string, CardDots>;
   /** Far out, where words are too small to read: each cell's cards are drawn as plain tiles, in one shape. */
   tiles: boolean;
   labels: CardLabels;
@@ -105,6 +107,7 @@ function CellCards({
   editing,
   editedBy,
   canEdit,
+  dots,
   labels,
   handlers,
 }: DrawProps) {
@@ -123,6 +126,7 @@ function CellCards({
         selected={selection.has(card.id)}
         editedBy={editedBy.get(card.id) ?? null}
         draggable={canEdit && editing !== card.id}
+        dots={dots.get(card.id) ?? null}
         labels={labels}
         handlers={handlers}
       />

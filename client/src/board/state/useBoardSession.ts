@@ -5,10 +5,12 @@ import { BoardController } from "../BoardController";
 import { BoardModel } from "./BoardModel";
 import { connectBoard, type BoardConnection } from "./connection";
 import { announce } from "./presence";
+import { VotingModel } from "./VotingModel";
 
 export interface BoardSession {
   connection: BoardConnection;
   controller: BoardController;
+  voting: VotingModel;
 }
 
 /** Holds the current session outside React, so the effect that owns it can publish it. */
@@ -32,11 +34,20 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
   useEffect(() => {
     const connection = connectBoard(boardId, token);
     const model = new BoardModel(connection.doc);
-    const controller = new BoardController(connection.doc, model, connection.provider, identity, role !== "viewer");
+    const voting = new VotingModel(connection.provider, connection.workshop.doc, identity, role !== "viewer");
+    const controller = new BoardController(
+      connection.doc,
+      model,
+      connection.provider,
+      identity,
+      role !== "viewer",
+      voting,
+    );
     announce(connection.provider, identity);
-    slot.set({ connection, controller });
+    slot.set({ connection, controller, voting });
     return () => {
       slot.set(null);
+      voting.destroy();
       controller.destroy();
       model.destroy();
       connection.destroy();

@@ -20,6 +20,8 @@ import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { StepEmotion } from "@journeyboard/shared";
 import { NumberField, PresetOrCustom } from "./fields";
+import type { VotingModel } from "../state/VotingModel";
+import { CardVoting } from "./CardVoting";
 import { SidePanel } from "./SidePanel";
 
 interface Props {
@@ -28,10 +30,11 @@ interface Props {
   kind: LaneKind;
   emotion: StepEmotion | undefined;
   channelLabel: (channel: string) => string;
+  voting: VotingModel;
 }
 
 /** Everything about the selected card: its text, what its lane kind adds, ratings and links. */
-export function CardPanel({ controller, card, kind, emotion, channelLabel }: Props) {
+export function CardPanel({ controller, card, kind, emotion, channelLabel, voting }: Props) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
   const { commands } = controller;
@@ -45,6 +48,7 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel }: Pro
 
   return (
     <SidePanel title={t(`lane.${kind}`)} onClose={() => controller.clearSelection()} testId="card.panel">
+      <CardVoting voting={voting} card={card} kind={kind} />
       <label>
         {t("cardPanel.text")}
         <textarea

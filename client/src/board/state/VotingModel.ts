@@ -1,0 +1,139 @@
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type * as Y from "yjs";
+import {
+  WORKSHOP_ROUNDS,
+  newId,
+  type CommandRefused,
+  type MyDots,
+  type RoundProgress,
+  type RoundRecord,
+  type RoundRules,
+  type VoteCommand,
+  type VoteMessage,
+} from "@journeyboard/shared";
+import type { Identity } from "../../identity/identity";
+
+/**
+ * This person's side of dot voting: the rounds as the server publishes them
+ * (workshop document), their own dots and what they have left (told to them
+ * alone), the facilitator's view of who has dots left, and the commands.
+ * The server decides everything; a vote the connection dropped is sent
+ * again after reconnecting, and its id makes it count once.
+ */
+export class VotingModel {
+  private rounds: RoundRecord[] = [];
+  private mine: MyDots | null = null;
+  private progress: RoundProgress | null = null;
+  private refusal: CommandRefused | null = null;
+  private readonly pending = new Map<string, VoteCommand>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private readonly stop: Array<() => void> = [];
+
+  constructor(
+    private readonly provider: HocuspocusProvider,
+    workshop: Y.Doc,
+    private readonly identity: Identity,
+    readonly canVote: boolean,
+  ) {
+    const rounds = workshop.getMap<RoundRecord>(WORKSHOP_ROUNDS);
+    const readRounds = () => {
+      this.rounds = [...rounds.values()].sort((a, b) => a.openedAt - b.openedAt);
+      this.bump();
+    };
+    rounds.observe(readRounds);
+    readRounds();
+    this.stop.push(() => rounds.unobserve(readRounds));
+
+    const onStateless = ({ payload }: { payload: string }) => this.receive(JSON.parse(payload) as VoteMessage);
+    const onAuthenticated = () => this.hello();
+    provider.on("stateless", onStateless);
+    provider.on("authenticated", onAuthenticated);
+    this.stop.push(
+      () => provider.off("stateless", onStateless),
+      () => provider.off("authenticated", onAuthenticated),
+    );
+    if (provider.isAuthenticated) this.hello();
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getVersion = () => this.version;
+  private bump() {
+    this.version++;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  allRounds(): readonly RoundRecord[] {
+    return this.rounds;
+  }
+  /** The round people vote in now, if any. */
+  openRound(): RoundRecord | undefined {
+    return this.rounds.find((r) => r.status === "open");
+  }
+  /** The latest round, whatever its state. */
+  latestRound(): RoundRecord | undefined {
+    return this.rounds.at(-1);
+  }
+  myDots(roundId: string): MyDots | null {
+    return this.mine?.roundId === roundId ? this.mine : null;
+  }
+  progressOf(roundId: string): RoundProgress | null {
+    return this.progress?.roundId === roundId ? this.progress : null;
+  }
+  lastRefusal(): CommandRefused | null {
+    return this.refusal;
+  }
+
+  start(rules: RoundRules) {
+    this.send({ type: "round.start", rules });
+  }
+  close(roundId: string) {
+    this.send({ type: "round.close", roundId });
+  }
+  reveal(roundId: string) {
+    this.send({ type: "round.reveal", roundId });
+  }
+  addDot(roundId: string, cardId: string) {
+    this.request({ type: "vote.add", roundId, cardId, requestId: newId() });
+  }
+  removeDot(roundId: string, cardId: string) {
+    this.request({ type: "vote.remove", roundId, cardId, requestId: newId() });
+  }
+
+  private request(command: Extract<VoteCommand, { requestId: string }>) {
+    this.pending.set(command.requestId, command);
+    this.send(command);
+  }
+
+  private send(command: VoteCommand) {
+    this.provider.sendStateless(JSON.stringify(command));
+  }
+
+  /** Says who votes through this connection, then sends again what it did not answer. */
+  private hello() {
+    if (!this.canVote) return;
+    const { id, name, department } = this.identity;
+    this.send({ type: "vote.hello", participantId: id, name, department });
+    for (const command of this.pending.values()) this.send(command);
+  }
+
+  private receive(message: VoteMessage) {
+    if (message.type === "vote.mine") {
+      this.mine = message;
+      if (message.requestId) this.pending.delete(message.requestId);
+    } else if (message.type === "round.progress") this.progress = message;
+    else if (message.type === "refused") {
+      this.refusal = message;
+      if (message.requestId) this.pending.delete(message.requestId);
+    }
+    this.bump();
+  }
+
+  destroy() {
+    this.stop.forEach((stop) => stop());
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,266 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
+import { DEFAULT_VOTE_KINDS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
+import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
+import type { BoardController } from "../BoardController";
+import type { VotingModel } from "../state/VotingModel";
+import { SidePanel } from "./SidePanel";
+
+const useVoting = (voting: VotingModel) => useSyncExternalStore(voting.subscribe, voting.getVersion);
+
+/** Seconds left on a round's countdown, ticking; null without one. */
+function useSecondsLeft(endsAt: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (endsAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [endsAt]);
+  return endsAt === null ? null : Math.max(0, Math.ceil((endsAt - now) / 1000));
+}
+
+/**
+ * Dot voting: the facilitator starts, follows, closes and reveals rounds;
+ * participants see their dots left; everyone sees the ranking once revealed.
+ */
+export function VotingPanel({
+  controller,
+  voting,
+  facilitator,
+}: {
+  controller: BoardController;
+  voting: VotingModel;
+  facilitator: boolean;
+}) {
+  const { t } = useTranslation();
+  useVoting(voting);
+  const rounds = voting.allRounds();
+  const open = voting.openRound();
+  const latest = voting.latestRound();
+  return (
+    <SidePanel title={t("voting.title")} onClose={() => controller.togglePanel("voting", false)} testId="voting.panel">
+      {open ? (
+        <OpenRound controller={controller} voting={voting} round={open} facilitator={facilitator} />
+      ) : facilitator && latest?.status === "closed" ? (
+        <section>
+          <p>{t("voting.closed", { title: latest.rules.title })}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => voting.reveal(latest.id)}
+            data-testid="voting.reveal"
+          >
+            {t("voting.reveal")}
+          </button>
+        </section>
+      ) : facilitator ? (
+        <StartRound voting={voting} lastRevealed={rounds.findLast((r) => r.status === "revealed")} />
+      ) : (
+        <p className="hint">{t(latest?.status === "closed" ? "voting.waitReveal" : "voting.none")}</p>
+      )}
+      {rounds
+        .filter((r) => r.status === "revealed")
+        .reverse()
+        .map((round) => (
+          <Results key={round.id} controller={controller} round={round} />
+        ))}
+    </SidePanel>
+  );
+}
+
+function StartRound({ voting, lastRevealed }: { voting: VotingModel; lastRevealed: RoundRecord | undefined }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(t("voting.defaultTitle"));
+  const [budgets, setBudgets] = useState<Partial<Record<LaneKind, number>>>({ irritants: 3, magicMoments: 2 });
+  const [cap, setCap] = useState(1);
+  const [blind, setBlind] = useState(true);
+  const [minutes, setMinutes] = useState("");
+  const [onResults, setOnResults] = useState(false);
+  const start = (event: React.FormEvent) => {
+    event.preventDefault();
+    const rules: RoundRules = {
+      title: title.trim() || t("voting.defaultTitle"),
+      budgets,
+      capPerCard: cap,
+      laneIds: [],
+      stageIds: [],
+      fromRound: onResults && lastRevealed ? { roundId: lastRevealed.id, top: null } : null,
+      blind,
+      durationSeconds: minutes ? Math.round(Number(minutes) * 60) : null,
+    };
+    voting.start(rules);
+  };
+  return (
+    <form className="stack" onSubmit={start} data-testid="voting.form">
+      <label>
+        {t("voting.roundTitle")}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" data-testid="voting.roundTitle" />
+      </label>
+      <fieldset>
+        <legend>{t("voting.budgets")}</legend>
+        {DEFAULT_VOTE_KINDS.map((kind) => (
+          <label key={kind} className="inline">
+            {t(`lane.${kind}`)}
+            <input
+              type="number"
+              min={0}
+              max={50}
+              value={budgets[kind] ?? 0}
+              onChange={(e) => {
+                const dots = Math.max(0, Math.min(50, Number(e.target.value) || 0));
+                setBudgets(({ [kind]: _, ...rest }) => (dots ? { ...rest, [kind]: dots } : rest));
+              }}
+              data-testid={`voting.budget.${kind}`}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <label className="inline">
+        {t("voting.cap")}
+        <input
+          type="number"
+          min={1}
+          max={50}
+          value={cap}
+          onChange={(e) => setCap(Math.max(1, Math.min(50, Number(e.target.value) || 1)))}
+          data-testid="voting.cap"
+        />
+      </label>
+      <label className="inline">
+        {t("voting.minutes")}
+        <input
+          type="number"
+          min={1}
+          max={600}
+          value={minutes}
+          placeholder={t("voting.noLimit")}
+          onChange={(e) => setMinutes(e.target.value)}
+          data-testid="voting.minutes"
+        />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={blind}
+          onChange={(e) => setBlind(e.target.checked)}
+          data-testid="voting.blind"
+        />
+        {t("voting.blind")}
+      </label>
+      {lastRevealed && (
+        <label className="check">
+          <input type="checkbox" checked={onResults} onChange={(e) => setOnResults(e.target.checked)} />
+          {t("voting.onResults", { title: lastRevealed.rules.title })}
+        </label>
+      )}
+      <button type="submit" className="primary" disabled={!Object.keys(budgets).length} data-testid="voting.start">
+        {t("voting.start")}
+      </button>
+    </form>
+  );
+}
+
+function OpenRound({
+  controller,
+  voting,
+  round,
+  facilitator,
+}: {
+  controller: BoardController;
+  voting: VotingModel;
+  round: RoundRecord;
+  facilitator: boolean;
+}) {
+  const { t } = useTranslation();
+  const departmentLabel = useDepartmentLabel();
+  const secondsLeft = useSecondsLeft(round.endsAt);
+  const mine = voting.myDots(round.id);
+  const progress = voting.progressOf(round.id);
+  const refusal = voting.lastRefusal();
+  return (
+    <section className="stack" data-testid="voting.open">
+      <h3 dir="auto">{round.rules.title}</h3>
+      {secondsLeft !== null && (
+        <p className="countdown" role="timer" data-testid="voting.countdown">
+          {t("voting.timeLeft", {
+            minutes: Math.floor(secondsLeft / 60),
+            seconds: String(secondsLeft % 60).padStart(2, "0"),
+          })}
+        </p>
+      )}
+      <p className="hint">{t(round.rules.blind ? "voting.blindHint" : "voting.openHint")}</p>
+      {voting.canVote && (
+        <ul className="dots-left" data-testid="voting.left">
+          {Object.entries(round.rules.budgets).map(([kind, budget]) => (
+            <li key={kind} data-kind={kind}>
+              {t("voting.left", {
+                kind: t(`lane.${kind}`),
+                left: mine?.left[kind as LaneKind] ?? budget,
+                budget,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {voting.canVote && <p className="hint">{t("voting.how")}</p>}
+      {refusal && refusal.reason !== "malformed" && (
+        <p className="error" role="alert" data-testid="voting.refusal">
+          {t(`voting.refused.${refusal.reason}`)}
+        </p>
+      )}
+      {facilitator && (
+        <>
+          <h4>{t("voting.progress")}</h4>
+          <ul className="progress" data-testid="voting.progress">
+            {(progress?.people ?? []).map((person) => (
+              <li key={person.participantId} className={person.used >= person.budget ? "done" : ""}>
+                <span dir="auto">{person.name || t("presence.anonymous")}</span> · {departmentLabel(person.department)}:{" "}
+                {t("voting.used", { used: person.used, budget: person.budget })}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => voting.close(round.id)} data-testid="voting.close">
+            {t("voting.close")}
+          </button>
+        </>
+      )}
+      {!round.rules.blind && round.tallies && <Ranking controller={controller} round={round} />}
+    </section>
+  );
+}
+
+function Results({ controller, round }: { controller: BoardController; round: RoundRecord }) {
+  const { t } = useTranslation();
+  return (
+    <section className="stack" data-testid="voting.results">
+      <h3 dir="auto">{round.rules.title}</h3>
+      <p className="hint">{t("voting.voters", { count: round.voters ?? 0 })}</p>
+      <Ranking controller={controller} round={round} />
+    </section>
+  );
+}
+
+function Ranking({ controller, round }: { controller: BoardController; round: RoundRecord }) {
+  const { t } = useTranslation();
+  const departmentLabel = useDepartmentLabel();
+  return (
+    <ol className="ranking" data-testid="voting.ranking">
+      {(round.tallies ?? []).map((tally) => {
+        const card = controller.model.record("cards", tally.cardId);
+        return (
+          <li key={tally.cardId} className={tally.rank === 1 ? "winner" : ""} data-testid="voting.rank">
+            <button type="button" className="link" onClick={() => controller.focusCards([tally.cardId])} dir="auto">
+              {card?.text ?? t("voting.deletedCard")}
+            </button>
+            <span className="dots">{t("voting.dots", { count: tally.dots })}</span>
+            <span className="by-department">
+              {Object.entries(tally.byDepartment)
+                .map(([department, dots]) => `${departmentLabel(department)} ${dots}`)
+                .join(" · ")}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,61 @@
+import { expect, test } from "../fixtures/fixtures";
+import type { BoardPage } from "../pages/BoardPage";
+
+test("a facilitator and two participants vote in three browsers; after the reveal all see the same ranking", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Voting");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  await facilitator.addCardAt("Awareness", "Irritants", "Hidden delivery fees");
+  await facilitator.addCardAt("Consideration", "Irritants", "Long queue at the till");
+  await facilitator.addCardAt("Purchase", "Magic moments", "Free alterations");
+  await facilitator.page.keyboard.press("Escape");
+
+  const ola = await openAsAnotherPerson(links.participant);
+  await ola.join("Ola", "sales");
+  const reza = await openAsAnotherPerson(links.participant);
+  await reza.join("Reza", "digital");
+  await expect(reza.cards()).toHaveCount(3);
+
+  await facilitator.page.getByTestId("panel.voting").click();
+  await facilitator.page.getByTestId("voting.budget.irritants").fill("2");
+  await facilitator.page.getByTestId("voting.budget.magicMoments").fill("1");
+  await facilitator.page.getByTestId("voting.start").click();
+  await expect(facilitator.page.getByTestId("voting.open")).toBeVisible();
+
+  const dot = async (person: BoardPage, text: string) => {
+    await person.selectCard(text);
+    await expect(person.page.getByTestId("cardVoting")).toBeVisible();
+    await person.page.keyboard.press("v");
+    await expect(person.page.getByTestId("cardVoting")).toContainText("1 of your dots on this card");
+  };
+  await dot(ola, "Hidden delivery fees");
+  await dot(ola, "Long queue at the till");
+  await expect(ola.page.getByTestId("cardVoting")).toContainText("Irritants: 0 of 2 dots left");
+  await expect(ola.page.getByTestId("cardVoting.add")).toBeDisabled();
+  await dot(reza, "Hidden delivery fees");
+  await dot(reza, "Free alterations");
+
+  const progress = facilitator.page.getByTestId("voting.progress");
+  await expect(progress).toContainText("Ola · Sales: 2 of 3 dots used");
+  await expect(progress).toContainText("Reza · Digital: 2 of 3 dots used");
+  await reza.page.getByTestId("panel.voting").click();
+  await expect(reza.page.getByTestId("voting.left")).toContainText("Magic moments: 0 of 1 dots left");
+  await expect(reza.page.getByTestId("voting.progress")).toHaveCount(0);
+  await expect(reza.page.getByTestId("voting.ranking")).toHaveCount(0);
+
+  await facilitator.page.getByTestId("voting.close").click();
+  await facilitator.page.getByTestId("voting.reveal").click();
+  const ranking = (person: BoardPage) =>
+    person.page.getByTestId("voting.rank").evaluateAll((items) => items.map((li) => li.textContent ?? ""));
+  await expect(facilitator.page.getByTestId("voting.rank")).toHaveCount(3);
+  const expected = await ranking(facilitator);
+  expect(expected[0]).toContain("Hidden delivery fees2 dots");
+  await ola.page.getByTestId("panel.voting").click();
+  for (const person of [ola, reza]) {
+    await expect(person.page.getByTestId("voting.rank")).toHaveCount(3);
+    expect(await ranking(person)).toEqual(expected);
+  }
+});
