@@ -49,10 +49,15 @@ function readStoredBoard(store: SqliteBoardStore, id: string): Y.Doc | null {
   }
 }
 
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  /** The time, in ms since the epoch; tests move it to run out a round's countdown. */
+  clock: () => number = Date.now,
+): Promise<RunningServer> {
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
-  const voting = new VotingService(votes, () => hocuspocus, logger);
+  const voting = new VotingService(votes, () => hocuspocus, logger, clock);
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [

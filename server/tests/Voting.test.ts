@@ -2,7 +2,15 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { VOTE_REFUSALS, WORKSHOP_ROUNDS, type VoteCommand } from "@journeyboard/shared";
+import {
+  VOTE_REFUSALS,
+  WORKSHOP_ROUNDS,
+  moveCard,
+  readAll,
+  readRecord,
+  stagesOf,
+  type VoteCommand,
+} from "@journeyboard/shared";
 import { acknowledged } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
@@ -17,8 +25,8 @@ import {
   type VotingClient,
 } from "./support/voting";
 
-async function votingBoard() {
-  const server = await startTestServer();
+async function votingBoard(clock?: () => number) {
+  const server = await startTestServer({}, undefined, clock);
   const board = await server.createBoard();
   const facilitator = await connectVoter(server.url, board.id, board.links.facilitator.token);
   await addCards(facilitator, "irritants", ["fees", "queue", "forms"]);
@@ -298,5 +306,60 @@ describe("Voting", () => {
       ["Which irritants first?", '\'=HYPERLINK("http://x")', "irritants", "awareness", "irritants", "1", "sales: 1"],
       ["Which irritants first?", "fees", "irritants", "awareness", "irritants", "1", "sales: 1"],
     ]);
+  });
+
+  it("limits a round to chosen stages and lanes, or to the cards that got dots in an earlier round", async () => {
+    const { server, board, facilitator, workshop } = await votingBoard();
+    const journeyId = readAll(facilitator.doc, "journeys")[0]!.id;
+    const [first, second] = stagesOf(facilitator.doc, journeyId);
+    moveCard(
+      facilitator.doc,
+      { id: "forms", stageId: second!.id, laneId: readRecord(facilitator.doc, "cards", "forms")!.laneId, index: 0 },
+      facilitator.origin,
+    );
+    await acknowledged(facilitator);
+    const voter = await connectVoter(server.url, board.id, board.links.participant.token);
+    voter.hello("ola", "sales");
+    const vote = (roundId: string, cardId: string, requestId: string) =>
+      answer(voter, { type: "vote.add", roundId, cardId, requestId });
+
+    const staged = await startRound(facilitator, workshop, rules({ stageIds: [first!.id], budgets: { irritants: 5 } }));
+    expect(await vote(staged.id, "forms", "1")).toMatchObject({ reason: VOTE_REFUSALS.notEligible });
+    expect(await vote(staged.id, "fees", "2")).toMatchObject({ type: "vote.mine" });
+    facilitator.send({ type: "round.close", roundId: staged.id });
+    await eventually(() => expect(roundsIn(workshop).find((r) => r.id === staged.id)?.status).toBe("closed"));
+    facilitator.send({ type: "round.reveal", roundId: staged.id });
+    await eventually(() => expect(roundsIn(workshop).find((r) => r.id === staged.id)?.status).toBe("revealed"));
+
+    const again = await startRound(
+      facilitator,
+      workshop,
+      rules({ fromRound: { roundId: staged.id, top: null }, budgets: { irritants: 5 } }),
+    );
+    expect(await vote(again.id, "queue", "3")).toMatchObject({ reason: VOTE_REFUSALS.notEligible });
+    expect(await vote(again.id, "fees", "4")).toMatchObject({ type: "vote.mine", dots: { fees: 1 } });
+  });
+
+  it("closes a round when its countdown runs out, and shows an open round's totals as they come", async () => {
+    let now = Date.now();
+    const { server, board, facilitator, workshop } = await votingBoard(() => now);
+    const round = await startRound(facilitator, workshop, rules({ blind: false, durationSeconds: 60 }));
+    expect(round.endsAt).toBe(round.openedAt + 60_000);
+    const voter = await connectVoter(server.url, board.id, board.links.participant.token);
+    voter.hello("ola", "sales");
+    await answer(voter, { type: "vote.add", roundId: round.id, cardId: "fees", requestId: "1" });
+    await eventually(() =>
+      expect(roundsIn(workshop)[0]?.tallies).toEqual([
+        { cardId: "fees", category: "irritants", dots: 1, byDepartment: { sales: 1 }, rank: 1 },
+      ]),
+    );
+
+    now += 61_000;
+    expect(await answer(voter, { type: "vote.add", roundId: round.id, cardId: "queue", requestId: "2" })).toMatchObject(
+      {
+        reason: VOTE_REFUSALS.notOpen,
+      },
+    );
+    await eventually(() => expect(roundsIn(workshop)[0]).toMatchObject({ status: "closed", closedAt: round.endsAt }));
   });
 });

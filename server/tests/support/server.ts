@@ -21,9 +21,13 @@ export function tempDataDir(): string {
 }
 
 /** A real server on port 0 with its own SQLite file; closed when the test ends. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = tempDataDir(),
+  clock?: () => number,
+): Promise<TestServer> {
   const config = configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined);
-  const server = await startServer(config, createLogger("silent"));
+  const server = await startServer(config, createLogger("silent"), clock);
   let closed = false;
   const close = async () => {
     if (closed) return;

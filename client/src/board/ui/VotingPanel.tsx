@@ -54,7 +54,11 @@ export function VotingPanel({
           </button>
         </section>
       ) : facilitator ? (
-        <StartRound voting={voting} lastRevealed={rounds.findLast((r) => r.status === "revealed")} />
+        <StartRound
+          controller={controller}
+          voting={voting}
+          lastRevealed={rounds.findLast((r) => r.status === "revealed")}
+        />
       ) : (
         <p className="hint">{t(latest?.status === "closed" ? "voting.waitReveal" : "voting.none")}</p>
       )}
@@ -68,8 +72,21 @@ export function VotingPanel({
   );
 }
 
-function StartRound({ voting, lastRevealed }: { voting: VotingModel; lastRevealed: RoundRecord | undefined }) {
+function StartRound({
+  controller,
+  voting,
+  lastRevealed,
+}: {
+  controller: BoardController;
+  voting: VotingModel;
+  lastRevealed: RoundRecord | undefined;
+}) {
   const { t } = useTranslation();
+  const grid = controller.grid();
+  const kinds = [...new Set([...DEFAULT_VOTE_KINDS, ...(grid?.lanes.map((l) => l.kind) ?? [])])];
+  const [stageIds, setStageIds] = useState<string[]>([]);
+  const [laneIds, setLaneIds] = useState<string[]>([]);
+  const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const [title, setTitle] = useState(t("voting.defaultTitle"));
   const [budgets, setBudgets] = useState<Partial<Record<LaneKind, number>>>({ irritants: 3, magicMoments: 2 });
   const [cap, setCap] = useState(1);
@@ -82,8 +99,8 @@ function StartRound({ voting, lastRevealed }: { voting: VotingModel; lastReveale
       title: title.trim() || t("voting.defaultTitle"),
       budgets,
       capPerCard: cap,
-      laneIds: [],
-      stageIds: [],
+      laneIds,
+      stageIds,
       fromRound: onResults && lastRevealed ? { roundId: lastRevealed.id, top: null } : null,
       blind,
       durationSeconds: minutes ? Math.round(Number(minutes) * 60) : null,
@@ -98,7 +115,7 @@ function StartRound({ voting, lastRevealed }: { voting: VotingModel; lastReveale
       </label>
       <fieldset>
         <legend>{t("voting.budgets")}</legend>
-        {DEFAULT_VOTE_KINDS.map((kind) => (
+        {kinds.map((kind) => (
           <label key={kind} className="inline">
             {t(`lane.${kind}`)}
             <input
@@ -115,6 +132,37 @@ function StartRound({ voting, lastRevealed }: { voting: VotingModel; lastReveale
           </label>
         ))}
       </fieldset>
+      {grid && (
+        <details>
+          <summary>{t("voting.limit")}</summary>
+          <fieldset>
+            <legend>{t("voting.onlyStages")}</legend>
+            {grid.stages.map((stage) => (
+              <label key={stage.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={stageIds.includes(stage.id)}
+                  onChange={() => setStageIds((ids) => toggle(ids, stage.id))}
+                />
+                <span dir="auto">{stage.title || (stage.preset ? t(`stage.${stage.preset}`) : "")}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t("voting.onlyLanes")}</legend>
+            {grid.lanes.map((lane) => (
+              <label key={lane.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={laneIds.includes(lane.id)}
+                  onChange={() => setLaneIds((ids) => toggle(ids, lane.id))}
+                />
+                <span dir="auto">{lane.title || t(`lane.${lane.preset ?? lane.kind}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      )}
       <label className="inline">
         {t("voting.cap")}
         <input
