@@ -85,8 +85,20 @@ describe("Voting", () => {
     await eventually(() =>
       expect(last(facilitator, "round.progress")?.people).toEqual(
         expect.arrayContaining([
-          { participantId: "ola", name: "ola", department: "sales", used: 3, budget: 3 },
-          { participantId: "reza", name: "reza", department: "callCentre", used: 1, budget: 3 },
+          {
+            participantId: expect.stringMatching(/^[0-9a-f]{64}$/),
+            name: "ola",
+            department: "sales",
+            used: 3,
+            budget: 3,
+          },
+          {
+            participantId: expect.stringMatching(/^[0-9a-f]{64}$/),
+            name: "reza",
+            department: "callCentre",
+            used: 1,
+            budget: 3,
+          },
         ]),
       ),
     );

@@ -19,9 +19,14 @@ import {
 import type { BoardContext } from "../extensions/context";
 import type { Logger } from "../logger";
 import type { VoteStore } from "../storage/VoteStore";
+import { hashToken } from "../tokens";
 import { tallyOf, votersOf } from "./tally";
 
-/** Who votes through a connection, as its client said once (`vote.hello`); fixed for the connection's life. */
+/**
+ * Who votes through a connection, as its client said once (`vote.hello`);
+ * fixed for the connection's life. `participantId` is the hash of the
+ * voter's secret key on this board.
+ */
 interface Voter {
   participantId: string;
   name: string;
@@ -77,8 +82,8 @@ export class VotingService {
       case "vote.hello":
         if (context.role === "viewer") throw new Refused(VOTE_REFUSALS.forbidden);
         if (!this.voters.has(connection)) {
-          const { participantId, name, department } = command;
-          this.voters.set(connection, { participantId, name, department });
+          const participantId = hashToken(`${context.boardId}:${command.voterKey}`);
+          this.voters.set(connection, { participantId, name: command.name, department: command.department });
         }
         return this.afterHello(connection, context.boardId);
       case "round.start":

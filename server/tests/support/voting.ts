@@ -17,7 +17,8 @@ import { eventually } from "./eventually";
 export interface VotingClient extends TestClient {
   messages: VoteMessage[];
   send(command: VoteCommand): void;
-  hello(participantId: string, department: string, name?: string): void;
+  /** Says who votes here: `voter` stands for the browser's secret voter key (padded to its minimum length). */
+  hello(voter: string, department: string, name?: string): void;
 }
 
 export async function connectVoter(
@@ -39,8 +40,8 @@ export async function connectVoter(
     ...client,
     messages,
     send,
-    hello: (participantId, department, name = participantId) => {
-      hello = { type: "vote.hello", participantId, name, department };
+    hello: (voter, department, name = voter) => {
+      hello = { type: "vote.hello", voterKey: voter.padEnd(16, "."), name, department };
       send(hello);
     },
   };

@@ -60,7 +60,12 @@ export type RoundRules = z.infer<typeof RoundRules>;
 export const VoteCommand = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("vote.hello"),
-    participantId: Id,
+    /**
+     * A secret the browser keeps for voting alone: whoever knows it votes as
+     * this person and sees their dots, so it is never shown to anyone (unlike
+     * the identity id that ratings carry). The server keys ballots by its hash.
+     */
+    voterKey: z.string().min(16).max(128),
     name: z.string().max(LIMITS.displayName),
     department: z.string().max(LIMITS.department),
   }),

@@ -20,6 +20,18 @@ import type { Identity } from "../../identity/identity";
  * The server decides everything; a vote the connection dropped is sent
  * again after reconnecting, and its id makes it count once.
  */
+const VOTER_KEY = "journeyboard.voterKey";
+
+/** This browser's secret for voting: made once, kept in the browser, sent to the server only. */
+function voterKey(): string {
+  let key = localStorage.getItem(VOTER_KEY);
+  if (!key) {
+    key = [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(VOTER_KEY, key);
+  }
+  return key;
+}
+
 export class VotingModel {
   private rounds: RoundRecord[] = [];
   private mine: MyDots | null = null;
@@ -115,8 +127,8 @@ export class VotingModel {
   /** Says who votes through this connection, then sends again what it did not answer. */
   private hello() {
     if (!this.canVote) return;
-    const { id, name, department } = this.identity;
-    this.send({ type: "vote.hello", participantId: id, name, department });
+    const { name, department } = this.identity;
+    this.send({ type: "vote.hello", voterKey: voterKey(), name, department });
     for (const command of this.pending.values()) this.send(command);
   }
 
