@@ -1,6 +1,9 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
+  addActions,
+  moveAction,
+  updateAction,
   DomainError,
   LANE_KINDS,
   addCard,
@@ -219,6 +222,19 @@ function simulate(seed: number, steps: number) {
     (p) => {
       if (rnd.next() < 0.2)
         createTargetJourney(p.doc, { sourceId: journeyId, id: `target-${seed}-${counter++}`, title: "" }, p.origin);
+    },
+    (p) => {
+      const card = rnd.pick(readAll(p.doc, "cards"));
+      const id = `action-${seed}-${counter++}`;
+      addActions(p.doc, { actions: [{ id, title: "act", cardIds: card ? [card.id] : [], createdAt: 1 }] }, p.origin);
+    },
+    (p) => {
+      const action = rnd.pick(readAll(p.doc, "actions"));
+      if (action) moveAction(p.doc, { id: action.id, index: rnd.int(4) }, p.origin);
+    },
+    (p) => {
+      const action = rnd.pick(readAll(p.doc, "actions"));
+      if (action) updateAction(p.doc, { id: action.id, impact: 1 + rnd.int(5), status: "agreed" }, p.origin);
     },
     (p) => undo(p.undoManager),
     (p) => redo(p.undoManager),

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import {
   DomainError,
+  addActions,
   addCard,
   addJourney,
   addLane,
@@ -8,6 +9,7 @@ import {
   addStage,
   copyJourney,
   createTargetJourney,
+  deleteActions,
   deleteCards,
   deleteJourney,
   deleteLane,
@@ -15,11 +17,13 @@ import {
   deleteStage,
   editCardText,
   linkCards,
+  moveAction,
   moveCard,
   moveLane,
   moveStage,
   newId,
   pasteCards,
+  prioritiseActions,
   rateStep,
   renameJourney,
   renameLane,
@@ -32,7 +36,9 @@ import {
   setStageCollapsed,
   setStageWidth,
   unlinkCards,
+  updateAction,
   updatePersona,
+  type ActionFields,
   type ClipboardCards,
   type Indicator,
   type LaneKind,
@@ -136,6 +142,18 @@ export class BoardCommands {
     this.run(() => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
   resizeStage = (id: string, width: number | null) =>
     this.run(() => setStageWidth(this.doc, { id, width }, this.origin));
+
+  // The action plan
+  /** Adds actions (e.g. for voted cards) at the end of the plan; returns their ids, or null when refused. */
+  addActions(actions: ReadonlyArray<Partial<ActionFields>>): string[] | null {
+    const created = actions.map((fields) => ({ ...fields, id: newId(), createdAt: Date.now() }));
+    return this.run(() => addActions(this.doc, { actions: created }, this.origin)) ? created.map((a) => a.id) : null;
+  }
+  updateAction = (id: string, fields: Partial<ActionFields>) =>
+    this.run(() => updateAction(this.doc, { id, ...fields }, this.origin));
+  moveAction = (id: string, index: number) => this.run(() => moveAction(this.doc, { id, index }, this.origin));
+  deleteAction = (id: string) => this.run(() => deleteActions(this.doc, { ids: [id] }, this.origin));
+  prioritiseActions = () => this.run(() => prioritiseActions(this.doc, this.origin));
 
   // Journeys and personas
   /** Adds a journey; returns its id, or null when refused. */

@@ -17,7 +17,8 @@ import { cursorReporter, type PresenceSink } from "./state/presence";
 import type { VotingModel } from "./state/VotingModel";
 
 /** Side panels; one is open at a time. */
-export type Panel = "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting";
+export type Panel =
+  "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting" | "actions";
 
 const FORM_PANELS: ReadonlySet<Panel> = new Set(["journeys", "personas", "help"]);
 

@@ -15,6 +15,7 @@ import { NO_DOTS, cardDotsOf } from "./state/cardDots";
 import { usePeers, type Peer } from "./state/presence";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
+import { ActionsPanel } from "./ui/ActionsPanel";
 import { AxisMenu } from "./ui/AxisMenu";
 import { BoardMessage } from "./ui/BoardMessage";
 import { CardList } from "./ui/CardList";
@@ -52,6 +53,7 @@ export function BoardView(props: Props) {
 
 function ConnectedBoard({
   boardId,
+  token,
   role,
   identity,
   onChangeIdentity,
@@ -239,6 +241,9 @@ function ConnectedBoard({
         )}
         {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
         {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
+        {ui.panel === "actions" && (
+          <ActionsPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
+        )}
         {ui.panel === "voting" && (
           <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
         )}

@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { CreateBoardRequest, type ApiError, type BoardSession } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
 import type * as Y from "yjs";
+import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
 import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
 import type { VoteStore } from "../storage/VoteStore";
@@ -82,18 +83,24 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json<BoardSession>({ id, title, role });
   });
 
-  app.get("/api/boards/:id/export/votes.csv", (c) => {
-    const id = c.req.param("id");
-    if (deps.store.boardTitle(id) === null) return apiError(c, 404, "unknown-board", "No board has this id.");
-    const token = requestToken(c);
-    if (!token || !deps.store.roleForTokenHash(id, hashToken(token)))
-      return apiError(c, 403, "bad-token", "This link does not open this board.");
-    const board = deps.readBoard(id);
-    if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
-    c.header("content-type", "text/csv; charset=utf-8");
-    c.header("content-disposition", 'attachment; filename="votes.csv"');
-    return c.body(votesCsv(board, deps.votes.rounds(id)));
-  });
+  /** A download of a board, for any role's token of that board. */
+  const exportRoute = (file: string, type: string, body: (board: Y.Doc, id: string, title: string) => string) =>
+    app.get(`/api/boards/:id/export/${file}`, (c) => {
+      const id = c.req.param("id");
+      const title = deps.store.boardTitle(id);
+      if (title === null) return apiError(c, 404, "unknown-board", "No board has this id.");
+      const token = requestToken(c);
+      if (!token || !deps.store.roleForTokenHash(id, hashToken(token)))
+        return apiError(c, 403, "bad-token", "This link does not open this board.");
+      const board = deps.readBoard(id);
+      if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+      c.header("content-type", `${type}; charset=utf-8`);
+      c.header("content-disposition", `attachment; filename="${file}"`);
+      return c.body(body(board, id, (board.getMap("meta").get("title") as string | undefined) ?? title));
+    });
+  exportRoute("votes.csv", "text/csv", (board, id) => votesCsv(board, deps.votes.rounds(id)));
+  exportRoute("action-plan.csv", "text/csv", (board) => actionPlanCsv(board));
+  exportRoute("action-plan.md", "text/markdown", (board, _id, title) => actionPlanMarkdown(board, title));
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

@@ -5,13 +5,15 @@ import { readJourneyGrid } from "./grid";
 
 export interface IrritantCoverage {
   card: CardRecord;
-  /** Cards of target journeys (and, later, actions) that address it. */
+  /** Cards of target journeys that address it. */
   addressedBy: string[];
+  /** Actions of the plan that address it. */
+  actions: string[];
 }
 
 /**
- * For each irritant and breakdown of a current journey, what addresses it in
- * the target journeys drawn from it.
+ * For each irritant and breakdown of a current journey, what addresses it:
+ * cards of the target journeys drawn from it, and actions of the plan.
  */
 export function irritantCoverage(doc: Y.Doc, currentJourneyId: string): IrritantCoverage[] {
   const grid = readJourneyGrid(doc, currentJourneyId);
@@ -29,11 +31,14 @@ export function irritantCoverage(doc: Y.Doc, currentJourneyId: string): Irritant
     if (link.kind !== "addresses" || !liveTargetCards.has(link.fromCardId)) continue;
     addressers.set(link.toCardId, [...(addressers.get(link.toCardId) ?? []), link.fromCardId]);
   }
+  const byActions = new Map<string, string[]>();
+  for (const action of readAll(doc, "actions"))
+    for (const cardId of action.cardIds) byActions.set(cardId, [...(byActions.get(cardId) ?? []), action.id]);
   const out: IrritantCoverage[] = [];
   for (const stage of grid.stages) {
     for (const lane of painLanes) {
       for (const card of grid.cells.get(`${stage.id}\u0000${lane.id}`) ?? []) {
-        out.push({ card, addressedBy: addressers.get(card.id) ?? [] });
+        out.push({ card, addressedBy: addressers.get(card.id) ?? [], actions: byActions.get(card.id) ?? [] });
       }
     }
   }

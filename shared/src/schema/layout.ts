@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { ActionRecord } from "./action";
 import { CardRecord } from "./card";
 import { JourneyRecord } from "./journey";
 import { LaneRecord } from "./lane";
@@ -23,6 +24,7 @@ export const RECORD_SCHEMAS = {
   cards: CardRecord,
   links: LinkRecord,
   ratings: RatingRecord,
+  actions: ActionRecord,
 } as const;
 
 export type RecordRoot = keyof typeof RECORD_SCHEMAS;
@@ -37,6 +39,7 @@ export interface RecordTypes {
   cards: CardRecord;
   links: LinkRecord;
   ratings: RatingRecord;
+  actions: ActionRecord;
 }
 
 export type RecordMap = Y.Map<unknown>;

@@ -41,6 +41,13 @@ export const MIGRATIONS: readonly Migration[] = [
       fillMissing(doc, "journeys", "twinOf", null);
     },
   },
+  {
+    toVersion: 4,
+    name: "action plan",
+    up() {
+      // The `actions` root is new and starts empty: nothing stored changes shape.
+    },
+  },
 ];
 
 MIGRATIONS.forEach((migration, index) => {

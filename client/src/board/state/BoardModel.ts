@@ -6,6 +6,7 @@ import {
   emotionCurveOf,
   metaMap,
   recordsOf,
+  type ActionRecord,
   type BoardMeta,
   type CardRecord,
   type JourneyGrid,
@@ -138,6 +139,11 @@ export class BoardModel {
 
   links(): LinkRecord[] {
     return this.all("links");
+  }
+
+  /** The action plan in its shared priority order. */
+  actions(): ActionRecord[] {
+    return this.all("actions").sort(byOrder);
   }
 
   journeys(): JourneyRecord[] {

@@ -12,7 +12,8 @@ export function CoveragePanel({ controller }: { controller: BoardController }) {
   if (!currentId) return null;
   const coverage = irritantCoverage(controller.doc, currentId);
   const hasTarget = controller.model.journeys().some((j) => j.twinOf === currentId);
-  const open = coverage.filter((c) => c.addressedBy.length === 0).length;
+  const isAddressed = (c: (typeof coverage)[number]) => c.addressedBy.length + c.actions.length > 0;
+  const open = coverage.filter((c) => !isAddressed(c)).length;
   const goTo = (cardId: string) => {
     const card = controller.model.record("cards", cardId);
     if (!card) return;
@@ -30,20 +31,33 @@ export function CoveragePanel({ controller }: { controller: BoardController }) {
         <p data-testid="coverage.summary">{t("coverage.summary", { open, count: coverage.length })}</p>
       )}
       <ul className="coverage">
-        {coverage.map(({ card, addressedBy }) => (
+        {coverage.map((item) => (
           <li
-            key={card.id}
-            className={addressedBy.length ? "addressed" : "open"}
+            key={item.card.id}
+            className={isAddressed(item) ? "addressed" : "open"}
             data-testid="coverage.item"
-            data-state={addressedBy.length ? "addressed" : "open"}
+            data-state={isAddressed(item) ? "addressed" : "open"}
           >
-            <button type="button" className="link" onClick={() => goTo(card.id)} dir="auto">
-              {card.text}
+            <button type="button" className="link" onClick={() => goTo(item.card.id)} dir="auto">
+              {item.card.text}
             </button>
             <span className="status">
-              {addressedBy.length ? t("coverage.addressed", { count: addressedBy.length }) : t("coverage.open")}
+              {isAddressed(item)
+                ? t("coverage.addressed", { count: item.addressedBy.length + item.actions.length })
+                : t("coverage.open")}
             </span>
-            {addressedBy.map((id) => (
+            {item.actions.map((id) => (
+              <button
+                key={id}
+                type="button"
+                className="link small"
+                onClick={() => controller.togglePanel("actions", true)}
+                dir="auto"
+              >
+                → {t("coverage.action", { title: controller.model.record("actions", id)?.title ?? "" })}
+              </button>
+            ))}
+            {item.addressedBy.map((id) => (
               <button key={id} type="button" className="link small" onClick={() => goTo(id)} dir="auto">
                 → {controller.model.record("cards", id)?.text}
               </button>

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_VOTE_KINDS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
+import { DEFAULT_VOTE_KINDS, LIMITS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { VotingModel } from "../state/VotingModel";
@@ -279,11 +279,39 @@ function OpenRound({
 
 function Results({ controller, round }: { controller: BoardController; round: RoundRecord }) {
   const { t } = useTranslation();
+  const tallies = round.tallies ?? [];
+  const [top, setTop] = useState(Math.min(3, tallies.length));
+  const promote = (chosen: typeof tallies) => {
+    const ids = controller.commands.addActions(
+      chosen.map((tally) => ({
+        title: (controller.model.record("cards", tally.cardId)?.text ?? "").slice(0, LIMITS.title),
+        cardIds: [tally.cardId],
+        dots: tally.dots,
+      })),
+    );
+    if (ids) controller.togglePanel("actions", true);
+  };
   return (
     <section className="stack" data-testid="voting.results">
       <h3 dir="auto">{round.rules.title}</h3>
       <p className="hint">{t("voting.voters", { count: round.voters ?? 0 })}</p>
       <Ranking controller={controller} round={round} />
+      {controller.canEdit && tallies.length > 0 && (
+        <div className="row">
+          <input
+            type="number"
+            min={1}
+            max={tallies.length}
+            value={top}
+            onChange={(e) => setTop(Math.max(1, Math.min(tallies.length, Number(e.target.value) || 1)))}
+            aria-label={t("plan.promoteTop", { count: top })}
+            data-testid="voting.promoteCount"
+          />
+          <button type="button" onClick={() => promote(tallies.slice(0, top))} data-testid="voting.promote">
+            {t("plan.promoteTop", { count: top })}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,91 @@
+import type * as Y from "yjs";
+import { actionsInOrder, quadrantOf, readRecord, type ActionRecord } from "@journeyboard/shared";
+import { toCsv } from "./csv";
+import { escapeMarkdown } from "./markdown";
+
+const QUADRANT = { quickWin: "Quick win", majorChange: "Major change", fillIn: "Fill-in", timeSink: "Time sink" };
+const HORIZON = { week: "This week", month: "This month", quarter: "This quarter" };
+const STATUS = { proposed: "Proposed", agreed: "Agreed", inProgress: "In progress", done: "Done" };
+
+export const ACTION_PLAN_HEADER = [
+  "priority",
+  "action",
+  "description",
+  "kind",
+  "owner",
+  "impact",
+  "effort",
+  "horizon",
+  "status",
+  "dots",
+  "addresses",
+  "stages",
+] as const;
+
+interface PlanRow {
+  action: ActionRecord;
+  cards: string[];
+  stages: string[];
+}
+
+function planRows(board: Y.Doc): PlanRow[] {
+  return actionsInOrder(board).map((action) => {
+    const cards = action.cardIds.map((id) => readRecord(board, "cards", id)).filter((c) => c !== undefined);
+    const stages = [
+      ...new Set(
+        cards.map((card) => {
+          const stage = readRecord(board, "stages", card.stageId);
+          return stage?.title || stage?.preset || "";
+        }),
+      ),
+    ].filter(Boolean);
+    return { action, cards: cards.map((c) => c.text), stages };
+  });
+}
+
+/** The plan in priority order, a row per action. */
+export function actionPlanCsv(board: Y.Doc): string {
+  return toCsv(
+    ACTION_PLAN_HEADER,
+    planRows(board).map(({ action, cards, stages }, index) => [
+      index + 1,
+      action.title,
+      action.description,
+      QUADRANT[quadrantOf(action)],
+      action.ownerDepartment ?? "",
+      action.impact,
+      action.effort,
+      HORIZON[action.horizon],
+      STATUS[action.status],
+      action.dots,
+      cards.join("; "),
+      stages.join("; "),
+    ]),
+  );
+}
+
+/** The plan as a Markdown document: a summary table, then each action; every piece of user text escaped. */
+export function actionPlanMarkdown(board: Y.Doc, title: string): string {
+  const rows = planRows(board);
+  const lines = [
+    `# Action plan: ${escapeMarkdown(title)}`,
+    "",
+    "| # | Action | Kind | Owner | Impact | Effort | Horizon | Status | Dots |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      ({ action }, i) =>
+        `| ${i + 1} | ${escapeMarkdown(action.title)} | ${QUADRANT[quadrantOf(action)]} | ${escapeMarkdown(action.ownerDepartment ?? "")} | ${action.impact} | ${action.effort} | ${HORIZON[action.horizon]} | ${STATUS[action.status]} | ${action.dots} |`,
+    ),
+  ];
+  const sections = rows.map(({ action, cards, stages }, i) =>
+    [
+      `## ${i + 1}\\. ${escapeMarkdown(action.title)}`,
+      action.description ? escapeMarkdown(action.description) : null,
+      cards.length ? `Addresses: ${cards.map(escapeMarkdown).join("; ")}` : null,
+      stages.length ? `Stages: ${stages.map(escapeMarkdown).join("; ")}` : null,
+    ]
+      .filter((part) => part !== null)
+      .join("\n\n"),
+  );
+  return `${[lines.join("\n"), ...sections].join("\n\n")}\n`;
+}
