@@ -17,12 +17,11 @@ import {
 import type { BoardStore } from "./storage/BoardStore";
 import { hashToken, newToken } from "./tokens";
 
-/** Creates boards: the first journey from a template, and a secret token per role. */
+/** Creates boards (the first journey from a template, or an imported board) and a secret token per role. */
 export class BoardService {
   constructor(private readonly store: BoardStore) {}
 
   create(request: CreateBoardRequest, publicUrl: string): CreateBoardResponse {
-    const id = newId();
     const createdAt = Date.now();
     const doc = new Y.Doc();
     const origin = serverOrigin("create-board");
@@ -38,10 +37,21 @@ export class BoardService {
       },
       origin,
     );
+    return this.save(request.title, createdAt, doc, publicUrl);
+  }
+
+  /** Creates a board holding an imported document, with new tokens. */
+  createFrom(doc: Y.Doc, publicUrl: string): CreateBoardResponse {
+    const title = String(doc.getMap("meta").get("title") ?? "");
+    return this.save(title, Date.now(), doc, publicUrl);
+  }
+
+  private save(title: string, createdAt: number, doc: Y.Doc, publicUrl: string): CreateBoardResponse {
+    const id = newId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
     this.store.createBoard({
       id,
-      title: request.title,
+      title,
       createdAt,
       state: Y.encodeStateAsUpdate(doc),
       tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
@@ -52,7 +62,7 @@ export class BoardService {
     });
     return {
       id,
-      title: request.title,
+      title,
       links: { facilitator: link("facilitator"), participant: link("participant"), viewer: link("viewer") },
     };
   }

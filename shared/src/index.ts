@@ -42,3 +42,4 @@ export * from "./read/touchpoints";
 export * from "./protocol/collab";
 export * from "./protocol/http";
 export * from "./protocol/voting";
+export * from "./exchange/boardJson";

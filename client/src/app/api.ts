@@ -37,3 +37,11 @@ export const fetchSession = (boardId: string, token: string) =>
   call<BoardSession>(`/api/boards/${encodeURIComponent(boardId)}/session`, {
     headers: { authorization: `Bearer ${token}` },
   });
+
+/** Creates a board from a `board.json` file's text; a bad file fails with the server's message naming the field. */
+export const importBoardFile = (text: string) =>
+  call<CreateBoardResponse>("/api/boards/import", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: text,
+  });

@@ -4,6 +4,7 @@ import type { CreateBoardResponse } from "@journeyboard/shared";
 import { loadMyBoards } from "../app/myBoards";
 import { BoardLinks } from "./BoardLinks";
 import { CreateBoardForm } from "./CreateBoardForm";
+import { ImportBoardForm } from "./ImportBoardForm";
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -20,7 +21,10 @@ export function HomePage() {
       {created ? (
         <BoardLinks board={created} onAnother={() => setCreated(null)} />
       ) : (
-        <CreateBoardForm onCreated={setCreated} />
+        <>
+          <CreateBoardForm onCreated={setCreated} />
+          <ImportBoardForm onCreated={setCreated} />
+        </>
       )}
       {recent.length > 0 && (
         <section className="card-panel" aria-labelledby="recent-title">

@@ -4,7 +4,16 @@ import { Hono, type Context } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { CreateBoardRequest, type ApiError, type BoardSession } from "@journeyboard/shared";
+import {
+  CreateBoardRequest,
+  DomainError,
+  boardJsonSchema,
+  exportBoard,
+  importBoard,
+  parseBoardFile,
+  type ApiError,
+  type BoardSession,
+} from "@journeyboard/shared";
 import type { BoardService } from "../boards";
 import type * as Y from "yjs";
 import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
@@ -24,6 +33,9 @@ export interface HttpDeps {
   /** Base URL for links, known once the server listens. */
   publicUrl: () => string;
 }
+
+/** The largest board file `POST /api/boards/import` takes. */
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 503, error: string, message: string) =>
   c.json<ApiError>({ error, message }, status);
@@ -73,6 +85,26 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
   });
 
+  app.post("/api/boards/import", bodyLimit({ maxSize: MAX_IMPORT_BYTES }), async (c) => {
+    if (deps.adminToken && requestToken(c) !== deps.adminToken) {
+      return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
+    }
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (body === undefined) return apiError(c, 400, "invalid-file", "file: not JSON");
+    const parsed = parseBoardFile(body);
+    if (!parsed.ok) return apiError(c, 400, "invalid-file", parsed.error);
+    let doc: Y.Doc;
+    try {
+      doc = importBoard(parsed.board);
+    } catch (error) {
+      if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
+      throw error;
+    }
+    return c.json(deps.boards.createFrom(doc, deps.publicUrl()), 201);
+  });
+
+  app.get("/api/schemas/board.json", (c) => c.json(boardJsonSchema()));
+
   app.get("/api/boards/:id/session", (c) => {
     const id = c.req.param("id");
     const title = deps.store.boardTitle(id);
@@ -98,6 +130,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
       c.header("content-disposition", `attachment; filename="${file}"`);
       return c.body(body(board, id, (board.getMap("meta").get("title") as string | undefined) ?? title));
     });
+  exportRoute("board.json", "application/json", (board) => `${JSON.stringify(exportBoard(board), null, 2)}\n`);
   exportRoute("votes.csv", "text/csv", (board, id) => votesCsv(board, deps.votes.rounds(id)));
   exportRoute("action-plan.csv", "text/csv", (board) => actionPlanCsv(board));
   exportRoute("action-plan.md", "text/markdown", (board, _id, title) => actionPlanMarkdown(board, title));

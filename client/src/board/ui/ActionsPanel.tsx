@@ -86,6 +86,9 @@ export function ActionsPanel({
         <a className="button" href={exportUrl("action-plan.md")} download data-testid="actions.exportMd">
           <Download size={16} aria-hidden /> Markdown
         </a>
+        <a className="button" href={exportUrl("board.json")} download data-testid="actions.exportBoard">
+          <Download size={16} aria-hidden /> {t("plan.boardJson")}
+        </a>
       </div>
       {actions.length === 0 && <p className="hint">{t("plan.empty")}</p>}
       {view === "list" ? (

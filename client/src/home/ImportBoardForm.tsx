@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { CreateBoardResponse } from "@journeyboard/shared";
+import { ApiFailure, importBoardFile } from "../app/api";
+import { rememberBoard } from "../app/myBoards";
+
+/** Recreates a board from a `board.json` file exported by this or another Journeyboard server. */
+export function ImportBoardForm({ onCreated }: { onCreated: (board: CreateBoardResponse) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await importBoardFile(await file.text());
+      rememberBoard(board);
+      onCreated(board);
+    } catch (failure) {
+      setError(
+        failure instanceof ApiFailure && failure.code === "invalid-file" ? failure.message : t("home.importFailed"),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{t("home.importTitle")}</h2>
+      <label>
+        {t("home.importFile")}
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void choose(e.target.files?.[0])}
+          data-testid="import.file"
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert" data-testid="import.error">
+          {t("home.importRefused", { reason: error })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { expect, test } from "../fixtures/fixtures";
+
+test("a board downloaded as board.json is imported from the home page as a new board with the same cards; a bad file is refused", async ({
+  home,
+  server,
+}) => {
+  await home.createBoard("Original");
+  const board = await home.openBoard();
+  await board.join("Ola", "sales");
+  await board.addCardAt("Awareness", "Customer steps", "أبحث عن فستان صيفي");
+  await board.addCardAt("Purchase", "Irritants", "Ukryte koszty dostawy");
+  await board.page.getByTestId("panel.actions").click();
+  const download = board.page.waitForEvent("download");
+  await board.page.getByTestId("actions.exportBoard").click();
+  const file = (await (await download).path())!;
+
+  await board.page.goto(server.url);
+  await board.page.getByTestId("import.file").setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ format: "journeyboard/board", schemaVersion: 1 })),
+  });
+  await expect(board.page.getByTestId("import.error")).toContainText("schemaVersion");
+
+  await board.page.getByTestId("import.file").setInputFiles(file);
+  await board.page.getByTestId("links.panel").waitFor();
+  const copy = await home.openBoard();
+  await copy.waitUntilSaved();
+  await expect(copy.page.getByTestId("board.title")).toHaveText("Original");
+  expect((await copy.cardTexts()).sort()).toEqual([
+    "Awareness / Customer steps / أبحث عن فستان صيفي",
+    "Purchase / Irritants / Ukryte koszty dostawy",
+  ]);
+});
