@@ -63,6 +63,6 @@ test("the top-voted cards become actions, are weighed on the impact × effort ma
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split("\r\n");
   expect(lines[0]).toBe("priority,action,description,kind,owner,impact,effort,horizon,status,dots,addresses,stages");
-  expect(lines[1]).toBe("1,Hidden delivery fees,,Quick win,,5,1,This month,Proposed,2,Hidden delivery fees,awareness");
-  expect(lines[2]).toBe("2,'=SUM(A1),,Major change,,4,5,This month,Proposed,1,'=SUM(A1),consideration");
+  expect(lines[1]).toBe("1,Hidden delivery fees,,Quick win,,5,1,This month,Proposed,2,Hidden delivery fees,Awareness");
+  expect(lines[2]).toBe("2,'=SUM(A1),,Major change,,4,5,This month,Proposed,1,'=SUM(A1),Consideration");
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures/fixtures";
 
 test("a board downloaded as board.json is imported from the home page as a new board with the same cards; a bad file is refused", async ({
@@ -13,6 +14,17 @@ test("a board downloaded as board.json is imported from the home page as a new b
   const download = board.page.waitForEvent("download");
   await board.page.getByTestId("actions.exportBoard").click();
   const file = (await (await download).path())!;
+
+  await board.page.getByTestId("panel.exports").click();
+  const mermaid = board.page.waitForEvent("download");
+  await board.page.getByTestId("exports.journey.mmd").click();
+  const diagram = readFileSync((await (await mermaid).path())!, "utf8");
+  expect(diagram.split("\n").slice(0, 4)).toEqual([
+    "journey",
+    "  title Original",
+    "  section Awareness",
+    "    أبحث عن فستان صيفي: 3: Customer",
+  ]);
 
   await board.page.goto(server.url);
   await board.page.getByTestId("import.file").setInputFiles({

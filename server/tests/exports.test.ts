@@ -2,7 +2,7 @@ import MarkdownIt from "markdown-it";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addActions, localUserOrigin } from "@journeyboard/shared";
+import { addActions, addCard, lanesOf, localUserOrigin, rateStep, readAll, stagesOf } from "@journeyboard/shared";
 import { actionPlanMarkdown } from "../src/exports/actionPlan";
 import { escapeMarkdown } from "../src/exports/markdown";
 import { acknowledged, connectSynced } from "./support/client";
@@ -142,5 +142,63 @@ describe("action plan exports", () => {
     const tags = [...new Set([...html.matchAll(/<([a-z0-9]+)/g)].map((m) => m[1]))].sort();
     expect(tags).toEqual(["h1", "h2", "p", "table", "tbody", "td", "th", "thead", "tr"]);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("exports a journey as a grid CSV (a column per lane) and as Mermaid journey text scored from the group's emotions", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard({ title: "Dress" });
+    const client = await connectSynced(server.url, board.id, board.links.facilitator.token);
+    const journeyId = readAll(client.doc, "journeys")[0]!.id;
+    const [awareness, consideration] = stagesOf(client.doc, journeyId);
+    const lanes = lanesOf(client.doc, journeyId);
+    const put = (id: string, stageId: string, kind: string, text: string) =>
+      addCard(
+        client.doc,
+        {
+          id,
+          journeyId,
+          stageId,
+          laneId: lanes.find((l) => l.kind === kind)!.id,
+          text,
+          authorName: "",
+          authorDepartment: "sales",
+          createdAt: 1,
+        },
+        client.origin,
+      );
+    put("s1", awareness!.id, "steps", "I see an ad: summer");
+    put("s2", awareness!.id, "steps", "I ask a friend");
+    put("t1", awareness!.id, "touchpoints", "Instagram");
+    put("s3", consideration!.id, "steps", "I compare; prices #2");
+    rateStep(client.doc, { cardId: "s1", participantId: "a", department: "sales", value: 2 }, client.origin);
+    rateStep(client.doc, { cardId: "s1", participantId: "b", department: "digital", value: 2 }, client.origin);
+    rateStep(client.doc, { cardId: "s3", participantId: "a", department: "sales", value: -2 }, client.origin);
+    await acknowledged(client);
+    const get = (file: string) =>
+      fetch(
+        `${server.url}/api/boards/${board.id}/export/${file}?journey=${journeyId}&token=${board.links.viewer.token}`,
+      ).then((r) => r.text());
+
+    const rows = parse(await get("journey.csv")) as string[][];
+    expect(rows[0]!.slice(0, 3)).toEqual(["stage", "Steps", "Touchpoints"]);
+    expect(rows.slice(1, 4).map((r) => r.slice(0, 3))).toEqual([
+      ["Awareness", "I see an ad: summer", "Instagram"],
+      ["Awareness", "I ask a friend", ""],
+      ["Consideration", "I compare; prices #2", ""],
+    ]);
+    for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
+
+    expect(await get("journey.mmd")).toBe(
+      [
+        "journey",
+        "  title Dress",
+        "  section Awareness",
+        "    I see an ad summer: 5: sales, digital",
+        "    I ask a friend: 3: Customer",
+        "  section Consideration",
+        "    I compare prices 2: 1: sales",
+        "",
+      ].join("\n"),
+    );
   });
 });

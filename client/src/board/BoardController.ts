@@ -18,7 +18,7 @@ import type { VotingModel } from "./state/VotingModel";
 
 /** Side panels; one is open at a time. */
 export type Panel =
-  "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting" | "actions";
+  "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting" | "actions" | "exports";
 
 const FORM_PANELS: ReadonlySet<Panel> = new Set(["journeys", "personas", "help"]);
 

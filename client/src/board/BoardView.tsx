@@ -22,6 +22,7 @@ import { CardList } from "./ui/CardList";
 import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
+import { ExportPanel } from "./ui/ExportPanel";
 import { HelpPanel } from "./ui/HelpPanel";
 import { JourneyBar } from "./ui/JourneyBar";
 import { JourneysPanel } from "./ui/JourneysPanel";
@@ -244,6 +245,7 @@ function ConnectedBoard({
         {ui.panel === "actions" && (
           <ActionsPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
         )}
+        {ui.panel === "exports" && <ExportPanel controller={controller} boardId={boardId} token={token} />}
         {ui.panel === "voting" && (
           <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
         )}

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { actionsInOrder, quadrantOf, readRecord, type ActionRecord } from "@journeyboard/shared";
 import { toCsv } from "./csv";
+import { stageName } from "./journeyGrid";
 import { escapeMarkdown } from "./markdown";
 
 const QUADRANT = { quickWin: "Quick win", majorChange: "Major change", fillIn: "Fill-in", timeSink: "Time sink" };
@@ -35,7 +36,7 @@ function planRows(board: Y.Doc): PlanRow[] {
       ...new Set(
         cards.map((card) => {
           const stage = readRecord(board, "stages", card.stageId);
-          return stage?.title || stage?.preset || "";
+          return stage ? stageName(stage) : "";
         }),
       ),
     ].filter(Boolean);

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { readRecord, type RoundRecord } from "@journeyboard/shared";
 import { toCsv } from "./csv";
+import { laneName, stageName } from "./journeyGrid";
 
 export const VOTES_CSV_HEADER = ["round", "card", "kind", "stage", "lane", "dots", "dots by department"] as const;
 
@@ -24,8 +25,8 @@ export function votesCsv(board: Y.Doc, rounds: readonly RoundRecord[]): string {
           round.rules.title,
           card?.text ?? "",
           tally.category,
-          stage?.title || stage?.preset || "",
-          lane?.title || lane?.preset || lane?.kind || "",
+          stage ? stageName(stage) : "",
+          lane ? laneName(lane) : "",
           tally.dots,
           byDepartment,
         ];

@@ -8,15 +8,19 @@ import {
   CreateBoardRequest,
   DomainError,
   boardJsonSchema,
+  byOrder,
   exportBoard,
   importBoard,
   parseBoardFile,
+  readAll,
+  readRecord,
   type ApiError,
   type BoardSession,
 } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
 import type * as Y from "yjs";
 import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
+import { journeyGridCsv, journeyMermaid } from "../exports/journeyGrid";
 import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
 import type { VoteStore } from "../storage/VoteStore";
@@ -36,6 +40,19 @@ export interface HttpDeps {
 
 /** The largest board file `POST /api/boards/import` takes. */
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** What an export is asked for: the board, its title, and `?journey=` for a journey's exports. */
+interface ExportRequest {
+  id: string;
+  title: string;
+  journey: string | undefined;
+}
+
+/** The journey an export is for: the one asked for, by default the board's first. */
+function journeyOf(board: Y.Doc, requested: string | undefined): string {
+  const journeys = readAll(board, "journeys").sort(byOrder);
+  return journeys.find((j) => j.id === requested)?.id ?? journeys[0]?.id ?? "";
+}
 
 const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 503, error: string, message: string) =>
   c.json<ApiError>({ error, message }, status);
@@ -116,7 +133,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   /** A download of a board, for any role's token of that board. */
-  const exportRoute = (file: string, type: string, body: (board: Y.Doc, id: string, title: string) => string) =>
+  const exportRoute = (file: string, type: string, body: (board: Y.Doc, about: ExportRequest) => string) =>
     app.get(`/api/boards/:id/export/${file}`, (c) => {
       const id = c.req.param("id");
       const title = deps.store.boardTitle(id);
@@ -128,12 +145,18 @@ export function createHttpApp(deps: HttpDeps): Hono {
       if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
       c.header("content-type", `${type}; charset=utf-8`);
       c.header("content-disposition", `attachment; filename="${file}"`);
-      return c.body(body(board, id, (board.getMap("meta").get("title") as string | undefined) ?? title));
+      const boardTitle = (board.getMap("meta").get("title") as string | undefined) ?? title;
+      return c.body(body(board, { id, title: boardTitle, journey: c.req.query("journey") }));
     });
   exportRoute("board.json", "application/json", (board) => `${JSON.stringify(exportBoard(board), null, 2)}\n`);
-  exportRoute("votes.csv", "text/csv", (board, id) => votesCsv(board, deps.votes.rounds(id)));
+  exportRoute("votes.csv", "text/csv", (board, { id }) => votesCsv(board, deps.votes.rounds(id)));
   exportRoute("action-plan.csv", "text/csv", (board) => actionPlanCsv(board));
-  exportRoute("action-plan.md", "text/markdown", (board, _id, title) => actionPlanMarkdown(board, title));
+  exportRoute("action-plan.md", "text/markdown", (board, { title }) => actionPlanMarkdown(board, title));
+  exportRoute("journey.csv", "text/csv", (board, { journey }) => journeyGridCsv(board, journeyOf(board, journey)));
+  exportRoute("journey.mmd", "text/plain", (board, { journey, title }) => {
+    const journeyId = journeyOf(board, journey);
+    return journeyMermaid(board, journeyId, readRecord(board, "journeys", journeyId)?.title || title);
+  });
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

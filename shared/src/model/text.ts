@@ -10,3 +10,12 @@ export function textDirection(text: string): "ltr" | "rtl" {
   const first = STRONG_CHAR.exec(text)?.[0];
   return first && RTL_CHAR.test(first) ? "rtl" : "ltr";
 }
+
+/**
+ * A preset key as English words ("postPurchase" → "Post purchase"), for
+ * what the server writes without the app's translations (exports).
+ */
+export const presetWords = (key: string): string => {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

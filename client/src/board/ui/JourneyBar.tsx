@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { BookOpenText, ClipboardList, Grid3x3, ListTree, Plus, Target, Users, Vote } from "lucide-react";
+import { BookOpenText, ClipboardList, Download, Grid3x3, ListTree, Plus, Target, Users, Vote } from "lucide-react";
 import type { JourneyRecord } from "@journeyboard/shared";
 import type { BoardController, Panel } from "../BoardController";
 import { useUi } from "../useBoard";
@@ -62,6 +62,7 @@ export function JourneyBar({
       {panelButton("outline", <ListTree size={16} aria-hidden />)}
       {panelButton("voting", <Vote size={16} aria-hidden />)}
       {panelButton("actions", <ClipboardList size={16} aria-hidden />)}
+      {panelButton("exports", <Download size={16} aria-hidden />)}
     </nav>
   );
 }
