@@ -43,4 +43,19 @@ test("a board downloaded as board.json is imported from the home page as a new b
     "Awareness / Customer steps / أبحث عن فستان صيفي",
     "Purchase / Irritants / Ukryte koszty dostawy",
   ]);
+
+  await copy.page.getByTestId("panel.exports").click();
+  const table = (text: string) => ({ name: "cards.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await copy.page
+    .getByTestId("exports.importCsv")
+    .setInputFiles(table("stage,Steps,Feelings\nRetention,I come back,x\n"));
+  await expect(copy.page.getByTestId("board.notice")).toContainText('Nothing was added: column "Feelings"');
+  await copy.page
+    .getByTestId("exports.importCsv")
+    .setInputFiles(table('\uFEFFstage,Customer steps,Irritants\r\nRetention,"I come back, again",Slow refund\r\n'));
+  await expect(copy.page.getByTestId("board.notice")).toHaveText(/2 cards added\./);
+  await expect(copy.cards()).toHaveCount(4);
+  expect(await copy.cardTexts()).toEqual(
+    expect.arrayContaining(["Retention / Customer steps / I come back, again", "Retention / Irritants / Slow refund"]),
+  );
 });

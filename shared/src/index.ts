@@ -43,3 +43,4 @@ export * from "./protocol/collab";
 export * from "./protocol/http";
 export * from "./protocol/voting";
 export * from "./exchange/boardJson";
+export * from "./exchange/gridRows";

@@ -16,6 +16,7 @@ import {
   deletePersona,
   deleteStage,
   editCardText,
+  importGridRows,
   linkCards,
   moveAction,
   moveCard,
@@ -41,6 +42,8 @@ import {
   type ActionFields,
   type ClipboardCards,
   type Indicator,
+  type LaneRecord,
+  type StageRecord,
   type LaneKind,
   type LinkArgs,
   type LocalUserOrigin,
@@ -142,6 +145,26 @@ export class BoardCommands {
     this.run(() => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
   resizeStage = (id: string, width: number | null) =>
     this.run(() => setStageWidth(this.doc, { id, width }, this.origin));
+
+  /** Adds a table's cards to a journey; the number added, or why nothing was. */
+  importTable(
+    journeyId: string,
+    rows: string[][],
+    namesOf: (record: StageRecord | LaneRecord) => string[],
+  ): number | { error: string } {
+    if (!this.canEdit) return { error: "read-only" };
+    const { name, department } = this.identity();
+    try {
+      return importGridRows(
+        this.doc,
+        { journeyId, rows, namesOf, newId, authorName: name, authorDepartment: department, createdAt: Date.now() },
+        this.origin,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return { error: error.message };
+      throw error;
+    }
+  }
 
   // The action plan
   /** Adds actions (e.g. for voted cards) at the end of the plan; returns their ids, or null when refused. */

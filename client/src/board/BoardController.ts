@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { parse as parseCsv } from "csv-parse/browser/esm/sync";
 import {
   cellKey,
   createUndoManager,
@@ -7,6 +8,8 @@ import {
   undo,
   type ClipboardCards,
   type JourneyGrid,
+  type LaneRecord,
+  type StageRecord,
 } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
@@ -298,6 +301,24 @@ export class BoardController {
     if (!this.voting || !round || !cardId || this.ui.selection.size !== 1) return;
     if (direction === 1) this.voting.addDot(round.id, cardId);
     else this.voting.removeDot(round.id, cardId);
+  }
+
+  /**
+   * Adds the cards of a CSV table (as the journey export writes it) to the
+   * journey shown, all or nothing, and says how it went.
+   */
+  importTable(csv: string, namesOf: (record: StageRecord | LaneRecord) => string[]): void {
+    const journeyId = this.journeyId();
+    if (!journeyId) return;
+    let rows: string[][];
+    try {
+      rows = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: true });
+    } catch {
+      return this.notify({ key: "notice.importRefused", values: { reason: "not a CSV table" } });
+    }
+    const result = this.commands.importTable(journeyId, rows, namesOf);
+    if (typeof result === "number") this.notify({ key: "notice.imported", values: { count: result } });
+    else this.notify({ key: "notice.importRefused", values: { reason: result.error } });
   }
 
   notify(notice: Notice): void {

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Download } from "lucide-react";
+import { presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import { SidePanel } from "./SidePanel";
 
@@ -15,6 +16,12 @@ export function ExportPanel({
 }) {
   const { t } = useTranslation();
   const journeyId = controller.journeyId();
+  /** What a stage or lane may be called in the table: its title, its name here, or in the exports' English words. */
+  const namesOf = (record: StageRecord | LaneRecord): string[] => {
+    const preset: string | null = record.preset ?? ("kind" in record ? String(record.kind) : null);
+    const shown = preset ? t(`${"kind" in record ? "lane" : "stage"}.${preset}`) : "";
+    return [record.title, shown, preset ? presetWords(preset) : ""].filter(Boolean);
+  };
   const url = (file: string, journey = false) =>
     `/api/boards/${encodeURIComponent(boardId)}/export/${file}?token=${encodeURIComponent(token)}${
       journey && journeyId ? `&journey=${encodeURIComponent(journeyId)}` : ""
@@ -43,6 +50,24 @@ export function ExportPanel({
         ))}
       </ul>
       <p className="hint">{t("exports.hint")}</p>
+      {controller.canEdit && journeyId && (
+        <section className="stack">
+          <h3>{t("exports.importTitle")}</h3>
+          <label>
+            {t("exports.importFile")}
+            <input
+              type="file"
+              accept="text/csv,.csv"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void file.text().then((text) => controller.importTable(text, namesOf));
+              }}
+              data-testid="exports.importCsv"
+            />
+          </label>
+        </section>
+      )}
     </SidePanel>
   );
 }

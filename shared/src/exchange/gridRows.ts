@@ -1,0 +1,85 @@
+import type * as Y from "yjs";
+import { LIMITS } from "../model/limits";
+import type { Origin } from "../origins";
+import type { LaneRecord } from "../schema/lane";
+import type { StageRecord } from "../schema/stage";
+import { DomainError, writeRecord } from "../schema/layout";
+import { cardsInCell, cellKey, lanesOf, stagesOf } from "../read/grid";
+import { keyAtIndex } from "../ops/order";
+
+/** The most rows one import adds. */
+export const MAX_IMPORTED_ROWS = 2000;
+
+export interface GridImport {
+  journeyId: string;
+  /** The table: a header row (`stage`, then lane names), then a row per line of cards. */
+  rows: readonly (readonly string[])[];
+  /** The names a stage or lane may go by in the file (its title, its translated preset...). */
+  namesOf(record: StageRecord | LaneRecord): string[];
+  newId(): string;
+  authorName: string;
+  authorDepartment: string;
+  createdAt: number;
+}
+
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * Adds a table of cards to a journey, as `journey.csv` exports it: each
+ * non-empty cell becomes a card in its row's stage and its column's lane,
+ * at the end of that cell. Checked whole before anything is added: a
+ * column or stage that does not exist, a card too long or too many rows is
+ * refused, naming it, and nothing changes. Returns how many cards it added.
+ */
+export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): number {
+  const [header, ...body] = args.rows;
+  if (!header || !same(header[0] ?? "", "stage")) throw new DomainError("invalid", 'the first column must be "stage"');
+  if (body.length > MAX_IMPORTED_ROWS) throw new DomainError("invalid", `more than ${MAX_IMPORTED_ROWS} rows`);
+  const stages = stagesOf(doc, args.journeyId);
+  const lanes = lanesOf(doc, args.journeyId);
+  const find = <T extends StageRecord | LaneRecord>(records: T[], name: string) =>
+    records.find((r) => args.namesOf(r).some((n) => same(n, name)));
+  const columns = header.slice(1).map((name) => {
+    const lane = find(lanes, name);
+    if (!lane) throw new DomainError("invalid", `column "${name}": this journey has no lane of that name`);
+    return lane;
+  });
+  const cards: Array<{ stage: StageRecord; lane: LaneRecord; text: string }> = [];
+  body.forEach((row, i) => {
+    if (row.every((cell) => !cell.trim())) return;
+    const stage = find(stages, row[0] ?? "");
+    if (!stage) throw new DomainError("invalid", `row ${i + 2}: this journey has no stage "${row[0] ?? ""}"`);
+    columns.forEach((lane, c) => {
+      const text = (row[c + 1] ?? "").trim();
+      if (text.length > LIMITS.cardText)
+        throw new DomainError(
+          "invalid",
+          `row ${i + 2}, column "${header[c + 1]}": longer than ${LIMITS.cardText} characters`,
+        );
+      if (text) cards.push({ stage, lane, text });
+    });
+  });
+  doc.transact(() => {
+    const cells = new Map<string, Array<{ id: string; order: string }>>();
+    for (const { stage, lane, text } of cards) {
+      const key = cellKey(stage.id, lane.id);
+      const siblings = cells.get(key) ?? cardsInCell(doc, stage.id, lane.id);
+      cells.set(key, siblings);
+      const id = args.newId();
+      const order = keyAtIndex(siblings, siblings.length);
+      siblings.push({ id, order });
+      writeRecord(doc, "cards", {
+        id,
+        journeyId: args.journeyId,
+        stageId: stage.id,
+        laneId: lane.id,
+        order,
+        text,
+        authorName: args.authorName,
+        authorDepartment: args.authorDepartment,
+        createdAt: args.createdAt,
+      });
+    }
+  }, origin);
+  return cards.length;
+}
