@@ -4,7 +4,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
-import { COLLAB_PATH, migrateBoard } from "@journeyboard/shared";
+import { COLLAB_PATH, LIMITS, exportBoard, migrateBoard, newId } from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
@@ -13,6 +13,7 @@ import { BoardPersistence } from "./extensions/BoardPersistence";
 import { createHttpApp } from "./http/app";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
+import { SnapshotStore, type SnapshotInfo, type SnapshotKind } from "./storage/SnapshotStore";
 import { SqliteVoteStore } from "./storage/SqliteVoteStore";
 import { VotingService } from "./voting/VotingService";
 import { Voting } from "./extensions/Voting";
@@ -57,7 +58,23 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
-  const voting = new VotingService(votes, () => hocuspocus, logger, clock);
+  const snapshots = new SnapshotStore(store.db);
+  const readBoard = (id: string) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id);
+  const saveSnapshot = (boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo => {
+    const info = { id: newId(), name, kind, createdAt: clock() };
+    snapshots.save(boardId, info, JSON.stringify(exportBoard(board)));
+    return info;
+  };
+  const voting = new VotingService(
+    votes,
+    () => hocuspocus,
+    logger,
+    clock,
+    (boardId, round) => {
+      const board = readBoard(boardId);
+      if (board) saveSnapshot(boardId, board, round.rules.title.slice(0, LIMITS.title), "auto");
+    },
+  );
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
@@ -72,7 +89,9 @@ export async function startServer(
   const app = createHttpApp({
     store,
     votes,
-    readBoard: (id) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id),
+    snapshots,
+    saveSnapshot,
+    readBoard,
     boards: new BoardService(store),
     adminToken: config.adminToken,
     clientDir: config.clientDir,

@@ -45,3 +45,26 @@ export const importBoardFile = (text: string) =>
     headers: { "content-type": "application/json" },
     body: text,
   });
+
+export interface SnapshotInfo {
+  id: string;
+  name: string;
+  kind: "named" | "auto";
+  createdAt: number;
+}
+
+const boardApi = (boardId: string, path: string, token: string, init: RequestInit = {}) =>
+  call<unknown>(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
+
+export const listSnapshots = (boardId: string, token: string) =>
+  boardApi(boardId, "/snapshots", token) as Promise<SnapshotInfo[]>;
+
+export const saveSnapshot = (boardId: string, token: string, name: string) =>
+  boardApi(boardId, "/snapshots", token, { method: "POST", body: JSON.stringify({ name }) }) as Promise<SnapshotInfo>;
+
+/** A snapshot's board file, still to be checked (`parseBoardFile`). */
+export const snapshotFile = (boardId: string, token: string, id: string) =>
+  boardApi(boardId, `/snapshots/${encodeURIComponent(id)}`, token);

@@ -29,6 +29,7 @@ import {
   renameJourney,
   renameLane,
   renameStage,
+  restoreBoard,
   setCardChannel,
   setCardIndicator,
   setCardOwner,
@@ -40,6 +41,7 @@ import {
   updateAction,
   updatePersona,
   type ActionFields,
+  type BoardFile,
   type ClipboardCards,
   type Indicator,
   type LaneRecord,
@@ -165,6 +167,8 @@ export class BoardCommands {
       throw error;
     }
   }
+
+  restore = (file: BoardFile) => this.run(() => restoreBoard(this.doc, file, this.origin));
 
   // The action plan
   /** Adds actions (e.g. for voted cards) at the end of the plan; returns their ids, or null when refused. */

@@ -7,6 +7,7 @@ import {
   redo,
   undo,
   type ClipboardCards,
+  type BoardFile,
   type JourneyGrid,
   type LaneRecord,
   type StageRecord,
@@ -21,7 +22,17 @@ import type { VotingModel } from "./state/VotingModel";
 
 /** Side panels; one is open at a time. */
 export type Panel =
-  "help" | "card" | "personas" | "touchpoints" | "coverage" | "outline" | "journeys" | "voting" | "actions" | "exports";
+  | "help"
+  | "card"
+  | "personas"
+  | "touchpoints"
+  | "coverage"
+  | "outline"
+  | "journeys"
+  | "voting"
+  | "actions"
+  | "exports"
+  | "history";
 
 const FORM_PANELS: ReadonlySet<Panel> = new Set(["journeys", "personas", "help"]);
 
@@ -319,6 +330,11 @@ export class BoardController {
     const result = this.commands.importTable(journeyId, rows, namesOf);
     if (typeof result === "number") this.notify({ key: "notice.imported", values: { count: result } });
     else this.notify({ key: "notice.importRefused", values: { reason: result.error } });
+  }
+
+  /** Makes the board what a snapshot holds, as this person's change (Ctrl+Z takes it back). */
+  restore(file: BoardFile): boolean {
+    return this.commands.restore(file);
   }
 
   notify(notice: Notice): void {

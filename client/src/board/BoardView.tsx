@@ -24,6 +24,7 @@ import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
 import { ExportPanel } from "./ui/ExportPanel";
 import { HelpPanel } from "./ui/HelpPanel";
+import { HistoryPanel } from "./ui/HistoryPanel";
 import { JourneyBar } from "./ui/JourneyBar";
 import { JourneysPanel } from "./ui/JourneysPanel";
 import { NoticeToast } from "./ui/NoticeToast";
@@ -244,6 +245,9 @@ function ConnectedBoard({
         {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
         {ui.panel === "actions" && (
           <ActionsPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
+        )}
+        {ui.panel === "history" && (
+          <HistoryPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
         )}
         {ui.panel === "exports" && <ExportPanel controller={controller} boardId={boardId} token={token} />}
         {ui.panel === "voting" && (

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -14,7 +15,9 @@ import {
   parseBoardFile,
   readAll,
   readRecord,
+  LIMITS,
   type ApiError,
+  type Role,
   type BoardSession,
 } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
@@ -23,12 +26,16 @@ import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
 import { journeyGridCsv, journeyMermaid } from "../exports/journeyGrid";
 import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
+import type { SnapshotInfo, SnapshotKind, SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 
 export interface HttpDeps {
   store: BoardStore;
+  snapshots: SnapshotStore;
   votes: VoteStore;
+  /** Stores the board as it is now in its history. */
+  saveSnapshot(boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo;
   /** The board's document as it is now: the live one when loaded, else read from the store. */
   readBoard(id: string): Y.Doc | null;
   boards: BoardService;
@@ -40,6 +47,8 @@ export interface HttpDeps {
 
 /** The largest board file `POST /api/boards/import` takes. */
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+const SnapshotRequest = z.strictObject({ name: z.string().trim().min(1).max(LIMITS.title) });
 
 /** What an export is asked for: the board, its title, and `?journey=` for a journey's exports. */
 interface ExportRequest {
@@ -121,6 +130,42 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   app.get("/api/schemas/board.json", (c) => c.json(boardJsonSchema()));
+
+  /** The role a request's token has on a board, or an error answer. */
+  const roleOn = (c: Context, id: string): Role | Response => {
+    if (deps.store.boardTitle(id) === null) return apiError(c, 404, "unknown-board", "No board has this id.");
+    const token = requestToken(c);
+    const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
+    return role ?? apiError(c, 403, "bad-token", "This link does not open this board.");
+  };
+
+  app.get("/api/boards/:id/snapshots", (c) => {
+    const role = roleOn(c, c.req.param("id"));
+    return role instanceof Response ? role : c.json(deps.snapshots.list(c.req.param("id")));
+  });
+
+  app.post("/api/boards/:id/snapshots", bodyLimit({ maxSize: 4096 }), async (c) => {
+    const id = c.req.param("id");
+    const role = roleOn(c, id);
+    if (role instanceof Response) return role;
+    if (role !== "facilitator") return apiError(c, 403, "forbidden", "Only the facilitator saves snapshots.");
+    const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`);
+    const board = deps.readBoard(id);
+    if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+    return c.json(deps.saveSnapshot(id, board, body.data.name, "named"), 201);
+  });
+
+  app.get("/api/boards/:id/snapshots/:snapshot", (c) => {
+    const id = c.req.param("id");
+    const role = roleOn(c, id);
+    if (role instanceof Response) return role;
+    const file = deps.snapshots.file(id, c.req.param("snapshot"));
+    if (file === null) return apiError(c, 404, "unknown-snapshot", "No snapshot has this id.");
+    c.header("content-type", "application/json; charset=utf-8");
+    return c.body(file);
+  });
 
   app.get("/api/boards/:id/session", (c) => {
     const id = c.req.param("id");

@@ -60,6 +60,8 @@ export class VotingService {
     private readonly instance: () => Hocuspocus,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    /** Runs once a round's results are out (the board's history keeps a snapshot then). */
+    private readonly afterReveal: (boardId: string, round: RoundRecord) => void = () => {},
   ) {}
 
   async handle(connection: Connection, board: Document, payload: string): Promise<void> {
@@ -161,13 +163,14 @@ export class VotingService {
     const round = this.current(boardId, roundId);
     if (round.status !== "closed") throw new Refused(VOTE_REFUSALS.notClosed);
     const rows = this.store.dots(boardId, roundId);
-    this.saveAndPublish(boardId, {
+    const revealed = this.saveAndPublish(boardId, {
       ...round,
       status: "revealed",
       revealedAt: this.now(),
       tallies: tallyOf(rows),
       voters: votersOf(rows),
     });
+    this.afterReveal(boardId, revealed);
   }
 
   // Dots

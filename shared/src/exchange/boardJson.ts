@@ -1,13 +1,14 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import { settledViolations } from "../invariants";
-import { serverOrigin } from "../origins";
+import { serverOrigin, type Origin } from "../origins";
 import {
   DomainError,
   RECORD_ROOTS,
   RECORD_SCHEMAS,
   metaMap,
   readAll,
+  recordsOf,
   writeRecord,
   type RecordRoot,
 } from "../schema/layout";
@@ -20,8 +21,8 @@ export const MAX_RECORDS_PER_KIND = 50_000;
 
 /**
  * A whole board as a file (`board.json`): its settings and every record,
- * unknown fields included, each kind sorted by id so the same board always
- * gives the same bytes. Importing it recreates the board with the same
+ * unknown fields included, each kind sorted by id and each record's fields
+ * by name, so the same board always gives the same bytes. Importing it recreates the board with the same
  * records. Its JSON Schema is `boardJsonSchema()` (served at
  * `/api/schemas/board.json`).
  */
@@ -37,14 +38,23 @@ export const BoardFile = z.strictObject({
 });
 export type BoardFile = z.infer<typeof BoardFile>;
 
+/** An object with its keys in order: the same content always gives the same bytes. */
+const sortedKeys = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+
 export function exportBoard(doc: Y.Doc): BoardFile {
   const records = Object.fromEntries(
-    RECORD_ROOTS.map((root) => [root, readAll(doc, root).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))]),
+    RECORD_ROOTS.map((root) => [
+      root,
+      readAll(doc, root)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map(sortedKeys),
+    ]),
   ) as BoardFile["records"];
   return {
     format: BOARD_FORMAT,
     schemaVersion: SCHEMA_VERSION,
-    meta: metaMap(doc).toJSON() as BoardMeta,
+    meta: sortedKeys(metaMap(doc).toJSON() as BoardMeta),
     records,
   };
 }
@@ -78,3 +88,27 @@ export function importBoard(board: BoardFile): Y.Doc {
 
 /** The JSON Schema of `board.json`. */
 export const boardJsonSchema = (): unknown => z.toJSONSchema(BoardFile, { unrepresentable: "any" });
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Makes the board what a file (a snapshot) holds, as one change by this
+ * origin, so its author can undo it: records the file lacks are deleted,
+ * changed ones rewritten, the same ones left alone; the title and settings
+ * return too. The schema version stays the board's.
+ */
+export function restoreBoard(doc: Y.Doc, file: BoardFile, origin: Origin): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    for (const [key, value] of Object.entries(file.meta))
+      if (key !== "schemaVersion" && !sameJson(meta.get(key), value)) meta.set(key, value);
+    for (const root of RECORD_ROOTS) {
+      const records = recordsOf(doc, root);
+      const wanted = new Map(file.records[root].map((record) => [record.id, record]));
+      for (const id of [...records.keys()]) if (!wanted.has(id)) records.delete(id);
+      for (const [id, record] of wanted) {
+        if (!sameJson(records.get(id)?.toJSON(), record)) writeRecord(doc, root, record as never);
+      }
+    }
+  }, origin);
+}

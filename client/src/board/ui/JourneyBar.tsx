@@ -1,5 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { BookOpenText, ClipboardList, Download, Grid3x3, ListTree, Plus, Target, Users, Vote } from "lucide-react";
+import {
+  BookOpenText,
+  ClipboardList,
+  Download,
+  Grid3x3,
+  History,
+  ListTree,
+  Plus,
+  Target,
+  Users,
+  Vote,
+} from "lucide-react";
 import type { JourneyRecord } from "@journeyboard/shared";
 import type { BoardController, Panel } from "../BoardController";
 import { useUi } from "../useBoard";
@@ -63,6 +74,7 @@ export function JourneyBar({
       {panelButton("voting", <Vote size={16} aria-hidden />)}
       {panelButton("actions", <ClipboardList size={16} aria-hidden />)}
       {panelButton("exports", <Download size={16} aria-hidden />)}
+      {panelButton("history", <History size={16} aria-hidden />)}
     </nav>
   );
 }

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { parseBoardFile } from "@journeyboard/shared";
+import { listSnapshots, saveSnapshot, snapshotFile, type SnapshotInfo } from "../../app/api";
+import type { BoardController } from "../BoardController";
+import { SidePanel } from "./SidePanel";
+
+/**
+ * The board's history: snapshots the facilitator named and those taken by
+ * themselves (when votes are revealed). Restoring one is a change like any
+ * other, by the person restoring: Ctrl+Z takes it back.
+ */
+export function HistoryPanel({
+  controller,
+  boardId,
+  token,
+  facilitator,
+}: {
+  controller: BoardController;
+  boardId: string;
+  token: string;
+  facilitator: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [name, setName] = useState("");
+  const refresh = useCallback(
+    () => listSnapshots(boardId, token).then(setSnapshots, () => setSnapshots([])),
+    [boardId, token],
+  );
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    await saveSnapshot(boardId, token, name.trim());
+    setName("");
+    await refresh();
+  };
+  const restore = async (snapshot: SnapshotInfo) => {
+    const parsed = parseBoardFile(await snapshotFile(boardId, token, snapshot.id));
+    if (!parsed.ok) return controller.notify({ key: "history.unreadable" });
+    if (controller.restore(parsed.board))
+      controller.notify({ key: "history.restored", values: { name: snapshot.name } });
+  };
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <SidePanel
+      title={t("history.title")}
+      onClose={() => controller.togglePanel("history", false)}
+      testId="history.panel"
+    >
+      {facilitator && (
+        <form className="row" onSubmit={save}>
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t("history.namePlaceholder")}
+            aria-label={t("history.name")}
+            dir="auto"
+            data-testid="history.name"
+          />
+          <button type="submit" disabled={!name.trim()} data-testid="history.save">
+            {t("history.save")}
+          </button>
+        </form>
+      )}
+      {snapshots?.length === 0 && <p className="hint">{t("history.empty")}</p>}
+      <ul className="history" data-testid="history.list">
+        {(snapshots ?? []).map((snapshot) => (
+          <li key={snapshot.id} data-testid="history.item">
+            <span dir="auto">
+              {snapshot.kind === "auto" ? t("history.auto", { name: snapshot.name }) : snapshot.name}
+            </span>
+            <span className="hint">{when.format(snapshot.createdAt)}</span>
+            {facilitator && (
+              <button type="button" onClick={() => void restore(snapshot)} data-testid="history.restore">
+                {t("history.restore")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </SidePanel>
+  );
+}
