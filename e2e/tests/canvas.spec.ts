@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures/fixtures";
 
 test("a box drag selects cards; copied, they keep their layout when pasted on another board", async ({
@@ -96,4 +97,25 @@ test("far out, cards are drawn as tiles that still select", async ({ home }) => 
   await board.page.mouse.click(tiles!.x + tiles!.width / 2, tiles!.y + tiles!.height / 2);
   await expect(board.page.getByTestId("board.selectionCount")).toHaveText("1 card selected");
   expect(card.width).toBeGreaterThan(tiles!.width);
+});
+
+test("a picture of the whole journey downloads as a PNG at full size, whatever is on screen", async ({ home }) => {
+  await home.createBoard("Picture");
+  const board = await home.openBoard();
+  await board.join("Ola", "sales");
+  await board.addCardAt("Advocacy", "Customer steps", "I tell my friends");
+  await board.page.keyboard.press("Escape");
+  for (let i = 0; i < 6; i++) await board.page.getByTestId("toolbar.zoomIn").click();
+  await board.page.getByTestId("panel.exports").click();
+  const download = board.page.waitForEvent("download");
+  await board.page.getByTestId("exports.picture").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("journey.png");
+  const png = readFileSync((await file.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(width).toBeGreaterThan(2000);
+  expect(height).toBeGreaterThan(1000);
+  await expect.poll(() => board.isDrawn("I tell my friends")).toBe(false);
 });

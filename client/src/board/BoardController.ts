@@ -65,6 +65,8 @@ export interface UiState {
   marquee: Rect | null;
   notice: Notice | null;
   minimap: boolean;
+  /** While set, the canvas draws every card in full detail, takes this world area as a picture and hands it back. */
+  picture: Rect | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -111,6 +113,7 @@ export class BoardController {
       marquee: null,
       notice: null,
       minimap: true,
+      picture: null,
       canUndo: false,
       canRedo: false,
     };
@@ -335,6 +338,33 @@ export class BoardController {
   /** Makes the board what a snapshot holds, as this person's change (Ctrl+Z takes it back). */
   restore(file: BoardFile): boolean {
     return this.commands.restore(file);
+  }
+
+  /** Asks the canvas for a picture (PNG) of the selected cards, or of the whole journey when none is. */
+  requestPicture(): void {
+    const layout = this.layout();
+    if (!layout) return;
+    const boxes = [...this.ui.selection].map((id) => layout.cards.get(id)).filter((b) => b !== undefined);
+    const margin = 24;
+    const area = boxes.length
+      ? {
+          x: Math.min(...boxes.map((b) => b.x)) - margin,
+          y: Math.min(...boxes.map((b) => b.y)) - margin,
+          width: Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x)) + margin * 2,
+          height: Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y)) + margin * 2,
+        }
+      : { x: 0, y: 0, width: layout.width, height: layout.height };
+    this.set({ picture: area });
+  }
+
+  /** The canvas took the picture: save it as a file. */
+  pictureTaken(dataUrl: string | null): void {
+    this.set({ picture: null });
+    if (!dataUrl) return;
+    const link = document.createElement("a");
+    link.href = dataUrl;
+    link.download = "journey.png";
+    link.click();
   }
 
   notify(notice: Notice): void {

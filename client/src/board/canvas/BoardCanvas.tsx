@@ -99,7 +99,27 @@ export const BoardCanvas = memo(
         controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
       else controller.panBy(event.evt.deltaX, event.evt.deltaY);
     };
-    const view = useMemo(() => visibleWorld(ui.camera, size), [ui.camera, size]);
+    // A picture being taken needs every card in it drawn, whatever is on screen.
+    const view = useMemo(() => ui.picture ?? visibleWorld(ui.camera, size), [ui.picture, ui.camera, size]);
+    const stage = useRef<Konva.Stage>(null);
+    useEffect(() => {
+      const area = ui.picture;
+      const node = stage.current;
+      if (!area || !node) return;
+      const { camera } = controller.getUi();
+      // Full size up to 8000 pixels across: big journeys are scaled down to stay within what browsers can hold.
+      const ratio = Math.min(2, 8000 / Math.max(area.width, area.height)) / camera.scale;
+      node.batchDraw();
+      controller.pictureTaken(
+        node.toDataURL({
+          x: area.x * camera.scale + camera.x,
+          y: area.y * camera.scale + camera.y,
+          width: area.width * camera.scale,
+          height: area.height * camera.scale,
+          pixelRatio: ratio,
+        }),
+      );
+    }, [ui.picture, controller]);
 
     return (
       <div
@@ -111,6 +131,7 @@ export const BoardCanvas = memo(
       >
         {size.width > 0 && (
           <Stage
+            ref={stage}
             width={size.width}
             height={size.height}
             x={ui.camera.x}
@@ -140,11 +161,11 @@ export const BoardCanvas = memo(
               editedBy={editedBy}
               canEdit={controller.canEdit}
               dots={dots}
-              tiles={ui.camera.scale < TILE_SCALE}
+              tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
               labels={cardLabels}
               handlers={handlers}
             />
-            <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />
+            {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
             {ui.marquee && (
               <Layer listening={false}>
                 <Rect

@@ -49,6 +49,10 @@ export function ExportPanel({
           </li>
         ))}
       </ul>
+      <button type="button" onClick={() => controller.requestPicture()} data-testid="exports.picture">
+        <Download size={16} aria-hidden />{" "}
+        {t(controller.getUi().selection.size ? "exports.pictureSelection" : "exports.picture")}
+      </button>
       <p className="hint">{t("exports.hint")}</p>
       {controller.canEdit && journeyId && (
         <section className="stack">
