@@ -149,7 +149,7 @@ export const BoardCanvas = memo(
             onMouseLeave={() => controller.pointerAt(null)}
           >
             <GridLayer layout={layout} labels={labels} />
-            <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} />
+            <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
             <HeadersLayer controller={controller} layout={layout} />
             <CardsLayer
               model={controller.model}

@@ -21,10 +21,12 @@ interface CurveProps {
   layout: JourneyLayout;
   steps: StepEmotion[];
   labels: CurveLabels;
+  /** Off in pictures: "rate a step" is for people at the board. */
+  hints: boolean;
 }
 
 export const EmotionCurveLayer = memo(
-  function EmotionCurveLayer({ layout, steps, labels }: CurveProps) {
+  function EmotionCurveLayer({ layout, steps, labels, hints }: CurveProps) {
     const columns = new Map(layout.columns.map((c) => [c.stage.id, c]));
     const perStage = new Map<string, number>();
     const points = steps.flatMap((step) => {
@@ -58,7 +60,7 @@ export const EmotionCurveLayer = memo(
                   <Text x={x0 + 4} y={yOf(v) - 14} text={labels.scale(v)} fontSize={11} fill="#64748b" />
                 </Group>
               ))}
-              {rated.length === 0 && (
+              {hints && rated.length === 0 && (
                 <Text
                   x={x0}
                   y={top + height / 2 - 8}
@@ -128,5 +130,6 @@ export const EmotionCurveLayer = memo(
       </Layer>
     );
   },
-  (a: CurveProps, b: CurveProps) => sameFrame(a.layout, b.layout) && a.steps === b.steps && a.labels === b.labels,
+  (a: CurveProps, b: CurveProps) =>
+    sameFrame(a.layout, b.layout) && a.steps === b.steps && a.labels === b.labels && a.hints === b.hints,
 );
