@@ -99,7 +99,9 @@ test("far out, cards are drawn as tiles that still select", async ({ home }) => 
   expect(card.width).toBeGreaterThan(tiles!.width);
 });
 
-test("a picture of the whole journey downloads as a PNG at full size, whatever is on screen", async ({ home }) => {
+test("a picture (PNG) and a drawing (SVG) of the whole journey download in full, whatever is on screen", async ({
+  home,
+}) => {
   await home.createBoard("Picture");
   const board = await home.openBoard();
   await board.join("Ola", "sales");
@@ -118,4 +120,13 @@ test("a picture of the whole journey downloads as a PNG at full size, whatever i
   expect(width).toBeGreaterThan(2000);
   expect(height).toBeGreaterThan(1000);
   await expect.poll(() => board.isDrawn("I tell my friends")).toBe(false);
+
+  const drawing = board.page.waitForEvent("download");
+  await board.page.getByTestId("exports.svg").click();
+  const svgFile = await drawing;
+  expect(svgFile.suggestedFilename()).toBe("journey.svg");
+  const svg = readFileSync((await svgFile.path())!, "utf8");
+  expect(svg.startsWith("<svg")).toBe(true);
+  expect(svg).toContain(">I tell my friends</text>");
+  expect(svg).toContain(">Advocacy</text>");
 });

@@ -342,11 +342,17 @@ export class BoardController {
 
   /** Asks the canvas for a picture (PNG) of the selected cards, or of the whole journey when none is. */
   requestPicture(): void {
+    const area = this.pictureArea();
+    if (area) this.set({ picture: area });
+  }
+
+  /** The world area a picture shows: the selected cards with a margin, or the whole journey. */
+  pictureArea(): Rect | null {
     const layout = this.layout();
-    if (!layout) return;
+    if (!layout) return null;
     const boxes = [...this.ui.selection].map((id) => layout.cards.get(id)).filter((b) => b !== undefined);
     const margin = 24;
-    const area = boxes.length
+    return boxes.length
       ? {
           x: Math.min(...boxes.map((b) => b.x)) - margin,
           y: Math.min(...boxes.map((b) => b.y)) - margin,
@@ -354,7 +360,6 @@ export class BoardController {
           height: Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y)) + margin * 2,
         }
       : { x: 0, y: 0, width: layout.width, height: layout.height };
-    this.set({ picture: area });
   }
 
   /** The canvas took the picture: save it as a file. */

@@ -249,7 +249,9 @@ function ConnectedBoard({
         {ui.panel === "history" && (
           <HistoryPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
         )}
-        {ui.panel === "exports" && <ExportPanel controller={controller} boardId={boardId} token={token} />}
+        {ui.panel === "exports" && (
+          <ExportPanel controller={controller} boardId={boardId} token={token} labels={labels} />
+        )}
         {ui.panel === "voting" && (
           <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
         )}

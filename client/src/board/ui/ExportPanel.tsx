@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { Download } from "lucide-react";
 import { presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import type { GridLabels } from "../canvas/GridLayer";
+import { journeySvg, type MeasureText } from "../exportSvg";
 import { SidePanel } from "./SidePanel";
 
 /** Every download of the board, made by the server from the board as it is now. */
@@ -9,10 +11,12 @@ export function ExportPanel({
   controller,
   boardId,
   token,
+  labels,
 }: {
   controller: BoardController;
   boardId: string;
   token: string;
+  labels: GridLabels;
 }) {
   const { t } = useTranslation();
   const journeyId = controller.journeyId();
@@ -53,6 +57,10 @@ export function ExportPanel({
         <Download size={16} aria-hidden />{" "}
         {t(controller.getUi().selection.size ? "exports.pictureSelection" : "exports.picture")}
       </button>
+      <button type="button" onClick={() => downloadSvg(controller, labels)} data-testid="exports.svg">
+        <Download size={16} aria-hidden />{" "}
+        {t(controller.getUi().selection.size ? "exports.svgSelection" : "exports.svg")}
+      </button>
       <p className="hint">{t("exports.hint")}</p>
       {controller.canEdit && journeyId && (
         <section className="stack">
@@ -74,4 +82,30 @@ export function ExportPanel({
       )}
     </SidePanel>
   );
+}
+
+/** Measures text as the browser draws it, in the canvas's own font. */
+function canvasMeasure(): MeasureText {
+  const context = document.createElement("canvas").getContext("2d");
+  return (text, size, bold) => {
+    if (!context) return text.length * size * 0.55;
+    context.font = `${bold ? "bold " : ""}${size}px system-ui, "Segoe UI", "Noto Sans", sans-serif`;
+    return context.measureText(text).width;
+  };
+}
+
+function downloadSvg(controller: BoardController, labels: GridLabels) {
+  const layout = controller.layout();
+  const grid = controller.grid();
+  const area = controller.pictureArea();
+  if (!layout || !grid || !area) return;
+  const url = URL.createObjectURL(
+    new Blob([journeySvg(layout, grid, labels, canvasMeasure(), area)], { type: "image/svg+xml" }),
+  );
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "journey.svg";
+  link.click();
+  // The download reads the blob after this task: let it go only then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

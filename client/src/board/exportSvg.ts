@@ -1,0 +1,110 @@
+import { LANE_COLOURS, cellKey, departmentColour, textDirection, type JourneyGrid } from "@journeyboard/shared";
+import type { GridLabels } from "./canvas/GridLayer";
+import { GRID, type JourneyLayout, type Rect } from "./state/layout";
+
+/** How wide a text is at a font size, in pixels (the browser's canvas measures it). */
+export type MeasureText = (text: string, fontSize: number, bold: boolean) => number;
+
+const FONT = 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", Tahoma, sans-serif';
+const CARD_FONT = 14;
+const LINE = CARD_FONT * 1.3;
+
+/** Text as XML character data: markup characters escaped, characters XML cannot hold dropped. */
+export const xmlText = (text: string): string =>
+  text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+/** Breaks text into lines that fit a width; the last line that fits ends with "…" when text is left over. */
+export function wrapText(text: string, width: number, maxLines: number, measure: MeasureText): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate, CARD_FONT, false) <= width || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  return kept;
+}
+
+/**
+ * The journey (or the part in `area`) as a standalone SVG document: lanes,
+ * stage and lane titles, and every card with its text, drawn from the
+ * layout rather than the screen, so nothing culled is missing. User text is
+ * escaped; right-to-left text runs right to left.
+ */
+export function journeySvg(
+  layout: JourneyLayout,
+  grid: JourneyGrid,
+  labels: GridLabels,
+  measure: MeasureText,
+  area: Rect = { x: 0, y: 0, width: layout.width, height: layout.height },
+): string {
+  const parts: string[] = [];
+  // With direction="rtl", anchor "start" is the right edge: right-to-left text runs leftwards from x.
+  const text = (
+    x: number,
+    y: number,
+    value: string,
+    size: number,
+    options: { bold?: boolean; anchor?: string } = {},
+  ) => {
+    const rtl = textDirection(value) === "rtl";
+    parts.push(
+      `<text x="${x}" y="${y}" font-size="${size}"${options.bold ? ' font-weight="bold"' : ""}${
+        rtl ? ' direction="rtl"' : ""
+      } text-anchor="${options.anchor ?? "start"}" fill="#0f172a">${xmlText(value)}</text>`,
+    );
+  };
+  const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
+  const cellsWidth = layout.width - GRID.laneHeaderWidth;
+  parts.push(`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`);
+  for (const { lane, y, height } of layout.rows) {
+    const colours = LANE_COLOURS[lane.kind];
+    parts.push(`<rect x="${cellsX}" y="${y}" width="${cellsWidth}" height="${height}" fill="${colours.lane}"/>`);
+    parts.push(
+      `<rect x="${layout.laneHeaderX}" y="${y}" width="${GRID.laneHeaderWidth}" height="${height}" fill="${colours.card}" opacity="0.55"/>`,
+    );
+    text(layout.laneHeaderX + 14, y + 28, labels.lane(lane.id), 16, { bold: true });
+  }
+  for (const { stage, x, width } of layout.columns) {
+    parts.push(`<line x1="${x}" y1="0" x2="${x}" y2="${layout.height}" stroke="#e2e8f0"/>`);
+    if (!stage.collapsed) text(x + width / 2, 34, labels.stage(stage.id), 18, { bold: true, anchor: "middle" });
+  }
+  for (const row of layout.rows) {
+    if (row.lane.collapsed) continue;
+    for (const column of layout.columns) {
+      if (column.stage.collapsed) continue;
+      for (const card of grid.cells.get(cellKey(column.stage.id, row.lane.id)) ?? []) {
+        const box = layout.cards.get(card.id);
+        if (!box) continue;
+        parts.push(
+          `<rect x="${box.x}" y="${box.y + 2}" width="${box.width}" height="${box.height}" rx="6" fill="rgba(15,23,42,0.16)"/>`,
+          `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6" fill="${LANE_COLOURS[row.lane.kind].card}"/>`,
+          `<circle cx="${box.x + box.width - 9}" cy="${box.y + box.height - 9}" r="4" fill="${departmentColour(card.authorDepartment)}"/>`,
+        );
+        const rtl = textDirection(card.text) === "rtl";
+        wrapText(card.text, box.width - 20, Math.floor((box.height - 18) / LINE), measure).forEach((line, i) =>
+          text(rtl ? box.x + box.width - 10 : box.x + 10, box.y + 10 + CARD_FONT + i * LINE, line, CARD_FONT),
+        );
+      }
+    }
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${area.x} ${area.y} ${area.width} ${area.height}" width="${area.width}" height="${area.height}" font-family='${FONT}'>`,
+    ...parts,
+    "</svg>",
+    "",
+  ].join("\n");
+}
