@@ -148,10 +148,18 @@ export class BoardPage {
     await this.typeInEditor(text);
   }
 
+  /**
+   * Clicks a card and waits for its panel to show it. The card's place is read again
+   * on each try: a view that was still settling (a journey fitting the
+   * screen) may have moved it; tries are a second apart, so never a double-click.
+   */
   async selectCard(text: string): Promise<void> {
-    const centre = await this.cardCentre(await this.cardId(text));
-    await this.page.mouse.click(centre.x, centre.y);
-    await this.page.getByTestId("card.panel").waitFor();
+    const id = await this.cardId(text);
+    await expect(async () => {
+      const centre = await this.cardCentre(id);
+      await this.page.mouse.click(centre.x, centre.y);
+      await expect(this.page.getByTestId("cardPanel.text")).toHaveValue(text, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   /** Stage titles in their order on the canvas, left to right. */
