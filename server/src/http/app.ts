@@ -169,29 +169,23 @@ export function createHttpApp(deps: HttpDeps): Hono {
 
   app.get("/api/boards/:id/session", (c) => {
     const id = c.req.param("id");
-    const title = deps.store.boardTitle(id);
-    if (title === null) return apiError(c, 404, "unknown-board", "No board has this id.");
-    const token = requestToken(c);
-    const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
-    if (!role) return apiError(c, 403, "bad-token", "This link does not open this board.");
-    return c.json<BoardSession>({ id, title, role });
+    const role = roleOn(c, id);
+    if (role instanceof Response) return role;
+    return c.json<BoardSession>({ id, title: deps.store.boardTitle(id) ?? "", role });
   });
 
   /** A download of a board, for any role's token of that board. */
   const exportRoute = (file: string, type: string, body: (board: Y.Doc, about: ExportRequest) => string) =>
     app.get(`/api/boards/:id/export/${file}`, (c) => {
       const id = c.req.param("id");
-      const title = deps.store.boardTitle(id);
-      if (title === null) return apiError(c, 404, "unknown-board", "No board has this id.");
-      const token = requestToken(c);
-      if (!token || !deps.store.roleForTokenHash(id, hashToken(token)))
-        return apiError(c, 403, "bad-token", "This link does not open this board.");
+      const role = roleOn(c, id);
+      if (role instanceof Response) return role;
       const board = deps.readBoard(id);
       if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
       c.header("content-type", `${type}; charset=utf-8`);
       c.header("content-disposition", `attachment; filename="${file}"`);
-      const boardTitle = (board.getMap("meta").get("title") as string | undefined) ?? title;
-      return c.body(body(board, { id, title: boardTitle, journey: c.req.query("journey") }));
+      const title = (board.getMap("meta").get("title") as string | undefined) ?? deps.store.boardTitle(id) ?? "";
+      return c.body(body(board, { id, title, journey: c.req.query("journey") }));
     });
   exportRoute("board.json", "application/json", (board) => `${JSON.stringify(exportBoard(board), null, 2)}\n`);
   exportRoute("votes.csv", "text/csv", (board, { id }) => votesCsv(board, deps.votes.rounds(id)));

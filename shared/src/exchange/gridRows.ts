@@ -3,9 +3,9 @@ import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
 import type { LaneRecord } from "../schema/lane";
 import type { StageRecord } from "../schema/stage";
-import { DomainError, writeRecord } from "../schema/layout";
-import { cardsInCell, cellKey, lanesOf, stagesOf } from "../read/grid";
-import { keyAtIndex } from "../ops/order";
+import { DomainError } from "../schema/layout";
+import { lanesOf, stagesOf } from "../read/grid";
+import { appendCards } from "../ops/cards";
 
 /** The most rows one import adds. */
 export const MAX_IMPORTED_ROWS = 2000;
@@ -59,27 +59,14 @@ export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): nu
       if (text) cards.push({ stage, lane, text });
     });
   });
-  doc.transact(() => {
-    const cells = new Map<string, Array<{ id: string; order: string }>>();
-    for (const { stage, lane, text } of cards) {
-      const key = cellKey(stage.id, lane.id);
-      const siblings = cells.get(key) ?? cardsInCell(doc, stage.id, lane.id);
-      cells.set(key, siblings);
-      const id = args.newId();
-      const order = keyAtIndex(siblings, siblings.length);
-      siblings.push({ id, order });
-      writeRecord(doc, "cards", {
-        id,
-        journeyId: args.journeyId,
-        stageId: stage.id,
-        laneId: lane.id,
-        order,
-        text,
-        authorName: args.authorName,
-        authorDepartment: args.authorDepartment,
-        createdAt: args.createdAt,
-      });
-    }
-  }, origin);
+  doc.transact(
+    () =>
+      appendCards(
+        doc,
+        cards.map(({ stage, lane, text }) => ({ stageId: stage.id, laneId: lane.id, text })),
+        args,
+      ),
+    origin,
+  );
   return cards.length;
 }

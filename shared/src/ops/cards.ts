@@ -1,8 +1,9 @@
 import type * as Y from "yjs";
 import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
+import type { CardRecord } from "../schema/card";
 import { DomainError, patchRecord, readRecord, recordsOf, writeRecord } from "../schema/layout";
-import { cardsInCell } from "../read/grid";
+import { cardsInCell, cellKey } from "../read/grid";
 import { keyAtIndex } from "./order";
 
 function requireLiveCell(doc: Y.Doc, journeyId: string, stageId: string, laneId: string): void {
@@ -85,4 +86,46 @@ export function deleteCards(doc: Y.Doc, args: { ids: readonly string[] }, origin
     const cards = recordsOf(doc, "cards");
     for (const id of args.ids) cards.delete(id);
   }, origin);
+}
+
+export interface AppendedCard {
+  stageId: string;
+  laneId: string;
+  text: string;
+  /** Content some lane kinds use (channel, owner, indicator), kept as given. */
+  content?: Partial<Pick<CardRecord, "channel" | "ownerDepartment" | "indicator">>;
+}
+
+/**
+ * Writes cards at the end of their cells, in the order given, inside the
+ * caller's transaction (paste, table import): each cell's cards are read
+ * once, however many cards land in it. Returns the new ids.
+ */
+export function appendCards(
+  doc: Y.Doc,
+  cards: readonly AppendedCard[],
+  author: { journeyId: string; newId(): string; authorName: string; authorDepartment: string; createdAt: number },
+): string[] {
+  const cells = new Map<string, Array<{ id: string; order: string }>>();
+  return cards.map(({ stageId, laneId, text, content }) => {
+    const key = cellKey(stageId, laneId);
+    const siblings = cells.get(key) ?? cardsInCell(doc, stageId, laneId);
+    cells.set(key, siblings);
+    const id = author.newId();
+    const order = keyAtIndex(siblings, siblings.length);
+    siblings.push({ id, order });
+    writeRecord(doc, "cards", {
+      id,
+      journeyId: author.journeyId,
+      stageId,
+      laneId,
+      order,
+      text,
+      authorName: author.authorName,
+      authorDepartment: author.authorDepartment,
+      createdAt: author.createdAt,
+      ...content,
+    });
+    return id;
+  });
 }

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
 import { IndicatorSchema } from "../schema/card";
-import { DomainError, readRecord, writeRecord } from "../schema/layout";
-import { cardsInCell, cellKey, lanesOf, stagesOf } from "../read/grid";
-import { keyAtIndex } from "./order";
+import { DomainError, readRecord } from "../schema/layout";
+import { cardsInCell, lanesOf, stagesOf } from "../read/grid";
+import { appendCards } from "./cards";
 
 /** The most cards one paste adds. */
 export const MAX_PASTED_CARDS = 500;
@@ -128,39 +128,24 @@ export interface PasteCardsArgs {
 export function pasteCards(doc: Y.Doc, args: PasteCardsArgs, origin: Origin): string[] {
   const parsed = ClipboardCards.safeParse(args.cards);
   if (!parsed.success) throw new DomainError("invalid", "those are not copied cards");
-  const ids: string[] = [];
+  let ids: string[] = [];
   doc.transact(() => {
     const stages = stagesOf(doc, args.journeyId);
     const lanes = lanesOf(doc, args.journeyId);
     const stage0 = stages.findIndex((s) => s.id === args.stageId);
     const lane0 = lanes.findIndex((l) => l.id === args.laneId);
     if (stage0 < 0 || lane0 < 0) throw new DomainError("not-found", "that cell does not exist");
-    const cells = new Map<string, Array<{ id: string; order: string }>>();
-    for (const card of parsed.data.cards) {
-      const stage = stages[Math.min(stage0 + card.stageOffset, stages.length - 1)]!;
-      const lane = lanes[Math.min(lane0 + card.laneOffset, lanes.length - 1)]!;
-      const key = cellKey(stage.id, lane.id);
-      const siblings = cells.get(key) ?? cardsInCell(doc, stage.id, lane.id);
-      cells.set(key, siblings);
-      const order = keyAtIndex(siblings, siblings.length);
-      const id = args.newId();
-      siblings.push({ id, order });
-      writeRecord(doc, "cards", {
-        id,
-        journeyId: args.journeyId,
-        stageId: stage.id,
-        laneId: lane.id,
-        order,
-        text: card.text,
-        authorName: args.authorName,
-        authorDepartment: args.authorDepartment,
-        createdAt: args.createdAt,
+    const placed = parsed.data.cards.map((card) => ({
+      stageId: stages[Math.min(stage0 + card.stageOffset, stages.length - 1)]!.id,
+      laneId: lanes[Math.min(lane0 + card.laneOffset, lanes.length - 1)]!.id,
+      text: card.text,
+      content: {
         ...(card.channel != null && { channel: card.channel }),
         ...(card.ownerDepartment != null && { ownerDepartment: card.ownerDepartment }),
         ...(card.indicator != null && { indicator: card.indicator }),
-      });
-      ids.push(id);
-    }
+      },
+    }));
+    ids = appendCards(doc, placed, args);
   }, origin);
   return ids;
 }
