@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "../fixtures/fixtures";
 
-test("the top-voted cards become actions, are weighed on the impact × effort matrix and download as CSV", async ({
+test("the top-voted cards become actions, are weighed on the impact × effort matrix and download as CSV and PDF", async ({
   home,
 }) => {
   await home.createBoard("Plan");
@@ -65,4 +66,13 @@ test("the top-voted cards become actions, are weighed on the impact × effort ma
   expect(lines[0]).toBe("priority,action,description,kind,owner,impact,effort,horizon,status,dots,addresses,stages");
   expect(lines[1]).toBe("1,Hidden delivery fees,,Quick win,,5,1,This month,Proposed,2,Hidden delivery fees,Awareness");
   expect(lines[2]).toBe("2,'=SUM(A1),,Major change,,4,5,This month,Proposed,1,'=SUM(A1),Consideration");
+
+  const pdfDownload = board.page.waitForEvent("download");
+  await board.page.getByTestId("actions.exportPdf").click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe("journey.pdf");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", (await pdf.path())!, "-"], { encoding: "utf8" });
+  const plan = text.slice(text.indexOf("Action plan"));
+  expect(plan.indexOf("Hidden delivery fees")).toBeGreaterThan(0);
+  expect(plan.indexOf("Hidden delivery fees")).toBeLessThan(plan.indexOf("=SUM(A1)"));
 });

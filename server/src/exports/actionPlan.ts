@@ -4,9 +4,14 @@ import { toCsv } from "./csv";
 import { stageName } from "./journeyGrid";
 import { escapeMarkdown } from "./markdown";
 
-const QUADRANT = { quickWin: "Quick win", majorChange: "Major change", fillIn: "Fill-in", timeSink: "Time sink" };
-const HORIZON = { week: "This week", month: "This month", quarter: "This quarter" };
-const STATUS = { proposed: "Proposed", agreed: "Agreed", inProgress: "In progress", done: "Done" };
+export const QUADRANT = {
+  quickWin: "Quick win",
+  majorChange: "Major change",
+  fillIn: "Fill-in",
+  timeSink: "Time sink",
+};
+export const HORIZON = { week: "This week", month: "This month", quarter: "This quarter" };
+export const STATUS = { proposed: "Proposed", agreed: "Agreed", inProgress: "In progress", done: "Done" };
 
 export const ACTION_PLAN_HEADER = [
   "priority",
@@ -23,13 +28,14 @@ export const ACTION_PLAN_HEADER = [
   "stages",
 ] as const;
 
-interface PlanRow {
+export interface PlanRow {
   action: ActionRecord;
   cards: string[];
   stages: string[];
 }
 
-function planRows(board: Y.Doc): PlanRow[] {
+/** The plan in priority order, with the text of the cards each action addresses and their stages. */
+export function planRows(board: Y.Doc): PlanRow[] {
   return actionsInOrder(board).map((action) => {
     const cards = action.cardIds.map((id) => readRecord(board, "cards", id)).filter((c) => c !== undefined);
     const stages = [

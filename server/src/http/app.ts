@@ -24,6 +24,7 @@ import type { BoardService } from "../boards";
 import type * as Y from "yjs";
 import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
 import { journeyGridCsv, journeyMermaid } from "../exports/journeyGrid";
+import { journeyPdf } from "../exports/journeyPdf";
 import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
 import type { SnapshotInfo, SnapshotKind, SnapshotStore } from "../storage/SnapshotStore";
@@ -175,17 +176,23 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   /** A download of a board, for any role's token of that board. */
-  const exportRoute = (file: string, type: string, body: (board: Y.Doc, about: ExportRequest) => string) =>
-    app.get(`/api/boards/:id/export/${file}`, (c) => {
+  const exportRoute = (
+    file: string,
+    type: string,
+    body: (board: Y.Doc, about: ExportRequest) => string | Promise<Uint8Array>,
+  ) =>
+    app.get(`/api/boards/:id/export/${file}`, async (c) => {
       const id = c.req.param("id");
       const role = roleOn(c, id);
       if (role instanceof Response) return role;
       const board = deps.readBoard(id);
       if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
-      c.header("content-type", `${type}; charset=utf-8`);
-      c.header("content-disposition", `attachment; filename="${file}"`);
       const title = (board.getMap("meta").get("title") as string | undefined) ?? deps.store.boardTitle(id) ?? "";
-      return c.body(body(board, { id, title, journey: c.req.query("journey") }));
+      const content = await body(board, { id, title, journey: c.req.query("journey") });
+      c.header("content-disposition", `attachment; filename="${file}"`);
+      if (typeof content !== "string") return c.body(new Uint8Array(content), 200, { "content-type": type });
+      c.header("content-type", `${type}; charset=utf-8`);
+      return c.body(content);
     });
   exportRoute("board.json", "application/json", (board) => `${JSON.stringify(exportBoard(board), null, 2)}\n`);
   exportRoute("votes.csv", "text/csv", (board, { id }) => votesCsv(board, deps.votes.rounds(id)));
@@ -196,6 +203,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const journeyId = journeyOf(board, journey);
     return journeyMermaid(board, journeyId, readRecord(board, "journeys", journeyId)?.title || title);
   });
+
+  exportRoute("journey.pdf", "application/pdf", (board, { journey, title }) => journeyPdf(board, title, journey));
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

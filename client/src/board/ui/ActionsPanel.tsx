@@ -86,6 +86,15 @@ export function ActionsPanel({
         <a className="button" href={exportUrl("action-plan.md")} download data-testid="actions.exportMd">
           <Download size={16} aria-hidden /> Markdown
         </a>
+        <a
+          className="button"
+          href={exportUrl("journey.pdf")}
+          download
+          data-testid="actions.exportPdf"
+          title={t("plan.pdfHint")}
+        >
+          <Download size={16} aria-hidden /> PDF
+        </a>
         <a className="button" href={exportUrl("board.json")} download data-testid="actions.exportBoard">
           <Download size={16} aria-hidden /> {t("plan.boardJson")}
         </a>

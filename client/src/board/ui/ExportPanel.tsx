@@ -34,6 +34,7 @@ export function ExportPanel({
     ["action-plan.csv", "exports.actionPlanCsv", false],
     ["action-plan.md", "exports.actionPlanMd", false],
     ["votes.csv", "exports.votes", false],
+    ["journey.pdf", "exports.journeyPdf", true],
     ["journey.csv", "exports.journeyCsv", true],
     ["journey.mmd", "exports.journeyMermaid", true],
     ["board.json", "exports.board", false],

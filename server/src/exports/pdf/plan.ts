@@ -1,0 +1,101 @@
+import { quadrantOf } from "@journeyboard/shared";
+import { HORIZON, QUADRANT, STATUS, type PlanRow } from "../actionPlan";
+import type { TextStyle, Typesetter } from "./typeset";
+
+/** A4 landscape, in PDF points. */
+const PAGE = { size: "A4", layout: "landscape", width: 841.89, height: 595.28, margin: 28 } as const;
+const PAD = 4;
+const INK = "#1f2328";
+const LINE_COLOUR = "#c9ced6";
+
+const STYLE = {
+  title: { font: "bold", size: 14, colour: INK, maxLines: 1 },
+  header: { font: "bold", size: 8, colour: INK, maxLines: 2 },
+  cell: { font: "regular", size: 8, colour: INK, maxLines: 12 },
+  strong: { font: "bold", size: 8.5, colour: INK, maxLines: 4 },
+  note: { font: "regular", size: 7.5, colour: "#57606a", maxLines: 20 },
+} satisfies Record<string, TextStyle>;
+
+interface Column {
+  header: string;
+  width: number;
+  /** The cell's text, or the parts of a cell in their styles. */
+  cell(row: PlanRow, rank: number): { text: string; style: TextStyle }[];
+}
+
+const plain = (text: string | number) => [{ text: String(text), style: STYLE.cell }];
+
+const COLUMNS: Column[] = [
+  { header: "#", width: 24, cell: (_, rank) => plain(rank) },
+  {
+    header: "Action",
+    width: 222,
+    cell: ({ action }) => [
+      { text: action.title, style: STYLE.strong },
+      ...(action.description ? [{ text: action.description, style: STYLE.note }] : []),
+    ],
+  },
+  {
+    header: "Addresses",
+    width: 170,
+    cell: ({ cards, stages }) => [
+      ...(cards.length ? [{ text: cards.join("\n"), style: STYLE.cell }] : []),
+      ...(stages.length ? [{ text: stages.join(", "), style: STYLE.note }] : []),
+    ],
+  },
+  { header: "Kind", width: 62, cell: ({ action }) => plain(QUADRANT[quadrantOf(action)]) },
+  { header: "Owner", width: 78, cell: ({ action }) => plain(action.ownerDepartment ?? "") },
+  { header: "Impact", width: 40, cell: ({ action }) => plain(action.impact) },
+  { header: "Effort", width: 40, cell: ({ action }) => plain(action.effort) },
+  { header: "Horizon", width: 62, cell: ({ action }) => plain(HORIZON[action.horizon]) },
+  { header: "Status", width: 54, cell: ({ action }) => plain(STATUS[action.status]) },
+  { header: "Dots", width: 34, cell: ({ action }) => plain(action.dots) },
+];
+
+/**
+ * The action plan as a table in priority order, on as many pages as it
+ * needs, the column headers on each.
+ */
+export function drawPlan(doc: PDFKit.PDFDocument, type: Typesetter, title: string, rows: PlanRow[]): void {
+  const bottom = PAGE.height - PAGE.margin;
+  let y = 0;
+  const newPage = () => {
+    doc.addPage({ size: PAGE.size, layout: PAGE.layout, margin: 0 });
+    type.draw(title, PAGE.margin, PAGE.margin, PAGE.width - 2 * PAGE.margin, STYLE.title);
+    y = PAGE.margin + 26;
+    const height = Math.max(...COLUMNS.map((c) => type.measure(c.header, c.width - 2 * PAD, STYLE.header))) + 2 * PAD;
+    drawRow(
+      COLUMNS.map((c) => [{ text: c.header, style: STYLE.header }]),
+      height,
+      "#e8ebf0",
+    );
+  };
+  const drawRow = (cells: { text: string; style: TextStyle }[][], height: number, fill: string) => {
+    let x = PAGE.margin;
+    cells.forEach((parts, i) => {
+      const width = COLUMNS[i]!.width;
+      doc.rect(x, y, width, height).fillAndStroke(fill, LINE_COLOUR);
+      let at = y + PAD;
+      for (const part of parts) at += type.draw(part.text, x + PAD, at, width - 2 * PAD, part.style) + 2;
+      x += width;
+    });
+    y += height;
+  };
+  newPage();
+  if (!rows.length) {
+    type.draw("No actions yet.", PAGE.margin, y + 2 * PAD, PAGE.width - 2 * PAGE.margin, STYLE.note);
+    return;
+  }
+  rows.forEach((row, index) => {
+    const cells = COLUMNS.map((column) => column.cell(row, index + 1));
+    const height =
+      Math.max(
+        ...cells.map((parts, i) =>
+          parts.reduce((sum, part) => sum + type.measure(part.text, COLUMNS[i]!.width - 2 * PAD, part.style) + 2, 0),
+        ),
+      ) +
+      2 * PAD;
+    if (y + height > bottom) newPage();
+    drawRow(cells, height, index % 2 ? "#f6f8fa" : "#ffffff");
+  });
+}

@@ -1,0 +1,203 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import {
+  addActions,
+  addCard,
+  byOrder,
+  createTargetJourney,
+  lanesOf,
+  rateStep,
+  setTimelineDirection,
+  readAll,
+  stagesOf,
+  type LaneKind,
+} from "@journeyboard/shared";
+import { acknowledged, connectSynced, type TestClient } from "./support/client";
+import { startTestServer, tempDataDir } from "./support/server";
+
+const seed = (name: string) => readFileSync(join(import.meta.dirname, "../../../shared/seeds", name), "utf8");
+/** Real text from the method's source articles: Arabic, Persian and Polish. */
+const ARABIC = "رحلة العميل";
+const PERSIAN = "برنامه شما برای سال آینده چیست؟";
+const POLISH = "6 kroków do stworzenia efektywnej podróży klienta";
+
+/**
+ * The text of a PDF as poppler reads it (poppler-utils), in logical order,
+ * without the direction marks it puts around right-to-left lines and with
+ * line breaks as spaces.
+ */
+function pdfText(pdf: Uint8Array): string {
+  const file = join(process.env.KEEP_PDF ?? tempDataDir(), "journey.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+    .replace(/[\u202a-\u202e]/g, "")
+    .replace(/\s+/g, " ");
+}
+
+/** Where poppler finds each word on the pages: its left edge. */
+function wordLefts(pdf: Uint8Array): Map<string, number> {
+  const file = join(tempDataDir(), "journey.pdf");
+  writeFileSync(file, pdf);
+  const html = execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  return new Map([...html.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => [m[2]!, Number(m[1])]));
+}
+
+const pageCount = (pdf: Uint8Array) =>
+  Buffer.from(pdf)
+    .toString("latin1")
+    .match(/\/Type \/Page\b/g)?.length ?? 0;
+
+function put(client: TestClient, journeyId: string, kind: LaneKind, stageIndex: number, texts: string[]) {
+  const lane = lanesOf(client.doc, journeyId).find((l) => l.kind === kind)!;
+  const stage = stagesOf(client.doc, journeyId)[stageIndex]!;
+  texts.forEach((text, i) =>
+    addCard(
+      client.doc,
+      {
+        id: `${kind}-${stageIndex}-${i}-${text.length}`,
+        journeyId,
+        stageId: stage.id,
+        laneId: lane.id,
+        text,
+        authorName: "",
+        authorDepartment: "sales",
+        createdAt: 1,
+      },
+      client.origin,
+    ),
+  );
+}
+
+const journeys = (doc: Y.Doc) => readAll(doc, "journeys").sort(byOrder);
+
+async function boardWithTarget() {
+  const server = await startTestServer();
+  const board = await server.createBoard({ title: "Onboarding" });
+  const client = await connectSynced(server.url, board.id, board.links.facilitator.token);
+  const current = journeys(client.doc)[0]!.id;
+  put(client, current, "irritants", 0, ["I compare offers"]);
+  createTargetJourney(client.doc, { sourceId: current, id: "target", title: "Target onboarding" }, client.origin);
+  put(client, "target", "steps", 0, [ARABIC, PERSIAN]);
+  put(client, "target", "steps", 1, [POLISH]);
+  const steps = readAll(client.doc, "cards").filter((card) => card.journeyId === "target" && card.text !== POLISH);
+  steps.forEach((card, i) =>
+    rateStep(client.doc, { cardId: card.id, participantId: "p1", department: "sales", value: i - 1 }, client.origin),
+  );
+  await acknowledged(client);
+  const download = async (query = "") => {
+    const response = await fetch(`${server.url}/api/boards/${board.id}/export/journey.pdf${query}`, {
+      headers: { authorization: `Bearer ${board.links.viewer.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  return { server, board, client, download };
+}
+
+describe("journey.pdf", () => {
+  it("is a poster of the target journey, Arabic and Persian in reading order, then the plan in priority order", async () => {
+    const { client, download } = await boardWithTarget();
+    const titles = ["Call back within a day", "تبسيط نموذج التسجيل", "Uprościć formularz"];
+    addActions(
+      client.doc,
+      { actions: titles.map((title, i) => ({ id: `a${i}`, title, impact: 4, effort: 2, createdAt: 1 })) },
+      client.origin,
+    );
+    await acknowledged(client);
+
+    const pdf = await download();
+    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
+    expect(text).toContain("Target onboarding");
+    expect(text).not.toContain("I compare offers");
+    for (const words of [ARABIC, PERSIAN, POLISH]) expect(text).toContain(words);
+    const plan = text.slice(text.indexOf("Action plan"));
+    const positions = titles.map((title) => plan.indexOf(title));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("shows any journey asked for", async () => {
+    const { client, download } = await boardWithTarget();
+    const text = pdfText(await download(`?journey=${journeys(client.doc)[0]!.id}`));
+    expect(text).toContain("I compare offers");
+    expect(text).not.toContain(POLISH);
+  });
+
+  it("runs the stages from the right when the board's timeline runs right to left", async () => {
+    const { client, download } = await boardWithTarget();
+    const ltr = wordLefts(await download());
+    expect(ltr.get("Awareness")!).toBeLessThan(ltr.get("Advocacy")!);
+    setTimelineDirection(client.doc, { direction: "rtl" }, client.origin);
+    await acknowledged(client);
+    const rtl = wordLefts(await download());
+    expect(rtl.get("Awareness")!).toBeGreaterThan(rtl.get("Advocacy")!);
+    expect(rtl.get("Steps")!).toBeGreaterThan(rtl.get("Awareness")!);
+  });
+
+  it("goes on over more pages when a journey is large, losing no card", async () => {
+    const { client, download } = await boardWithTarget();
+    const article = seed("004_95200addbbfa5165.txt")
+      .split("\n")
+      .filter((line) => line.trim().length > 40);
+    const texts = article.slice(0, 24).map((line, i) => `Card ${i}: ${line.slice(0, 300)}`);
+    put(client, "target", "ideas", 2, texts);
+    await acknowledged(client);
+
+    const pdf = await download();
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+    const text = pdfText(pdf);
+    for (let i = 0; i < texts.length; i++) expect(text).toContain(`Card ${i}:`);
+  });
+
+  it("holds no script, link, action or reference to anything outside the file", async () => {
+    const { client, download } = await boardWithTarget();
+    const hostile = [
+      "javascript:alert(1)",
+      "https://example.com/x.png",
+      "<script>alert(1)</script>",
+      "/JavaScript (app.alert(1))",
+    ];
+    put(client, "target", "ideas", 0, hostile);
+    addActions(
+      client.doc,
+      { actions: hostile.map((title, i) => ({ id: `h${i}`, title, createdAt: 1 })) },
+      client.origin,
+    );
+    await acknowledged(client);
+
+    const pdf = await download();
+    const raw = Buffer.from(pdf).toString("latin1");
+    for (const key of [
+      "/JavaScript",
+      "/JS",
+      "/URI",
+      "/Launch",
+      "/OpenAction",
+      "/AA",
+      "/SubmitForm",
+      "/GoToR",
+      "/EmbeddedFile",
+      "/RichMedia",
+      "/ImportData",
+      "/XFA",
+    ]) {
+      expect(raw).not.toMatch(new RegExp(`${key.replace("/", "\\/")}\\b`));
+    }
+    const text = pdfText(pdf);
+    for (const words of hostile) expect(text).toContain(words);
+  });
+
+  it("answers 403 to a token of another board", async () => {
+    const { server, board } = await boardWithTarget();
+    const other = await server.createBoard({ title: "Other" });
+    const response = await fetch(
+      `${server.url}/api/boards/${board.id}/export/journey.pdf?token=${other.links.facilitator.token}`,
+    );
+    expect(response.status).toBe(403);
+  });
+});
