@@ -13,6 +13,7 @@ import { CardNode, type CardLabels } from "../../client/src/board/canvas/CardNod
 import type { CurveLabels } from "../../client/src/board/canvas/EmotionCurveLayer";
 import type { Peer } from "../../client/src/board/state/presence";
 import { BoardModel } from "../../client/src/board/state/BoardModel";
+import { Permissions } from "../../client/src/board/state/permissions";
 import { NO_DOTS } from "../../client/src/board/state/cardDots";
 import { useBoardVersion } from "../../client/src/board/useBoard";
 import { VIEWPORT, median, type BenchPage } from "./api";
@@ -85,7 +86,7 @@ const bench: BenchPage = {
       model,
       { setAwarenessField: () => {} },
       { id: "me", name: "", department: "sales" },
-      true,
+      new Permissions("facilitator", null),
     );
     flushSync(() => root.render(<Board controller={controller} />));
     while (!Konva.stages[0]?.findOne(".card, .card-tiles")) await nextFrame();

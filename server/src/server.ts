@@ -4,7 +4,15 @@ import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
-import { COLLAB_PATH, LIMITS, exportBoard, migrateBoard, newId } from "@journeyboard/shared";
+import {
+  COLLAB_PATH,
+  LIMITS,
+  exportBoard,
+  migrateBoard,
+  newId,
+  type SnapshotInfo,
+  type SnapshotKind,
+} from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
@@ -13,10 +21,14 @@ import { BoardPersistence } from "./extensions/BoardPersistence";
 import { createHttpApp } from "./http/app";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
-import { SnapshotStore, type SnapshotInfo, type SnapshotKind } from "./storage/SnapshotStore";
+import { SnapshotStore } from "./storage/SnapshotStore";
 import { SqliteVoteStore } from "./storage/SqliteVoteStore";
 import { VotingService } from "./voting/VotingService";
-import { Voting } from "./extensions/Voting";
+import { Workshop } from "./extensions/Workshop";
+import { Gate, type GateContext } from "./extensions/Gate";
+import { DEFAULT_GATE_LIMITS, SocketGate, type GateLimits } from "./gateway/SocketGate";
+import { PhaseStore } from "./storage/PhaseStore";
+import { PhaseService } from "./workshop/PhaseService";
 
 /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -55,10 +67,13 @@ export async function startServer(
   logger: Logger,
   /** The time, in ms since the epoch; tests move it to run out a round's countdown. */
   clock: () => number = Date.now,
+  /** What one connection may send; tests lower them to reach them. */
+  gateLimits: GateLimits = DEFAULT_GATE_LIMITS,
 ): Promise<RunningServer> {
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
   const snapshots = new SnapshotStore(store.db);
+  const phaseStore = new PhaseStore(store.db);
   const readBoard = (id: string) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id);
   const saveSnapshot = (boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo => {
     const info = { id: newId(), name, kind, createdAt: clock() };
@@ -75,13 +90,24 @@ export async function startServer(
       if (board) saveSnapshot(boardId, board, round.rules.title.slice(0, LIMITS.title), "auto");
     },
   );
+  const phases = new PhaseService(
+    phaseStore,
+    () => hocuspocus,
+    logger,
+    clock,
+    (boardId, phase) => {
+      const board = readBoard(boardId);
+      if (board) saveSnapshot(boardId, board, phase, "phase");
+    },
+  );
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
       new BoardAccess(store),
       new BoardPersistence(store, logger),
       new BoardInvariants(),
-      new Voting(voting),
+      new Workshop(voting, phases),
+      new Gate(),
     ],
   });
 
@@ -115,10 +141,11 @@ export async function startServer(
       if (typeof value === "string") headers.set(name, value);
     }
     const webRequest = new Request(new URL(request.url ?? "/", "http://localhost"), { headers });
-    const connection = hocuspocus.handleConnection(ws, webRequest);
-    ws.on("message", (data: Buffer) =>
-      connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
-    );
+    const context: GateContext = {};
+    const connection = hocuspocus.handleConnection(ws, webRequest, context);
+    const gate = new SocketGate(ws, connection, { phaseOf: phases.phaseOf, logger, limits: gateLimits, now: clock });
+    context.gate = gate;
+    ws.on("message", (data: Buffer) => gate.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
     ws.on("error", (error) => logger.warn({ err: error }, "websocket error"));
   }
@@ -140,6 +167,7 @@ export async function startServer(
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
       await voting.flush();
+      await phases.flush();
       voting.dispose();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();

@@ -42,5 +42,7 @@ export * from "./read/touchpoints";
 export * from "./protocol/collab";
 export * from "./protocol/http";
 export * from "./protocol/voting";
+export * from "./protocol/phases";
+export * from "./protocol/presence";
 export * from "./exchange/boardJson";
 export * from "./exchange/gridRows";

@@ -1,4 +1,10 @@
-import type { ApiError, BoardSession, CreateBoardRequest, CreateBoardResponse } from "@journeyboard/shared";
+import type {
+  ApiError,
+  BoardSession,
+  CreateBoardRequest,
+  CreateBoardResponse,
+  SnapshotInfo,
+} from "@journeyboard/shared";
 
 /** Calls to the server's HTTP API; failures carry the server's error code. */
 export class ApiFailure extends Error {
@@ -45,13 +51,6 @@ export const importBoardFile = (text: string) =>
     headers: { "content-type": "application/json" },
     body: text,
   });
-
-export interface SnapshotInfo {
-  id: string;
-  name: string;
-  kind: "named" | "auto";
-  createdAt: number;
-}
 
 const boardApi = (boardId: string, path: string, token: string, init: RequestInit = {}) =>
   call<unknown>(`/api/boards/${encodeURIComponent(boardId)}${path}`, {

@@ -54,6 +54,7 @@ import {
   type StageSetId,
 } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
+import { PLAN_ORDER, type ChangeScope } from "./state/permissions";
 
 /**
  * Every change this person can make to the board, as calls to the shared
@@ -66,11 +67,12 @@ export class BoardCommands {
     private readonly doc: Y.Doc,
     private readonly origin: LocalUserOrigin,
     private readonly identity: () => Identity,
-    readonly canEdit: boolean,
+    /** Whether this person may make a change of this scope now (role and workshop phase). */
+    private readonly may: (scope: ChangeScope) => boolean,
   ) {}
 
-  private run(change: () => void): boolean {
-    if (!this.canEdit) return false;
+  private run(scope: ChangeScope, change: () => void): boolean {
+    if (!this.may(scope)) return false;
     try {
       change();
       return true;
@@ -94,7 +96,7 @@ export class BoardCommands {
       authorDepartment: department,
       createdAt: Date.now(),
     };
-    return this.run(() => addCard(this.doc, args, this.origin)) ? id : null;
+    return this.run("cards", () => addCard(this.doc, args, this.origin)) ? id : null;
   }
   /** Adds copied cards from a cell on; returns their ids, or null when refused. */
   paste(journeyId: string, cell: { stageId: string; laneId: string }, cards: ClipboardCards): string[] | null {
@@ -110,43 +112,44 @@ export class BoardCommands {
       authorDepartment: department,
       createdAt: Date.now(),
     };
-    return this.run(() => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;
+    return this.run("cards", () => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;
   }
-  editText = (id: string, text: string) => this.run(() => editCardText(this.doc, { id, text }, this.origin));
+  editText = (id: string, text: string) => this.run("cards", () => editCardText(this.doc, { id, text }, this.origin));
   move = (id: string, stageId: string, laneId: string, index: number) =>
-    this.run(() => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
-  deleteCards = (ids: readonly string[]) => this.run(() => deleteCards(this.doc, { ids }, this.origin));
+    this.run("cards", () => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
+  deleteCards = (ids: readonly string[]) => this.run("cards", () => deleteCards(this.doc, { ids }, this.origin));
   setChannel = (id: string, channel: string | null) =>
-    this.run(() => setCardChannel(this.doc, { id, channel }, this.origin));
+    this.run("cards", () => setCardChannel(this.doc, { id, channel }, this.origin));
   setOwner = (id: string, ownerDepartment: string | null) =>
-    this.run(() => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
+    this.run("cards", () => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
   setIndicator = (id: string, indicator: Indicator | null) =>
-    this.run(() => setCardIndicator(this.doc, { id, indicator }, this.origin));
+    this.run("cards", () => setCardIndicator(this.doc, { id, indicator }, this.origin));
   rate = (cardId: string, value: number | null) =>
-    this.run(() => {
+    this.run("ratings", () => {
       const { id, department } = this.identity();
       rateStep(this.doc, { cardId, participantId: id, department, value }, this.origin);
     });
-  link = (args: LinkArgs) => this.run(() => linkCards(this.doc, args, this.origin));
-  unlink = (args: LinkArgs) => this.run(() => unlinkCards(this.doc, args, this.origin));
+  link = (args: LinkArgs) => this.run("links", () => linkCards(this.doc, args, this.origin));
+  unlink = (args: LinkArgs) => this.run("links", () => unlinkCards(this.doc, args, this.origin));
 
   // Stages and lanes
   addStage = (journeyId: string, index: number, title: string) =>
-    this.run(() => addStage(this.doc, { id: newId(), journeyId, title, index }, this.origin));
+    this.run("stages", () => addStage(this.doc, { id: newId(), journeyId, title, index }, this.origin));
   addLane = (journeyId: string, index: number, kind: LaneKind, title: string) =>
-    this.run(() => addLane(this.doc, { id: newId(), journeyId, title, kind, index }, this.origin));
-  renameStage = (id: string, title: string) => this.run(() => renameStage(this.doc, { id, title }, this.origin));
-  renameLane = (id: string, title: string) => this.run(() => renameLane(this.doc, { id, title }, this.origin));
-  moveStage = (id: string, index: number) => this.run(() => moveStage(this.doc, { id, index }, this.origin));
-  moveLane = (id: string, index: number) => this.run(() => moveLane(this.doc, { id, index }, this.origin));
-  deleteStage = (id: string) => this.run(() => deleteStage(this.doc, { id }, this.origin));
-  deleteLane = (id: string) => this.run(() => deleteLane(this.doc, { id }, this.origin));
+    this.run("lanes", () => addLane(this.doc, { id: newId(), journeyId, title, kind, index }, this.origin));
+  renameStage = (id: string, title: string) =>
+    this.run("stages", () => renameStage(this.doc, { id, title }, this.origin));
+  renameLane = (id: string, title: string) => this.run("lanes", () => renameLane(this.doc, { id, title }, this.origin));
+  moveStage = (id: string, index: number) => this.run("stages", () => moveStage(this.doc, { id, index }, this.origin));
+  moveLane = (id: string, index: number) => this.run("lanes", () => moveLane(this.doc, { id, index }, this.origin));
+  deleteStage = (id: string) => this.run("stages", () => deleteStage(this.doc, { id }, this.origin));
+  deleteLane = (id: string) => this.run("lanes", () => deleteLane(this.doc, { id }, this.origin));
   collapseStage = (id: string, collapsed: boolean) =>
-    this.run(() => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
+    this.run("stages", () => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
   collapseLane = (id: string, collapsed: boolean) =>
-    this.run(() => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
+    this.run("lanes", () => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
   resizeStage = (id: string, width: number | null) =>
-    this.run(() => setStageWidth(this.doc, { id, width }, this.origin));
+    this.run("stages", () => setStageWidth(this.doc, { id, width }, this.origin));
 
   /** Adds a table's cards to a journey; the number added, or why nothing was. */
   importTable(
@@ -154,7 +157,7 @@ export class BoardCommands {
     rows: string[][],
     namesOf: (record: StageRecord | LaneRecord) => string[],
   ): number | { error: string } {
-    if (!this.canEdit) return { error: "read-only" };
+    if (!this.may("cards")) return { error: "read-only" };
     const { name, department } = this.identity();
     try {
       return importGridRows(
@@ -168,45 +171,59 @@ export class BoardCommands {
     }
   }
 
-  restore = (file: BoardFile) => this.run(() => restoreBoard(this.doc, file, this.origin));
+  restore = (file: BoardFile) => this.run("meta", () => restoreBoard(this.doc, file, this.origin));
 
   // The action plan
   /** Adds actions (e.g. for voted cards) at the end of the plan; returns their ids, or null when refused. */
   addActions(actions: ReadonlyArray<Partial<ActionFields>>): string[] | null {
     const created = actions.map((fields) => ({ ...fields, id: newId(), createdAt: Date.now() }));
-    return this.run(() => addActions(this.doc, { actions: created }, this.origin)) ? created.map((a) => a.id) : null;
+    return this.run("actions", () => addActions(this.doc, { actions: created }, this.origin))
+      ? created.map((a) => a.id)
+      : null;
   }
   updateAction = (id: string, fields: Partial<ActionFields>) =>
-    this.run(() => updateAction(this.doc, { id, ...fields }, this.origin));
-  moveAction = (id: string, index: number) => this.run(() => moveAction(this.doc, { id, index }, this.origin));
-  deleteAction = (id: string) => this.run(() => deleteActions(this.doc, { ids: [id] }, this.origin));
-  prioritiseActions = () => this.run(() => prioritiseActions(this.doc, this.origin));
+    this.run("actions", () => updateAction(this.doc, { id, ...fields }, this.origin));
+  moveAction = (id: string, index: number) =>
+    this.run(PLAN_ORDER, () => moveAction(this.doc, { id, index }, this.origin));
+  deleteAction = (id: string) => this.run("actions", () => deleteActions(this.doc, { ids: [id] }, this.origin));
+  prioritiseActions = () => this.run(PLAN_ORDER, () => prioritiseActions(this.doc, this.origin));
 
   // Journeys and personas
   /** Adds a journey; returns its id, or null when refused. */
   addJourney(mapType: MapType, stageSet: StageSetId, title: string): string | null {
     const id = newId();
-    return this.run(() => addJourney(this.doc, { id, title, mapType, stageSet, personaId: null }, this.origin))
+    return this.run(["journeys", "stages", "lanes"], () =>
+      addJourney(this.doc, { id, title, mapType, stageSet, personaId: null }, this.origin),
+    )
       ? id
       : null;
   }
   copyJourney(sourceId: string, title: string): string | null {
     const id = newId();
-    return this.run(() => copyJourney(this.doc, { sourceId, id, title }, this.origin)) ? id : null;
+    return this.run(["journeys", "stages", "lanes", "cards"], () =>
+      copyJourney(this.doc, { sourceId, id, title }, this.origin),
+    )
+      ? id
+      : null;
   }
   createTarget(sourceId: string, title: string): string | null {
     const id = newId();
-    return this.run(() => createTargetJourney(this.doc, { sourceId, id, title }, this.origin)) ? id : null;
+    return this.run(["journeys", "stages", "lanes", "cards", "links"], () =>
+      createTargetJourney(this.doc, { sourceId, id, title }, this.origin),
+    )
+      ? id
+      : null;
   }
-  renameJourney = (id: string, title: string) => this.run(() => renameJourney(this.doc, { id, title }, this.origin));
-  deleteJourney = (id: string) => this.run(() => deleteJourney(this.doc, { id }, this.origin));
+  renameJourney = (id: string, title: string) =>
+    this.run("journeys", () => renameJourney(this.doc, { id, title }, this.origin));
+  deleteJourney = (id: string) => this.run("journeys", () => deleteJourney(this.doc, { id }, this.origin));
   setJourneyPersona = (id: string, personaId: string | null) =>
-    this.run(() => setJourneyPersona(this.doc, { id, personaId }, this.origin));
+    this.run("journeys", () => setJourneyPersona(this.doc, { id, personaId }, this.origin));
   addPersona(fields: Partial<PersonaFields>): string | null {
     const id = newId();
-    return this.run(() => addPersona(this.doc, { id, ...fields }, this.origin)) ? id : null;
+    return this.run("personas", () => addPersona(this.doc, { id, ...fields }, this.origin)) ? id : null;
   }
   updatePersona = (id: string, fields: Partial<PersonaFields>) =>
-    this.run(() => updatePersona(this.doc, { id, ...fields }, this.origin));
-  deletePersona = (id: string) => this.run(() => deletePersona(this.doc, { id }, this.origin));
+    this.run("personas", () => updatePersona(this.doc, { id, ...fields }, this.origin));
+  deletePersona = (id: string) => this.run("personas", () => deletePersona(this.doc, { id }, this.origin));
 }

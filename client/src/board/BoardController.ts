@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { parse as parseCsv } from "csv-parse/browser/esm/sync";
 import {
   cellKey,
+  type Phase,
   createUndoManager,
   localUserOrigin,
   redo,
@@ -19,6 +20,7 @@ import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { cursorReporter, type PresenceSink } from "./state/presence";
 import type { VotingModel } from "./state/VotingModel";
+import type { ChangeScope, Permissions } from "./state/permissions";
 
 /** Side panels; one is open at a time. */
 export type Panel =
@@ -69,6 +71,8 @@ export interface UiState {
   picture: Rect | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** The workshop phase, which decides with the role what this person may change. */
+  phase: Phase;
 }
 
 /**
@@ -90,18 +94,20 @@ export class BoardController {
   /** Where the pointer is on the board, in world units; null when it is off the canvas. */
   private pointer: { x: number; y: number } | null = null;
   private marqueeStart: { origin: { x: number; y: number }; base: ReadonlySet<string> } | null = null;
+  private readonly stopPermissions: () => void;
 
   constructor(
     readonly doc: Y.Doc,
     readonly model: BoardModel,
     private readonly presence: PresenceSink,
     readonly identity: Identity,
-    readonly canEdit: boolean,
+    /** What this person may change now: their role and the workshop phase. */
+    readonly permissions: Permissions,
     /** Dot voting, when this board has it (the canvas benchmark has none). */
     readonly voting: VotingModel | null = null,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
-    this.commands = new BoardCommands(doc, this.origin, () => this.identity, canEdit);
+    this.commands = new BoardCommands(doc, this.origin, () => this.identity, permissions.may);
     this.ui = {
       journeyId: null,
       selection: new Set(),
@@ -116,13 +122,22 @@ export class BoardController {
       picture: null,
       canUndo: false,
       canRedo: false,
+      phase: permissions.phase,
     };
+    this.stopPermissions = permissions.subscribe(() => this.set({ phase: permissions.phase }));
     const history = () => this.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
     this.undoManager.on("stack-item-added", history);
     this.undoManager.on("stack-item-popped", history);
     this.undoManager.on("stack-cleared", history);
     this.reportCursor = cursorReporter(presence);
   }
+
+  /** Whether this person may edit cards now; other parts of the board: `may`. */
+  get canEdit(): boolean {
+    return this.permissions.may("cards");
+  }
+
+  may = (scope: ChangeScope): boolean => this.permissions.may(scope);
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -487,6 +502,7 @@ export class BoardController {
   }
 
   destroy(): void {
+    this.stopPermissions();
     this.undoManager.destroy();
     this.listeners.clear();
   }

@@ -28,6 +28,7 @@ import { HistoryPanel } from "./ui/HistoryPanel";
 import { JourneyBar } from "./ui/JourneyBar";
 import { JourneysPanel } from "./ui/JourneysPanel";
 import { NoticeToast } from "./ui/NoticeToast";
+import { PhaseControl } from "./ui/PhaseControl";
 import { OutlinePanel } from "./ui/OutlinePanel";
 import { PersonasPanel } from "./ui/PersonasPanel";
 import { PresenceList } from "./ui/PresenceList";
@@ -184,6 +185,7 @@ function ConnectedBoard({
         <span className={`role role-${role}`} data-testid="board.role">
           {t(`role.${role}`)}
         </span>
+        <PhaseControl controller={controller} facilitator={role === "facilitator"} />
         <div className="spacer" />
         {role === "facilitator" && <SharePanel boardId={boardId} />}
         <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
@@ -193,6 +195,11 @@ function ConnectedBoard({
       {role === "viewer" && (
         <p className="viewer-banner" data-testid="board.viewOnly">
           {t("board.viewOnly")}
+        </p>
+      )}
+      {role === "participant" && ui.phase !== "open" && (
+        <p className="viewer-banner" data-testid="board.phaseBanner">
+          {t(`phase.${ui.phase}.participants`)}
         </p>
       )}
       <main className="workspace">
@@ -243,9 +250,7 @@ function ConnectedBoard({
         )}
         {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
         {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
-        {ui.panel === "actions" && (
-          <ActionsPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
-        )}
+        {ui.panel === "actions" && <ActionsPanel controller={controller} boardId={boardId} token={token} />}
         {ui.panel === "history" && (
           <HistoryPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
         )}

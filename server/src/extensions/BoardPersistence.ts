@@ -20,7 +20,7 @@ const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfte
  * the update is applied: Hocuspocus acknowledges an update only after
  * applying it, so an acknowledged update is already on disk.
  * A board that fails to load is refused and its stored data left untouched.
- * Workshop documents are not stored: Voting rebuilds them from the rounds.
+ * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
  */
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;

@@ -19,6 +19,8 @@ import {
   type ApiError,
   type Role,
   type BoardSession,
+  type SnapshotInfo,
+  type SnapshotKind,
 } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
 import type * as Y from "yjs";
@@ -27,7 +29,7 @@ import { journeyGridCsv, journeyMermaid } from "../exports/journeyGrid";
 import { journeyPdf } from "../exports/journeyPdf";
 import { votesCsv } from "../exports/votesCsv";
 import type { BoardStore } from "../storage/BoardStore";
-import type { SnapshotInfo, SnapshotKind, SnapshotStore } from "../storage/SnapshotStore";
+import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 

@@ -1,13 +1,5 @@
 import type Database from "better-sqlite3";
-
-export type SnapshotKind = "named" | "auto";
-
-export interface SnapshotInfo {
-  id: string;
-  name: string;
-  kind: SnapshotKind;
-  createdAt: number;
-}
+import type { SnapshotInfo } from "@journeyboard/shared";
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS history_snapshots (
   board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,

@@ -15,6 +15,10 @@ export interface TestClient {
   goOffline(): void;
   goOnline(): void;
   disconnect(): void;
+  /** Sends bytes as they are on the client's socket, past the provider. */
+  sendRaw(frame: Uint8Array): void;
+  /** How the server closed this client's socket, each time it did. */
+  closes: { code: number; reason: string }[];
 }
 
 /**
@@ -52,6 +56,7 @@ export function connectClient(
   });
   const doc = new Y.Doc();
   const refusals: string[] = [];
+  const closes: TestClient["closes"] = [];
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: boardId,
@@ -59,6 +64,7 @@ export function connectClient(
     document: doc,
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
     onStateless: ({ payload }) => onStateless?.(payload),
+    onClose: ({ event }) => closes.push({ code: event.code, reason: String(event.reason) }),
   });
   provider.attach();
   let gone = false;
@@ -77,6 +83,8 @@ export function connectClient(
     goOffline: () => socket.disconnect(),
     goOnline: () => void socket.connect(),
     disconnect,
+    sendRaw: (frame) => socket.webSocket?.send(frame),
+    closes,
   };
 }
 

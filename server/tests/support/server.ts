@@ -5,6 +5,7 @@ import { onTestFinished } from "vitest";
 import type { CreateBoardResponse } from "@journeyboard/shared";
 import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
+import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/SocketGate";
 import { startServer, type RunningServer } from "../../src/server";
 
 export interface TestServer extends RunningServer {
@@ -25,9 +26,13 @@ export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = tempDataDir(),
   clock?: () => number,
+  gateLimits?: Partial<GateLimits>,
 ): Promise<TestServer> {
   const config = configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined);
-  const server = await startServer(config, createLogger("silent"), clock);
+  const server = await startServer(config, createLogger((process.env.TEST_LOG as "warn") ?? "silent"), clock, {
+    ...DEFAULT_GATE_LIMITS,
+    ...gateLimits,
+  });
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -4,4 +4,6 @@ export const LIMITS = {
   title: 200,
   displayName: 60,
   department: 60,
+  /** Records of all kinds in one board (cards, stages, ratings, ...): 10,000 cards and their ratings fit. */
+  boardRecords: 60_000,
 } as const;

@@ -42,3 +42,14 @@ export const RoleSchema = z.enum(ROLES);
 /** The board link carries its token in the fragment, so it never reaches server logs or other sites. */
 export const boardPath = (id: string): string => `/b/${encodeURIComponent(id)}`;
 export const TOKEN_FRAGMENT = "token";
+
+/** How a snapshot of a board's history came about: named by the facilitator, at a vote reveal, or at a change of phase (named by the phase). */
+export type SnapshotKind = "named" | "auto" | "phase";
+
+/** One snapshot of a board's history, as `GET /api/boards/:id/snapshots` lists it (newest first). */
+export interface SnapshotInfo {
+  id: string;
+  name: string;
+  kind: SnapshotKind;
+  createdAt: number;
+}

@@ -122,7 +122,7 @@ export interface RoundProgress {
 
 export interface CommandRefused {
   type: "refused";
-  command: VoteCommand["type"] | null;
+  command: VoteCommand["type"] | "phase.set" | null;
   requestId: string | null;
   reason: VoteRefusal;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { Role } from "@journeyboard/shared";
+import type { ResyncMessage, Role, UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { BoardController } from "../BoardController";
 import { BoardModel } from "./BoardModel";
 import { connectBoard, type BoardConnection } from "./connection";
 import { announce } from "./presence";
 import { VotingModel } from "./VotingModel";
+import { Permissions } from "./permissions";
 
 export interface BoardSession {
   connection: BoardConnection;
@@ -28,30 +29,46 @@ class SessionSlot {
   }
 }
 
-/** Connects to a board for as long as the component is mounted with these arguments. */
+/** The server's word that it refused this copy's last change; the session then starts again from the server's copy. */
+const resyncOf = (payload: string): UpdateRefusal | null => {
+  const message = JSON.parse(payload) as Partial<ResyncMessage>;
+  return message.type === "resync" && message.reason ? message.reason : null;
+};
+
+/**
+ * Connects to a board for as long as the component is mounted with these
+ * arguments. When the server refuses a change (the phase changed under it,
+ * say), this copy holds something the board does not: it is dropped and the
+ * board opened again from the server, with a notice saying why.
+ */
 export function useBoardSession(boardId: string, token: string, role: Role, identity: Identity): BoardSession | null {
   const [slot] = useState(() => new SessionSlot());
+  const [resync, setResync] = useState<{ count: number; reason: UpdateRefusal | null }>({ count: 0, reason: null });
   useEffect(() => {
     const connection = connectBoard(boardId, token);
+    const onStateless = ({ payload }: { payload: string }) => {
+      const reason = resyncOf(payload);
+      if (reason) setResync(({ count }) => ({ count: count + 1, reason }));
+    };
+    connection.provider.on("stateless", onStateless);
     const model = new BoardModel(connection.doc);
     const voting = new VotingModel(connection.provider, connection.workshop.doc, identity, role !== "viewer");
-    const controller = new BoardController(
-      connection.doc,
-      model,
-      connection.provider,
-      identity,
-      role !== "viewer",
-      voting,
+    const permissions = new Permissions(role, connection.workshop.doc, (payload) =>
+      connection.provider.sendStateless(payload),
     );
+    const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
     announce(connection.provider, identity);
+    if (resync.reason) controller.notify({ key: `notice.resync.${resync.reason}` });
     slot.set({ connection, controller, voting });
     return () => {
+      connection.provider.off("stateless", onStateless);
       slot.set(null);
       voting.destroy();
       controller.destroy();
+      permissions.destroy();
       model.destroy();
       connection.destroy();
     };
-  }, [slot, boardId, token, role, identity]);
+  }, [slot, boardId, token, role, identity, resync]);
   return useSyncExternalStore(slot.subscribe, slot.get);
 }

@@ -13,6 +13,7 @@ import {
 } from "@journeyboard/shared";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
+import { PLAN_ORDER } from "../state/permissions";
 import { PresetOrCustom } from "./fields";
 import { SidePanel } from "./SidePanel";
 
@@ -27,12 +28,10 @@ export function ActionsPanel({
   controller,
   boardId,
   token,
-  facilitator,
 }: {
   controller: BoardController;
   boardId: string;
   token: string;
-  facilitator: boolean;
 }) {
   const { t } = useTranslation();
   const [view, setView] = useState<"list" | "matrix">("list");
@@ -62,7 +61,7 @@ export function ActionsPanel({
             </button>
           ))}
         </div>
-        {controller.canEdit && (
+        {controller.may("actions") && (
           <button
             type="button"
             onClick={() => controller.commands.addActions([{ title: t("plan.newTitle") }])}
@@ -71,7 +70,7 @@ export function ActionsPanel({
             {t("plan.add")}
           </button>
         )}
-        {facilitator && actions.length > 1 && (
+        {controller.may(PLAN_ORDER) && actions.length > 1 && (
           <button
             type="button"
             onClick={() => controller.commands.prioritiseActions()}
@@ -109,7 +108,7 @@ export function ActionsPanel({
               action={action}
               index={index}
               count={actions.length}
-              canReorder={facilitator}
+              canReorder={controller.may(PLAN_ORDER)}
             />
           ))}
         </ol>
@@ -136,7 +135,7 @@ function ActionRow({
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
   const { commands } = controller;
-  const editable = controller.canEdit;
+  const editable = controller.may("actions");
   const [title, setTitle] = useState(action.title);
   const update = commands.updateAction.bind(null, action.id);
   const select = <T extends string | number>(
@@ -277,7 +276,7 @@ function Matrix({ controller, actions }: { controller: BoardController; actions:
               key={`${impact}-${effort}`}
               className={`cell quadrant-${quadrantOf({ impact, effort, quadrant: null })}`}
               data-testid={`matrix.cell.${impact}.${effort}`}
-              onDragOver={(e) => controller.canEdit && e.preventDefault()}
+              onDragOver={(e) => controller.may("actions") && e.preventDefault()}
               onDrop={(e) => {
                 e.preventDefault();
                 const id = dragged ?? e.dataTransfer.getData("text/plain");
@@ -291,7 +290,7 @@ function Matrix({ controller, actions }: { controller: BoardController; actions:
                   <span
                     key={a.id}
                     className="chip"
-                    draggable={controller.canEdit}
+                    draggable={controller.may("actions")}
                     onDragStart={(e) => {
                       e.dataTransfer.setData("text/plain", a.id);
                       setDragged(a.id);

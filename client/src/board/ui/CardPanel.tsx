@@ -172,7 +172,7 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
                 role="radio"
                 aria-checked={myRating === value}
                 className={myRating === value ? "chosen" : ""}
-                disabled={!editable}
+                disabled={!controller.may("ratings")}
                 onClick={() => commands.rate(card.id, myRating === value ? null : value)}
                 data-testid={`cardPanel.rate.${value}`}
                 title={t(`emotion.${value}`)}
@@ -257,7 +257,7 @@ function TargetLinks({
                 <input
                   type="checkbox"
                   checked={linked}
-                  disabled={!controller.canEdit}
+                  disabled={!controller.may("links")}
                   onChange={() => (linked ? controller.commands.unlink(args) : controller.commands.link(args))}
                   data-testid="cardPanel.addresses"
                 />

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { parseBoardFile } from "@journeyboard/shared";
-import { listSnapshots, saveSnapshot, snapshotFile, type SnapshotInfo } from "../../app/api";
+import type { SnapshotInfo } from "@journeyboard/shared";
+import { listSnapshots, saveSnapshot, snapshotFile } from "../../app/api";
 import type { BoardController } from "../BoardController";
 import { SidePanel } from "./SidePanel";
 
@@ -72,7 +73,11 @@ export function HistoryPanel({
         {(snapshots ?? []).map((snapshot) => (
           <li key={snapshot.id} data-testid="history.item">
             <span dir="auto">
-              {snapshot.kind === "auto" ? t("history.auto", { name: snapshot.name }) : snapshot.name}
+              {snapshot.kind === "auto"
+                ? t("history.auto", { name: snapshot.name })
+                : snapshot.kind === "phase"
+                  ? t("history.phase", { name: t(`phase.${snapshot.name}.name`) })
+                  : snapshot.name}
             </span>
             <span className="hint">{when.format(snapshot.createdAt)}</span>
             {facilitator && (

@@ -28,7 +28,7 @@ export function JourneysPanel({
   const [mapType, setMapType] = useState<MapType>("currentState");
   const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
   const show = (id: string | null) => id && controller.showJourney(id);
-  const editable = controller.canEdit;
+  const editable = controller.may("journeys");
 
   return (
     <SidePanel

@@ -9,7 +9,7 @@ const FIELDS = ["description", "goals", "expectations"] as const;
 export function PersonasPanel({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
   const personas = controller.model.personas();
-  const editable = controller.canEdit;
+  const editable = controller.may("personas");
   const { commands } = controller;
   return (
     <SidePanel

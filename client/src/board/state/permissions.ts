@@ -1,0 +1,78 @@
+import type * as Y from "yjs";
+import {
+  DEFAULT_PHASE,
+  PHASES,
+  SESSION_PHASE,
+  WORKSHOP_SESSION,
+  mayChange,
+  type BoardArea,
+  type BoardChange,
+  type Phase,
+  type PhaseCommand,
+  type Role,
+} from "@journeyboard/shared";
+
+/** A change described by what it touches: one area, several, or one field of a record. */
+export type ChangeScope = BoardArea | readonly BoardArea[] | BoardChange;
+
+/** Reordering the plan: the facilitator's alone. */
+export const PLAN_ORDER: BoardChange = { area: "actions", record: null, field: "order", created: false };
+
+/**
+ * What this person may change right now: their role, and the workshop
+ * phase the facilitator set (read from the workshop document, which the
+ * server alone writes). The server decides the same with the same rules
+ * (`mayChange`); this only keeps the app from offering what it would refuse.
+ */
+export class Permissions {
+  private current: Phase = DEFAULT_PHASE;
+  private readonly listeners = new Set<() => void>();
+  private readonly session: Y.Map<unknown> | null;
+
+  constructor(
+    readonly role: Role,
+    workshop: Y.Doc | null,
+    /** Sends a command to the server over the board's connection. */
+    private readonly send: (payload: string) => void = () => {},
+  ) {
+    this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
+    this.session?.observe(this.read);
+    this.read();
+  }
+
+  get phase(): Phase {
+    return this.current;
+  }
+
+  may = (scope: ChangeScope): boolean => {
+    if (typeof scope === "string") return this.mayIn(scope);
+    if (Array.isArray(scope)) return scope.every((area: BoardArea) => this.mayIn(area));
+    return mayChange(this.role, this.current, scope as BoardChange);
+  };
+
+  private mayIn = (area: BoardArea) =>
+    mayChange(this.role, this.current, { area, record: null, field: null, created: true });
+
+  /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
+  setPhase(phase: Phase): void {
+    const command: PhaseCommand = { type: "phase.set", phase };
+    this.send(JSON.stringify(command));
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.session?.unobserve(this.read);
+  }
+
+  private read = () => {
+    const phase = this.session?.get(SESSION_PHASE);
+    const next = (PHASES as readonly unknown[]).includes(phase) ? (phase as Phase) : DEFAULT_PHASE;
+    if (next === this.current) return;
+    this.current = next;
+    this.listeners.forEach((listener) => listener());
+  };
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { PHASES, type Phase } from "@journeyboard/shared";
+import type { BoardController } from "../BoardController";
+
+/**
+ * The workshop phase: the facilitator picks it, everyone else sees it with
+ * what it lets them do. The server enforces it; changing it keeps a
+ * snapshot in the board's history.
+ */
+export function PhaseControl({ controller, facilitator }: { controller: BoardController; facilitator: boolean }) {
+  const { t } = useTranslation();
+  const phase = controller.getUi().phase;
+  if (!facilitator) {
+    return (
+      <span className={`phase phase-${phase}`} title={t(`phase.${phase}.participants`)} data-testid="phase.current">
+        {t("phase.label")}: {t(`phase.${phase}.name`)}
+      </span>
+    );
+  }
+  return (
+    <label className="phase" title={t(`phase.${phase}.participants`)}>
+      {t("phase.label")}{" "}
+      <select
+        value={phase}
+        onChange={(event) => controller.permissions.setPhase(event.target.value as Phase)}
+        data-testid="phase.select"
+      >
+        {PHASES.map((option) => (
+          <option key={option} value={option}>
+            {t(`phase.${option}.name`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

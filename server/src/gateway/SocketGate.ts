@@ -1,0 +1,271 @@
+import type { Connection, Hocuspocus } from "@hocuspocus/server";
+import { MessageType } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import type { WebSocket } from "ws";
+import {
+  MAX_PRESENCE_BYTES,
+  PresenceState,
+  UPDATE_REFUSALS,
+  type Phase,
+  type ResyncMessage,
+} from "@journeyboard/shared";
+import type { BoardContext } from "../extensions/context";
+import { checkUpdate } from "../guard/checkUpdate";
+import { UpdateRefused } from "../guard/updateChanges";
+import type { Logger } from "../logger";
+import { readAwareness, readEnvelope, writeAwareness, SYNC_STEP_2, SYNC_UPDATE, type Envelope } from "./frames";
+import { RateLimit } from "./RateLimit";
+
+export interface GateLimits {
+  /** Messages a connection may send per second, on average... */
+  messagesPerSecond: number;
+  /** ...and in a burst. */
+  messageBurst: number;
+  /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
+  presencePerSecond: number;
+  /** Bytes held for documents whose authentication is not done. */
+  pendingBytes: number;
+  /** The largest stateless message (commands). */
+  statelessBytes: number;
+  /** Bytes of updates held until what they build on arrives (per document). */
+  unresolvedBytes: number;
+}
+
+export const DEFAULT_GATE_LIMITS: GateLimits = {
+  messagesPerSecond: 200,
+  messageBurst: 600,
+  presencePerSecond: 40,
+  pendingBytes: 8 * 1024 * 1024,
+  statelessBytes: 16 * 1024,
+  unresolvedBytes: 4 * 1024 * 1024,
+};
+
+/** Close codes the gate uses (4000-4999 are the application's). */
+export const GATE_CLOSE = {
+  malformed: { code: 1007, reason: "malformed-message" },
+  rateLimit: { code: 4429, reason: "too-many-messages" },
+  pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
+} as const;
+
+export interface GateDeps {
+  phaseOf(boardId: string): Phase;
+  logger: Logger;
+  limits: GateLimits;
+  now: () => number;
+}
+
+type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
+
+/**
+ * Stands between one WebSocket and Hocuspocus and reads every frame first.
+ * Document updates are checked whole before Hocuspocus applies them
+ * (checkUpdate): a refused one is dropped, never relayed, and its sender is
+ * told to resync. Presence is rewritten: one awareness client per
+ * connection, known fields only, the role stamped from the token, and
+ * applied without Hocuspocus's per-message scratch document. Frames for a
+ * document still authenticating wait here, so none skips the checks.
+ */
+export class SocketGate {
+  private readonly open = new Map<string, Connection>();
+  private readonly waiting = new Map<string, Uint8Array[]>();
+  private waitingBytes = 0;
+  /** The awareness client each document connection speaks for. */
+  private readonly presenceOf = new Map<string, number>();
+  /** Per document: the frames in order, each handled once Hocuspocus is done with the one before. */
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Per document: updates waiting for what they build on. */
+  private readonly unresolved = new Map<string, Uint8Array[]>();
+  private readonly messages: RateLimit;
+  private readonly presence: RateLimit;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly client: ClientConnection,
+    private readonly deps: GateDeps,
+  ) {
+    this.messages = new RateLimit(deps.limits.messagesPerSecond, deps.limits.messageBurst, deps.now);
+    this.presence = new RateLimit(deps.limits.presencePerSecond, deps.limits.presencePerSecond, deps.now);
+  }
+
+  receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.messages.take()) return this.close(GATE_CLOSE.rateLimit);
+    let envelope: Envelope;
+    try {
+      envelope = readEnvelope(data);
+    } catch {
+      return this.close(GATE_CLOSE.malformed);
+    }
+    if (envelope.type === MessageType.Auth) return this.client.handleMessage(data);
+    const connection = this.open.get(envelope.documentName);
+    if (!connection) return this.hold(envelope.documentName, data);
+    this.pass(connection, envelope, data);
+  }
+
+  /** Hocuspocus established this document on the socket: what waited for it goes through the checks now. */
+  opened(documentName: string, connection: Connection): void {
+    this.open.set(documentName, connection);
+    connection.onClose(() => {
+      this.open.delete(documentName);
+      this.presenceOf.delete(documentName);
+      this.chains.delete(documentName);
+      this.unresolved.delete(documentName);
+    });
+    const waiting = this.waiting.get(documentName) ?? [];
+    this.waiting.delete(documentName);
+    for (const data of waiting) {
+      this.waitingBytes -= data.byteLength;
+      this.pass(connection, readEnvelope(data), data);
+    }
+  }
+
+  private hold(documentName: string, data: Uint8Array) {
+    if (this.waitingBytes + data.byteLength > this.deps.limits.pendingBytes) return this.close(GATE_CLOSE.pendingLimit);
+    this.waitingBytes += data.byteLength;
+    this.waiting.set(documentName, [...(this.waiting.get(documentName) ?? []), data]);
+  }
+
+  private pass(connection: Connection, envelope: Envelope, data: Uint8Array) {
+    if (envelope.type === MessageType.Awareness) {
+      this.client.lastMessageReceivedAt = this.deps.now();
+      try {
+        return this.applyPresence(connection, envelope);
+      } catch {
+        return this.close(GATE_CLOSE.malformed);
+      }
+    }
+    if (envelope.type === MessageType.BroadcastStateless) return;
+    if (envelope.type === MessageType.Stateless && data.byteLength > this.deps.limits.statelessBytes) {
+      this.deps.logger.warn({ bytes: data.byteLength }, "stateless message over the limit dropped");
+      return;
+    }
+    // Hocuspocus applies messages asynchronously: each waits for the one before, so an update is checked
+    // against a board that holds everything sent before it, and a command follows the update it builds on.
+    const previous = this.chains.get(envelope.documentName) ?? Promise.resolve();
+    const next = previous
+      .then(() => connection.waitForPendingMessages())
+      .then(() => this.forward(connection, envelope, data))
+      .catch((error: unknown) => {
+        if (error instanceof RangeError || (error as Error).message === "Unexpected end of array") {
+          return this.close(GATE_CLOSE.malformed);
+        }
+        this.deps.logger.error({ err: error }, "frame not handled");
+      });
+    this.chains.set(envelope.documentName, next);
+  }
+
+  private async forward(connection: Connection, envelope: Envelope, data: Uint8Array) {
+    if (envelope.type !== MessageType.Sync && envelope.type !== MessageType.SyncReply) {
+      return this.client.handleMessage(data);
+    }
+    const kind = decoding.readVarUint(envelope.decoder);
+    if ((kind !== SYNC_STEP_2 && kind !== SYNC_UPDATE) || connection.readOnly) return this.client.handleMessage(data);
+    const update = decoding.readVarUint8Array(envelope.decoder);
+    const verdict = this.verdict(connection, update);
+    if (verdict === "unresolved") return this.holdUnresolved(connection, envelope.documentName, data);
+    if (verdict !== "accepted") return this.resync(connection, envelope.documentName, verdict);
+    this.client.handleMessage(data);
+    await connection.waitForPendingMessages();
+    await this.retryUnresolved(connection, envelope.documentName);
+  }
+
+  private verdict(connection: Connection, update: Uint8Array): "accepted" | "unresolved" | UpdateRefused {
+    const context = connection.context as BoardContext;
+    try {
+      checkUpdate(connection.document, update, { role: context.role, phase: this.deps.phaseOf(context.boardId) });
+      return "accepted";
+    } catch (error) {
+      if (!(error instanceof UpdateRefused)) throw error;
+      return error.reason === UPDATE_REFUSALS.unresolvable ? "unresolved" : error;
+    }
+  }
+
+  /**
+   * Keeps an update that builds on changes not here yet: a client that
+   * reconnects may send a new edit before the sync message holding the older
+   * ones. It goes on (and is acknowledged) once they arrive.
+   */
+  private holdUnresolved(connection: Connection, documentName: string, data: Uint8Array) {
+    const held = this.unresolved.get(documentName) ?? [];
+    const bytes = held.reduce((sum, frame) => sum + frame.byteLength, data.byteLength);
+    if (bytes > this.deps.limits.unresolvedBytes) {
+      return this.resync(
+        connection,
+        documentName,
+        new UpdateRefused(UPDATE_REFUSALS.unresolvable, `${bytes} bytes wait for changes that never came`),
+      );
+    }
+    this.unresolved.set(documentName, [...held, data]);
+  }
+
+  private async retryUnresolved(connection: Connection, documentName: string) {
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const data of this.unresolved.get(documentName) ?? []) {
+        const envelope = readEnvelope(data);
+        decoding.readVarUint(envelope.decoder);
+        const verdict = this.verdict(connection, decoding.readVarUint8Array(envelope.decoder));
+        if (verdict === "unresolved") continue;
+        this.unresolved.set(
+          documentName,
+          (this.unresolved.get(documentName) ?? []).filter((frame) => frame !== data),
+        );
+        if (verdict !== "accepted") return this.resync(connection, documentName, verdict);
+        this.client.handleMessage(data);
+        await connection.waitForPendingMessages();
+        progress = true;
+      }
+    }
+  }
+
+  /** Drops what the client sent that the board does not take, and tells it to start again from the board. */
+  private resync(connection: Connection, documentName: string, refusal: UpdateRefused) {
+    this.unresolved.delete(documentName);
+    const context = connection.context as BoardContext;
+    this.deps.logger.warn({ board: context.boardId, reason: refusal.reason, detail: refusal.detail }, "update refused");
+    const message: ResyncMessage = { type: "resync", reason: refusal.reason, detail: refusal.detail };
+    connection.sendStateless(JSON.stringify(message));
+  }
+
+  /**
+   * Applies the sender's own presence, checked and stamped. The first
+   * awareness client a connection speaks for is the only one it may speak
+   * for, and not one another connection already speaks for: nobody adds
+   * people or moves someone else's pointer.
+   */
+  private applyPresence(connection: Connection, envelope: Envelope) {
+    const update = decoding.readVarUint8Array(envelope.decoder);
+    if (update.byteLength > MAX_PRESENCE_BYTES || !this.presence.take()) return;
+    const document = connection.document;
+    const role = (connection.context as BoardContext).role;
+    const kept = readAwareness(update).filter((entry) => {
+      const own = this.presenceOf.get(envelope.documentName);
+      if (own === undefined) {
+        const taken = document
+          .getConnections()
+          .some((other) => other !== connection && document.getClients(other).has(entry.clientId));
+        if (taken) return false;
+        this.presenceOf.set(envelope.documentName, entry.clientId);
+        return true;
+      }
+      return own === entry.clientId;
+    });
+    const stamped = kept.flatMap((entry) => {
+      if (entry.state === null) return [entry];
+      const parsed = PresenceState.safeParse(entry.state);
+      if (!parsed.success) return [];
+      const state = parsed.data;
+      return [{ ...entry, state: state.user ? { ...state, user: { ...state.user, role } } : state }];
+    });
+    if (stamped.length) document.applyAwarenessUpdate(connection, writeAwareness(stamped));
+  }
+
+  private close({ code, reason }: { code: number; reason: string }) {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.logger.warn({ code, reason }, "connection closed by the gate");
+    this.ws.close(code, reason);
+  }
+}

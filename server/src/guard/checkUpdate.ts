@@ -1,0 +1,81 @@
+import type * as Y from "yjs";
+import type { z } from "zod";
+import {
+  BoardMeta,
+  LIMITS,
+  META_ROOT,
+  RECORD_ROOTS,
+  RECORD_SCHEMAS,
+  UPDATE_REFUSALS,
+  mayChange,
+  recordsOf,
+  type BoardChange,
+  type Phase,
+  type Role,
+} from "@journeyboard/shared";
+import { UpdateRefused, changesOf, type Write } from "./updateChanges";
+
+export interface Author {
+  role: Role;
+  phase: Phase;
+}
+
+const fieldSchema = (change: BoardChange): z.ZodType | undefined => {
+  const shape: Record<string, z.ZodType> =
+    change.area === META_ROOT ? BoardMeta.shape : RECORD_SCHEMAS[change.area].shape;
+  return change.field === null ? undefined : shape[change.field];
+};
+
+const where = (change: BoardChange) =>
+  [change.area, change.record, change.field].filter((part) => part !== null).join(".");
+
+function checkValue({ change, value, hasValue }: Write) {
+  if (!hasValue) return;
+  const schema = fieldSchema(change);
+  if (!schema) throw new UpdateRefused(UPDATE_REFUSALS.layout, `${where(change)} is not a field of the board`);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new UpdateRefused(
+      UPDATE_REFUSALS.invalid,
+      `${where(change)}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    );
+  }
+  if (change.field === "id" && value !== change.record) {
+    throw new UpdateRefused(UPDATE_REFUSALS.invalid, `${where(change)}: not the record's own id`);
+  }
+}
+
+/**
+ * Decides, before it is applied, whether an update from a client may change
+ * the board: it must decode and resolve whole, stay in the document layout,
+ * hold valid values, keep the board under its size limit, and only change
+ * what the sender's role allows in the current phase. Throws UpdateRefused.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: Author): void {
+  const { writes, deletes } = changesOf(doc, update);
+  const newRecords = new Set<string>();
+  for (const write of writes) {
+    checkValue(write);
+    const { change } = write;
+    if (!mayChange(author.role, author.phase, change)) {
+      throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `${where(change)} (${author.role}, ${author.phase})`);
+    }
+    if (change.created && change.area !== META_ROOT && !recordsOf(doc, change.area).has(change.record ?? "")) {
+      newRecords.add(`${change.area}/${change.record}`);
+    }
+  }
+  for (const change of deletes) {
+    if (!mayChange(author.role, author.phase, change)) {
+      throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${where(change)} (${author.role}, ${author.phase})`);
+    }
+  }
+  if (newRecords.size) {
+    const size = RECORD_ROOTS.reduce((sum, root) => sum + recordsOf(doc, root).size, 0);
+    if (size + newRecords.size > LIMITS.boardRecords) {
+      throw new UpdateRefused(
+        UPDATE_REFUSALS.boardFull,
+        `the board holds ${size} records, the limit is ${LIMITS.boardRecords}`,
+      );
+    }
+  }
+}

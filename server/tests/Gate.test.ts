@@ -1,0 +1,232 @@
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  LIMITS,
+  addActions,
+  addCard,
+  lanesOf,
+  localUserOrigin,
+  readAll,
+  readRecord,
+  stagesOf,
+  type ResyncMessage,
+} from "@journeyboard/shared";
+import { acknowledged, connectSynced, type TestClient } from "./support/client";
+import { eventually } from "./support/eventually";
+import { startTestServer } from "./support/server";
+import type { GateLimits } from "../src/gateway/SocketGate";
+
+const SYNC = 0;
+const AWARENESS = 1;
+const SYNC_UPDATE = 2;
+
+function frame(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+const updateFrame = (documentName: string, update: Uint8Array) =>
+  frame(documentName, (e) => {
+    encoding.writeVarUint(e, SYNC);
+    encoding.writeVarUint(e, SYNC_UPDATE);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+const awarenessFrame = (documentName: string, entries: { clientId: number; clock: number; state: unknown }[]) =>
+  frame(documentName, (e) => {
+    encoding.writeVarUint(e, AWARENESS);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(inner, entry.clientId);
+      encoding.writeVarUint(inner, entry.clock);
+      encoding.writeVarString(inner, JSON.stringify(entry.state));
+    }
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  });
+
+/** The update a change would make to a copy of the client's board, made by another Yjs client. */
+function updateOf(client: TestClient, change: (doc: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+  let update: Uint8Array | null = null;
+  copy.on("update", (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u));
+  change(copy);
+  return update!;
+}
+
+function cardIn(doc: Y.Doc, id: string, text: string) {
+  const journeyId = readAll(doc, "journeys")[0]!.id;
+  addCard(
+    doc,
+    {
+      id,
+      journeyId,
+      stageId: stagesOf(doc, journeyId)[0]!.id,
+      laneId: lanesOf(doc, journeyId)[0]!.id,
+      text,
+      authorName: "",
+      authorDepartment: "sales",
+      createdAt: 1,
+    },
+    localUserOrigin(),
+  );
+}
+
+async function room(limits: Partial<GateLimits> = {}) {
+  const server = await startTestServer({}, undefined, undefined, limits);
+  const board = await server.createBoard();
+  const resyncs: ResyncMessage[] = [];
+  const onStateless = (payload: string) => {
+    const message = JSON.parse(payload) as { type: string };
+    if (message.type === "resync") resyncs.push(message as ResyncMessage);
+  };
+  const sender = await connectSynced(server.url, board.id, board.links.participant.token, { onStateless });
+  const watcher = await connectSynced(server.url, board.id, board.links.facilitator.token);
+  /** Sends the update, then a card as a marker: once the marker arrives, the update had its turn. */
+  const sendThenMark = async (update: Uint8Array, marker: string) => {
+    sender.sendRaw(updateFrame(board.id, update));
+    cardIn(sender.doc, marker, marker);
+    await eventually(() => expect(readRecord(watcher.doc, "cards", marker)).toBeDefined());
+  };
+  return { server, board, sender, watcher, resyncs, sendThenMark };
+}
+
+describe("Gate: updates are checked whole before they are applied", () => {
+  it("refuses a truncated or garbled update whole: nothing applied, nothing relayed, the sender told to resync", async () => {
+    const { sender, watcher, resyncs, sendThenMark, server, board } = await room();
+    const update = updateOf(sender, (doc) => cardIn(doc, "cut", "half a card"));
+    await sendThenMark(update.slice(0, update.length - 3), "m1");
+    await sendThenMark(new Uint8Array([0xff, 0xff, 0xff, 0x7f, 1, 2, 3]), "m2");
+    expect(resyncs.map((r) => r.reason)).toEqual(["malformed", "malformed"]);
+    expect(readRecord(watcher.doc, "cards", "cut")).toBeUndefined();
+    const stored = await fetch(
+      `${server.url}/api/boards/${board.id}/export/board.json?token=${board.links.viewer.token}`,
+    );
+    expect(await stored.text()).not.toContain("half a card");
+  });
+
+  it("refuses a card text over the limit, a write outside the layout and a nested type", async () => {
+    const { watcher, resyncs, sendThenMark, sender } = await room();
+    await sendThenMark(
+      updateOf(sender, (doc) => cardIn(doc, "long", "x".repeat(LIMITS.cardText))),
+      "m0",
+    );
+    const long = updateOf(
+      sender,
+      (doc) =>
+        doc.getMap("cards").get("long") &&
+        (doc.getMap("cards").get("long") as Y.Map<unknown>).set("text", "x".repeat(LIMITS.cardText + 1)),
+    );
+    await sendThenMark(long, "m1");
+    await sendThenMark(
+      updateOf(sender, (doc) => doc.getMap("evil").set("k", 1)),
+      "m2",
+    );
+    await sendThenMark(
+      updateOf(sender, (doc) => doc.getText("notes").insert(0, "hello")),
+      "m3",
+    );
+    const nested = updateOf(sender, (doc) =>
+      (doc.getMap("cards").get("long") as Y.Map<unknown>).set("text", new Y.Text("x")),
+    );
+    await sendThenMark(nested, "m4");
+    expect(resyncs.map((r) => r.reason)).toEqual(["invalid", "layout", "layout", "layout"]);
+    expect(resyncs[0]!.detail).toContain("text");
+    expect(readRecord(watcher.doc, "cards", "long")!.text).toHaveLength(LIMITS.cardText);
+    expect(watcher.doc.share.has("evil")).toBe(false);
+  });
+
+  it("holds an update until what it builds on arrives, and refuses it when that never comes", async () => {
+    const { sender, watcher, resyncs, sendThenMark } = await room();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(sender.doc));
+    const updates: Uint8Array[] = [];
+    copy.on("update", (u: Uint8Array) => updates.push(u));
+    cardIn(copy, "first", "first");
+    cardIn(copy, "second", "second");
+    await sendThenMark(updates[1]!, "m1");
+    expect(readRecord(watcher.doc, "cards", "second")).toBeUndefined();
+    await sendThenMark(updates[0]!, "m2");
+    await eventually(() => expect(readRecord(watcher.doc, "cards", "second")).toBeDefined());
+    expect(resyncs).toEqual([]);
+  });
+
+  it("refuses held updates past their byte limit", async () => {
+    const { sender, watcher, resyncs, sendThenMark } = await room({ unresolvedBytes: 2000 });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(sender.doc));
+    const updates: Uint8Array[] = [];
+    copy.on("update", (u: Uint8Array) => updates.push(u));
+    cardIn(copy, "first", "first");
+    for (let i = 0; i < 10; i++) cardIn(copy, `later${i}`, "y".repeat(300));
+    for (const update of updates.slice(1, -1)) sender.sendRaw(updateFrame(sender.provider.configuration.name, update));
+    await sendThenMark(updates.at(-1)!, "m1");
+    expect(resyncs.length).toBeGreaterThan(0);
+    expect(new Set(resyncs.map((r) => r.reason))).toEqual(new Set(["unresolvable"]));
+    sender.sendRaw(updateFrame(sender.provider.configuration.name, updates[0]!));
+    await eventually(() => expect(readRecord(watcher.doc, "cards", "first")).toBeDefined());
+    expect(readAll(watcher.doc, "cards").filter((card) => card.id.startsWith("later"))).toEqual([]);
+  });
+
+  it("lets only the facilitator change the board's settings and reorder the plan", async () => {
+    const { sender, watcher, resyncs, sendThenMark } = await room();
+    addActions(watcher.doc, { actions: [{ id: "a1", title: "One", createdAt: 1 }] }, watcher.origin);
+    await acknowledged(watcher);
+    await eventually(() => expect(readRecord(sender.doc, "actions", "a1")).toBeDefined());
+    await sendThenMark(
+      updateOf(sender, (doc) => doc.getMap("meta").set("title", "Taken over")),
+      "m1",
+    );
+    await sendThenMark(
+      updateOf(sender, (doc) => (doc.getMap("actions").get("a1") as Y.Map<unknown>).set("order", "zz")),
+      "m2",
+    );
+    await sendThenMark(
+      updateOf(sender, (doc) => (doc.getMap("actions").get("a1") as Y.Map<unknown>).set("title", "Renamed")),
+      "m3",
+    );
+    expect(resyncs.map((r) => r.reason)).toEqual(["forbidden", "forbidden"]);
+    await eventually(() => expect(readRecord(watcher.doc, "actions", "a1")!.title).toBe("Renamed"));
+    expect(readRecord(watcher.doc, "actions", "a1")!.order).not.toBe("zz");
+  });
+});
+
+describe("Gate: limits on what a connection sends", () => {
+  it("closes a connection that sends bytes that are no message, or too many messages", async () => {
+    const { sender, watcher, board } = await room({ messagesPerSecond: 1, messageBurst: 50 });
+    sender.sendRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
+    await eventually(() => expect(sender.closes[0]).toEqual({ code: 1007, reason: "malformed-message" }));
+    for (let i = 0; i < 60; i++) watcher.sendRaw(awarenessFrame(board.id, []));
+    await eventually(() => expect(watcher.closes[0]).toEqual({ code: 4429, reason: "too-many-messages" }));
+  });
+});
+
+describe("Gate: presence is stamped by the server", () => {
+  const user = (name: string, role?: string) => ({ user: { name, department: "sales", colour: "#336699", role } });
+
+  it("shows each connection as one person with its token's role: no fake people, no posing as someone else", async () => {
+    const { sender, watcher, board } = await room({ presencePerSecond: 10_000 });
+    watcher.provider.setAwarenessField("user", user("Facilitator").user);
+    const own = sender.doc.clientID;
+    const fakes = Array.from({ length: 500 }, (_, i) => ({ clientId: 10_000 + i, clock: 1, state: user(`Fake ${i}`) }));
+    sender.sendRaw(awarenessFrame(board.id, fakes));
+    for (let i = 0; i < fakes.length; i += 10) sender.sendRaw(awarenessFrame(board.id, fakes.slice(i, i + 10)));
+    sender.sendRaw(
+      awarenessFrame(board.id, [{ clientId: watcher.doc.clientID, clock: 99, state: user("Not the facilitator") }]),
+    );
+    sender.sendRaw(awarenessFrame(board.id, [{ clientId: own, clock: 99, state: user("Sam", "facilitator") }]));
+    const seen = () => watcher.provider.awareness!.getStates();
+    await eventually(() => expect((seen().get(own) as ReturnType<typeof user>)?.user.name).toBe("Sam"));
+    expect((seen().get(own) as ReturnType<typeof user>).user.role).toBe("participant");
+    expect([...seen().keys()].sort()).toEqual([own, watcher.doc.clientID].sort());
+    await eventually(() =>
+      expect(
+        (sender.provider.awareness!.getStates().get(watcher.doc.clientID) as ReturnType<typeof user>)?.user.name,
+      ).toBe("Facilitator"),
+    );
+  });
+});

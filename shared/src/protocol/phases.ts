@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { Role } from "../model/roles";
+import { META_ROOT, type RecordRoot } from "../schema/layout";
+
+/**
+ * Workshop phases: the facilitator moves the board from one to the next, and
+ * each phase says what participants may change (facilitators change
+ * anything, viewers nothing). The server enforces it on every update; the
+ * app only mirrors it.
+ */
+export const PHASES = ["open", "diverge", "vote", "discuss", "plan"] as const;
+export type Phase = (typeof PHASES)[number];
+export const DEFAULT_PHASE: Phase = "open";
+
+/** The part of a board a change touches: a record root, or the board's settings. */
+export type BoardArea = RecordRoot | typeof META_ROOT;
+
+/** What participants may change in each phase. */
+export const PARTICIPANT_AREAS: Record<Phase, ReadonlySet<BoardArea>> = {
+  open: new Set<BoardArea>(["personas", "journeys", "stages", "lanes", "cards", "links", "ratings", "actions"]),
+  diverge: new Set<BoardArea>(["cards", "links", "ratings"]),
+  vote: new Set<BoardArea>(["ratings"]),
+  discuss: new Set<BoardArea>(),
+  plan: new Set<BoardArea>(["actions", "links"]),
+};
+
+/** One change an update makes: a record (or a field of it) set or deleted. */
+export interface BoardChange {
+  area: BoardArea;
+  /** The record's id; for `meta`, null. */
+  record: string | null;
+  /** The field; null when the record itself is created or deleted. */
+  field: string | null;
+  /** The record is created by the same update. */
+  created: boolean;
+}
+
+/**
+ * Whether someone of this role may make this change in this phase. Only the
+ * facilitator changes the board's settings and the plan's priority (an
+ * action's `order`, unless the action is new).
+ */
+export function mayChange(role: Role, phase: Phase, change: BoardChange): boolean {
+  if (role === "facilitator") return true;
+  if (role === "viewer" || change.area === META_ROOT) return false;
+  if (change.area === "actions" && change.field === "order" && !change.created) return false;
+  return PARTICIPANT_AREAS[phase].has(change.area);
+}
+
+export const PhaseCommand = z.strictObject({ type: z.literal("phase.set"), phase: z.enum(PHASES) });
+export type PhaseCommand = z.infer<typeof PhaseCommand>;
+
+/** The workshop document's map of session state, written by the server only. */
+export const WORKSHOP_SESSION = "session";
+export const SESSION_PHASE = "phase";
+
+/**
+ * Why the server did not take an update. The sender gets a `resync`
+ * message: its copy holds a change the board does not, so it starts again
+ * from the server's copy.
+ */
+export const UPDATE_REFUSALS = {
+  /** The bytes are not a Yjs update. */
+  malformed: "malformed",
+  /** It builds on changes the server does not have. */
+  unresolvable: "unresolvable",
+  /** It writes outside the board's document layout. */
+  layout: "layout",
+  /** A value breaks its record's rules (e.g. a card text over the limit). */
+  invalid: "invalid",
+  /** The board would grow past its size limit. */
+  boardFull: "board-full",
+  /** The role or the phase does not allow it. */
+  forbidden: "forbidden",
+} as const;
+export type UpdateRefusal = (typeof UPDATE_REFUSALS)[keyof typeof UPDATE_REFUSALS];
+
+/** Sent by the server to the client whose update it refused, as a stateless message. */
+export interface ResyncMessage {
+  type: "resync";
+  reason: UpdateRefusal;
+  /** What was wrong, for the log and the notice. */
+  detail: string;
+}
