@@ -1,0 +1,57 @@
+import { expect, test } from "../fixtures/fixtures";
+import { NetworkSwitch } from "../fixtures/network";
+
+test("the facilitator's phase decides what participants may change, and each change of phase is kept in the history", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Phases");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.join("Kasia", "digital");
+  await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Open");
+
+  await facilitator.page.getByTestId("phase.select").selectOption("discuss");
+  await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Discuss");
+  await expect(participant.page.getByTestId("board.phaseBanner")).toContainText("read-only");
+  await expect(participant.page.getByTestId("toolbar.addCard")).toHaveCount(0);
+  const cell = await participant.cellCentre("Awareness", "Customer steps");
+  await participant.page.mouse.dblclick(cell.x, cell.y);
+  await expect(participant.page.getByTestId("card.editor")).toHaveCount(0);
+
+  await facilitator.page.getByTestId("phase.select").selectOption("diverge");
+  await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Ideas");
+  await participant.addCardFromToolbar("I wait for the courier all day");
+  await expect(facilitator.card("I wait for the courier all day")).toHaveCount(1);
+
+  await facilitator.page.getByTestId("panel.history").click();
+  await expect(facilitator.page.getByTestId("history.item")).toHaveText([
+    /Phase changed to Ideas/,
+    /Phase changed to Discuss/,
+  ]);
+});
+
+test("a change the phase no longer allows is not kept: the participant is told and sees the board as everyone does", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Late change");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  const network = new NetworkSwitch();
+  const participant = await openAsAnotherPerson(links.participant, network);
+  await participant.join("Kasia", "digital");
+  await participant.waitUntilSaved();
+
+  await network.cut();
+  await expect(participant.page.getByTestId("connection.status")).toHaveAttribute("data-state", "offline");
+  await participant.addCardFromToolbar("Written while offline");
+  await facilitator.page.getByTestId("phase.select").selectOption("discuss");
+  network.restore();
+
+  await expect(participant.page.getByTestId("board.notice")).toContainText("the current phase does not allow it");
+  await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Discuss");
+  await expect(participant.card("Written while offline")).toHaveCount(0);
+  await expect(facilitator.card("Written while offline")).toHaveCount(0);
+});
