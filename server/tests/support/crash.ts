@@ -102,7 +102,6 @@ export class Writer {
       delay: 50,
       minDelay: 50,
       maxDelay: 250,
-      quiet: true,
     });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
