@@ -5,6 +5,7 @@ import {
   LIMITS,
   addActions,
   addCard,
+  exportBoard,
   lanesOf,
   localUserOrigin,
   readAll,
@@ -15,6 +16,7 @@ import {
 import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
+import { connectWorkshop } from "./support/voting";
 import type { GateLimits } from "../src/gateway/SocketGate";
 
 const SYNC = 0;
@@ -228,5 +230,52 @@ describe("Gate: presence is stamped by the server", () => {
         (sender.provider.awareness!.getStates().get(watcher.doc.clientID) as ReturnType<typeof user>)?.user.name,
       ).toBe("Facilitator"),
     );
+  });
+});
+
+describe("Gate: a viewer changes nothing", () => {
+  it("takes no document change and no command from a viewer, whatever it sends, thousands of times", async () => {
+    const server = await startTestServer({}, undefined, undefined, { messagesPerSecond: 1e6, messageBurst: 1e6 });
+    const board = await server.createBoard();
+    const facilitator = await connectSynced(server.url, board.id, board.links.facilitator.token);
+    cardIn(facilitator.doc, "kept", "kept");
+    await acknowledged(facilitator);
+    const before = JSON.stringify(exportBoard(facilitator.doc));
+    const replies: string[] = [];
+    const viewer = await connectSynced(server.url, board.id, board.links.viewer.token, {
+      onStateless: (payload) => replies.push(payload),
+    });
+    const commands = [
+      { type: "round.start", rules: { title: "x" } },
+      { type: "phase.set", phase: "discuss" },
+      { type: "vote.hello", voterKey: "viewer-key-000001", name: "V", department: "sales" },
+      { type: "vote.add", roundId: "r", cardId: "kept", requestId: "q" },
+    ];
+    for (let i = 0; i < 1000; i++) {
+      viewer.sendRaw(
+        updateFrame(
+          board.id,
+          updateOf(viewer, (doc) => cardIn(doc, `forged-${i}`, "forged")),
+        ),
+      );
+      viewer.sendRaw(
+        updateFrame(
+          board.id,
+          updateOf(viewer, (doc) => doc.getMap("meta").set("title", `forged ${i}`)),
+        ),
+      );
+      viewer.provider.sendStateless(JSON.stringify(commands[i % commands.length]));
+    }
+    await eventually(() => expect(replies.length).toBeGreaterThanOrEqual(1000));
+    expect(replies.every((reply) => (JSON.parse(reply) as { type: string }).type === "refused")).toBe(true);
+    const workshop = await connectWorkshop(server.url, board.id, board.links.facilitator.token);
+    expect(workshop.doc.getMap("rounds").size).toBe(0);
+    expect(workshop.doc.getMap("session").get("phase")).toBe("open");
+    cardIn(facilitator.doc, "marker", "marker");
+    await eventually(() => expect(readRecord(viewer.doc, "cards", "marker")).toBeDefined());
+    const fresh = await connectSynced(server.url, board.id, board.links.facilitator.token);
+    const after = exportBoard(fresh.doc);
+    after.records.cards = after.records.cards.filter((card) => card.id !== "marker");
+    expect(JSON.stringify(after)).toBe(before);
   });
 });

@@ -13,7 +13,16 @@ import type { BoardContext } from "../extensions/context";
 import { checkUpdate } from "../guard/checkUpdate";
 import { UpdateRefused } from "../guard/updateChanges";
 import type { Logger } from "../logger";
-import { readAwareness, readEnvelope, writeAwareness, SYNC_STEP_2, SYNC_UPDATE, type Envelope } from "./frames";
+import * as Y from "yjs";
+import {
+  readAwareness,
+  readEnvelope,
+  writeAwareness,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  type Envelope,
+} from "./frames";
 import { RateLimit } from "./RateLimit";
 
 export interface GateLimits {
@@ -46,6 +55,29 @@ export const GATE_CLOSE = {
   rateLimit: { code: 4429, reason: "too-many-messages" },
   pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
 } as const;
+
+/** The message types a client sends; the others are the server's own and are dropped. */
+const FROM_CLIENTS = new Set<MessageType>([
+  MessageType.Sync,
+  MessageType.Awareness,
+  MessageType.QueryAwareness,
+  MessageType.SyncReply,
+  MessageType.Stateless,
+  MessageType.CLOSE,
+]);
+
+/** An authentication message as providers send it: the token kind, the token, perhaps the provider's version. */
+function isTokenMessage({ decoder }: Envelope): boolean {
+  try {
+    if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return false;
+    decoding.readVarString(decoder);
+    if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+    return !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+const AUTH_TOKEN = 0;
 
 export interface GateDeps {
   phaseOf(boardId: string): Phase;
@@ -97,8 +129,12 @@ export class SocketGate {
     } catch {
       return this.close(GATE_CLOSE.malformed);
     }
-    if (envelope.type === MessageType.Auth) return this.client.handleMessage(data);
     const connection = this.open.get(envelope.documentName);
+    if (envelope.type === MessageType.Auth) {
+      if (!isTokenMessage(envelope)) return this.close(GATE_CLOSE.malformed);
+      // Authenticating a document again on the same socket is not something a provider does.
+      return connection ? undefined : this.client.handleMessage(data);
+    }
     if (!connection) return this.hold(envelope.documentName, data);
     this.pass(connection, envelope, data);
   }
@@ -135,10 +171,17 @@ export class SocketGate {
         return this.close(GATE_CLOSE.malformed);
       }
     }
-    if (envelope.type === MessageType.BroadcastStateless) return;
-    if (envelope.type === MessageType.Stateless && data.byteLength > this.deps.limits.statelessBytes) {
-      this.deps.logger.warn({ bytes: data.byteLength }, "stateless message over the limit dropped");
-      return;
+    if (!FROM_CLIENTS.has(envelope.type)) return;
+    if (envelope.type === MessageType.Stateless) {
+      if (data.byteLength > this.deps.limits.statelessBytes) {
+        this.deps.logger.warn({ bytes: data.byteLength }, "stateless message over the limit dropped");
+        return;
+      }
+      try {
+        decoding.readVarString(envelope.decoder);
+      } catch {
+        return this.close(GATE_CLOSE.malformed);
+      }
     }
     // Hocuspocus applies messages asynchronously: each waits for the one before, so an update is checked
     // against a board that holds everything sent before it, and a command follows the update it builds on.
@@ -147,10 +190,9 @@ export class SocketGate {
       .then(() => connection.waitForPendingMessages())
       .then(() => this.forward(connection, envelope, data))
       .catch((error: unknown) => {
-        if (error instanceof RangeError || (error as Error).message === "Unexpected end of array") {
-          return this.close(GATE_CLOSE.malformed);
-        }
-        this.deps.logger.error({ err: error }, "frame not handled");
+        // What fails here is reading the client's bytes: checkUpdate turns its own refusals into a resync.
+        this.deps.logger.warn({ problem: (error as Error).message }, "frame could not be read");
+        this.close(GATE_CLOSE.malformed);
       });
     this.chains.set(envelope.documentName, next);
   }
@@ -160,8 +202,17 @@ export class SocketGate {
       return this.client.handleMessage(data);
     }
     const kind = decoding.readVarUint(envelope.decoder);
-    if ((kind !== SYNC_STEP_2 && kind !== SYNC_UPDATE) || connection.readOnly) return this.client.handleMessage(data);
+    if (kind === SYNC_STEP_1) {
+      Y.decodeStateVector(decoding.readVarUint8Array(envelope.decoder));
+      return this.client.handleMessage(data);
+    }
+    if (kind !== SYNC_STEP_2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
     const update = decoding.readVarUint8Array(envelope.decoder);
+    if (connection.readOnly) {
+      // Hocuspocus reads a read-only connection's update to answer it, and refuses it: it must at least decode.
+      Y.decodeUpdate(update);
+      return this.client.handleMessage(data);
+    }
     const verdict = this.verdict(connection, update);
     if (verdict === "unresolved") return this.holdUnresolved(connection, envelope.documentName, data);
     if (verdict !== "accepted") return this.resync(connection, envelope.documentName, verdict);
