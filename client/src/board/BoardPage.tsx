@@ -8,6 +8,7 @@ import { BoardView } from "./BoardView";
 import { BoardMessage } from "./ui/BoardMessage";
 
 const tokenKey = (boardId: string) => `journeyboard.token.${boardId}`;
+const sessionKey = (boardId: string) => `journeyboard.session.${boardId}`;
 
 /** The token comes in the link's fragment (never sent to servers); this browser keeps it for reloads. */
 function readToken(boardId: string): string | null {
@@ -32,8 +33,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     if (!token) return;
     fetchSession(boardId, token).then(
-      (session) => setCheck({ state: "ok", session }),
+      (session) => {
+        localStorage.setItem(sessionKey(boardId), JSON.stringify(session));
+        setCheck({ state: "ok", session });
+      },
       (failure: unknown) => {
+        // Offline: the board opens from this browser's copy, as the role it had last time.
+        const known = failure instanceof ApiFailure ? null : localStorage.getItem(sessionKey(boardId));
+        if (known) return setCheck({ state: "ok", session: JSON.parse(known) as BoardSession });
         const code = failure instanceof ApiFailure ? failure.code : "unknown";
         const reason =
           code === "unknown-board"

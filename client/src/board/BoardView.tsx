@@ -65,7 +65,7 @@ function ConnectedBoard({
   voting,
 }: Props & BoardSession) {
   const { t } = useTranslation();
-  const connectionState = useConnectionState(connection.provider);
+  const connectionState = useConnectionState(connection);
   useBoardVersion(controller);
   const ui = useUi(controller);
   const peers = usePeers(connection.provider);
@@ -100,8 +100,8 @@ function ConnectedBoard({
   const grid = controller.grid();
   const layout = controller.layout();
   useEffect(() => {
-    if (connectionState.synced) controller.fitOnFirstView();
-  }, [connectionState.synced, controller, layout]);
+    if (connectionState.synced || connectionState.local) controller.fitOnFirstView();
+  }, [connectionState.synced, connectionState.local, controller, layout]);
 
   const labels = useMemo(
     () => ({
@@ -204,7 +204,7 @@ function ConnectedBoard({
       )}
       <main className="workspace">
         <Toolbar controller={controller} />
-        {grid && layout && connectionState.synced ? (
+        {grid && layout && (connectionState.synced || connectionState.local) ? (
           <>
             <BoardCanvas
               controller={controller}
@@ -221,7 +221,7 @@ function ConnectedBoard({
           </>
         ) : (
           <p className="loading" role="status">
-            {t(connectionState.synced ? "board.noJourney" : "board.loading")}
+            {t(connectionState.synced || connectionState.local ? "board.noJourney" : "board.loading")}
           </p>
         )}
         {editingCard && editingBox && (

@@ -1,25 +1,36 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { COLLAB_PATH, SCHEMA_PARAM, SCHEMA_VERSION, workshopDocumentName } from "@journeyboard/shared";
+import { COLLAB_PATH, SCHEMA_PARAM, SCHEMA_VERSION, metaMap, workshopDocumentName } from "@journeyboard/shared";
 
 /**
  * The live link to one board over one WebSocket: its document, synced
- * through the server, and its workshop document (voting rounds and their
- * results), which the server alone writes.
+ * through the server and kept in this browser (IndexedDB) so that edits
+ * made offline survive closing the tab, and its workshop document (phase,
+ * voting rounds and their results), which the server alone writes.
  */
 export interface BoardConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   workshop: { doc: Y.Doc; provider: HocuspocusProvider };
+  /** Resolves once this browser's copy is loaded: true when it held the board. */
+  local: Promise<boolean>;
+  /** Stops syncing and deletes this browser's copy (the server refused what it holds). */
+  forgetLocalCopy(): Promise<void>;
   destroy(): void;
 }
+
+/** Reconnect soon after the server comes back: within two seconds, whatever the outage. */
+const RECONNECT = { delay: 250, minDelay: 250, maxDelay: 2000 };
 
 export function connectBoard(boardId: string, token: string): BoardConnection {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   const socket = new HocuspocusProviderWebsocket({
     url: `${scheme}://${window.location.host}${COLLAB_PATH}?${SCHEMA_PARAM}=${SCHEMA_VERSION}`,
+    ...RECONNECT,
   });
   const doc = new Y.Doc();
+  const stored = new IndexeddbPersistence(`journeyboard.board.${boardId}`, doc);
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: boardId, token, document: doc });
   const workshopDoc = new Y.Doc();
   const workshopProvider = new HocuspocusProvider({
@@ -34,7 +45,13 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     doc,
     provider,
     workshop: { doc: workshopDoc, provider: workshopProvider },
+    local: stored.whenSynced.then(() => metaMap(doc).has("schemaVersion")),
+    async forgetLocalCopy() {
+      provider.destroy();
+      await stored.clearData();
+    },
     destroy() {
+      void stored.destroy();
       provider.destroy();
       workshopProvider.destroy();
       socket.destroy();

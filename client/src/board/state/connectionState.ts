@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { BoardConnection } from "./connection";
 
 export type ConnectionPhase = "connecting" | "online" | "offline";
 
@@ -7,26 +8,40 @@ export type ConnectionPhase = "connecting" | "online" | "offline";
 export interface ConnectionState {
   phase: ConnectionPhase;
   synced: boolean;
+  /** This browser's copy of the board is loaded: it can be shown and edited before the server answers. */
+  local: boolean;
   unsaved: number;
   refusal: string | null;
 }
 
-function read(provider: HocuspocusProvider, refusal: string | null, everConnected: boolean): ConnectionState {
+function read(
+  provider: HocuspocusProvider,
+  refusal: string | null,
+  everConnected: boolean,
+  local: boolean,
+): ConnectionState {
   const status = provider.configuration.websocketProvider.status;
   const phase: ConnectionPhase =
-    status === "connected" && provider.isAuthenticated ? "online" : everConnected ? "offline" : "connecting";
-  return { phase, synced: provider.isSynced, unsaved: provider.unsyncedChanges, refusal };
+    status === "connected" && provider.isAuthenticated ? "online" : everConnected || local ? "offline" : "connecting";
+  return { phase, synced: provider.isSynced, local, unsaved: provider.unsyncedChanges, refusal };
 }
 
-export function useConnectionState(provider: HocuspocusProvider): ConnectionState {
-  const [state, setState] = useState(() => read(provider, null, false));
+export function useConnectionState(connection: BoardConnection): ConnectionState {
+  const provider = connection.provider;
+  const [state, setState] = useState(() => read(provider, null, false, false));
   useEffect(() => {
     let refusal: string | null = null;
     let everConnected = false;
+    let local = false;
+    let live = true;
     const update = () => {
       if (provider.isAuthenticated) everConnected = true;
-      setState(read(provider, refusal, everConnected));
+      if (live) setState(read(provider, refusal, everConnected, local));
     };
+    void connection.local.then((held) => {
+      local = held;
+      update();
+    });
     const refused = ({ reason }: { reason: string }) => {
       refusal = reason;
       update();
@@ -36,9 +51,10 @@ export function useConnectionState(provider: HocuspocusProvider): ConnectionStat
     provider.on("authenticationFailed", refused);
     update();
     return () => {
+      live = false;
       events.forEach((e) => provider.off(e, update));
       provider.off("authenticationFailed", refused);
     };
-  }, [provider]);
+  }, [connection, provider]);
   return state;
 }

@@ -48,7 +48,8 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
     const connection = connectBoard(boardId, token);
     const onStateless = ({ payload }: { payload: string }) => {
       const reason = resyncOf(payload);
-      if (reason) setResync(({ count }) => ({ count: count + 1, reason }));
+      if (!reason) return;
+      void connection.forgetLocalCopy().then(() => setResync(({ count }) => ({ count: count + 1, reason })));
     };
     connection.provider.on("stateless", onStateless);
     const model = new BoardModel(connection.doc);
