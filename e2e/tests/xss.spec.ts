@@ -117,8 +117,8 @@ test("script payloads in every field a user fills run nothing and become no elem
 
   for (const page of pages) {
     const injected = await page.evaluate(() =>
-      [...document.querySelectorAll("*")].flatMap((element) =>
-        [...element.attributes]
+      Array.from(document.querySelectorAll("*")).flatMap((element) =>
+        Array.from(element.attributes)
           .filter(
             (attribute) =>
               /^on/i.test(attribute.name) ||
