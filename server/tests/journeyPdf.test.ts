@@ -18,7 +18,16 @@ import {
 import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { startTestServer, tempDataDir } from "./support/server";
 
-const seed = (name: string) => readFileSync(join(import.meta.dirname, "../../../shared/seeds", name), "utf8");
+/** Lines of the method's source articles (shared/fixtures): Arabic, Persian and Polish. */
+const seedLines = (
+  Object.values(
+    (
+      JSON.parse(readFileSync(join(import.meta.dirname, "../../shared/fixtures/seed-texts.json"), "utf8")) as {
+        texts: Record<string, string[]>;
+      }
+    ).texts,
+  ) as string[][]
+).flat();
 /** Real text from the method's source articles: Arabic, Persian and Polish. */
 const ARABIC = "رحلة العميل";
 const PERSIAN = "برنامه شما برای سال آینده چیست؟";
@@ -141,10 +150,7 @@ describe("journey.pdf", () => {
 
   it("goes on over more pages when a journey is large, losing no card", async () => {
     const { client, download } = await boardWithTarget();
-    const article = seed("004_95200addbbfa5165.txt")
-      .split("\n")
-      .filter((line) => line.trim().length > 40);
-    const texts = article.slice(0, 24).map((line, i) => `Card ${i}: ${line.slice(0, 300)}`);
+    const texts = Array.from({ length: 24 }, (_, i) => `Card ${i}: ${seedLines[i % seedLines.length]!.slice(0, 300)}`);
     put(client, "target", "ideas", 2, texts);
     await acknowledged(client);
 

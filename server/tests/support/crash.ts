@@ -17,8 +17,13 @@ import {
 } from "@journeyboard/shared";
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const OUR_SERVER = join(serverDir, "src", "main.ts");
 
-/** The server as its own process, from source, so it can be killed with SIGKILL like a crashing machine. */
+/**
+ * A server as its own process, from source, so it can be killed with
+ * SIGKILL like a crashing machine: ours by default, or another entry (a
+ * baseline) that logs a JSON line with its `url` once it listens.
+ */
 export class ServerProcess {
   private child: ChildProcess | null = null;
   url = "";
@@ -26,11 +31,12 @@ export class ServerProcess {
   constructor(
     private readonly dataDir: string,
     private port = 0,
+    private readonly entry = OUR_SERVER,
   ) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, ["--import", "tsx", join(serverDir, "src", "main.ts")], {
-      cwd: serverDir,
+    const child = spawn(process.execPath, ["--import", "tsx", this.entry], {
+      cwd: dirname(this.entry),
       env: { ...process.env, PORT: String(this.port), HOST: "127.0.0.1", DATA_DIR: this.dataDir, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -76,13 +82,30 @@ export async function createBoard(url: string): Promise<CreateBoardResponse> {
   return (await response.json()) as CreateBoardResponse;
 }
 
+/** One edit a writer makes, named `id`; false while the document is not ready for it. */
+export type Edit = (doc: Y.Doc, id: string) => boolean;
+
+/** Ours: a card in the first cell of the board's first journey. */
+export const addTestCard: Edit = (doc, id) => {
+  const journeyId = readAll(doc, "journeys")[0]?.id;
+  if (!journeyId) return false;
+  const stageId = stagesOf(doc, journeyId)[0]!.id;
+  const laneId = lanesOf(doc, journeyId)[0]!.id;
+  const card = { id, journeyId, stageId, laneId, text: id, authorName: "", authorDepartment: "sales", createdAt: 1 };
+  addCard(doc, card, localUserOrigin());
+  return true;
+};
+
 /**
- * A writer: one Yjs client that adds cards one after another and notes each
- * card the server acknowledged (the provider has no unsynced change left).
+ * A writer: one Yjs client that makes edits one after another and notes
+ * each one the server acknowledged (the provider has no unsynced change
+ * left), with how long the acknowledgement took.
  */
 export class Writer {
   readonly doc = new Y.Doc();
   readonly acknowledged: string[] = [];
+  /** Milliseconds from each acknowledged edit to its acknowledgement. */
+  readonly latencies: number[] = [];
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly provider: HocuspocusProvider;
   private running = false;
@@ -93,8 +116,9 @@ export class Writer {
     boardId: string,
     token: string,
     readonly name: string,
-    /** Told of each acknowledged card. */
+    /** Told of each acknowledged edit. */
     private readonly onAcknowledged: () => void = () => {},
+    private readonly edit: Edit = addTestCard,
   ) {
     this.socket = new HocuspocusProviderWebsocket({
       url: `${url.replace(/^http/, "ws")}${COLLAB_PATH}`,
@@ -130,31 +154,19 @@ export class Writer {
     });
   }
 
-  /** Adds cards until `stop`; each one waits for the server's acknowledgement of the one before. */
+  /** Edits until `stop`; each edit waits for the server's acknowledgement of the one before. */
   async write(): Promise<void> {
     this.running = true;
     const stop = new Promise<void>((resolve) => (this.stopped = resolve));
     await Promise.race([this.whenSynced(), stop]);
-    const journeyId = readAll(this.doc, "journeys")[0]?.id;
-    if (!journeyId) return;
-    const stageId = stagesOf(this.doc, journeyId)[0]!.id;
-    const laneId = lanesOf(this.doc, journeyId)[0]!.id;
     for (let k = 0; this.running; k++) {
       const id = `${this.name}-${k}`;
-      const card = {
-        id,
-        journeyId,
-        stageId,
-        laneId,
-        text: id,
-        authorName: "",
-        authorDepartment: "sales",
-        createdAt: 1,
-      };
-      addCard(this.doc, card, localUserOrigin());
+      const start = performance.now();
+      if (!this.edit(this.doc, id)) return;
       const acked = await Promise.race([this.whenSynced().then(() => true), stop.then(() => false)]);
       if (acked && this.running) {
         this.acknowledged.push(id);
+        this.latencies.push(performance.now() - start);
         this.onAcknowledged();
       }
     }
@@ -197,10 +209,14 @@ export interface CrashOptions {
   maxCardsPerRound: number;
   /** SIGKILL (a crash, the default) or SIGTERM (an operator stopping it). */
   signal?: "SIGKILL" | "SIGTERM";
+  /** Another server to run (a baseline), with the edit its documents take and how to read the edits back. */
+  baseline?: { entry: string; edit: Edit; ids: (doc: Y.Doc) => string[] };
 }
 
 export interface CrashReport {
   acknowledged: number;
+  /** Milliseconds from edit to acknowledgement, every acknowledged edit. */
+  latencies: number[];
   /** Acknowledged cards not on the board after the restarts. */
   missing: string[];
 }
@@ -213,33 +229,39 @@ export interface CrashReport {
  */
 export async function killWhileWriting(options: CrashOptions): Promise<CrashReport> {
   const random = randomInts(options.seed);
-  const server = new ServerProcess(options.dataDir);
+  const server = new ServerProcess(options.dataDir, 0, options.baseline?.entry);
   const url = await server.start();
-  const board = await createBoard(url);
-  const token = board.links.participant.token;
+  const board = options.baseline
+    ? { id: "crash-test", token: "any" }
+    : await createBoard(url).then((b) => ({ id: b.id, token: b.links.participant.token }));
   const acknowledged: string[] = [];
+  const latencies: number[] = [];
   for (let round = 0; round < options.kills; round++) {
     if (round > 0) await server.start();
     const target = random(Math.ceil(options.maxCardsPerRound / 4), options.maxCardsPerRound);
     let count = 0;
     let reached: () => void = () => {};
     const enough = new Promise<void>((resolve) => (reached = resolve));
+    const onAcknowledged = () => ++count >= target && reached();
     const writers = Array.from(
       { length: options.writers },
-      (_, i) => new Writer(server.url, board.id, token, `r${round}w${i}`, () => ++count >= target && reached()),
+      (_, i) => new Writer(server.url, board.id, board.token, `r${round}w${i}`, onAcknowledged, options.baseline?.edit),
     );
     const writing = writers.map((writer) => writer.write());
     await enough;
     await (options.signal === "SIGTERM" ? server.stop() : server.kill());
     writers.forEach((writer) => writer.destroy());
     await Promise.all(writing);
-    writers.forEach((writer) => acknowledged.push(...writer.acknowledged));
+    for (const writer of writers) {
+      acknowledged.push(...writer.acknowledged);
+      latencies.push(...writer.latencies);
+    }
   }
   await server.start();
-  const doc = await readBoard(server.url, board.id, token);
+  const doc = await readBoard(server.url, board.id, board.token);
   await server.stop();
-  const cards = new Set(readAll(doc, "cards").map((card) => card.id));
-  return { acknowledged: acknowledged.length, missing: acknowledged.filter((id) => !cards.has(id)) };
+  const ids = new Set(options.baseline ? options.baseline.ids(doc) : readAll(doc, "cards").map((card) => card.id));
+  return { acknowledged: acknowledged.length, latencies, missing: acknowledged.filter((id) => !ids.has(id)) };
 }
 
 export interface ComebackReport {
