@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { ServerProcess, Writer, addTestCard, createBoard } from "../../server/tests/support/crash";
 import { authFrame, fuzz, recordFrames } from "../../server/tests/support/fuzz";
 
