@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   LIMITS,
+  RECORD_ROOTS,
   addActions,
   addCard,
   exportBoard,
@@ -198,6 +199,46 @@ describe("Gate: updates are checked whole before they are applied", () => {
 });
 
 describe("Gate: limits on what a connection sends", () => {
+  it("refuses a card that would take the board past its size", async () => {
+    const server = await startTestServer({}, undefined, undefined, {});
+    const board = await server.createBoard();
+    const probe = await connectSynced(server.url, board.id, board.links.facilitator.token);
+    const records = RECORD_ROOTS.reduce((sum, root) => sum + probe.doc.getMap(root).size, 0);
+    probe.disconnect();
+    await server.close();
+    const { resyncs, sendThenMark, sender, watcher, board: full } = await room({ boardRecords: records + 2 });
+    await sendThenMark(
+      updateOf(sender, (doc) => cardIn(doc, "one", "fits")),
+      "m1",
+    );
+    sender.sendRaw(
+      updateFrame(
+        full.id,
+        updateOf(sender, (doc) => cardIn(doc, "two", "too many")),
+      ),
+    );
+    await eventually(() => expect(resyncs.map((r) => r.reason)).toEqual(["board-full"]));
+    expect(readRecord(watcher.doc, "cards", "two")).toBeUndefined();
+  });
+
+  it("closes a connection that sends a message over 4 MiB, and drops presence that is too big or too frequent", async () => {
+    const { sender, watcher, board } = await room({ presencePerSecond: 5 });
+    const user = { name: "Kasia", department: "digital", colour: "#336699" };
+    const own = sender.doc.clientID;
+    const presence = (name: string, clock: number) =>
+      awarenessFrame(board.id, [{ clientId: own, clock, state: { user: { ...user, name } } }]);
+    sender.sendRaw(
+      awarenessFrame(board.id, [{ clientId: own, clock: 50, state: { user: { ...user, name: "x".repeat(3000) } } }]),
+    );
+    for (let i = 0; i < 20; i++) sender.sendRaw(presence(`burst ${i}`, 60 + i));
+    const names = () =>
+      (watcher.provider.awareness!.getStates().get(own) as { user?: { name: string } } | undefined)?.user?.name;
+    await eventually(() => expect(names()).toMatch(/^burst/));
+    expect(names()).not.toBe("burst 19");
+    sender.sendRaw(new Uint8Array(4 * 1024 * 1024 + 1));
+    await eventually(() => expect(sender.closes.map((c) => c.code)).toContain(1009));
+  });
+
   it("closes a connection that sends bytes that are no message, or too many messages", async () => {
     const { sender, watcher, board } = await room({ messagesPerSecond: 1, messageBurst: 50 });
     sender.sendRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));

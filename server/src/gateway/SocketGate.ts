@@ -3,6 +3,7 @@ import { MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import {
+  LIMITS,
   MAX_PRESENCE_BYTES,
   PresenceState,
   UPDATE_REFUSALS,
@@ -38,6 +39,8 @@ export interface GateLimits {
   statelessBytes: number;
   /** Bytes of updates held until what they build on arrives (per document). */
   unresolvedBytes: number;
+  /** Records a board may hold. */
+  boardRecords: number;
 }
 
 export const DEFAULT_GATE_LIMITS: GateLimits = {
@@ -47,6 +50,7 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   pendingBytes: 8 * 1024 * 1024,
   statelessBytes: 16 * 1024,
   unresolvedBytes: 4 * 1024 * 1024,
+  boardRecords: LIMITS.boardRecords,
 };
 
 /** Close codes the gate uses (4000-4999 are the application's). */
@@ -224,7 +228,8 @@ export class SocketGate {
   private verdict(connection: Connection, update: Uint8Array): "accepted" | "unresolved" | UpdateRefused {
     const context = connection.context as BoardContext;
     try {
-      checkUpdate(connection.document, update, { role: context.role, phase: this.deps.phaseOf(context.boardId) });
+      const author = { role: context.role, phase: this.deps.phaseOf(context.boardId) };
+      checkUpdate(connection.document, update, author, this.deps.limits.boardRecords);
       return "accepted";
     } catch (error) {
       if (!(error instanceof UpdateRefused)) throw error;

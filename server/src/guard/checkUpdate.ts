@@ -51,7 +51,12 @@ function checkValue({ change, value, hasValue }: Write) {
  * hold valid values, keep the board under its size limit, and only change
  * what the sender's role allows in the current phase. Throws UpdateRefused.
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: Author): void {
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  author: Author,
+  boardRecords: number = LIMITS.boardRecords,
+): void {
   const { writes, deletes } = changesOf(doc, update);
   const newRecords = new Set<string>();
   for (const write of writes) {
@@ -71,10 +76,10 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: Author): voi
   }
   if (newRecords.size) {
     const size = RECORD_ROOTS.reduce((sum, root) => sum + recordsOf(doc, root).size, 0);
-    if (size + newRecords.size > LIMITS.boardRecords) {
+    if (size + newRecords.size > boardRecords) {
       throw new UpdateRefused(
         UPDATE_REFUSALS.boardFull,
-        `the board holds ${size} records, the limit is ${LIMITS.boardRecords}`,
+        `the board holds ${size} records, the limit is ${boardRecords}`,
       );
     }
   }
