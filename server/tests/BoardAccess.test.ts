@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { AUTH_FAILURES, addCard, lanesOf, readAll, readRecord, stagesOf } from "@journeyboard/shared";
+import {
+  AUTH_FAILURES,
+  addCard,
+  lanesOf,
+  readAll,
+  readRecord,
+  stagesOf,
+  workshopDocumentName,
+} from "@journeyboard/shared";
 import { acknowledged, connectClient, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
@@ -51,19 +59,23 @@ describe("BoardAccess", () => {
     expect(readRecord(late.doc, "cards", "forged")).toBeUndefined();
   });
 
-  it("refuses a wrong token, a token of another board and an unknown board with a clear reason", async () => {
+  it("refuses a wrong token, a token of another board (whatever the document name says) and an unknown board", async () => {
     const server = await startTestServer();
     const a = await server.createBoard();
     const b = await server.createBoard();
     const wrong = connectClient(server.url, a.id, "not-a-real-token");
     const crossBoard = connectClient(server.url, b.id, a.links.facilitator.token);
     const unknown = connectClient(server.url, "no-such-board-id", a.links.facilitator.token);
+    const otherWorkshop = connectClient(server.url, workshopDocumentName(b.id), a.links.facilitator.token);
+    const dressedUp = connectClient(server.url, `${b.id}/workshop/../${a.id}`, a.links.facilitator.token);
     await eventually(() => {
       expect(wrong.refusals).toContain(AUTH_FAILURES.badToken);
       expect(crossBoard.refusals).toContain(AUTH_FAILURES.badToken);
       expect(unknown.refusals).toContain(AUTH_FAILURES.unknownBoard);
+      expect(otherWorkshop.refusals).toContain(AUTH_FAILURES.badToken);
+      expect(dressedUp.refusals).toContain(AUTH_FAILURES.unknownBoard);
     });
-    for (const client of [wrong, crossBoard, unknown])
+    for (const client of [wrong, crossBoard, unknown, otherWorkshop, dressedUp])
       expect(Y.encodeStateAsUpdate(client.doc).byteLength).toBeLessThan(3);
   });
 
