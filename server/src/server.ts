@@ -80,25 +80,24 @@ export async function startServer(
     snapshots.save(boardId, info, JSON.stringify(exportBoard(board)));
     return info;
   };
+  /** Keeps the board as it is now in its history, when it can be read. */
+  const keepInHistory = (boardId: string, name: string, kind: SnapshotKind) => {
+    const board = readBoard(boardId);
+    if (board) saveSnapshot(boardId, board, name, kind);
+  };
   const voting = new VotingService(
     votes,
     () => hocuspocus,
     logger,
     clock,
-    (boardId, round) => {
-      const board = readBoard(boardId);
-      if (board) saveSnapshot(boardId, board, round.rules.title.slice(0, LIMITS.title), "auto");
-    },
+    (boardId, round) => keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
   );
   const phases = new PhaseService(
     phaseStore,
     () => hocuspocus,
     logger,
     clock,
-    (boardId, phase) => {
-      const board = readBoard(boardId);
-      if (board) saveSnapshot(boardId, board, phase, "phase");
-    },
+    (boardId, phase) => keepInHistory(boardId, phase, "phase"),
   );
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,

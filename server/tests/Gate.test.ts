@@ -18,6 +18,7 @@ import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
 import { connectWorkshop } from "./support/voting";
+import { writeAwareness, type AwarenessEntry } from "../src/gateway/frames";
 import type { GateLimits } from "../src/gateway/SocketGate";
 
 const SYNC = 0;
@@ -38,17 +39,10 @@ const updateFrame = (documentName: string, update: Uint8Array) =>
     encoding.writeVarUint8Array(e, update);
   });
 
-const awarenessFrame = (documentName: string, entries: { clientId: number; clock: number; state: unknown }[]) =>
+const awarenessFrame = (documentName: string, entries: AwarenessEntry[]) =>
   frame(documentName, (e) => {
     encoding.writeVarUint(e, AWARENESS);
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, entries.length);
-    for (const entry of entries) {
-      encoding.writeVarUint(inner, entry.clientId);
-      encoding.writeVarUint(inner, entry.clock);
-      encoding.writeVarString(inner, JSON.stringify(entry.state));
-    }
-    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    encoding.writeVarUint8Array(e, writeAwareness(entries));
   });
 
 /** The update a change would make to a copy of the client's board, made by another Yjs client. */
