@@ -26,7 +26,8 @@ import { SqliteVoteStore } from "./storage/SqliteVoteStore";
 import { VotingService } from "./voting/VotingService";
 import { Workshop } from "./extensions/Workshop";
 import { Gate, type GateContext } from "./extensions/Gate";
-import { DEFAULT_GATE_LIMITS, SocketGate, type GateLimits } from "./gateway/SocketGate";
+import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
+import { SocketGate } from "./gateway/SocketGate";
 import { PhaseStore } from "./storage/PhaseStore";
 import { PhaseService } from "./workshop/PhaseService";
 

@@ -19,7 +19,7 @@ import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
 import { connectWorkshop } from "./support/voting";
 import { writeAwareness, type AwarenessEntry } from "../src/gateway/frames";
-import type { GateLimits } from "../src/gateway/SocketGate";
+import type { GateLimits } from "../src/gateway/limits";
 
 const SYNC = 0;
 const AWARENESS = 1;

@@ -2,20 +2,15 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import { MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
-import {
-  LIMITS,
-  MAX_PRESENCE_BYTES,
-  PresenceState,
-  UPDATE_REFUSALS,
-  type Phase,
-  type ResyncMessage,
-} from "@journeyboard/shared";
+import { MAX_PRESENCE_BYTES, UPDATE_REFUSALS, type Phase, type ResyncMessage } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import { checkUpdate } from "../guard/checkUpdate";
 import { UpdateRefused } from "../guard/updateChanges";
 import type { Logger } from "../logger";
 import * as Y from "yjs";
 import {
+  FROM_CLIENTS,
+  isTokenMessage,
   readAwareness,
   readEnvelope,
   writeAwareness,
@@ -24,64 +19,9 @@ import {
   SYNC_UPDATE,
   type Envelope,
 } from "./frames";
+import { GATE_CLOSE, type GateLimits } from "./limits";
+import { stampPresence } from "./presence";
 import { RateLimit } from "./RateLimit";
-
-export interface GateLimits {
-  /** Messages a connection may send per second, on average... */
-  messagesPerSecond: number;
-  /** ...and in a burst. */
-  messageBurst: number;
-  /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
-  presencePerSecond: number;
-  /** Bytes held for documents whose authentication is not done. */
-  pendingBytes: number;
-  /** The largest stateless message (commands). */
-  statelessBytes: number;
-  /** Bytes of updates held until what they build on arrives (per document). */
-  unresolvedBytes: number;
-  /** Records a board may hold. */
-  boardRecords: number;
-}
-
-export const DEFAULT_GATE_LIMITS: GateLimits = {
-  messagesPerSecond: 200,
-  messageBurst: 600,
-  presencePerSecond: 40,
-  pendingBytes: 8 * 1024 * 1024,
-  statelessBytes: 16 * 1024,
-  unresolvedBytes: 4 * 1024 * 1024,
-  boardRecords: LIMITS.boardRecords,
-};
-
-/** Close codes the gate uses (4000-4999 are the application's). */
-export const GATE_CLOSE = {
-  malformed: { code: 1007, reason: "malformed-message" },
-  rateLimit: { code: 4429, reason: "too-many-messages" },
-  pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
-} as const;
-
-/** The message types a client sends; the others are the server's own and are dropped. */
-const FROM_CLIENTS = new Set<MessageType>([
-  MessageType.Sync,
-  MessageType.Awareness,
-  MessageType.QueryAwareness,
-  MessageType.SyncReply,
-  MessageType.Stateless,
-  MessageType.CLOSE,
-]);
-
-/** An authentication message as providers send it: the token kind, the token, perhaps the provider's version. */
-function isTokenMessage({ decoder }: Envelope): boolean {
-  try {
-    if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return false;
-    decoding.readVarString(decoder);
-    if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
-    return !decoding.hasContent(decoder);
-  } catch {
-    return false;
-  }
-}
-const AUTH_TOKEN = 0;
 
 export interface GateDeps {
   phaseOf(boardId: string): Phase;
@@ -285,37 +225,20 @@ export class SocketGate {
     connection.sendStateless(JSON.stringify(message));
   }
 
-  /**
-   * Applies the sender's own presence, checked and stamped. The first
-   * awareness client a connection speaks for is the only one it may speak
-   * for, and not one another connection already speaks for: nobody adds
-   * people or moves someone else's pointer.
-   */
+  /** Applies the sender's own presence, checked and stamped (`stampPresence`). */
   private applyPresence(connection: Connection, envelope: Envelope) {
     const update = decoding.readVarUint8Array(envelope.decoder);
     if (update.byteLength > MAX_PRESENCE_BYTES || !this.presence.take()) return;
     const document = connection.document;
-    const role = (connection.context as BoardContext).role;
-    const kept = readAwareness(update).filter((entry) => {
-      const own = this.presenceOf.get(envelope.documentName);
-      if (own === undefined) {
-        const taken = document
-          .getConnections()
-          .some((other) => other !== connection && document.getClients(other).has(entry.clientId));
-        if (taken) return false;
-        this.presenceOf.set(envelope.documentName, entry.clientId);
-        return true;
-      }
-      return own === entry.clientId;
+    const takenByOthers = (clientId: number) =>
+      document.getConnections().some((other) => other !== connection && document.getClients(other).has(clientId));
+    const { entries, speaksFor } = stampPresence(readAwareness(update), {
+      speaksFor: this.presenceOf.get(envelope.documentName),
+      takenByOthers,
+      role: (connection.context as BoardContext).role,
     });
-    const stamped = kept.flatMap((entry) => {
-      if (entry.state === null) return [entry];
-      const parsed = PresenceState.safeParse(entry.state);
-      if (!parsed.success) return [];
-      const state = parsed.data;
-      return [{ ...entry, state: state.user ? { ...state, user: { ...state.user, role } } : state }];
-    });
-    if (stamped.length) document.applyAwarenessUpdate(connection, writeAwareness(stamped));
+    if (speaksFor !== undefined) this.presenceOf.set(envelope.documentName, speaksFor);
+    if (entries.length) document.applyAwarenessUpdate(connection, writeAwareness(entries));
   }
 
   private close({ code, reason }: { code: number; reason: string }) {

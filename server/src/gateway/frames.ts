@@ -1,6 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { MessageType } from "@hocuspocus/server";
+import { MessageType } from "@hocuspocus/server";
 
 /** The y-protocols sync message kinds inside a Hocuspocus Sync message. */
 export const SYNC_STEP_1 = 0;
@@ -54,3 +54,26 @@ export function writeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
   }
   return encoding.toUint8Array(encoder);
 }
+
+/** The message types a client sends; the others are the server's own and are dropped. */
+export const FROM_CLIENTS = new Set<MessageType>([
+  MessageType.Sync,
+  MessageType.Awareness,
+  MessageType.QueryAwareness,
+  MessageType.SyncReply,
+  MessageType.Stateless,
+  MessageType.CLOSE,
+]);
+
+/** An authentication message as providers send it: the token kind, the token, perhaps the provider's version. */
+export function isTokenMessage({ decoder }: Envelope): boolean {
+  try {
+    if (decoding.readVarUint(decoder) !== AUTH_TOKEN) return false;
+    decoding.readVarString(decoder);
+    if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+    return !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+const AUTH_TOKEN = 0;

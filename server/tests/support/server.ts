@@ -5,7 +5,7 @@ import { onTestFinished } from "vitest";
 import type { CreateBoardResponse } from "@journeyboard/shared";
 import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/SocketGate";
+import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
 import { startServer, type RunningServer } from "../../src/server";
 
 export interface TestServer extends RunningServer {

@@ -1,0 +1,35 @@
+import { LIMITS } from "@journeyboard/shared";
+
+export interface GateLimits {
+  /** Messages a connection may send per second, on average... */
+  messagesPerSecond: number;
+  /** ...and in a burst. */
+  messageBurst: number;
+  /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
+  presencePerSecond: number;
+  /** Bytes held for documents whose authentication is not done. */
+  pendingBytes: number;
+  /** The largest stateless message (commands). */
+  statelessBytes: number;
+  /** Bytes of updates held until what they build on arrives (per document). */
+  unresolvedBytes: number;
+  /** Records a board may hold. */
+  boardRecords: number;
+}
+
+export const DEFAULT_GATE_LIMITS: GateLimits = {
+  messagesPerSecond: 200,
+  messageBurst: 600,
+  presencePerSecond: 40,
+  pendingBytes: 8 * 1024 * 1024,
+  statelessBytes: 16 * 1024,
+  unresolvedBytes: 4 * 1024 * 1024,
+  boardRecords: LIMITS.boardRecords,
+};
+
+/** Close codes the gate uses (4000-4999 are the application's). */
+export const GATE_CLOSE = {
+  malformed: { code: 1007, reason: "malformed-message" },
+  rateLimit: { code: 4429, reason: "too-many-messages" },
+  pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
+} as const;
