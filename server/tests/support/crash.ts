@@ -181,6 +181,7 @@ export class Writer {
     this.stop();
     this.provider.destroy();
     this.socket.destroy();
+    this.doc.destroy();
   }
 }
 
