@@ -41,6 +41,10 @@ export class ServerProcess {
       stdio: ["ignore", "pipe", "inherit"],
     });
     this.child = child;
+    // A harness that dies (a failed assertion, an exhausted heap) takes its server with it.
+    const orphanGuard = () => child.kill("SIGKILL");
+    process.once("exit", orphanGuard);
+    child.once("exit", () => process.off("exit", orphanGuard));
     this.url = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).on("line", (line) => {
         const url = /"url":"([^"]+)"/.exec(line)?.[1];
