@@ -103,12 +103,15 @@ export class SocketGate {
   private hold(documentName: string, data: Uint8Array) {
     if (this.waitingBytes + data.byteLength > this.deps.limits.pendingBytes) return this.close(GATE_CLOSE.pendingLimit);
     this.waitingBytes += data.byteLength;
-    this.waiting.set(documentName, [...(this.waiting.get(documentName) ?? []), data]);
+    const waiting = this.waiting.get(documentName);
+    if (waiting) waiting.push(data);
+    else this.waiting.set(documentName, [data]);
   }
 
   private pass(connection: Connection, envelope: Envelope, data: Uint8Array) {
     if (envelope.type === MessageType.Awareness) {
-      this.client.lastMessageReceivedAt = this.deps.now();
+      // Hocuspocus closes a socket it has not heard from for a while, by its own clock; presence counts as hearing.
+      this.client.lastMessageReceivedAt = Date.now();
       try {
         return this.applyPresence(connection, envelope);
       } catch {
