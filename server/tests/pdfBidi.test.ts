@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paragraphLevels, visualRuns } from "../src/exports/pdf/bidi";
+import { isolate } from "../src/exports/pdf/typeset";
 
 const runs = (text: string, rtl: boolean) =>
   visualRuns(text, paragraphLevels(text, rtl), 0, text.length).map((run) => [run.text, run.rtl]);
@@ -24,5 +25,13 @@ describe("PDF text order (Unicode bidirectional algorithm)", () => {
       ["رحلة العميل", true],
       [" now", false],
     ]);
+  });
+
+  it("sets an isolated Arabic title in its own direction inside an English line", () => {
+    const line = `Current state · ${isolate("رحلة العميل – Zakupy")}`;
+    const visual = runs(line, false)
+      .map(([text]) => String(text).replace(/[\u2066-\u2069]/g, ""))
+      .filter((text) => text.trim());
+    expect(visual).toEqual(["Current state · ", "Zakupy", "رحلة العميل – "]);
   });
 });

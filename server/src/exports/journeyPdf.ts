@@ -4,7 +4,7 @@ import { byOrder, presetWords, readAll, readRecord } from "@journeyboard/shared"
 import { planRows } from "./actionPlan";
 import { Poster, posterJourneyOf } from "./pdf/poster";
 import { drawPlan } from "./pdf/plan";
-import { Typesetter } from "./pdf/typeset";
+import { Typesetter, isolate } from "./pdf/typeset";
 
 /**
  * `journey.pdf`: a poster of the target journey (by default; any journey on
@@ -30,7 +30,10 @@ export function journeyPdf(board: Y.Doc, boardTitle: string, requestedJourney?: 
   const journey = journeyId ? readRecord(board, "journeys", journeyId) : undefined;
   if (journey) {
     const persona = journey.personaId ? readRecord(board, "personas", journey.personaId) : undefined;
-    const subtitle = [boardTitle, presetWords(journey.mapType), persona?.name].filter(Boolean).join(" · ");
+    const subtitle = [presetWords(journey.mapType), persona?.name, boardTitle]
+      .filter((part): part is string => Boolean(part))
+      .map(isolate)
+      .join(" · ");
     new Poster(doc, type, { title: journey.title || presetWords(journey.mapType), subtitle }).draw(board, journey.id);
   }
   drawPlan(doc, type, `Action plan: ${boardTitle}`, planRows(board));

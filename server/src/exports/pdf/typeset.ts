@@ -42,6 +42,12 @@ const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}]/u;
 const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const shapedRightToLeft = (text: string) => RTL_SCRIPT.test(SCRIPTED.exec(text)?.[0] ?? "");
 
+/** Unicode directional isolates: they steer the bidirectional algorithm and have no glyph of their own. */
+const ISOLATES = /[\u2066-\u2069]/g;
+
+/** Text set in its own direction inside a line, whatever surrounds it (e.g. an Arabic title in an English line). */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const LINE_HEIGHT = 1.25;
 const ELLIPSIS = "…";
 
@@ -72,7 +78,7 @@ export class Typesetter {
   }
 
   private width(text: string, style: TextStyle): number {
-    return this.doc.font(style.font).fontSize(style.size).widthOfString(text, WHOLE_RUN);
+    return this.doc.font(style.font).fontSize(style.size).widthOfString(text.replace(ISOLATES, ""), WHOLE_RUN);
   }
 
   private lines(text: string, width: number, style: TextStyle): Line[] {
@@ -139,7 +145,8 @@ export class Typesetter {
   private drawLine(line: Line, x: number, y: number, width: number, style: TextStyle) {
     const end = line.start + line.paragraph.slice(line.start, line.end).trimEnd().length;
     const runs = visualRuns(line.paragraph, line.levels, line.start, end).map((run) => {
-      const drawn = run.rtl === shapedRightToLeft(run.text) ? run.text : mirroredReverse(run.text);
+      const text = run.text.replace(ISOLATES, "");
+      const drawn = run.rtl === shapedRightToLeft(text) ? text : mirroredReverse(text);
       return { drawn, width: this.width(drawn, style) };
     });
     const total = runs.reduce((sum, run) => sum + run.width, 0);
