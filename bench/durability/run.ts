@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Doc } from "yjs";
 import { killWhileWriting, killWhileWritersStay } from "../../server/tests/support/crash";
 import { recoveryTimes } from "./recovery";
 
