@@ -17,7 +17,7 @@ import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
 import { BoardInvariants } from "./extensions/BoardInvariants";
-import { BoardPersistence } from "./extensions/BoardPersistence";
+import { BoardPersistence, applyStored } from "./extensions/BoardPersistence";
 import { createHttpApp } from "./http/app";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
@@ -54,8 +54,7 @@ function readStoredBoard(store: SqliteBoardStore, id: string): Y.Doc | null {
   if (!stored) return null;
   try {
     const doc = new Y.Doc();
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    applyStored(doc, stored);
     migrateBoard(doc);
     return doc;
   } catch {

@@ -154,4 +154,29 @@ describe("SqliteBoardStore", () => {
     expect(copy.getMap("meta").toJSON()).toEqual(doc.getMap("meta").toJSON());
     store.close();
   });
+
+  it("folds a long log left by a crash when the board loads, keeping every change", async () => {
+    const dataDir = tempDataDir();
+    const first = await startTestServer({}, dataDir);
+    const board = await first.createBoard();
+    const writer = await connectSynced(first.url, board.id, board.links.facilitator.token);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(writer.doc));
+    writer.disconnect();
+    await first.close();
+
+    const store = new SqliteBoardStore(dataDir);
+    store.loadBoard(board.id);
+    copy.on("update", (update: Uint8Array) => store.appendUpdate(board.id, update));
+    for (let i = 0; i < 600; i++) copy.getMap("meta").set(`note${i}`, i);
+    expect(store.logSize(board.id).count).toBeGreaterThanOrEqual(600);
+    store.close();
+
+    const server = await startTestServer({}, dataDir);
+    const reader = await connectSynced(server.url, board.id, board.links.viewer.token);
+    expect(reader.doc.getMap("meta").get("note599")).toBe(599);
+    const after = new SqliteBoardStore(dataDir);
+    expect(after.logSize(board.id).count).toBe(0);
+    after.close();
+  });
 });

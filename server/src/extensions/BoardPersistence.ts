@@ -2,7 +2,7 @@ import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@
 import * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
-import type { BoardStore } from "../storage/BoardStore";
+import type { BoardStore, StoredBoard } from "../storage/BoardStore";
 import { ConnectionRefused } from "./context";
 
 export interface BoardPersistenceConfig {
@@ -22,6 +22,18 @@ const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfte
  * A board that fails to load is refused and its stored data left untouched.
  * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
  */
+/**
+ * Applies a stored board (snapshot, then the log) to a document in one
+ * transaction, update by update: `Y.mergeUpdates` over a long log costs
+ * seconds where this costs milliseconds.
+ */
+export function applyStored(document: Y.Doc, stored: StoredBoard): void {
+  document.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(document, update);
+  });
+}
+
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
 
@@ -38,8 +50,7 @@ export class BoardPersistence implements Extension {
     const stored = this.store.loadBoard(documentName);
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      if (parts.length) Y.applyUpdate(document, Y.mergeUpdates(parts));
+      applyStored(document, stored);
       if (schemaVersionOf(document) === undefined) throw new Error("stored board has no schema version");
     } catch (error) {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
@@ -52,6 +63,10 @@ export class BoardPersistence implements Extension {
     } catch (error) {
       this.logger.error({ err: error, board: documentName }, "board cannot be migrated");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
+    }
+    // A log this long means the server stopped before folding it (a crash): fold it now, so the next load is quick.
+    if (stored.updates.length >= this.config.compactAfterUpdates) {
+      this.store.compact(documentName, Y.encodeStateAsUpdate(document));
     }
   }
 
