@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } from "pure-rand";
+import type { Awareness } from "y-protocols/awareness";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import {
@@ -54,6 +55,12 @@ export class ServerProcess {
     });
     this.port = Number(new URL(this.url).port);
     return this.url;
+  }
+
+  /** The process id, while it runs. */
+  pid(): number {
+    if (!this.child?.pid) throw new Error("the server is not running");
+    return this.child.pid;
   }
 
   /** Stops it as a crash would: SIGKILL, nothing flushed. */
@@ -138,6 +145,11 @@ export class Writer {
       document: this.doc,
     });
     this.provider.attach();
+  }
+
+  /** Everyone's presence, as this writer sees it. */
+  get awareness(): Awareness {
+    return this.provider.awareness!;
   }
 
   get synced(): boolean {
