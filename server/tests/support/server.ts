@@ -29,7 +29,8 @@ export async function startTestServer(
   gateLimits?: Partial<GateLimits>,
 ): Promise<TestServer> {
   const config = configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined);
-  const server = await startServer(config, createLogger((process.env.TEST_LOG as "warn") ?? "silent"), clock, {
+  // Silent unless TEST_LOG names a level (e.g. TEST_LOG=warn) to see what the server logs during a test.
+  const server = await startServer(config, createLogger(process.env.TEST_LOG ?? "silent"), clock, {
     ...DEFAULT_GATE_LIMITS,
     ...gateLimits,
   });
