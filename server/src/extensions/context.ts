@@ -7,10 +7,15 @@ export interface BoardContext {
   role: Role;
 }
 
-/** Thrown from a hook to refuse a connection; Hocuspocus sends `reason` to the client. */
+/**
+ * Thrown from a hook to refuse a connection; Hocuspocus sends `reason` to
+ * the client. It has no message: Hocuspocus prints every hook error's
+ * message to the console, and a wrong token is expected, not an error (a
+ * stream of them would flood the console).
+ */
 export class ConnectionRefused extends Error {
   constructor(readonly reason: AuthFailure) {
-    super(reason);
+    super();
     this.name = "ConnectionRefused";
   }
 }
