@@ -55,3 +55,23 @@ test("a change the phase no longer allows is not kept: the participant is told a
   await expect(participant.card("Written while offline")).toHaveCount(0);
   await expect(facilitator.card("Written while offline")).toHaveCount(0);
 });
+
+test("a card being written when the phase stops edits is closed with a notice, not lost in silence", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Mid-sentence");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.join("Kasia", "digital");
+  const cell = await participant.cellCentre("Awareness", "Customer steps");
+  await participant.page.mouse.dblclick(cell.x, cell.y);
+  await participant.page.getByTestId("card.editor").fill("I am still typing");
+
+  await facilitator.page.getByTestId("phase.select").selectOption("discuss");
+  await expect(participant.page.getByTestId("board.notice")).toContainText("your text was not saved");
+  await expect(participant.page.getByTestId("card.editor")).toHaveCount(0);
+  await expect(participant.card("I am still typing")).toHaveCount(0);
+  await expect(facilitator.card("I am still typing")).toHaveCount(0);
+});

@@ -124,12 +124,29 @@ export class BoardController {
       canRedo: false,
       phase: permissions.phase,
     };
-    this.stopPermissions = permissions.subscribe(() => this.set({ phase: permissions.phase }));
+    this.stopPermissions = permissions.subscribe(() => this.phaseChanged());
     const history = () => this.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
     this.undoManager.on("stack-item-added", history);
     this.undoManager.on("stack-item-popped", history);
     this.undoManager.on("stack-cleared", history);
     this.reportCursor = cursorReporter(presence);
+  }
+
+  /**
+   * The facilitator moved to another phase. A card being written that the
+   * new phase does not let this person keep is closed with a notice, not
+   * dropped in silence when they press Enter.
+   */
+  private phaseChanged(): void {
+    const writing = this.ui.editing !== null || this.ui.draft !== null;
+    if (!writing || this.canEdit) return this.set({ phase: this.permissions.phase });
+    this.presence.setAwarenessField("editing", null);
+    this.set({
+      phase: this.permissions.phase,
+      editing: null,
+      draft: null,
+      notice: { key: "notice.phaseStoppedEditing" },
+    });
   }
 
   /** Whether this person may edit cards now; other parts of the board: `may`. */
