@@ -1,36 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  AUTH_FAILURES,
-  addCard,
-  lanesOf,
-  readAll,
-  readRecord,
-  stagesOf,
-  workshopDocumentName,
-} from "@journeyboard/shared";
+import { AUTH_FAILURES, readRecord, workshopDocumentName } from "@journeyboard/shared";
 import { acknowledged, connectClient, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
+import { putCard } from "./support/cards";
 
 function addTestCard(client: TestClient, id: string, text: string) {
-  const journeyId = readAll(client.doc, "journeys")[0]!.id;
-  const stage = stagesOf(client.doc, journeyId)[0]!;
-  const lane = lanesOf(client.doc, journeyId)[0]!;
-  addCard(
-    client.doc,
-    {
-      id,
-      journeyId,
-      stageId: stage.id,
-      laneId: lane.id,
-      text,
-      authorName: "Ola",
-      authorDepartment: "sales",
-      createdAt: 1,
-    },
-    client.origin,
-  );
+  putCard(client.doc, { id, text, authorName: "Ola" }, client.origin);
 }
 
 describe("BoardAccess", () => {

@@ -3,43 +3,16 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  AUTH_FAILURES,
-  SCHEMA_VERSION,
-  addCard,
-  lanesOf,
-  metaMap,
-  readAll,
-  readRecord,
-  schemaVersionOf,
-  stagesOf,
-} from "@journeyboard/shared";
+import { AUTH_FAILURES, SCHEMA_VERSION, metaMap, readAll, readRecord, schemaVersionOf } from "@journeyboard/shared";
 import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
 import { hashToken } from "../src/tokens";
 import { acknowledged, connectClient, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer, tempDataDir } from "./support/server";
+import { putCard } from "./support/cards";
 
 function addCards(client: TestClient, texts: string[]) {
-  const journeyId = readAll(client.doc, "journeys")[0]!.id;
-  const stage = stagesOf(client.doc, journeyId)[0]!;
-  const lane = lanesOf(client.doc, journeyId)[0]!;
-  texts.forEach((text, i) =>
-    addCard(
-      client.doc,
-      {
-        id: `card-${i}`,
-        journeyId,
-        stageId: stage.id,
-        laneId: lane.id,
-        text,
-        authorName: "",
-        authorDepartment: "digital",
-        createdAt: 1,
-      },
-      client.origin,
-    ),
-  );
+  texts.forEach((text, i) => putCard(client.doc, { id: `card-${i}`, text, department: "digital" }, client.origin));
 }
 
 /** The board as stored on disk right now, read through a second connection to the SQLite file. */

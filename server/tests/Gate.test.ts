@@ -5,13 +5,9 @@ import {
   LIMITS,
   RECORD_ROOTS,
   addActions,
-  addCard,
   exportBoard,
-  lanesOf,
-  localUserOrigin,
   readAll,
   readRecord,
-  stagesOf,
   type ResyncMessage,
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced, type TestClient } from "./support/client";
@@ -20,6 +16,7 @@ import { startTestServer } from "./support/server";
 import { connectWorkshop } from "./support/voting";
 import { writeAwareness, type AwarenessEntry } from "../src/gateway/frames";
 import type { GateLimits } from "../src/gateway/limits";
+import { putCard } from "./support/cards";
 
 const SYNC = 0;
 const AWARENESS = 1;
@@ -56,21 +53,7 @@ function updateOf(client: TestClient, change: (doc: Y.Doc) => void): Uint8Array 
 }
 
 function cardIn(doc: Y.Doc, id: string, text: string) {
-  const journeyId = readAll(doc, "journeys")[0]!.id;
-  addCard(
-    doc,
-    {
-      id,
-      journeyId,
-      stageId: stagesOf(doc, journeyId)[0]!.id,
-      laneId: lanesOf(doc, journeyId)[0]!.id,
-      text,
-      authorName: "",
-      authorDepartment: "sales",
-      createdAt: 1,
-    },
-    localUserOrigin(),
-  );
+  putCard(doc, { id, text });
 }
 
 async function room(limits: Partial<GateLimits> = {}) {

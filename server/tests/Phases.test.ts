@@ -1,30 +1,17 @@
 import { describe, expect, it } from "vitest";
-import {
-  SESSION_PHASE,
-  WORKSHOP_SESSION,
-  addCard,
-  lanesOf,
-  rateStep,
-  readAll,
-  readRecord,
-  stagesOf,
-  type Phase,
-} from "@journeyboard/shared";
+import { SESSION_PHASE, WORKSHOP_SESSION, rateStep, readAll, readRecord, type Phase } from "@journeyboard/shared";
 import { connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer, tempDataDir } from "./support/server";
 import { connectWorkshop } from "./support/voting";
+import { putCard } from "./support/cards";
 
 const phaseIn = (workshop: TestClient) => workshop.doc.getMap(WORKSHOP_SESSION).get(SESSION_PHASE);
 const setPhase = (client: TestClient, phase: Phase) =>
   client.provider.sendStateless(JSON.stringify({ type: "phase.set", phase }));
 
 function addTestCard(client: TestClient, id: string) {
-  const journeyId = readAll(client.doc, "journeys")[0]!.id;
-  const stageId = stagesOf(client.doc, journeyId)[0]!.id;
-  const laneId = lanesOf(client.doc, journeyId).find((lane) => lane.kind === "steps")!.id;
-  const card = { id, journeyId, stageId, laneId, text: id, authorName: "", authorDepartment: "sales", createdAt: 1 };
-  addCard(client.doc, card, client.origin);
+  putCard(client.doc, { id, text: id, kind: "steps" }, client.origin);
 }
 
 async function workshop(dataDir = tempDataDir()) {

@@ -5,18 +5,16 @@ import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import {
   addActions,
-  addCard,
   byOrder,
   createTargetJourney,
-  lanesOf,
   rateStep,
   setTimelineDirection,
   readAll,
-  stagesOf,
   type LaneKind,
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { startTestServer, tempDataDir } from "./support/server";
+import { putCard } from "./support/cards";
 
 /** Lines of the method's source articles (shared/fixtures): Arabic, Persian and Polish. */
 const seedLines = (
@@ -60,21 +58,10 @@ const pageCount = (pdf: Uint8Array) =>
     .match(/\/Type \/Page\b/g)?.length ?? 0;
 
 function put(client: TestClient, journeyId: string, kind: LaneKind, stageIndex: number, texts: string[]) {
-  const lane = lanesOf(client.doc, journeyId).find((l) => l.kind === kind)!;
-  const stage = stagesOf(client.doc, journeyId)[stageIndex]!;
   texts.forEach((text, i) =>
-    addCard(
+    putCard(
       client.doc,
-      {
-        id: `${kind}-${stageIndex}-${i}-${text.length}`,
-        journeyId,
-        stageId: stage.id,
-        laneId: lane.id,
-        text,
-        authorName: "",
-        authorDepartment: "sales",
-        createdAt: 1,
-      },
+      { id: `${kind}-${stageIndex}-${i}-${text.length}`, text, kind, stage: stageIndex, journeyId },
       client.origin,
     ),
   );

@@ -7,15 +7,8 @@ import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } 
 import type { Awareness } from "y-protocols/awareness";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import {
-  COLLAB_PATH,
-  addCard,
-  lanesOf,
-  localUserOrigin,
-  readAll,
-  stagesOf,
-  type CreateBoardResponse,
-} from "@journeyboard/shared";
+import { putCard } from "./cards";
+import { COLLAB_PATH, readAll, type CreateBoardResponse } from "@journeyboard/shared";
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const OUR_SERVER = join(serverDir, "src", "main.ts");
@@ -97,15 +90,7 @@ export async function createBoard(url: string): Promise<CreateBoardResponse> {
 export type Edit = (doc: Y.Doc, id: string) => boolean;
 
 /** Ours: a card in the first cell of the board's first journey. */
-export const addTestCard: Edit = (doc, id) => {
-  const journeyId = readAll(doc, "journeys")[0]?.id;
-  if (!journeyId) return false;
-  const stageId = stagesOf(doc, journeyId)[0]!.id;
-  const laneId = lanesOf(doc, journeyId)[0]!.id;
-  const card = { id, journeyId, stageId, laneId, text: id, authorName: "", authorDepartment: "sales", createdAt: 1 };
-  addCard(doc, card, localUserOrigin());
-  return true;
-};
+export const addTestCard: Edit = (doc, id) => putCard(doc, { id, text: id });
 
 /**
  * A writer: one Yjs client that makes edits one after another and notes

@@ -2,7 +2,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { COLLAB_PATH, addCard, lanesOf, localUserOrigin, readAll, stagesOf } from "@journeyboard/shared";
+import { COLLAB_PATH } from "@journeyboard/shared";
+import { putCard } from "./cards";
 import { randomInts } from "./crash";
 
 /**
@@ -26,21 +27,8 @@ export async function recordFrames(url: string, boardId: string, token: string):
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: boardId, token, document: doc });
   provider.attach();
   await new Promise<void>((resolve) => provider.on("synced", () => resolve()));
-  const journeyId = readAll(doc, "journeys")[0]!.id;
-  const stageId = stagesOf(doc, journeyId)[0]!.id;
-  const laneId = lanesOf(doc, journeyId)[0]!.id;
   for (let i = 0; i < 5; i++) {
-    const card = {
-      id: `seed-${i}`,
-      journeyId,
-      stageId,
-      laneId,
-      text: `seed ${i}`,
-      authorName: "",
-      authorDepartment: "sales",
-      createdAt: 1,
-    };
-    addCard(doc, card, localUserOrigin());
+    putCard(doc, { id: `seed-${i}`, text: `seed ${i}` });
     provider.setAwarenessField("cursor", { x: i, y: i });
   }
   provider.setAwarenessField("user", { name: "Seed", department: "sales", colour: "#336699" });

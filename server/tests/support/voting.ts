@@ -1,8 +1,4 @@
 import {
-  addCard,
-  lanesOf,
-  readAll,
-  stagesOf,
   workshopDocumentName,
   type LaneKind,
   type RoundRecord,
@@ -12,6 +8,7 @@ import {
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced, type ClientOptions, type TestClient } from "./client";
 import { eventually } from "./eventually";
+import { putCard } from "./cards";
 
 /** A person in a voting test: their board connection and every voting message the server sent them. */
 export interface VotingClient extends TestClient {
@@ -74,25 +71,7 @@ export const rules = (overrides: Partial<RoundRules> = {}): RoundRules => ({
 
 /** Adds cards to a lane kind of the board's first journey, in its first stage, and waits until stored. */
 export async function addCards(client: TestClient, kind: LaneKind, ids: string[]): Promise<void> {
-  const journeyId = readAll(client.doc, "journeys")[0]!.id;
-  const stage = stagesOf(client.doc, journeyId)[0]!;
-  const lane = lanesOf(client.doc, journeyId).find((l) => l.kind === kind)!;
-  for (const id of ids) {
-    addCard(
-      client.doc,
-      {
-        id,
-        journeyId,
-        stageId: stage.id,
-        laneId: lane.id,
-        text: id,
-        authorName: "",
-        authorDepartment: "sales",
-        createdAt: 1,
-      },
-      client.origin,
-    );
-  }
+  for (const id of ids) putCard(client.doc, { id, text: id, kind }, client.origin);
   await acknowledged(client);
 }
 
