@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, type RecordRoot } from "./schema/layout";
+import { storedValue } from "./schema/text";
 
 /**
  * Repairs that keep a board whole, run inside the transaction that broke it
@@ -45,7 +46,7 @@ function repairRecord(doc: Y.Doc, root: RecordRoot, id: string): boolean {
   const record = recordsOf(doc, root).get(id);
   if (!record || RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) return false;
   for (const [field, value] of Object.entries(FIELD_DEFAULTS[root] ?? {})) {
-    if (!record.has(field)) record.set(field, value);
+    if (!record.has(field)) record.set(field, storedValue(root, field, value));
   }
   if (!RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) recordsOf(doc, root).delete(id);
   return true;

@@ -1,36 +1,131 @@
 import * as Y from "yjs";
 import type { LocalUserOrigin } from "./origins";
-import { boardScope } from "./schema/layout";
+import { RECORD_ROOTS, boardScope, recordsOf } from "./schema/layout";
 import { repairAfter } from "./repair";
+
+/** Typing faster than this pause makes one step of undo, up to the end of a word. */
+export const TYPING_PAUSE_MS = 1000;
+
+/** Set in the meta of a transaction that types into a text field: whether it ended a word. */
+export const TYPING = "journeyboard.typing";
+
+export type PersonalUndoManager = Y.UndoManager & {
+  /** The records the running undo or redo would remove but keeps, because colleagues wrote in them. */
+  readonly heldBack: Set<Y.Item>;
+};
+
+type Roots = ReadonlySet<unknown>;
+const recordRoots = (doc: Y.Doc): Roots => new Set<unknown>(RECORD_ROOTS.map((root) => recordsOf(doc, root)));
+
+/** The map item of the record an item belongs to (itself, a field or a character of a text field). */
+function recordItemOf(item: Y.Item, roots: Roots): Y.Item | null {
+  let current: Y.Item | null = item;
+  while (current) {
+    if (roots.has(current.parent)) return current;
+    current = (current.parent as Y.AbstractType<unknown>)._item;
+  }
+  return null;
+}
+
+/** Whether anyone but this replica's own client wrote what a record holds now. */
+function holdsOthersWork(record: Y.Item, clientID: number): boolean {
+  const map = (record.content as Y.ContentType).type as Y.Map<unknown>;
+  for (const field of map._map.values()) {
+    if (field.deleted) continue;
+    if (field.id.client !== clientID) return true;
+    const value = (field.content as Partial<Y.ContentType>).type;
+    if (value instanceof Y.Text) {
+      for (let char = value._start; char; char = char.right)
+        if (!char.deleted && char.id.client !== clientID) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Undo history of one person: tracks only their own origin, so it never
- * reverts a colleague's edit. Undo can break the board's rules (undoing "add
- * stage" leaves its cards orphaned; see repair.ts); the wrappers below repair
- * inside the undo's own transaction, so redo restores exactly what undo took.
+ * reverts a colleague's edit. Typing is undone by word or pause, not by
+ * keystroke; every other change is a step of its own. Undo can break the
+ * board's rules (undoing "add stage" leaves its cards orphaned; see
+ * repair.ts); `undo` and `redo` below repair inside the undo's own
+ * transaction, so redo restores exactly what undo took.
  */
-export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Y.UndoManager {
-  return new Y.UndoManager(boardScope(doc), { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): PersonalUndoManager {
+  const heldBack = new Set<Y.Item>();
+  const roots = recordRoots(doc);
+  const typing = (transaction: Y.Transaction) => transaction.meta.get(TYPING) as "word" | "boundary" | undefined;
+  // Registered before the manager's own handler: a change that is not typing never joins the step before it.
+  doc.on("afterTransaction", (transaction: Y.Transaction) => {
+    if (transaction.origin === origin && !typing(transaction)) manager.stopCapturing();
+  });
+  const manager = new Y.UndoManager(boardScope(doc), {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: TYPING_PAUSE_MS,
+    deleteFilter: (item) => {
+      const record = recordItemOf(item, roots);
+      return record === null || !heldBack.has(record);
+    },
+  });
+  // Registered after it: nothing joins a step that ended a word or was not typing.
+  doc.on("afterTransaction", (transaction: Y.Transaction) => {
+    if (transaction.origin === origin && typing(transaction) !== "word") manager.stopCapturing();
+  });
+  return Object.assign(manager, { heldBack });
+}
+
+type StackItem = Y.UndoManager["undoStack"][number];
+
+/** The records that the next undo (or redo) would remove although colleagues have written in them. */
+function recordsToHoldBack(doc: Y.Doc, item: StackItem | undefined): Y.Item[] {
+  if (!item) return [];
+  const roots = recordRoots(doc);
+  const held: Y.Item[] = [];
+  item.insertions.clients.forEach((ranges, client) => {
+    const structs = doc.store.clients.get(client);
+    if (!structs) return;
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const struct = structs[i]!;
+        if (
+          struct instanceof Y.Item &&
+          !struct.deleted &&
+          roots.has(struct.parent) &&
+          holdsOthersWork(struct, doc.clientID)
+        )
+          held.push(struct);
+      }
+    }
+  });
+  return held;
 }
 
 /**
- * Runs undo or redo and the repair in one transaction. Y.UndoManager files a
- * transaction under redo (or keeps the redo stack) by looking at its
- * `undoing` / `redoing` flags when the transaction ends; `undo()` clears them
- * before our enclosing transaction ends, so they are held until it does.
+ * Runs undo or redo and the repair in one transaction; answers how many
+ * records it left in place because colleagues wrote in them (a card this
+ * person added and a colleague then wrote in stays, with both their words).
+ * Y.UndoManager files a transaction under redo (or keeps the redo stack) by
+ * looking at its `undoing` / `redoing` flags when the transaction ends;
+ * `undo()` clears them before our enclosing transaction ends, so they are
+ * held until it does.
  */
-function withRepair(undoManager: Y.UndoManager, direction: "undoing" | "redoing"): void {
+function withRepair(manager: PersonalUndoManager, direction: "undoing" | "redoing"): number {
+  const { heldBack } = manager;
+  const stack = direction === "undoing" ? manager.undoStack : manager.redoStack;
+  const held = recordsToHoldBack(manager.doc, stack[stack.length - 1]);
+  held.forEach((record) => heldBack.add(record));
   try {
-    undoManager.doc.transact((transaction) => {
-      if (direction === "undoing") undoManager.undo();
-      else undoManager.redo();
-      repairAfter(undoManager.doc, transaction.changed);
-      undoManager[direction] = true;
-    }, undoManager);
+    manager.doc.transact((transaction) => {
+      if (direction === "undoing") manager.undo();
+      else manager.redo();
+      repairAfter(manager.doc, transaction.changed);
+      manager[direction] = true;
+    }, manager);
   } finally {
-    undoManager[direction] = false;
+    manager[direction] = false;
+    heldBack.clear();
   }
+  return held.length;
 }
 
-export const undo = (undoManager: Y.UndoManager): void => withRepair(undoManager, "undoing");
-export const redo = (undoManager: Y.UndoManager): void => withRepair(undoManager, "redoing");
+export const undo = (manager: PersonalUndoManager): number => withRepair(manager, "undoing");
+export const redo = (manager: PersonalUndoManager): number => withRepair(manager, "redoing");

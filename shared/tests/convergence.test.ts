@@ -42,6 +42,7 @@ import {
   renameStage,
   settledViolations,
   stagesOf,
+  type PersonalUndoManager,
 } from "../src/index";
 import { newBoardDoc } from "./boards";
 
@@ -78,7 +79,7 @@ interface Replica {
 }
 interface Client extends Replica {
   origin: ReturnType<typeof localUserOrigin>;
-  undoManager: Y.UndoManager;
+  undoManager: PersonalUndoManager;
 }
 
 function simulate(seed: number, steps: number) {

@@ -4,7 +4,10 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
   MIGRATIONS,
+  RECORD_ROOTS,
   SCHEMA_VERSION,
+  TEXT_FIELDS,
+  recordsOf,
   SchemaTooNewError,
   metaMap,
   migrateBoard,
@@ -60,6 +63,19 @@ describe("board migrations", () => {
     for (const lane of readAll(doc, "lanes")) expect(lane.collapsed).toBe(false);
     expect(readAll(doc, "journeys").map((j) => j.twinOf)).toEqual([null]);
     expect(readAll(doc, "cards").map((c) => c.text)).toContain("أقارن العروض على الموقع");
+  });
+
+  it("turns every text people write together on a version 4 board into collaborative text, word for word", () => {
+    const doc = loadFixture(4);
+    const before = Object.fromEntries(RECORD_ROOTS.map((root) => [root, readAll(doc, root)]));
+    migrateBoard(doc);
+    for (const root of RECORD_ROOTS) {
+      expect(readAll(doc, root)).toEqual(before[root]);
+      recordsOf(doc, root).forEach((record) => {
+        for (const field of TEXT_FIELDS[root]) expect(record.get(field), `${root}.${field}`).toBeInstanceOf(Y.Text);
+      });
+    }
+    expect(readAll(doc, "cards").map((c) => c.text)).toContain("می‌توانم سفارشم را پیگیری کنم");
   });
 
   it("refuses a board written by a newer schema instead of touching it", () => {

@@ -3,6 +3,7 @@ import { parse as parseCsv } from "csv-parse/browser/esm/sync";
 import {
   cellKey,
   type Phase,
+  type PersonalUndoManager,
   createUndoManager,
   localUserOrigin,
   redo,
@@ -83,7 +84,7 @@ export interface UiState {
  */
 export class BoardController {
   readonly origin = localUserOrigin();
-  readonly undoManager: Y.UndoManager;
+  readonly undoManager: PersonalUndoManager;
   readonly commands: BoardCommands;
   private ui: UiState;
   private readonly listeners = new Set<() => void>();

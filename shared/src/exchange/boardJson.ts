@@ -14,6 +14,8 @@ import {
 } from "../schema/layout";
 import { BoardMeta } from "../schema/meta";
 import { SCHEMA_VERSION } from "../schema/migrations";
+import { isTextField, setText, storedValue } from "../schema/text";
+import { OlderBoardFile, migrateOlderFile } from "./olderFiles";
 
 export const BOARD_FORMAT = "journeyboard/board";
 /** The most records of one kind a board file may hold. */
@@ -24,12 +26,13 @@ export const MAX_RECORDS_PER_KIND = 50_000;
  * unknown fields included, each kind sorted by id and each record's fields
  * by name, so the same board always gives the same bytes. Importing it recreates the board with the same
  * records. Its JSON Schema is `boardJsonSchema()` (served at
- * `/api/schemas/board.json`).
+ * `/api/schemas/board.json`). Text that people write together is stored as
+ * collaborative text in the board and written here as its plain string.
  */
 export const BoardFile = z.strictObject({
   format: z.literal(BOARD_FORMAT),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  meta: BoardMeta,
+  meta: BoardMeta.extend({ schemaVersion: z.literal(SCHEMA_VERSION) }),
   records: z.strictObject(
     Object.fromEntries(RECORD_ROOTS.map((root) => [root, z.array(RECORD_SCHEMAS[root]).max(MAX_RECORDS_PER_KIND)])) as {
       [R in RecordRoot]: z.ZodArray<(typeof RECORD_SCHEMAS)[R]>;
@@ -61,12 +64,21 @@ export function exportBoard(doc: Y.Doc): BoardFile {
 
 export type ParsedBoardFile = { ok: true; board: BoardFile } | { ok: false; error: string };
 
-/** Reads a board file, naming the first bad field (e.g. `records.cards.3.text: ...`) when it is not one. */
+const firstProblem = (error: z.ZodError) => {
+  const issue = error.issues[0];
+  return `${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`;
+};
+
+/**
+ * Reads a board file, naming the first bad field (e.g. `records.cards.3.text: ...`)
+ * when it is not one. A file of an earlier schema version is migrated first,
+ * so downloads and history snapshots stay readable across upgrades.
+ */
 export function parseBoardFile(json: unknown): ParsedBoardFile {
-  const parsed = BoardFile.safeParse(json);
-  if (parsed.success) return { ok: true, board: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}` };
+  const older = OlderBoardFile.safeParse(json);
+  const file = older.success ? exportBoard(migrateOlderFile(older.data)) : json;
+  const parsed = BoardFile.safeParse(file);
+  return parsed.success ? { ok: true, board: parsed.data } : { ok: false, error: firstProblem(parsed.error) };
 }
 
 /**
@@ -86,6 +98,16 @@ export function importBoard(board: BoardFile): Y.Doc {
   return doc;
 }
 
+function restoreFields(root: RecordRoot, map: Y.Map<unknown>, record: Record<string, unknown>): void {
+  for (const key of [...map.keys()]) if (!(key in record)) map.delete(key);
+  for (const [key, value] of Object.entries(record)) {
+    const current = map.get(key);
+    if (current instanceof Y.Text && typeof value === "string" && isTextField(root, key)) setText(current, value);
+    else if (!sameJson(current instanceof Y.AbstractType ? current.toJSON() : current, value))
+      map.set(key, storedValue(root, key, value));
+  }
+}
+
 /** The JSON Schema of `board.json`. */
 export const boardJsonSchema = (): unknown => z.toJSONSchema(BoardFile, { unrepresentable: "any" });
 
@@ -94,8 +116,9 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 /**
  * Makes the board what a file (a snapshot) holds, as one change by this
  * origin, so its author can undo it: records the file lacks are deleted,
- * changed ones rewritten, the same ones left alone; the title and settings
- * return too. The schema version stays the board's.
+ * new ones written, changed fields set (a text by the smallest change, so
+ * a colleague typing in it meanwhile keeps their words), the same ones left
+ * alone; the title and settings return too. The schema version stays the board's.
  */
 export function restoreBoard(doc: Y.Doc, file: BoardFile, origin: Origin): void {
   doc.transact(() => {
@@ -107,7 +130,9 @@ export function restoreBoard(doc: Y.Doc, file: BoardFile, origin: Origin): void 
       const wanted = new Map(file.records[root].map((record) => [record.id, record]));
       for (const id of [...records.keys()]) if (!wanted.has(id)) records.delete(id);
       for (const [id, record] of wanted) {
-        if (!sameJson(records.get(id)?.toJSON(), record)) writeRecord(doc, root, record as never);
+        const current = records.get(id);
+        if (!current) writeRecord(doc, root, record as never);
+        else if (!sameJson(current.toJSON(), record)) restoreFields(root, current, record);
       }
     }
   }, origin);

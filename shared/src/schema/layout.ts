@@ -7,6 +7,7 @@ import { LinkRecord } from "./link";
 import { PersonaRecord } from "./persona";
 import { RatingRecord } from "./rating";
 import { StageRecord } from "./stage";
+import { isTextField, setText, storedValue } from "./text";
 
 /**
  * The Yjs document of a board. Each record kind lives in its own root map,
@@ -78,11 +79,15 @@ function validate<R extends RecordRoot>(root: R, record: unknown): RecordTypes[R
 export function writeRecord<R extends RecordRoot>(doc: Y.Doc, root: R, record: RecordTypes[R]): void {
   const parsed = validate(root, record);
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(parsed)) map.set(key, value);
+  for (const [key, value] of Object.entries(parsed)) map.set(key, storedValue(root, key, value));
   recordsOf(doc, root).set(record.id, map);
 }
 
-/** Sets some fields of an existing record, validating the result as a whole. */
+/**
+ * Sets some fields of an existing record, validating the result as a whole.
+ * A text field gets only what differs (see `setText`), so a colleague's
+ * concurrent typing in it is kept.
+ */
 export function patchRecord<R extends RecordRoot>(
   doc: Y.Doc,
   root: R,
@@ -93,7 +98,9 @@ export function patchRecord<R extends RecordRoot>(
   if (!map) throw new DomainError("not-found", `${root} ${id} does not exist`);
   validate(root, { ...map.toJSON(), ...patch });
   for (const [key, value] of Object.entries(patch)) {
-    if (map.get(key) !== value) map.set(key, value);
+    const current = map.get(key);
+    if (current instanceof Y.Text && typeof value === "string" && isTextField(root, key)) setText(current, value);
+    else if (current !== value) map.set(key, storedValue(root, key, value));
   }
 }
 

@@ -1,6 +1,7 @@
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { MigrationOrigin } from "../origins";
-import { metaMap, recordsOf } from "./layout";
+import { RECORD_ROOTS, metaMap, recordsOf } from "./layout";
+import { TEXT_FIELDS } from "./text";
 
 /** Sets a field on every record of a root that lacks it. */
 function fillMissing(doc: Y.Doc, root: "stages" | "lanes" | "journeys", field: string, value: unknown): void {
@@ -46,6 +47,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "action plan",
     up() {
       // The `actions` root is new and starts empty: nothing stored changes shape.
+    },
+  },
+  {
+    toVersion: 5,
+    name: "text that merges",
+    up(doc) {
+      for (const root of RECORD_ROOTS) {
+        recordsOf(doc, root).forEach((record) => {
+          for (const field of TEXT_FIELDS[root]) {
+            const value = record.get(field);
+            if (typeof value === "string") record.set(field, new Y.Text(value));
+          }
+        });
+      }
     },
   },
 ];

@@ -73,7 +73,8 @@ export class BoardModel {
         for (const event of events) {
           if (event.target === map) event.changes.keys.forEach((_change, id) => changed(id));
           else {
-            const id = (event.target as Y.Map<unknown>).get("id");
+            // A field of a record, or a character of one of its text fields: path[0] is the record's id.
+            const id = event.path[0];
             if (typeof id === "string") changed(id);
           }
         }

@@ -1,0 +1,71 @@
+import * as Y from "yjs";
+import type { RecordRoot } from "./layout";
+
+/**
+ * The fields people write together. Each is a `Y.Text` inside its record's
+ * map (since schema 5), so two people typing in one card merge character by
+ * character instead of the last one replacing the other's whole text.
+ * Readers see plain strings (`Y.Map.toJSON` turns a `Y.Text` into one).
+ * Plain text only: no formatting attributes, no embeds.
+ */
+export const TEXT_FIELDS: { readonly [R in RecordRoot]: readonly string[] } = {
+  personas: ["name", "description", "goals", "expectations"],
+  journeys: ["title"],
+  stages: ["title"],
+  lanes: ["title"],
+  cards: ["text"],
+  links: [],
+  ratings: [],
+  actions: ["title", "description"],
+};
+
+export const isTextField = (root: RecordRoot, field: string): boolean => TEXT_FIELDS[root].includes(field);
+
+/** What a field holds in the document: a new `Y.Text` for a text field, the value itself otherwise. */
+export const storedValue = (root: RecordRoot, field: string, value: unknown): unknown =>
+  typeof value === "string" && isTextField(root, field) ? new Y.Text(value) : value;
+
+/** One contiguous change of a text: at `index`, remove `remove` UTF-16 units, then insert `insert`. */
+export interface TextSplice {
+  index: number;
+  remove: number;
+  insert: string;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The smallest single splice that turns `before` into `after` (common start
+ * and end kept), never cutting a surrogate pair: what a person's edit of a
+ * text field changed, so only that is written and a colleague's concurrent
+ * typing elsewhere in the text survives.
+ */
+export function spliceBetween(before: string, after: string): TextSplice | null {
+  if (before === after) return null;
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  let end = 0;
+  while (
+    end < shortest - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  ) {
+    end++;
+  }
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
+  return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+}
+
+/** Applies a splice to a `Y.Text`, inside the caller's transaction. */
+export function applySplice(text: Y.Text, splice: TextSplice): void {
+  if (splice.remove > 0) text.delete(splice.index, splice.remove);
+  if (splice.insert) text.insert(splice.index, splice.insert);
+}
+
+/** Makes a `Y.Text` read `value` by the smallest splice, inside the caller's transaction. */
+export function setText(text: Y.Text, value: string): void {
+  const splice = spliceBetween(text.toString(), value);
+  if (splice) applySplice(text, splice);
+}
