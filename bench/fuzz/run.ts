@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as Y from "yjs";
+import { editCardText, localUserOrigin } from "@journeyboard/shared";
 import { ServerProcess, Writer, addTestCard, createBoard } from "../../server/tests/support/crash";
 import { authFrame, fuzz, recordFrames } from "../../server/tests/support/fuzz";
 
@@ -26,20 +27,20 @@ await writer.whenSynced();
 /** Milliseconds from an edit on the writer to its arrival at the reader, for `count` edits one after another. */
 async function latencies(count: number, keepGoing: () => boolean = () => true): Promise<number[]> {
   const out: number[] = [];
-  const card = () => writer.doc.getMap("cards").get("probe") as Y.Map<unknown>;
+  const origin = localUserOrigin();
   for (let i = 0; i < count && keepGoing(); i++) {
     const text = `probe ${i} ${performance.now()}`;
     const arrived = new Promise<void>((resolve) => {
       const cards = reader.doc.getMap("cards");
       const check = () => {
-        if ((cards.get("probe") as Y.Map<unknown> | undefined)?.get("text") !== text) return;
+        if ((cards.get("probe") as Y.Map<unknown> | undefined)?.get("text")?.toString() !== text) return;
         cards.unobserveDeep(check);
         resolve();
       };
       cards.observeDeep(check);
     });
     const start = performance.now();
-    card().set("text", text);
+    editCardText(writer.doc, { id: "probe", text }, origin);
     await arrived;
     out.push(performance.now() - start);
   }

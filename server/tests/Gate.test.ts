@@ -56,6 +56,8 @@ function cardIn(doc: Y.Doc, id: string, text: string) {
   putCard(doc, { id, text });
 }
 
+const textIn = (doc: Y.Doc, id: string) => (doc.getMap("cards").get(id) as Y.Map<unknown>).get("text") as Y.Text;
+
 async function room(limits: Partial<GateLimits> = {}) {
   const server = await startTestServer({}, undefined, undefined, limits);
   const board = await server.createBoard();
@@ -89,34 +91,83 @@ describe("Gate: updates are checked whole before they are applied", () => {
     expect(await stored.text()).not.toContain("half a card");
   });
 
-  it("refuses a card text over the limit, a write outside the layout and a nested type", async () => {
+  it("takes typing in a card's text, counting its limit on the text the update leaves", async () => {
     const { watcher, resyncs, sendThenMark, sender } = await room();
     await sendThenMark(
-      updateOf(sender, (doc) => cardIn(doc, "long", "x".repeat(LIMITS.cardText))),
+      updateOf(sender, (doc) => cardIn(doc, "long", "x".repeat(LIMITS.cardText - 2))),
       "m0",
     );
-    const long = updateOf(
-      sender,
-      (doc) =>
-        doc.getMap("cards").get("long") &&
-        (doc.getMap("cards").get("long") as Y.Map<unknown>).set("text", "x".repeat(LIMITS.cardText + 1)),
-    );
-    await sendThenMark(long, "m1");
     await sendThenMark(
-      updateOf(sender, (doc) => doc.getMap("evil").set("k", 1)),
+      updateOf(sender, (doc) => textIn(doc, "long").insert(0, "ab")),
+      "m1",
+    );
+    await sendThenMark(
+      updateOf(sender, (doc) => textIn(doc, "long").insert(0, "c")),
       "m2",
     );
     await sendThenMark(
-      updateOf(sender, (doc) => doc.getText("notes").insert(0, "hello")),
+      updateOf(sender, (doc) =>
+        doc.transact(() => (textIn(doc, "long").delete(0, 3), textIn(doc, "long").insert(0, "def"))),
+      ),
       "m3",
     );
-    const nested = updateOf(sender, (doc) =>
-      (doc.getMap("cards").get("long") as Y.Map<unknown>).set("text", new Y.Text("x")),
+    await sendThenMark(
+      updateOf(sender, (doc) =>
+        (doc.getMap("cards").get("long") as Y.Map<unknown>).set("text", new Y.Text("z".repeat(LIMITS.cardText + 1))),
+      ),
+      "m4",
     );
-    await sendThenMark(nested, "m4");
-    expect(resyncs.map((r) => r.reason)).toEqual(["invalid", "layout", "layout", "layout"]);
-    expect(resyncs[0]!.detail).toContain("text");
-    expect(readRecord(watcher.doc, "cards", "long")!.text).toHaveLength(LIMITS.cardText);
+    expect(resyncs.map((r) => r.reason)).toEqual(["invalid", "invalid"]);
+    expect(resyncs[0]!.detail).toContain("cards.long.text");
+    await eventually(() =>
+      expect(readRecord(watcher.doc, "cards", "long")!.text).toBe("def" + "x".repeat(LIMITS.cardText - 3)),
+    );
+  });
+
+  it("refuses a truncated typing update whole, and holds a keystroke until the one before it arrives", async () => {
+    const { sender, watcher, resyncs, sendThenMark } = await room();
+    await sendThenMark(
+      updateOf(sender, (doc) => cardIn(doc, "card", "I wait")),
+      "m0",
+    );
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(sender.doc));
+    const keystrokes: Uint8Array[] = [];
+    copy.on("update", (u: Uint8Array) => keystrokes.push(u));
+    textIn(copy, "card").insert(6, " long");
+    textIn(copy, "card").insert(11, "er");
+    await sendThenMark(keystrokes[0]!.slice(0, keystrokes[0]!.length - 4), "m1");
+    expect(resyncs.map((r) => r.reason)).toEqual(["malformed"]);
+    await sendThenMark(keystrokes[1]!, "m2");
+    expect(readRecord(watcher.doc, "cards", "card")!.text).toBe("I wait");
+    await sendThenMark(keystrokes[0]!, "m3");
+    await eventually(() => expect(readRecord(watcher.doc, "cards", "card")!.text).toBe("I wait longer"));
+    expect(resyncs).toHaveLength(1);
+  });
+
+  it("refuses writes outside the layout: a plain value for a text, a text where the layout has none, formatting, embeds, nesting", async () => {
+    const { watcher, resyncs, sendThenMark, sender } = await room();
+    await sendThenMark(
+      updateOf(sender, (doc) => cardIn(doc, "card", "I wait")),
+      "m0",
+    );
+    const card = (doc: Y.Doc) => doc.getMap("cards").get("card") as Y.Map<unknown>;
+    const attempts: Array<(doc: Y.Doc) => void> = [
+      (doc) => card(doc).set("text", "replaced whole"),
+      (doc) => doc.getMap("evil").set("k", 1),
+      (doc) => doc.getText("notes").insert(0, "hello"),
+      (doc) => card(doc).set("authorName", new Y.Text("Amal")),
+      (doc) => card(doc).set("indicator", new Y.Map()),
+      (doc) => textIn(doc, "card").format(0, 2, { bold: true }),
+      (doc) => textIn(doc, "card").insert(0, "bold", { bold: true }),
+      (doc) => textIn(doc, "card").insertEmbed(0, { image: "x" }),
+      (doc) => textIn(doc, "card").insertEmbed(0, new Y.Map()),
+      (doc) => doc.getMap("meta").set("title", new Y.Text("Board")),
+    ];
+    for (const [i, attempt] of attempts.entries()) await sendThenMark(updateOf(sender, attempt), `m${i + 1}`);
+    expect(resyncs.map((r) => r.reason)).toEqual(attempts.map(() => "layout"));
+    expect(readRecord(watcher.doc, "cards", "card")!.text).toBe("I wait");
+    expect(textIn(watcher.doc, "card").toDelta()).toEqual([{ insert: "I wait" }]);
     expect(watcher.doc.share.has("evil")).toBe(false);
   });
 
@@ -166,11 +217,13 @@ describe("Gate: updates are checked whole before they are applied", () => {
       "m2",
     );
     await sendThenMark(
-      updateOf(sender, (doc) => (doc.getMap("actions").get("a1") as Y.Map<unknown>).set("title", "Renamed")),
+      updateOf(sender, (doc) =>
+        ((doc.getMap("actions").get("a1") as Y.Map<unknown>).get("title") as Y.Text).insert(0, "Re: "),
+      ),
       "m3",
     );
     expect(resyncs.map((r) => r.reason)).toEqual(["forbidden", "forbidden"]);
-    await eventually(() => expect(readRecord(watcher.doc, "actions", "a1")!.title).toBe("Renamed"));
+    await eventually(() => expect(readRecord(watcher.doc, "actions", "a1")!.title).toBe("Re: One"));
     expect(readRecord(watcher.doc, "actions", "a1")!.order).not.toBe("zz");
   });
 });

@@ -9,6 +9,7 @@ import {
   UPDATE_REFUSALS,
   mayChange,
   recordsOf,
+  textLimit,
   type BoardChange,
   type Phase,
   type Role,
@@ -48,7 +49,8 @@ function checkValue({ change, value, hasValue }: Write) {
 /**
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
- * hold valid values, keep the board under its size limit, and only change
+ * hold valid values (text fields within their length once the update has
+ * typed in them), keep the board under its size limit, and only change
  * what the sender's role allows in the current phase. Throws UpdateRefused.
  */
 export function checkUpdate(
@@ -57,7 +59,7 @@ export function checkUpdate(
   author: Author,
   boardRecords: number = LIMITS.boardRecords,
 ): void {
-  const { writes, deletes } = changesOf(doc, update);
+  const { writes, deletes, texts } = changesOf(doc, update);
   const newRecords = new Set<string>();
   for (const write of writes) {
     checkValue(write);
@@ -72,6 +74,13 @@ export function checkUpdate(
   for (const change of deletes) {
     if (!mayChange(author.role, author.phase, change)) {
       throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${where(change)} (${author.role}, ${author.phase})`);
+    }
+  }
+  for (const { change, length, before } of texts) {
+    if (change.area === META_ROOT) continue;
+    const limit = textLimit(change.area, change.field ?? "");
+    if (length > limit && length > before) {
+      throw new UpdateRefused(UPDATE_REFUSALS.invalid, `${where(change)}: longer than ${limit} characters`);
     }
   }
   if (newRecords.size) {

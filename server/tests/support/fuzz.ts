@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { COLLAB_PATH } from "@journeyboard/shared";
+import { COLLAB_PATH, editText, localUserOrigin } from "@journeyboard/shared";
 import { putCard } from "./cards";
 import { randomInts } from "./crash";
 
@@ -31,6 +31,14 @@ export async function recordFrames(url: string, boardId: string, token: string):
     putCard(doc, { id: `seed-${i}`, text: `seed ${i}` });
     provider.setAwarenessField("cursor", { x: i, y: i });
   }
+  // Typing: the updates of a text field, one keystroke (or a deletion) each, in Persian with a ZWNJ.
+  [..."می‌خواهم"].forEach((char, i) =>
+    editText(
+      doc,
+      { root: "cards", id: "seed-0", field: "text", splice: { index: i, remove: i % 3 === 2 ? 1 : 0, insert: char } },
+      localUserOrigin(),
+    ),
+  );
   provider.setAwarenessField("user", { name: "Seed", department: "sales", colour: "#336699" });
   provider.sendStateless(
     JSON.stringify({ type: "vote.hello", voterKey: "seed-voter-key-0001", name: "Seed", department: "sales" }),
