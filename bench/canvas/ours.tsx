@@ -30,6 +30,7 @@ memoised.type = (...args) => {
 
 const cardLabels: CardLabels = {
   placeholder: "",
+  addCard: "Add a card",
   channel: (c) => c,
   department: (d) => d,
   indicator: (i) => ({ headline: i.metric, detail: "" }),

@@ -8,7 +8,11 @@ interface KonvaNode {
 declare global {
   interface Window {
     Konva?: {
-      stages: Array<{ findOne(selector: string): KonvaNode | undefined; find(selector: string): KonvaNode[] }>;
+      stages: Array<{
+        findOne(selector: string): KonvaNode | undefined;
+        find(selector: string): KonvaNode[];
+        container(): HTMLElement;
+      }>;
     };
   }
 }
@@ -127,25 +131,36 @@ export class BoardPage {
     );
   }
 
-  /** Double-clicks the lower part of a cell (below any curve) and types a new card there. */
+  /** Presses a cell's “+ Add a card” slot and types a new card there. */
   async addCardAt(stage: string, lane: string, text: string): Promise<void> {
-    const point = await this.page.evaluate(
+    await this.page.mouse.click(...(await this.addSlotCentre(stage, lane)));
+    await this.typeInEditor(text);
+  }
+
+  /** The screen centre of a cell's add slot, read again on each call: the view may still be settling. */
+  async addSlotCentre(stage: string, lane: string): Promise<[number, number]> {
+    return this.page.evaluate(
       ([stageTitle, laneTitle]) => {
         const konvaStage = window.Konva?.stages[0];
         const column = konvaStage?.find(".stage-title").find((n) => n.text() === stageTitle);
         const row = konvaStage
           ?.find(".lane-header")
           .find((_n, i) => konvaStage.find(".lane-title")[i]?.text() === laneTitle);
-        if (!column || !row) throw new Error(`no cell ${stageTitle} / ${laneTitle}`);
+        if (!konvaStage || !column || !row) throw new Error(`no cell ${stageTitle} / ${laneTitle}`);
         const c = column.getClientRect();
         const r = row.getClientRect();
-        const container = column.getStage().container().getBoundingClientRect();
-        return { x: container.x + c.x + c.width / 2, y: container.y + r.y + r.height - 10 };
+        const slot = konvaStage
+          .find(".add-slot")
+          .map((n) => n.getClientRect())
+          .find(
+            (s) => s.x < c.x + c.width / 2 && c.x + c.width / 2 < s.x + s.width && s.y >= r.y && s.y < r.y + r.height,
+          );
+        if (!slot) throw new Error(`no add slot in ${stageTitle} / ${laneTitle}`);
+        const container = konvaStage.container().getBoundingClientRect();
+        return [container.x + slot.x + slot.width / 2, container.y + slot.y + slot.height / 2] as [number, number];
       },
       [stage, lane] as const,
     );
-    await this.page.mouse.dblclick(point.x, point.y);
-    await this.typeInEditor(text);
   }
 
   /**

@@ -15,7 +15,7 @@ import {
   deleteLane,
   deletePersona,
   deleteStage,
-  editCardText,
+  editText,
   importGridRows,
   linkCards,
   moveAction,
@@ -52,7 +52,9 @@ import {
   type MapType,
   type PersonaFields,
   type StageSetId,
+  type TextSplice,
 } from "@journeyboard/shared";
+import type { TextTarget } from "./text/carets";
 import type { Identity } from "../identity/identity";
 import { PLAN_ORDER, type ChangeScope } from "./state/permissions";
 
@@ -81,6 +83,10 @@ export class BoardCommands {
       throw error;
     }
   }
+
+  /** Typing in a text field: the splice it made. */
+  typeText = (target: TextTarget, splice: TextSplice) =>
+    this.run(target.root, () => editText(this.doc, { ...target, splice }, this.origin));
 
   // Cards
   /** Adds a card with its text, by this person; returns its id, or null when refused. */
@@ -114,7 +120,6 @@ export class BoardCommands {
     };
     return this.run("cards", () => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;
   }
-  editText = (id: string, text: string) => this.run("cards", () => editCardText(this.doc, { id, text }, this.origin));
   move = (id: string, stageId: string, laneId: string, index: number) =>
     this.run("cards", () => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
   deleteCards = (ids: readonly string[]) => this.run("cards", () => deleteCards(this.doc, { ids }, this.origin));

@@ -19,7 +19,7 @@ import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
-import { cursorReporter, type PresenceSink } from "./state/presence";
+import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
 import type { VotingModel } from "./state/VotingModel";
 import type { ChangeScope, Permissions } from "./state/permissions";
 
@@ -92,8 +92,11 @@ export class BoardController {
   private fitted = false;
   private lastLayout: { journeyId: string; grid: JourneyGrid; direction: string; layout: JourneyLayout } | null = null;
   private readonly reportCursor: (point: { x: number; y: number } | null) => void;
+  /** Where this person's caret is in a text field, for the others to see where they type. */
+  readonly reportCaret: ReturnType<typeof caretReporter>;
   /** Where the pointer is on the board, in world units; null when it is off the canvas. */
   private pointer: { x: number; y: number } | null = null;
+  private draftText = "";
   private marqueeStart: { origin: { x: number; y: number }; base: ReadonlySet<string> } | null = null;
   private readonly stopPermissions: () => void;
 
@@ -131,6 +134,7 @@ export class BoardController {
     this.undoManager.on("stack-item-popped", history);
     this.undoManager.on("stack-cleared", history);
     this.reportCursor = cursorReporter(presence);
+    this.reportCaret = caretReporter(presence);
   }
 
   /**
@@ -215,7 +219,17 @@ export class BoardController {
   addCard(cell?: CellHit): void {
     const target = cell ?? this.defaultCell();
     if (!this.canEdit || !target) return;
+    const open = this.ui.draft;
+    if (open && open.stageId === target.stageId && open.laneId === target.laneId) return;
+    // A new card begun elsewhere keeps what was typed in the one still open.
+    if (open) this.commitDraft(open, this.draftText);
+    this.draftText = "";
     this.set({ draft: target, editing: null, selection: new Set(), menu: null });
+  }
+
+  /** What is typed in the new card so far: kept if another new card is begun before this one is closed. */
+  typeDraft(text: string): void {
+    this.draftText = text;
   }
 
   private commitDraft(cell: CellHit, text: string): void {
@@ -246,19 +260,19 @@ export class BoardController {
     this.presence.setAwarenessField("editing", id);
   }
 
-  finishEditing(text: string | null): void {
-    const { draft } = this.ui;
-    if (draft) {
-      this.set({ draft: null });
-      if (text !== null) this.commitDraft(draft, text);
-      return;
-    }
-    const id = this.ui.editing;
-    if (!id) return;
-    const card = this.model.record("cards", id);
-    if (text !== null && card && card.text !== text) this.commands.editText(id, text);
+  /** Closes the in-place editor of a card; what was typed is already on the board. */
+  stopEditing(): void {
+    if (!this.ui.editing) return;
     this.set({ editing: null });
     this.presence.setAwarenessField("editing", null);
+  }
+
+  /** Keeps the new card being typed (null: drops it). */
+  finishDraft(text: string | null): void {
+    const { draft } = this.ui;
+    if (!draft) return;
+    this.set({ draft: null });
+    if (text !== null) this.commitDraft(draft, text);
   }
 
   /** Selecting a card shows its details: panels that are forms give way; views (outline, matrix, coverage) stay. */
@@ -449,10 +463,13 @@ export class BoardController {
   }
 
   undo(): void {
-    if (this.canEdit) undo(this.undoManager);
+    if (this.canEdit) this.keptForColleagues(undo(this.undoManager));
   }
   redo(): void {
-    if (this.canEdit) redo(this.undoManager);
+    if (this.canEdit) this.keptForColleagues(redo(this.undoManager));
+  }
+  private keptForColleagues(count: number): void {
+    if (count > 0) this.set({ notice: { key: "notice.keptForColleagues", values: { count } } });
   }
 
   // Stage and lane headers

@@ -7,12 +7,13 @@ import { ACTIONS } from "./actions/registry";
 import { actionFor } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
 import type { CardLabels } from "./canvas/CardNode";
-import { CardEditor } from "./canvas/CardEditor";
+import { CardEditor, DraftEditor } from "./canvas/CardEditor";
 import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
 import { slotBox } from "./state/layout";
 import { NO_DOTS, cardDotsOf } from "./state/cardDots";
 import { usePeers, type Peer } from "./state/presence";
+import { PeersContext } from "./text/PeersContext";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
 import { ActionsPanel } from "./ui/ActionsPanel";
@@ -123,6 +124,7 @@ function ConnectedBoard({
   const cardLabels = useMemo<CardLabels>(
     () => ({
       placeholder: controller.canEdit ? t("card.placeholder") : "",
+      addCard: t("card.add"),
       channel: channelLabel,
       department: departmentLabel,
       indicator: (indicator: Indicator) => {
@@ -163,6 +165,8 @@ function ConnectedBoard({
     [t, departmentLabel],
   );
 
+  const peersOnBoard = useMemo(() => ({ peers, nameOf }), [peers, nameOf]);
+
   if (connectionState.refusal) return <BoardMessage kind="refused" reason={connectionState.refusal} />;
 
   const meta = controller.model.meta();
@@ -174,104 +178,118 @@ function ConnectedBoard({
   const selectedKind = selected ? controller.model.record("lanes", selected.laneId)?.kind : undefined;
 
   return (
-    <div className="board">
-      <header className="topbar">
-        <a href="/" className="brand" aria-label={t("app.home")}>
-          {t("app.name")}
-        </a>
-        <h1 data-testid="board.title" dir="auto">
-          {meta.title ?? ""}
-        </h1>
-        <span className={`role role-${role}`} data-testid="board.role">
-          {t(`role.${role}`)}
-        </span>
-        <PhaseControl controller={controller} facilitator={role === "facilitator"} />
-        <div className="spacer" />
-        {role === "facilitator" && <SharePanel boardId={boardId} />}
-        <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
-        <ConnectionBadge state={connectionState} />
-      </header>
-      <JourneyBar controller={controller} journeys={controller.model.journeys()} titleOf={journeyTitle} />
-      {role === "viewer" && (
-        <p className="viewer-banner" data-testid="board.viewOnly">
-          {t("board.viewOnly")}
-        </p>
-      )}
-      {role === "participant" && ui.phase !== "open" && (
-        <p className="viewer-banner" data-testid="board.phaseBanner">
-          {t(`phase.${ui.phase}.participants`)}
-        </p>
-      )}
-      <main className="workspace">
-        <Toolbar controller={controller} />
-        {grid && layout && (connectionState.synced || connectionState.local) ? (
-          <>
-            <BoardCanvas
-              controller={controller}
-              layout={layout}
-              labels={labels}
-              cardLabels={cardLabels}
-              curve={curve}
-              curveLabels={curveLabels}
-              peers={peers}
-              nameOf={nameOf}
-              dots={dots}
-            />
-            <CardList grid={grid} labels={labels} selection={ui.selection} />
-          </>
-        ) : (
-          <p className="loading" role="status">
-            {t(connectionState.synced || connectionState.local ? "board.noJourney" : "board.loading")}
+    <PeersContext.Provider value={peersOnBoard}>
+      <div className="board">
+        <header className="topbar">
+          <a href="/" className="brand" aria-label={t("app.home")}>
+            {t("app.name")}
+          </a>
+          <h1 data-testid="board.title" dir="auto">
+            {meta.title ?? ""}
+          </h1>
+          <span className={`role role-${role}`} data-testid="board.role">
+            {t(`role.${role}`)}
+          </span>
+          <PhaseControl controller={controller} facilitator={role === "facilitator"} />
+          <div className="spacer" />
+          {role === "facilitator" && <SharePanel boardId={boardId} />}
+          <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
+          <ConnectionBadge state={connectionState} />
+        </header>
+        <JourneyBar controller={controller} journeys={controller.model.journeys()} titleOf={journeyTitle} />
+        {role === "viewer" && (
+          <p className="viewer-banner" data-testid="board.viewOnly">
+            {t("board.viewOnly")}
           </p>
         )}
-        {editingCard && editingBox && (
-          <CardEditor
-            key={`editor-${editingCard.id}`}
-            controller={controller}
-            initialText={editingCard.text}
-            box={editingBox}
-          />
+        {role === "participant" && ui.phase !== "open" && (
+          <p className="viewer-banner" data-testid="board.phaseBanner">
+            {t(`phase.${ui.phase}.participants`)}
+          </p>
         )}
-        {draftBox && <CardEditor key="editor-draft" controller={controller} initialText="" box={draftBox} />}
-        {ui.notice && <NoticeToast controller={controller} notice={ui.notice} />}
-        {ui.menu && (
-          <AxisMenu key={`menu-${ui.menu.axis}-${ui.menu.id}`} controller={controller} menu={ui.menu} labels={labels} />
-        )}
-        {ui.panel === "help" && <HelpPanel controller={controller} />}
-        {ui.panel === "journeys" && (
-          <JourneysPanel
-            controller={controller}
-            titleOf={(id) => journeyTitle(controller.model.record("journeys", id)!)}
-          />
-        )}
-        {ui.panel === "personas" && <PersonasPanel controller={controller} />}
-        {ui.panel === "touchpoints" && (
-          <TouchpointPanel controller={controller} labels={labels} channelLabel={channelLabel} />
-        )}
-        {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
-        {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
-        {ui.panel === "actions" && <ActionsPanel controller={controller} boardId={boardId} token={token} />}
-        {ui.panel === "history" && (
-          <HistoryPanel controller={controller} boardId={boardId} token={token} facilitator={role === "facilitator"} />
-        )}
-        {ui.panel === "exports" && (
-          <ExportPanel controller={controller} boardId={boardId} token={token} labels={labels} />
-        )}
-        {ui.panel === "voting" && (
-          <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
-        )}
-        {ui.panel === null && selected && selectedKind && (
-          <CardPanel
-            key={`panel-${selected.id}`}
-            controller={controller}
-            card={selected}
-            kind={selectedKind}
-            emotion={curve.find((s) => s.card.id === selected.id)}
-            channelLabel={channelLabel}
-            voting={voting}
-          />
-        )}
-      </main>
-    </div>
+        <main className="workspace">
+          <Toolbar controller={controller} />
+          {grid && layout && (connectionState.synced || connectionState.local) ? (
+            <>
+              <BoardCanvas
+                controller={controller}
+                layout={layout}
+                labels={labels}
+                cardLabels={cardLabels}
+                curve={curve}
+                curveLabels={curveLabels}
+                peers={peers}
+                nameOf={nameOf}
+                dots={dots}
+              />
+              <CardList grid={grid} labels={labels} selection={ui.selection} />
+            </>
+          ) : (
+            <p className="loading" role="status">
+              {t(connectionState.synced || connectionState.local ? "board.noJourney" : "board.loading")}
+            </p>
+          )}
+          {editingCard && editingBox && (
+            <CardEditor
+              key={`editor-${editingCard.id}`}
+              controller={controller}
+              cardId={editingCard.id}
+              box={editingBox}
+            />
+          )}
+          {draftBox && ui.draft && (
+            <DraftEditor key={`draft-${ui.draft.stageId}-${ui.draft.laneId}`} controller={controller} box={draftBox} />
+          )}
+          {ui.notice && <NoticeToast controller={controller} notice={ui.notice} />}
+          {ui.menu && (
+            <AxisMenu
+              key={`menu-${ui.menu.axis}-${ui.menu.id}`}
+              controller={controller}
+              menu={ui.menu}
+              labels={labels}
+            />
+          )}
+          {ui.panel === "help" && <HelpPanel controller={controller} />}
+          {ui.panel === "journeys" && (
+            <JourneysPanel
+              controller={controller}
+              titleOf={(id) => journeyTitle(controller.model.record("journeys", id)!)}
+            />
+          )}
+          {ui.panel === "personas" && <PersonasPanel controller={controller} />}
+          {ui.panel === "touchpoints" && (
+            <TouchpointPanel controller={controller} labels={labels} channelLabel={channelLabel} />
+          )}
+          {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
+          {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
+          {ui.panel === "actions" && <ActionsPanel controller={controller} boardId={boardId} token={token} />}
+          {ui.panel === "history" && (
+            <HistoryPanel
+              controller={controller}
+              boardId={boardId}
+              token={token}
+              facilitator={role === "facilitator"}
+            />
+          )}
+          {ui.panel === "exports" && (
+            <ExportPanel controller={controller} boardId={boardId} token={token} labels={labels} />
+          )}
+          {ui.panel === "voting" && (
+            <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
+          )}
+          {ui.panel === null && selected && selectedKind && (
+            <CardPanel
+              key={`panel-${selected.id}`}
+              controller={controller}
+              card={selected}
+              kind={selectedKind}
+              emotion={curve.find((s) => s.card.id === selected.id)}
+              channelLabel={channelLabel}
+              voting={voting}
+            />
+          )}
+        </main>
+      </div>
+    </PeersContext.Provider>
   );
 }

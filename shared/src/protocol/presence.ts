@@ -2,6 +2,23 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { ROLES } from "../model/roles";
 import { Id } from "../schema/fields";
+import { RECORD_ROOTS } from "../schema/layout";
+
+const StructId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
+
+/**
+ * Where someone's caret is in a text field, as a Yjs relative position: the
+ * character it keeps to (`item`; with `assoc` -1 the one before it), so it
+ * stays beside the same character while others type elsewhere.
+ */
+export const TextCaret = z.object({
+  root: z.enum(RECORD_ROOTS),
+  record: Id,
+  field: z.string().max(32),
+  item: StructId.nullable(),
+  assoc: z.number().int().min(-1).max(0),
+});
+export type TextCaret = z.infer<typeof TextCaret>;
 
 const Coordinate = z.number().finite().min(-1e7).max(1e7);
 
@@ -23,6 +40,7 @@ export const PresenceState = z.object({
     .optional(),
   cursor: z.object({ x: Coordinate, y: Coordinate }).nullable().optional(),
   editing: Id.nullable().optional(),
+  caret: TextCaret.nullable().optional(),
 });
 export type PresenceState = z.infer<typeof PresenceState>;
 

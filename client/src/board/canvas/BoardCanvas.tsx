@@ -75,6 +75,7 @@ export const BoardCanvas = memo(
         onPointerDown: (id, additive) => controller.select(id, additive),
         onEdit: (id) => controller.startEditing(id),
         onDrop: (id, point) => controller.dropCard(id, point),
+        onAdd: (cell) => controller.addCard(cell),
       }),
       [controller],
     );

@@ -1,39 +1,72 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import type { Camera } from "../state/camera";
 import type { Rect } from "../state/layout";
+import { LiveText } from "../text/LiveText";
 import { useUi } from "../useBoard";
 
+/** A text field laid exactly over a card's box on the canvas. */
+const overBox = (camera: Camera, box: Rect): CSSProperties => ({
+  left: camera.x + box.x * camera.scale,
+  top: camera.y + box.y * camera.scale,
+  width: box.width,
+  height: box.height,
+  transform: `scale(${camera.scale})`,
+});
+
 /**
- * Editing a card's text in place: a text area laid exactly over the card.
- * Enter or leaving the field keeps the text; Shift+Enter starts a new line;
- * Escape leaves the card as it was.
+ * Typing in a card in place: the card's live text laid over it, the caret at
+ * the end (nothing selected, so typing never replaces what is there), every
+ * keystroke written as it is typed and merged with colleagues' typing.
+ * Enter, Escape or leaving the field closes it; Shift+Enter starts a new line.
  */
-export function CardEditor({
-  controller,
-  initialText,
-  box,
-}: {
-  controller: BoardController;
-  initialText: string;
-  box: Rect;
-}) {
+export function CardEditor({ controller, cardId, box }: { controller: BoardController; cardId: string; box: Rect }) {
   const { t } = useTranslation();
   const { camera } = useUi(controller);
-  const [text, setText] = useState(initialText);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" || (event.key === "Enter" && !event.shiftKey)) {
+      event.preventDefault();
+      controller.stopEditing();
+    }
+  };
+  return (
+    <LiveText
+      controller={controller}
+      root="cards"
+      id={cardId}
+      field="text"
+      multiline
+      autoFocus
+      className="card-editor"
+      style={overBox(camera, box)}
+      label={t("card.editLabel")}
+      testId="card.editor"
+      placeholder={t("card.placeholder")}
+      onKeyDown={onKeyDown}
+      onBlur={() => controller.stopEditing()}
+    />
+  );
+}
+
+/**
+ * Typing a new card where it will appear. The card exists once its text is
+ * kept (Enter or leaving the field), as one step of history; Escape or an
+ * empty text leaves no card.
+ */
+export function DraftEditor({ controller, box }: { controller: BoardController; box: Rect }) {
+  const { t } = useTranslation();
+  const { camera } = useUi(controller);
+  const [text, setText] = useState("");
   const done = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    field.current?.focus();
-    field.current?.select();
-  }, []);
+  useEffect(() => field.current?.focus(), []);
 
   const finish = (value: string | null) => {
     if (done.current) return;
     done.current = true;
-    controller.finishEditing(value);
+    controller.finishDraft(value);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Escape") {
@@ -44,27 +77,23 @@ export function CardEditor({
       finish(text);
     }
   };
-
   return (
-    <textarea
-      ref={field}
-      className="card-editor"
-      data-testid="card.editor"
-      aria-label={t("card.editLabel")}
-      dir="auto"
-      value={text}
-      maxLength={LIMITS.cardText}
-      placeholder={t("card.placeholder")}
-      onChange={(e) => setText(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(text)}
-      style={{
-        left: camera.x + box.x * camera.scale,
-        top: camera.y + box.y * camera.scale,
-        width: box.width,
-        height: box.height,
-        transform: `scale(${camera.scale})`,
-      }}
-    />
+    <span className="live-text card-editor" style={overBox(camera, box)}>
+      <textarea
+        ref={field}
+        data-testid="card.editor"
+        aria-label={t("card.editLabel")}
+        dir="auto"
+        value={text}
+        maxLength={LIMITS.cardText}
+        placeholder={t("card.placeholder")}
+        onChange={(e) => {
+          setText(e.target.value);
+          controller.typeDraft(e.target.value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => finish(text)}
+      />
+    </span>
   );
 }

@@ -17,6 +17,8 @@ export interface CardHandlers {
   onPointerDown(id: string, additive: boolean): void;
   onEdit(id: string): void;
   onDrop(id: string, screenPoint: { x: number; y: number }): void;
+  /** A new card at the end of a cell (its add slot was pressed). */
+  onAdd(cell: { stageId: string; laneId: string; index: number }): void;
 }
 
 export interface EditedBy {
@@ -27,6 +29,8 @@ export interface EditedBy {
 /** Words a card shows besides its text, translated by the board. */
 export interface CardLabels {
   placeholder: string;
+  /** The add slot of each cell, for those who may add cards. */
+  addCard: string;
   channel(channel: string): string;
   department(department: string): string;
   indicator(indicator: Indicator): { headline: string; detail: string };

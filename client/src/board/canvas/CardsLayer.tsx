@@ -1,9 +1,10 @@
 import { memo, useSyncExternalStore } from "react";
 import type Konva from "konva";
-import { Layer, Shape } from "react-konva";
+import { Group, Layer, Rect as KonvaRect, Shape, Text } from "react-konva";
 import { LANE_COLOURS, departmentColour, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
   GRID,
+  addSlotRect,
   keyOf,
   slotRect,
   slotsBetween,
@@ -82,10 +83,63 @@ const Cell = memo(function Cell({ model, journeyId, column, row, viewTop, viewBo
   const key = keyOf(column.stage, row.lane);
   const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
   const [first, end] = slotsBetween(row, cards.length, viewTop, viewBottom);
-  if (first >= end) return null;
+  const add = shown.canEdit && !shown.tiles ? addSlotRect(column, row, cards.length) : null;
+  const addInView = add !== null && add.y < viewBottom && viewTop < add.y + add.height;
+  if (first >= end && !addInView) return null;
   const Draw = shown.tiles ? CellTiles : CellCards;
-  return <Draw cards={cards} first={first} end={end} column={column} row={row} kind={row.lane.kind} {...shown} />;
+  return (
+    <>
+      {first < end && (
+        <Draw cards={cards} first={first} end={end} column={column} row={row} kind={row.lane.kind} {...shown} />
+      )}
+      {add && addInView && (
+        <AddSlot
+          box={add}
+          label={shown.labels.addCard}
+          onAdd={() => shown.handlers.onAdd({ stageId: column.stage.id, laneId: row.lane.id, index: cards.length })}
+        />
+      )}
+    </>
+  );
 });
+
+/**
+ * Where a card can be added to a cell: a press there opens a new card at the
+ * cell's end. It acts on the press and keeps the browser from moving focus,
+ * so the second press of a double-click lands in the new card's field
+ * instead of closing it.
+ */
+function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () => void }) {
+  const press = (event: Konva.KonvaEventObject<MouseEvent>) => {
+    if (event.evt.button !== 0) return;
+    event.evt.preventDefault();
+    event.cancelBubble = true;
+    onAdd();
+  };
+  return (
+    <Group x={box.x} y={box.y} name="add-slot" onMouseDown={press} onTap={onAdd}>
+      <KonvaRect
+        width={box.width}
+        height={box.height}
+        cornerRadius={6}
+        stroke="#94a3b8"
+        dash={[6, 4]}
+        strokeWidth={1}
+        fill="rgba(255,255,255,0.35)"
+      />
+      <Text
+        text={`+ ${label}`}
+        width={box.width}
+        height={box.height}
+        align="center"
+        verticalAlign="middle"
+        fontSize={13}
+        fill="#475569"
+        listening={false}
+      />
+    </Group>
+  );
+}
 
 interface DrawProps extends CardsView {
   cards: readonly CardRecord[];

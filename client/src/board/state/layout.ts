@@ -15,6 +15,8 @@ export const GRID = {
   cardWidth: 208,
   cardHeight: 92,
   cardGap: 10,
+  /** Below a cell's last card: where a new card is added. An empty cell's first slot is that place. */
+  addStrip: 30,
   collapsedStageWidth: 44,
   collapsedLaneHeight: 40,
   /** Height of the band where the emotion curve is drawn, above the emotion lane's cards. */
@@ -55,7 +57,10 @@ export function keyOf(stage: StageRecord, lane: LaneRecord): string {
 }
 
 const stackHeight = (cardCount: number) =>
-  GRID.cellPadding * 2 + Math.max(1, cardCount) * GRID.cardHeight + Math.max(0, cardCount - 1) * GRID.cardGap;
+  GRID.cellPadding * 2 +
+  Math.max(1, cardCount) * GRID.cardHeight +
+  Math.max(0, cardCount - 1) * GRID.cardGap +
+  (cardCount > 0 ? GRID.cardGap + GRID.addStrip : 0);
 
 const columnWidth = (stage: StageRecord) =>
   stage.collapsed ? GRID.collapsedStageWidth : (stage.width ?? GRID.cellWidth);
@@ -69,6 +74,12 @@ export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): R
     width: cardWidth,
     height: GRID.cardHeight,
   };
+}
+
+/** Where a cell shows that a card can be added: its first slot when empty, else a strip below its last card. */
+export function addSlotRect(column: LayoutColumn, row: LayoutRow, count: number): Rect {
+  const slot = slotRect(column, row, count);
+  return count === 0 ? slot : { ...slot, height: GRID.addStrip };
 }
 
 /** The slots of a cell that overlap the band from `top` to `bottom` (world units): [first, end). */

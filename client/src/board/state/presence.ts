@@ -1,17 +1,18 @@
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { departmentColour } from "@journeyboard/shared";
+import { departmentColour, type TextCaret } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 
 /**
  * What each participant shares about themselves through Yjs awareness:
- * who they are, where their pointer is on the board (world coordinates) and
- * which card they are typing in.
+ * who they are, where their pointer is on the board (world coordinates),
+ * which card they are typing in, and their caret in the text field they type in.
  */
 export interface PresenceState {
   user: { name: string; department: string; colour: string };
   cursor: { x: number; y: number } | null;
   editing: string | null;
+  caret: TextCaret | null;
 }
 
 export interface Peer extends PresenceState {
@@ -23,29 +24,39 @@ export function announce(provider: HocuspocusProvider, identity: Identity): void
     user: { name: identity.name, department: identity.department, colour: departmentColour(identity.department) },
     cursor: null,
     editing: null,
+    caret: null,
   };
   provider.setAwarenessField("user", state.user);
   provider.setAwarenessField("cursor", null);
   provider.setAwarenessField("editing", null);
+  provider.setAwarenessField("caret", null);
 }
 
 /** Where this person's own presence goes: the provider's awareness. */
 export type PresenceSink = Pick<HocuspocusProvider, "setAwarenessField">;
 
-/** Sends the pointer at most once per animation frame. */
-export function cursorReporter(provider: PresenceSink): (point: { x: number; y: number } | null) => void {
-  let pending: { x: number; y: number } | null | undefined;
+/** Sends a presence field at most once per animation frame, its latest value. */
+function frameReporter<T>(send: (value: T) => void): (value: T) => void {
+  let pending: T;
   let scheduled = false;
-  return (point) => {
-    pending = point;
+  return (value) => {
+    pending = value;
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      provider.setAwarenessField("cursor", pending ? { x: Math.round(pending.x), y: Math.round(pending.y) } : null);
+      send(pending);
     });
   };
 }
+
+export const cursorReporter = (provider: PresenceSink) =>
+  frameReporter<{ x: number; y: number } | null>((point) =>
+    provider.setAwarenessField("cursor", point ? { x: Math.round(point.x), y: Math.round(point.y) } : null),
+  );
+
+export const caretReporter = (provider: PresenceSink) =>
+  frameReporter<TextCaret | null>((caret) => provider.setAwarenessField("caret", caret));
 
 const isPresence = (state: Record<string, unknown>): state is Record<string, unknown> & PresenceState =>
   typeof state.user === "object" &&
@@ -62,7 +73,13 @@ export function usePeers(provider: HocuspocusProvider): Peer[] {
       const list: Peer[] = [];
       awareness.getStates().forEach((state, clientId) => {
         if (clientId !== awareness.clientID && isPresence(state)) {
-          list.push({ clientId, user: state.user, cursor: state.cursor ?? null, editing: state.editing ?? null });
+          list.push({
+            clientId,
+            user: state.user,
+            cursor: state.cursor ?? null,
+            editing: state.editing ?? null,
+            caret: state.caret ?? null,
+          });
         }
       });
       setPeers(list);

@@ -4,7 +4,6 @@ import { ArrowDown, ArrowUp, Download, Trash2 } from "lucide-react";
 import {
   ACTION_STATUSES,
   HORIZONS,
-  LIMITS,
   PRESET_DEPARTMENTS,
   QUADRANTS,
   quadrantOf,
@@ -14,6 +13,7 @@ import {
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import { PLAN_ORDER } from "../state/permissions";
+import { LiveText } from "../text/LiveText";
 import { PresetOrCustom } from "./fields";
 import { SidePanel } from "./SidePanel";
 
@@ -136,7 +136,6 @@ function ActionRow({
   const departmentLabel = useDepartmentLabel();
   const { commands } = controller;
   const editable = controller.may("actions");
-  const [title, setTitle] = useState(action.title);
   const update = commands.updateAction.bind(null, action.id);
   const select = <T extends string | number>(
     field: "impact" | "effort" | "horizon" | "status",
@@ -163,15 +162,15 @@ function ActionRow({
     <li className="action" data-testid="action.item" data-action-id={action.id}>
       <div className="row">
         <span className="rank">{index + 1}</span>
-        <input
-          value={title}
-          maxLength={LIMITS.title}
+        <LiveText
+          controller={controller}
+          root="actions"
+          id={action.id}
+          field="title"
+          className="grow"
           disabled={!editable}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => title !== action.title && update({ title })}
-          aria-label={t("plan.field.title")}
-          dir="auto"
-          data-testid="action.title"
+          label={t("plan.field.title")}
+          testId="action.title"
         />
         <span className={`quadrant quadrant-${quadrantOf(action)}`} data-testid="action.quadrant">
           {t(`plan.quadrant.${quadrantOf(action)}`)}
@@ -241,6 +240,19 @@ function ActionRow({
           disabled={!editable}
         />
       </div>
+      <label className="description">
+        {t("plan.field.description")}
+        <LiveText
+          controller={controller}
+          root="actions"
+          id={action.id}
+          field="description"
+          multiline
+          rows={2}
+          disabled={!editable}
+          testId="action.description"
+        />
+      </label>
       {action.cardIds.length > 0 && (
         <p className="linked">
           {t("plan.addresses")}{" "}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LANE_KINDS, LIMITS, type LaneKind } from "@journeyboard/shared";
+import { LANE_KINDS, type LaneKind } from "@journeyboard/shared";
 import type { AxisMenu as Menu, BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
+import { LiveText } from "../text/LiveText";
 
 /** What can be done with one stage or lane: rename, collapse, add a neighbour, delete. */
 export function AxisMenu({
@@ -18,7 +19,6 @@ export function AxisMenu({
   const grid = controller.grid();
   const isStage = menu.axis === "stage";
   const record = isStage ? grid?.stages.find((s) => s.id === menu.id) : grid?.lanes.find((l) => l.id === menu.id);
-  const [title, setTitle] = useState(() => (record ? (isStage ? labels.stage(menu.id) : labels.lane(menu.id)) : ""));
   const [kind, setKind] = useState<LaneKind>("ideas");
   if (!grid || !record) return null;
   const siblings = isStage ? grid.stages : grid.lanes;
@@ -27,11 +27,8 @@ export function AxisMenu({
   const { commands } = controller;
   const done = () => controller.closeMenu();
 
-  const rename = (event: FormEvent) => {
+  const close = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = title.trim();
-    if (isStage) commands.renameStage(menu.id, trimmed);
-    else commands.renameLane(menu.id, trimmed);
     done();
   };
   const add = (at: number) => {
@@ -48,18 +45,21 @@ export function AxisMenu({
       aria-label={t(isStage ? "menu.stageLabel" : "menu.laneLabel")}
       data-testid="axis.menu"
     >
-      <form onSubmit={rename} className="row">
-        <input
-          value={title}
-          maxLength={LIMITS.title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-label={t("menu.title")}
-          data-testid="axis.title"
-          dir="auto"
+      <form onSubmit={close} className="row">
+        <LiveText
+          controller={controller}
+          root={isStage ? "stages" : "lanes"}
+          id={menu.id}
+          field="title"
+          className="grow"
+          placeholder={isStage ? labels.stage(menu.id) : labels.lane(menu.id)}
+          disabled={!controller.may(isStage ? "stages" : "lanes")}
+          label={t("menu.title")}
+          testId="axis.title"
           autoFocus
         />
         <button type="submit" data-testid="axis.rename">
-          {t("menu.rename")}
+          {t("menu.done")}
         </button>
       </form>
       <button

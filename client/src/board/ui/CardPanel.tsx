@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   DEFAULT_DIRECTION,
@@ -19,6 +18,7 @@ import {
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { StepEmotion } from "@journeyboard/shared";
+import { LiveText } from "../text/LiveText";
 import { NumberField, PresetOrCustom } from "./fields";
 import type { VotingModel } from "../state/VotingModel";
 import { CardVoting } from "./CardVoting";
@@ -39,7 +39,6 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
   const departmentLabel = useDepartmentLabel();
   const { commands } = controller;
   const editable = controller.canEdit;
-  const [text, setText] = useState(card.text);
   const journey = controller.model.record("journeys", card.journeyId);
   const indicator = card.indicator ?? null;
   const patchIndicator = (patch: Partial<Indicator>) =>
@@ -51,15 +50,15 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
       <CardVoting voting={voting} card={card} kind={kind} />
       <label>
         {t("cardPanel.text")}
-        <textarea
-          value={text}
-          maxLength={LIMITS.cardText}
-          disabled={!editable}
+        <LiveText
+          controller={controller}
+          root="cards"
+          id={card.id}
+          field="text"
+          multiline
           rows={4}
-          dir="auto"
-          data-testid="cardPanel.text"
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() => text !== card.text && commands.editText(card.id, text)}
+          disabled={!editable}
+          testId="cardPanel.text"
         />
       </label>
       {kind === "touchpoints" && (

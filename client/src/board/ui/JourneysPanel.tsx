@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   DEFAULT_STAGE_SET,
-  LIMITS,
   MAP_TYPES,
   STAGE_SETS,
   STAGE_SET_IDS,
@@ -10,6 +9,7 @@ import {
   type StageSetId,
 } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import { LiveText } from "../text/LiveText";
 import { SidePanel } from "./SidePanel";
 
 /** The journey shown (title, persona, delete) and new journeys: from a template, as a copy, or as the target of this one. */
@@ -41,17 +41,15 @@ export function JourneysPanel({
           <h3 id="this-journey">{t("journeys.thisJourney")}</h3>
           <label>
             {t("journeys.title")}
-            <input
+            <LiveText
               key={journey.id}
-              defaultValue={journey.title}
+              controller={controller}
+              root="journeys"
+              id={journey.id}
+              field="title"
               placeholder={titleOf(journey.id)}
-              maxLength={LIMITS.title}
               disabled={!editable}
-              onBlur={(e) =>
-                e.target.value !== journey.title && commands.renameJourney(journey.id, e.target.value.trim())
-              }
-              data-testid="journeys.title"
-              dir="auto"
+              testId="journeys.title"
             />
           </label>
           <label>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Plus } from "lucide-react";
 import { LIMITS, cellKey, type CardRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import { LiveText } from "../text/LiveText";
 import type { GridLabels } from "../canvas/GridLayer";
 import { SidePanel } from "./SidePanel";
 
@@ -65,29 +66,21 @@ export function OutlinePanel({ controller, labels }: { controller: BoardControll
 }
 
 function OutlineCard({ controller, card, label }: { controller: BoardController; card: CardRecord; label: string }) {
-  const [text, setText] = useState(card.text);
-  const [seen, setSeen] = useState(card.text);
-  if (card.text !== seen) {
-    // A colleague changed it: show theirs.
-    setSeen(card.text);
-    setText(card.text);
-  }
-  const commit = () => text !== card.text && controller.commands.editText(card.id, text);
   return (
-    <textarea
-      aria-label={label}
-      value={text}
-      rows={Math.min(4, Math.max(1, Math.ceil(text.length / 36)))}
-      maxLength={LIMITS.cardText}
-      readOnly={!controller.canEdit}
-      dir="auto"
-      data-testid="outline.card"
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
+    <LiveText
+      controller={controller}
+      root="cards"
+      id={card.id}
+      field="text"
+      multiline
+      rows={Math.min(4, Math.max(1, Math.ceil(card.text.length / 36)))}
+      disabled={!controller.canEdit}
+      label={label}
+      testId="outline.card"
       onKeyDown={(e) => {
         if (e.key === "Enter" && !e.shiftKey) {
           e.preventDefault();
-          commit();
+          e.currentTarget.blur();
         }
       }}
     />

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { LIMITS, type PersonaRecord } from "@journeyboard/shared";
+import type { PersonaRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import { LiveText } from "../text/LiveText";
 import { SidePanel } from "./SidePanel";
 
 const FIELDS = ["description", "goals", "expectations"] as const;
@@ -23,26 +24,27 @@ export function PersonasPanel({ controller }: { controller: BoardController }) {
           <legend>{persona.name || t("personas.unnamed")}</legend>
           <label>
             {t("personas.name")}
-            <input
-              defaultValue={persona.name}
-              maxLength={LIMITS.title}
+            <LiveText
+              controller={controller}
+              root="personas"
+              id={persona.id}
+              field="name"
               disabled={!editable}
-              onBlur={(e) => commands.updatePersona(persona.id, { name: e.target.value.trim() })}
-              data-testid="persona.name"
-              dir="auto"
+              testId="persona.name"
             />
           </label>
           {FIELDS.map((field) => (
             <label key={field}>
               {t(`personas.${field}`)}
-              <textarea
-                defaultValue={persona[field]}
-                maxLength={LIMITS.cardText}
+              <LiveText
+                controller={controller}
+                root="personas"
+                id={persona.id}
+                field={field}
+                multiline
                 rows={2}
                 disabled={!editable}
-                onBlur={(e) => commands.updatePersona(persona.id, { [field]: e.target.value })}
-                data-testid={`persona.${field}`}
-                dir="auto"
+                testId={`persona.${field}`}
               />
             </label>
           ))}
