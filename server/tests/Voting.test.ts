@@ -315,8 +315,8 @@ describe("Voting", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(new TextDecoder().decode(bytes)) as string[][];
     expect(rows.slice(1).sort()).toEqual([
-      ["Which irritants first?", '\'=HYPERLINK("http://x")', "irritants", "Awareness", "Irritants", "1", "sales: 1"],
-      ["Which irritants first?", "fees", "irritants", "Awareness", "Irritants", "1", "sales: 1"],
+      ["Which irritants first?", '\'=HYPERLINK("http://x")', "Irritants", "Awareness", "Irritants", "1", "Sales: 1"],
+      ["Which irritants first?", "fees", "Irritants", "Awareness", "Irritants", "1", "Sales: 1"],
     ]);
   });
 

@@ -193,10 +193,10 @@ describe("action plan exports", () => {
         "journey",
         "  title Dress",
         "  section Awareness",
-        "    I see an ad summer: 5: sales, digital",
+        "    I see an ad summer: 5: Sales, Digital",
         "    I ask a friend: 3: Customer",
         "  section Consideration",
-        "    I compare prices 2: 1: sales",
+        "    I compare prices 2: 1: Sales",
         "",
       ].join("\n"),
     );

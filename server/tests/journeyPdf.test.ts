@@ -15,6 +15,7 @@ import {
 import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { startTestServer, tempDataDir } from "./support/server";
 import { putCard } from "./support/cards";
+import { pdfText } from "./support/pdf";
 
 /** Lines of the method's source articles (shared/fixtures): Arabic, Persian and Polish. */
 const seedLines = (
@@ -30,19 +31,6 @@ const seedLines = (
 const ARABIC = "رحلة العميل";
 const PERSIAN = "برنامه شما برای سال آینده چیست؟";
 const POLISH = "6 kroków do stworzenia efektywnej podróży klienta";
-
-/**
- * The text of a PDF as poppler reads it (poppler-utils), in logical order,
- * without the direction marks it puts around right-to-left lines and with
- * line breaks as spaces.
- */
-function pdfText(pdf: Uint8Array): string {
-  const file = join(process.env.KEEP_PDF ?? tempDataDir(), "journey.pdf");
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
-    .replace(/[\u202a-\u202e]/g, "")
-    .replace(/\s+/g, " ");
-}
 
 /** Where poppler finds each word on the pages: its left edge. */
 function wordLefts(pdf: Uint8Array): Map<string, number> {

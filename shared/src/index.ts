@@ -48,3 +48,4 @@ export * from "./protocol/phases";
 export * from "./protocol/presence";
 export * from "./exchange/boardJson";
 export * from "./exchange/gridRows";
+export * from "./exchange/names";

@@ -1,17 +1,17 @@
 import type * as Y from "yjs";
-import { actionsInOrder, quadrantOf, readRecord, type ActionRecord } from "@journeyboard/shared";
+import {
+  actionsInOrder,
+  departmentName,
+  horizonName,
+  quadrantName,
+  quadrantOf,
+  readRecord,
+  statusName,
+  type ActionRecord,
+} from "@journeyboard/shared";
 import { toCsv } from "./csv";
 import { stageName } from "./journeyGrid";
 import { escapeMarkdown } from "./markdown";
-
-export const QUADRANT = {
-  quickWin: "Quick win",
-  majorChange: "Major change",
-  fillIn: "Fill-in",
-  timeSink: "Time sink",
-};
-export const HORIZON = { week: "This week", month: "This month", quarter: "This quarter" };
-export const STATUS = { proposed: "Proposed", agreed: "Agreed", inProgress: "In progress", done: "Done" };
 
 export const ACTION_PLAN_HEADER = [
   "priority",
@@ -58,12 +58,12 @@ export function actionPlanCsv(board: Y.Doc): string {
       index + 1,
       action.title,
       action.description,
-      QUADRANT[quadrantOf(action)],
-      action.ownerDepartment ?? "",
+      quadrantName(quadrantOf(action)),
+      departmentName(action.ownerDepartment ?? ""),
       action.impact,
       action.effort,
-      HORIZON[action.horizon],
-      STATUS[action.status],
+      horizonName(action.horizon),
+      statusName(action.status),
       action.dots,
       cards.join("; "),
       stages.join("; "),
@@ -81,7 +81,7 @@ export function actionPlanMarkdown(board: Y.Doc, title: string): string {
     "|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       ({ action }, i) =>
-        `| ${i + 1} | ${escapeMarkdown(action.title)} | ${QUADRANT[quadrantOf(action)]} | ${escapeMarkdown(action.ownerDepartment ?? "")} | ${action.impact} | ${action.effort} | ${HORIZON[action.horizon]} | ${STATUS[action.status]} | ${action.dots} |`,
+        `| ${i + 1} | ${escapeMarkdown(action.title)} | ${quadrantName(quadrantOf(action))} | ${escapeMarkdown(departmentName(action.ownerDepartment ?? ""))} | ${action.impact} | ${action.effort} | ${horizonName(action.horizon)} | ${statusName(action.status)} | ${action.dots} |`,
     ),
   ];
   const sections = rows.map(({ action, cards, stages }, i) =>

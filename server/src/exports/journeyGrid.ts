@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import {
   cellKey,
+  departmentName,
   emotionCurve,
   presetWords,
   readJourneyGrid,
@@ -50,7 +51,10 @@ export function journeyMermaid(board: Y.Doc, journeyId: string, title: string): 
     lines.push(`  section ${mermaidText(stageName(stage))}`);
     for (const step of steps) {
       const score = step.all ? Math.round(step.all.median) + 3 : 3;
-      const actors = Object.keys(step.byDepartment).map(mermaidText).join(", ") || "Customer";
+      const actors =
+        Object.keys(step.byDepartment)
+          .map((department) => mermaidText(departmentName(department)))
+          .join(", ") || "Customer";
       lines.push(`    ${mermaidText(step.card.text)}: ${score}: ${actors}`);
     }
   }

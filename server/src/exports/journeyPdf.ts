@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type * as Y from "yjs";
-import { byOrder, presetWords, readAll, readRecord } from "@journeyboard/shared";
+import { byOrder, mapTypeName, readAll, readRecord } from "@journeyboard/shared";
 import { planRows } from "./actionPlan";
 import { Poster, posterJourneyOf } from "./pdf/poster";
 import { drawPlan } from "./pdf/plan";
@@ -30,11 +30,11 @@ export function journeyPdf(board: Y.Doc, boardTitle: string, requestedJourney?: 
   const journey = journeyId ? readRecord(board, "journeys", journeyId) : undefined;
   if (journey) {
     const persona = journey.personaId ? readRecord(board, "personas", journey.personaId) : undefined;
-    const subtitle = [presetWords(journey.mapType), persona?.name, boardTitle]
+    const subtitle = [mapTypeName(journey.mapType), persona?.name, boardTitle]
       .filter((part): part is string => Boolean(part))
       .map(isolate)
       .join(" · ");
-    new Poster(doc, type, { title: journey.title || presetWords(journey.mapType), subtitle }).draw(board, journey.id);
+    new Poster(doc, type, { title: journey.title || mapTypeName(journey.mapType), subtitle }).draw(board, journey.id);
   }
   drawPlan(doc, type, `Action plan: ${boardTitle}`, planRows(board));
   const range = doc.bufferedPageRange();

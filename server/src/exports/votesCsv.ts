@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { readRecord, type RoundRecord } from "@journeyboard/shared";
+import { departmentName, laneKindName, readRecord, type RoundRecord } from "@journeyboard/shared";
 import { toCsv } from "./csv";
 import { laneName, stageName } from "./journeyGrid";
 
@@ -19,12 +19,12 @@ export function votesCsv(board: Y.Doc, rounds: readonly RoundRecord[]): string {
         const lane = card ? readRecord(board, "lanes", card.laneId) : undefined;
         const byDepartment = Object.entries(tally.byDepartment)
           .sort(([, a], [, b]) => b - a)
-          .map(([department, dots]) => `${department}: ${dots}`)
+          .map(([department, dots]) => `${departmentName(department)}: ${dots}`)
           .join("; ");
         return [
           round.rules.title,
           card?.text ?? "",
-          tally.category,
+          laneKindName(tally.category),
           stage ? stageName(stage) : "",
           lane ? laneName(lane) : "",
           tally.dots,

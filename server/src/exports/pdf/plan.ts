@@ -1,5 +1,5 @@
-import { quadrantOf } from "@journeyboard/shared";
-import { HORIZON, QUADRANT, STATUS, type PlanRow } from "../actionPlan";
+import { departmentName, horizonName, quadrantName, quadrantOf, statusName } from "@journeyboard/shared";
+import type { PlanRow } from "../actionPlan";
 import type { TextStyle, Typesetter } from "./typeset";
 
 /** A4 landscape, in PDF points. */
@@ -43,12 +43,12 @@ const COLUMNS: Column[] = [
       ...(stages.length ? [{ text: stages.join(", "), style: STYLE.note }] : []),
     ],
   },
-  { header: "Kind", width: 62, cell: ({ action }) => plain(QUADRANT[quadrantOf(action)]) },
-  { header: "Owner", width: 78, cell: ({ action }) => plain(action.ownerDepartment ?? "") },
+  { header: "Kind", width: 62, cell: ({ action }) => plain(quadrantName(quadrantOf(action))) },
+  { header: "Owner", width: 78, cell: ({ action }) => plain(departmentName(action.ownerDepartment ?? "")) },
   { header: "Impact", width: 40, cell: ({ action }) => plain(action.impact) },
   { header: "Effort", width: 40, cell: ({ action }) => plain(action.effort) },
-  { header: "Horizon", width: 62, cell: ({ action }) => plain(HORIZON[action.horizon]) },
-  { header: "Status", width: 54, cell: ({ action }) => plain(STATUS[action.status]) },
+  { header: "Horizon", width: 62, cell: ({ action }) => plain(horizonName(action.horizon)) },
+  { header: "Status", width: 54, cell: ({ action }) => plain(statusName(action.status)) },
   { header: "Dots", width: 34, cell: ({ action }) => plain(action.dots) },
 ];
 

@@ -3,7 +3,9 @@ import {
   LANE_COLOURS,
   cellKey,
   emotionCurve,
-  presetWords,
+  channelName,
+  departmentName,
+  metricName,
   readJourneyGrid,
   readRecord,
   type CardRecord,
@@ -39,12 +41,12 @@ const STYLE = {
 function cardMeta(card: CardRecord): string | null {
   const indicator = card.indicator;
   if (indicator) {
-    const name = indicator.label || indicator.metric.toUpperCase();
+    const name = indicator.label || metricName(indicator.metric);
     const target = indicator.target === null ? "" : ` → ${indicator.target}`;
     return `${name}: ${indicator.value ?? "–"}${target}`;
   }
-  if (card.channel) return presetWords(card.channel);
-  if (card.ownerDepartment) return presetWords(card.ownerDepartment);
+  if (card.channel) return channelName(card.channel);
+  if (card.ownerDepartment) return departmentName(card.ownerDepartment);
   return null;
 }
 
