@@ -126,4 +126,34 @@ describe("board.json", () => {
     }
     expect(boardCount(server)).toBe(before);
   });
+
+  it("refuses a file over 32 MiB and one nested 10,000 deep inside a record with invalid-file, and creates nothing", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard();
+    const good = await boardFile(server, board);
+    const before = boardCount(server);
+    const deep = JSON.parse(good) as { records: { journeys: Array<Record<string, unknown>> } };
+    deep.records.journeys[0]!.notes = "DEEP";
+    const cases: Array<[string, RegExp]> = [
+      [good.replace(/}\s*$/, `, "padding": "${"x".repeat(33 * 1024 * 1024)}"}`), /^file: larger than 32 MiB$/],
+      [
+        JSON.stringify(deep).replace('"DEEP"', `${"[".repeat(10_000)}${"]".repeat(10_000)}`),
+        /^records\.journeys\.0\.notes(\.0)+: nested deeper than \d+ levels$/,
+      ],
+      [
+        JSON.stringify(deep).replace('"DEEP"', `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`),
+        /^records\.journeys\.0\.notes(\.a)+: nested deeper than \d+ levels$/,
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const response = await importFile(server, body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      const answer = (await response.json()) as { error: string; message: string };
+      expect(answer.error).toBe("invalid-file");
+      expect(answer.message).toMatch(message);
+    }
+    expect(boardCount(server)).toBe(before);
+    expect((await importFile(server, good)).status).toBe(201);
+  });
 });

@@ -66,8 +66,16 @@ function journeyOf(board: Y.Doc, requested: string | undefined): string {
   return journeys.find((j) => j.id === requested)?.id ?? journeys[0]?.id ?? "";
 }
 
-const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 503, error: string, message: string) =>
+const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 503, error: string, message: string) =>
   c.json<ApiError>({ error, message }, status);
+
+/**
+ * A cap on a request's body that answers like any other bad body (the
+ * documented 400 in JSON, naming the limit) instead of the middleware's own
+ * 413 in plain text.
+ */
+const limitBody = (maxSize: number, error: "invalid-request" | "invalid-file", message: string) =>
+  bodyLimit({ maxSize, onError: (c) => apiError(c, 400, error, message) });
 
 /** The bearer token of a request, or its `?token=` so that a plain link works. */
 const requestToken = (c: Context): string | undefined =>
@@ -100,7 +108,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json({ status: "ok" });
   });
 
-  app.post("/api/boards", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+  app.post("/api/boards", limitBody(16 * 1024, "invalid-request", "body: larger than 16 KiB"), async (c) => {
     if (deps.adminToken && requestToken(c) !== deps.adminToken) {
       return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
     }
@@ -114,7 +122,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
   });
 
-  app.post("/api/boards/import", bodyLimit({ maxSize: MAX_IMPORT_BYTES }), async (c) => {
+  app.post("/api/boards/import", limitBody(MAX_IMPORT_BYTES, "invalid-file", "file: larger than 32 MiB"), async (c) => {
     if (deps.adminToken && requestToken(c) !== deps.adminToken) {
       return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
     }
@@ -147,7 +155,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return role instanceof Response ? role : c.json(deps.snapshots.list(c.req.param("id")));
   });
 
-  app.post("/api/boards/:id/snapshots", bodyLimit({ maxSize: 4096 }), async (c) => {
+  app.post("/api/boards/:id/snapshots", limitBody(4096, "invalid-request", "body: larger than 4 KiB"), async (c) => {
     const id = c.req.param("id");
     const role = roleOn(c, id);
     if (role instanceof Response) return role;

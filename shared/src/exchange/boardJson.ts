@@ -15,6 +15,7 @@ import {
 import { BoardMeta } from "../schema/meta";
 import { SCHEMA_VERSION } from "../schema/migrations";
 import { isTextField, setText, storedValue } from "../schema/text";
+import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth";
 import { OlderBoardFile, migrateOlderFile } from "./olderFiles";
 
 export const BOARD_FORMAT = "journeyboard/board";
@@ -75,6 +76,8 @@ const firstProblem = (error: z.ZodError) => {
  * so downloads and history snapshots stay readable across upgrades.
  */
 export function parseBoardFile(json: unknown): ParsedBoardFile {
+  const deep = tooDeep(json);
+  if (deep !== null) return { ok: false, error: `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels` };
   const older = OlderBoardFile.safeParse(json);
   const file = older.success ? exportBoard(migrateOlderFile(older.data)) : json;
   const parsed = BoardFile.safeParse(file);
