@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { addActions, lanesOf, readAll, renameLane } from "@journeyboard/shared";
 import { acknowledged } from "./support/client";
 import { putCard } from "./support/cards";
-import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
-import { connectVoter, connectWorkshop, roundsIn, rules, startRound } from "./support/voting";
+import { addDot, closeAndReveal, connectVoter, connectWorkshop, rules, startRound } from "./support/voting";
 
 /** What a spreadsheet runs as a formula: a cell starting with a control character, or with = + - @ after white space. */
 const LIVE_FORMULA = /^[\t\r\n\0]|^[\s\0]*[=+\-@]/;
@@ -59,13 +58,8 @@ describe("CSV exports", () => {
     const round = await startRound(facilitator, workshop, rules({ budgets: { irritants: 4 } }));
     const voter = await connectVoter(server.url, board.id, board.links.participant.token);
     voter.hello("ola", " =department");
-    texts.forEach((_, i) => voter.send({ type: "vote.add", roundId: round.id, cardId: `c${i}`, requestId: `${i}` }));
-    const answered = () => voter.messages.filter((m) => m.type === "vote.mine" && m.requestId !== null);
-    await eventually(() => expect(answered()).toHaveLength(texts.length));
-    facilitator.send({ type: "round.close", roundId: round.id });
-    await eventually(() => expect(roundsIn(workshop)[0]?.status).toBe("closed"));
-    facilitator.send({ type: "round.reveal", roundId: round.id });
-    await eventually(() => expect(roundsIn(workshop)[0]?.status).toBe("revealed"));
+    for (const i of texts.keys()) await addDot(voter, round.id, `c${i}`, `${i}`);
+    await closeAndReveal(facilitator, workshop, round.id);
     const get = (file: string) =>
       fetch(`${server.url}/api/boards/${board.id}/export/${file}?token=${board.links.viewer.token}`).then((r) =>
         r.text(),

@@ -10,10 +10,9 @@ import {
 } from "@journeyboard/shared";
 import { acknowledged } from "./support/client";
 import { putCard } from "./support/cards";
-import { eventually } from "./support/eventually";
 import { pdfText } from "./support/pdf";
 import { startTestServer } from "./support/server";
-import { connectVoter, connectWorkshop, roundsIn, rules, startRound } from "./support/voting";
+import { addDot, closeAndReveal, connectVoter, connectWorkshop, rules, startRound } from "./support/voting";
 
 /** Keys a board stores, which no export may print as they are. */
 const KEYS = ["callCentre", "backOffice", "afterSales", "mobileApp", "backstage", "CHURN"];
@@ -49,14 +48,8 @@ describe("export names", () => {
     const round = await startRound(facilitator, workshop, rules({ budgets: { backstage: 1 } }));
     const voter = await connectVoter(server.url, board.id, board.links.participant.token);
     voter.hello("ola", "callCentre");
-    voter.send({ type: "vote.add", roundId: round.id, cardId: "desk", requestId: "1" });
-    await eventually(() =>
-      expect(voter.messages.some((m) => m.type === "vote.mine" && m.requestId === "1")).toBe(true),
-    );
-    facilitator.send({ type: "round.close", roundId: round.id });
-    await eventually(() => expect(roundsIn(workshop)[0]?.status).toBe("closed"));
-    facilitator.send({ type: "round.reveal", roundId: round.id });
-    await eventually(() => expect(roundsIn(workshop)[0]?.status).toBe("revealed"));
+    await addDot(voter, round.id, "desk", "1");
+    await closeAndReveal(facilitator, workshop, round.id);
     const get = (file: string) =>
       fetch(`${server.url}/api/boards/${board.id}/export/${file}?token=${board.links.viewer.token}`);
     const text = async (file: string) => (await get(file)).text();

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import {
   workshopDocumentName,
   type LaneKind,
@@ -93,4 +94,23 @@ export async function startRound(
 /** The last message of a kind this client received. */
 export function last<T extends VoteMessage["type"]>(client: VotingClient, type: T) {
   return client.messages.filter((m): m is Extract<VoteMessage, { type: T }> => m.type === type).at(-1);
+}
+
+/** Closes a round and reveals it as the facilitator; returns it once the workshop document shows its totals. */
+export async function closeAndReveal(facilitator: VotingClient, workshop: TestClient, roundId: string) {
+  const statusOf = () => roundsIn(workshop).find((r) => r.id === roundId)?.status;
+  facilitator.send({ type: "round.close", roundId });
+  await eventually(() => expect(statusOf()).toBe("closed"));
+  facilitator.send({ type: "round.reveal", roundId });
+  return eventually(() => {
+    const round = roundsIn(workshop).find((r) => r.id === roundId);
+    expect(round?.status).toBe("revealed");
+    return round!;
+  });
+}
+
+/** Sends a voter's dot and waits for the server's answer to it. */
+export async function addDot(voter: VotingClient, roundId: string, cardId: string, requestId: string) {
+  voter.send({ type: "vote.add", roundId, cardId, requestId });
+  await eventually(() => expect(voter.messages.some((m) => "requestId" in m && m.requestId === requestId)).toBe(true));
 }
