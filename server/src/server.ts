@@ -7,9 +7,11 @@ import * as Y from "yjs";
 import {
   COLLAB_PATH,
   LIMITS,
+  boardWorkshop,
   exportBoard,
   migrateBoard,
   newId,
+  type BoardWorkshop,
   type SnapshotInfo,
   type SnapshotKind,
 } from "@journeyboard/shared";
@@ -75,11 +77,23 @@ export async function startServer(
   const snapshots = new SnapshotStore(store.db);
   const phaseStore = new PhaseStore(store.db);
   const readBoard = (id: string) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id);
+  const workshopOf = (boardId: string) => boardWorkshop(phaseStore.phaseOf(boardId), votes.rounds(boardId));
   const saveSnapshot = (boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo => {
     const info = { id: newId(), name, kind, createdAt: clock() };
-    snapshots.save(boardId, info, JSON.stringify(exportBoard(board)));
+    snapshots.save(boardId, info, JSON.stringify(exportBoard(board, workshopOf(boardId))));
     return info;
   };
+  const boards = new BoardService(store);
+  /** A new board from an imported file: its document, then its phase and rounds, in one transaction. */
+  const importBoard = (doc: Y.Doc, workshop: BoardWorkshop | undefined, publicUrl: string) =>
+    store.db.transaction(() => {
+      const created = boards.createFrom(doc, publicUrl);
+      if (workshop) {
+        phaseStore.setPhase(created.id, workshop.phase, clock());
+        for (const round of workshop.rounds) votes.saveRound(created.id, round);
+      }
+      return created;
+    })();
   /** Keeps the board as it is now in its history, when it can be read. */
   const keepInHistory = (boardId: string, name: string, kind: SnapshotKind) => {
     const board = readBoard(boardId);
@@ -117,7 +131,9 @@ export async function startServer(
     snapshots,
     saveSnapshot,
     readBoard,
-    boards: new BoardService(store),
+    workshopOf,
+    importBoard,
+    boards,
     adminToken: config.adminToken,
     clientDir: config.clientDir,
     publicUrl: () => publicUrl,

@@ -81,7 +81,7 @@ describe("board.json", () => {
     expect(await boardFile(server, copy)).toBe(exported);
 
     const schema = (await (await fetch(`${server.url}/api/schemas/board.json`)).json()) as { properties: object };
-    expect(Object.keys(schema.properties)).toEqual(["format", "schemaVersion", "meta", "records"]);
+    expect(Object.keys(schema.properties)).toEqual(["format", "schemaVersion", "meta", "records", "workshop"]);
   });
 
   it("refuses a bad file naming the bad field, and creates nothing", async () => {

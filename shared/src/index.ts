@@ -49,3 +49,4 @@ export * from "./protocol/presence";
 export * from "./exchange/boardJson";
 export * from "./exchange/gridRows";
 export * from "./exchange/names";
+export * from "./exchange/workshopJson";

@@ -17,6 +17,8 @@ import {
   readRecord,
   LIMITS,
   type ApiError,
+  type BoardWorkshop,
+  type CreateBoardResponse,
   type Role,
   type BoardSession,
   type SnapshotInfo,
@@ -41,6 +43,10 @@ export interface HttpDeps {
   saveSnapshot(boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo;
   /** The board's document as it is now: the live one when loaded, else read from the store. */
   readBoard(id: string): Y.Doc | null;
+  /** What the server keeps of a board's workshop beside its document: the phase and the revealed rounds. */
+  workshopOf(boardId: string): BoardWorkshop;
+  /** Creates a board from an imported document and the workshop part of its file, all or nothing. */
+  importBoard(doc: Y.Doc, workshop: BoardWorkshop | undefined, publicUrl: string): CreateBoardResponse;
   boards: BoardService;
   adminToken: string | undefined;
   clientDir: string | undefined;
@@ -137,7 +143,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
       if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
       throw error;
     }
-    return c.json(deps.boards.createFrom(doc, deps.publicUrl()), 201);
+    return c.json(deps.importBoard(doc, parsed.board.workshop, deps.publicUrl()), 201);
   });
 
   app.get("/api/schemas/board.json", (c) => c.json(boardJsonSchema()));
@@ -204,7 +210,11 @@ export function createHttpApp(deps: HttpDeps): Hono {
       c.header("content-type", `${type}; charset=utf-8`);
       return c.body(content);
     });
-  exportRoute("board.json", "application/json", (board) => `${JSON.stringify(exportBoard(board), null, 2)}\n`);
+  exportRoute(
+    "board.json",
+    "application/json",
+    (board, { id }) => `${JSON.stringify(exportBoard(board, deps.workshopOf(id)), null, 2)}\n`,
+  );
   exportRoute("votes.csv", "text/csv", (board, { id }) => votesCsv(board, deps.votes.rounds(id)));
   exportRoute("action-plan.csv", "text/csv", (board) => actionPlanCsv(board));
   exportRoute("action-plan.md", "text/markdown", (board, { title }) => actionPlanMarkdown(board, title));

@@ -17,6 +17,7 @@ import { SCHEMA_VERSION } from "../schema/migrations";
 import { isTextField, setText, storedValue } from "../schema/text";
 import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth";
 import { OlderBoardFile, migrateOlderFile } from "./olderFiles";
+import { BoardWorkshop } from "./workshopJson";
 
 export const BOARD_FORMAT = "journeyboard/board";
 /** The most records of one kind a board file may hold. */
@@ -39,6 +40,8 @@ export const BoardFile = z.strictObject({
       [R in RecordRoot]: z.ZodArray<(typeof RECORD_SCHEMAS)[R]>;
     },
   ),
+  /** The phase and the revealed voting rounds, which the server keeps beside the document (optional: older files lack it). */
+  workshop: BoardWorkshop.optional(),
 });
 export type BoardFile = z.infer<typeof BoardFile>;
 
@@ -46,7 +49,8 @@ export type BoardFile = z.infer<typeof BoardFile>;
 const sortedKeys = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 
-export function exportBoard(doc: Y.Doc): BoardFile {
+/** The board's file; with the server's `workshop` part (`boardWorkshop`) when it is given. */
+export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
   const records = Object.fromEntries(
     RECORD_ROOTS.map((root) => [
       root,
@@ -60,6 +64,7 @@ export function exportBoard(doc: Y.Doc): BoardFile {
     schemaVersion: SCHEMA_VERSION,
     meta: sortedKeys(metaMap(doc).toJSON() as BoardMeta),
     records,
+    ...(workshop ? { workshop } : {}),
   };
 }
 
