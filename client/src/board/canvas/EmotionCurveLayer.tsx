@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { Circle, Group, Layer, Line, Rect, Text } from "react-konva";
 import { EMOTION_MAX, EMOTION_MIN, type StepEmotion } from "@journeyboard/shared";
+import { columnsSpan, curvePoints, curveScale } from "../state/curve";
 import { sameFrame, type JourneyLayout } from "../state/layout";
 
 export interface CurveLabels {
@@ -8,8 +9,6 @@ export interface CurveLabels {
   disagreement: string;
   scale: (value: number) => string;
 }
-
-const PAD = 14;
 
 /**
  * The group's emotion curve in each emotion lane's band: one point per
@@ -27,26 +26,14 @@ interface CurveProps {
 
 export const EmotionCurveLayer = memo(
   function EmotionCurveLayer({ layout, steps, labels, hints }: CurveProps) {
-    const columns = new Map(layout.columns.map((c) => [c.stage.id, c]));
-    const perStage = new Map<string, number>();
-    const points = steps.flatMap((step) => {
-      const column = columns.get(step.stageId);
-      if (!column || column.stage.collapsed) return [];
-      const index = perStage.get(step.stageId) ?? 0;
-      perStage.set(step.stageId, index + 1);
-      const count = steps.filter((s) => s.stageId === step.stageId).length;
-      return [{ step, x: column.x + (column.width * (index + 1)) / (count + 1) }];
-    });
+    const points = curvePoints(layout, steps);
+    const { x0, x1 } = columnsSpan(layout);
     return (
       <Layer listening={false}>
         {layout.rows.map(({ lane, curve }) => {
           if (!curve) return null;
-          const top = curve.y + PAD;
-          const height = curve.height - PAD * 2;
-          const yOf = (value: number) => top + ((EMOTION_MAX - value) / (EMOTION_MAX - EMOTION_MIN)) * height;
+          const { top, height, yOf } = curveScale(curve);
           const rated = points.filter((p) => p.step.all);
-          const x0 = layout.columns.reduce((min, c) => Math.min(min, c.x), Infinity);
-          const x1 = layout.columns.reduce((max, c) => Math.max(max, c.x + c.width), -Infinity);
           return (
             <Group key={lane.id} name="emotion-curve">
               {[EMOTION_MAX, 0, EMOTION_MIN].map((v) => (
