@@ -1,5 +1,13 @@
-import { LANE_COLOURS, cellKey, departmentColour, textDirection, type JourneyGrid } from "@journeyboard/shared";
+import {
+  LANE_COLOURS,
+  cellKey,
+  departmentColour,
+  textDirection,
+  type JourneyGrid,
+  type StepEmotion,
+} from "@journeyboard/shared";
 import type { GridLabels } from "./canvas/GridLayer";
+import { curveSvg, type DrawText, type SvgCurveLabels } from "./exportSvgCurve";
 import { GRID, type JourneyLayout, type Rect } from "./state/layout";
 
 /** How wide a text is at a font size, in pixels (the browser's canvas measures it). */
@@ -8,6 +16,7 @@ export type MeasureText = (text: string, fontSize: number, bold: boolean) => num
 const FONT = 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", Tahoma, sans-serif';
 const CARD_FONT = 14;
 const LINE = CARD_FONT * 1.3;
+const LANE_LINE = 16 * 1.3;
 
 /** Text as XML character data: markup characters escaped, characters XML cannot hold dropped. */
 export const xmlText = (text: string): string =>
@@ -19,52 +28,85 @@ export const xmlText = (text: string): string =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
-/** Breaks text into lines that fit a width; the last line that fits ends with "…" when text is left over. */
-export function wrapText(text: string, width: number, maxLines: number, measure: MeasureText): string[] {
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** A word too wide for a line, cut between characters (never inside one) into pieces that fit. */
+function cutWord(word: string, fits: (text: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const { segment } of graphemes.segment(word)) {
+    if (piece && !fits(piece + segment)) {
+      pieces.push(piece);
+      piece = segment;
+    } else piece += segment;
+  }
+  return piece ? [...pieces, piece] : pieces;
+}
+
+/**
+ * Breaks text into lines that fit a width, cutting a word that is wider than
+ * a whole line; when text is left over, the last line ends with "…", still
+ * within the width.
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  maxLines: number,
+  measure: MeasureText,
+  size = CARD_FONT,
+  bold = false,
+): string[] {
+  const fits = (candidate: string) => measure(candidate, size, bold) <= width;
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate, CARD_FONT, false) <= width || !line) line = candidate;
+    if (fits(candidate)) line = candidate;
     else {
-      lines.push(line);
-      line = word;
+      if (line) lines.push(line);
+      const pieces = cutWord(word, fits);
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1) ?? "";
     }
   }
   if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  let last = [...graphemes.segment(kept[maxLines - 1]!)].map(({ segment }) => segment);
+  while (last.length && !fits(`${last.join("")}…`)) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.join("").trimEnd()}…`;
   return kept;
+}
+
+/** The group's emotion curve of the journey, and the words it is drawn with. */
+export interface SvgCurve {
+  steps: readonly StepEmotion[];
+  labels: SvgCurveLabels;
 }
 
 /**
  * The journey (or the part in `area`) as a standalone SVG document: lanes,
- * stage and lane titles, and every card with its text, drawn from the
- * layout rather than the screen, so nothing culled is missing. User text is
- * escaped; right-to-left text runs right to left.
+ * stage and lane titles, the group's emotion curve, and every card with its
+ * text, drawn from the layout rather than the screen, so nothing culled is
+ * missing. User text is escaped, wrapped within its box (a word too long
+ * for a line is cut); right-to-left text runs right to left.
  */
 export function journeySvg(
   layout: JourneyLayout,
   grid: JourneyGrid,
   labels: GridLabels,
+  curve: SvgCurve,
   measure: MeasureText,
   area: Rect = { x: 0, y: 0, width: layout.width, height: layout.height },
 ): string {
   const parts: string[] = [];
   // With direction="rtl", anchor "start" is the right edge: right-to-left text runs leftwards from x.
-  const text = (
-    x: number,
-    y: number,
-    value: string,
-    size: number,
-    options: { bold?: boolean; anchor?: string } = {},
-  ) => {
+  const text: DrawText = (x, y, value, size, options = {}) => {
     const rtl = textDirection(value) === "rtl";
     parts.push(
       `<text x="${x}" y="${y}" font-size="${size}"${options.bold ? ' font-weight="bold"' : ""}${
         rtl ? ' direction="rtl"' : ""
-      } text-anchor="${options.anchor ?? "start"}" fill="#0f172a">${xmlText(value)}</text>`,
+      } text-anchor="${options.anchor ?? "start"}" fill="${options.fill ?? "#0f172a"}">${xmlText(value)}</text>`,
     );
   };
   const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
@@ -76,12 +118,24 @@ export function journeySvg(
     parts.push(
       `<rect x="${layout.laneHeaderX}" y="${y}" width="${GRID.laneHeaderWidth}" height="${height}" fill="${colours.card}" opacity="0.55"/>`,
     );
-    text(layout.laneHeaderX + 14, y + 28, labels.lane(lane.id), 16, { bold: true });
+    const title = labels.lane(lane.id);
+    const rtl = textDirection(title) === "rtl";
+    const x = rtl ? layout.laneHeaderX + GRID.laneHeaderWidth - 14 : layout.laneHeaderX + 14;
+    wrapText(
+      title,
+      GRID.laneHeaderWidth - 28,
+      Math.max(1, Math.floor((height - 12) / LANE_LINE)),
+      measure,
+      16,
+      true,
+    ).forEach((line, i) => text(x, y + 28 + i * LANE_LINE, line, 16, { bold: true }));
   }
   for (const { stage, x, width } of layout.columns) {
     parts.push(`<line x1="${x}" y1="0" x2="${x}" y2="${layout.height}" stroke="#e2e8f0"/>`);
-    if (!stage.collapsed) text(x + width / 2, 34, labels.stage(stage.id), 18, { bold: true, anchor: "middle" });
+    const [title] = wrapText(labels.stage(stage.id), width - 16, 1, measure, 18, true);
+    if (!stage.collapsed && title) text(x + width / 2, 34, title, 18, { bold: true, anchor: "middle" });
   }
+  parts.push(...curveSvg(layout, curve.steps, curve.labels, text));
   for (const row of layout.rows) {
     if (row.lane.collapsed) continue;
     for (const column of layout.columns) {

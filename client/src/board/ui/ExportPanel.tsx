@@ -3,7 +3,7 @@ import { Download } from "lucide-react";
 import { presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
-import { journeySvg, type MeasureText } from "../exportSvg";
+import { journeySvg, type MeasureText, type SvgCurve } from "../exportSvg";
 import { SidePanel } from "./SidePanel";
 
 /** Every download of the board, made by the server from the board as it is now. */
@@ -58,7 +58,16 @@ export function ExportPanel({
         <Download size={16} aria-hidden />{" "}
         {t(controller.getUi().selection.size ? "exports.pictureSelection" : "exports.picture")}
       </button>
-      <button type="button" onClick={() => downloadSvg(controller, labels)} data-testid="exports.svg">
+      <button
+        type="button"
+        onClick={() =>
+          downloadSvg(controller, labels, {
+            disagreement: t("curve.disagreement"),
+            scale: (value) => t(`emotion.face.${value}`),
+          })
+        }
+        data-testid="exports.svg"
+      >
         <Download size={16} aria-hidden />{" "}
         {t(controller.getUi().selection.size ? "exports.svgSelection" : "exports.svg")}
       </button>
@@ -95,13 +104,15 @@ function canvasMeasure(): MeasureText {
   };
 }
 
-function downloadSvg(controller: BoardController, labels: GridLabels) {
+function downloadSvg(controller: BoardController, labels: GridLabels, curveLabels: SvgCurve["labels"]) {
   const layout = controller.layout();
   const grid = controller.grid();
   const area = controller.pictureArea();
-  if (!layout || !grid || !area) return;
+  const journeyId = controller.journeyId();
+  if (!layout || !grid || !area || !journeyId) return;
+  const curve = { steps: controller.model.emotionCurve(journeyId), labels: curveLabels };
   const url = URL.createObjectURL(
-    new Blob([journeySvg(layout, grid, labels, canvasMeasure(), area)], { type: "image/svg+xml" }),
+    new Blob([journeySvg(layout, grid, labels, curve, canvasMeasure(), area)], { type: "image/svg+xml" }),
   );
   const link = document.createElement("a");
   link.href = url;
