@@ -50,3 +50,4 @@ export * from "./exchange/boardJson";
 export * from "./exchange/gridRows";
 export * from "./exchange/names";
 export * from "./exchange/workshopJson";
+export * from "./exchange/csvCells";

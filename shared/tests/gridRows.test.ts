@@ -5,7 +5,10 @@ import {
   createUndoManager,
   importGridRows,
   localUserOrigin,
+  neutraliseCell,
   newId,
+  renameLane,
+  restoreCell,
   presetWords,
   readJourneyGrid,
   undo,
@@ -92,5 +95,33 @@ describe("importing a table of cards", () => {
       ]),
     ).toThrow(DomainError);
     expect(texts(doc, journeyId)).toEqual([]);
+  });
+
+  it("takes back exactly the text an export neutralised, in headers and cells", () => {
+    const hostile = ["=1+1", " =1+1", "\u00a0@SUM(1)", "\t-2", "'=quoted", "''+x", "'plain", "", "a=b", "'"];
+    for (const text of hostile) expect(restoreCell(neutraliseCell(text)), JSON.stringify(text)).toBe(text);
+    expect(hostile.map(neutraliseCell).filter((cell, i) => cell !== hostile[i])).toHaveLength(6);
+
+    const { doc, journeyId, lanes } = newBoardDoc();
+    const steps = lanes.find((lane) => lane.kind === "steps")!;
+    renameLane(doc, { id: steps.id, title: '=HYPERLINK("http://evil")' }, me);
+    importGridRows(
+      doc,
+      {
+        journeyId,
+        rows: [
+          ["stage", '=HYPERLINK("http://evil")'].map(neutraliseCell),
+          ["Awareness", "=1+1"].map(neutraliseCell),
+          ["Awareness", "'=quoted"].map(neutraliseCell),
+        ],
+        namesOf,
+        newId,
+        authorName: "",
+        authorDepartment: "sales",
+        createdAt: 1,
+      },
+      me,
+    );
+    expect(texts(doc, journeyId)).toEqual(["awareness/steps/=1+1", "awareness/steps/'=quoted"]);
   });
 });

@@ -6,6 +6,7 @@ import type { StageRecord } from "../schema/stage";
 import { DomainError } from "../schema/layout";
 import { lanesOf, stagesOf } from "../read/grid";
 import { appendCards } from "../ops/cards";
+import { restoreCell } from "./csvCells";
 
 /** The most rows one import adds. */
 export const MAX_IMPORTED_ROWS = 2000;
@@ -27,12 +28,13 @@ const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim()
 /**
  * Adds a table of cards to a journey, as `journey.csv` exports it: each
  * non-empty cell becomes a card in its row's stage and its column's lane,
- * at the end of that cell. Checked whole before anything is added: a
+ * at the end of that cell (without the apostrophe the export put before a
+ * would-be formula). Checked whole before anything is added: a
  * column or stage that does not exist, a card too long or too many rows is
  * refused, naming it, and nothing changes. Returns how many cards it added.
  */
 export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): number {
-  const [header, ...body] = args.rows;
+  const [header, ...body] = args.rows.map((row) => row.map(restoreCell));
   if (!header || !same(header[0] ?? "", "stage")) throw new DomainError("invalid", 'the first column must be "stage"');
   if (body.length > MAX_IMPORTED_ROWS) throw new DomainError("invalid", `more than ${MAX_IMPORTED_ROWS} rows`);
   const stages = stagesOf(doc, args.journeyId);
