@@ -62,6 +62,18 @@ describe("board files of earlier schema versions", () => {
     });
   }
 
+  it("keeps the workshop part of an older file as it is, and checks it", () => {
+    const workshop = { phase: "plan", rounds: [] };
+    const parsed = parseBoardFile({ ...(fileOf(SCHEMA_VERSION - 1) as object), workshop });
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.board.workshop).toEqual(workshop);
+    const bad = parseBoardFile({
+      ...(fileOf(SCHEMA_VERSION - 1) as object),
+      workshop: { ...workshop, phase: "party" },
+    });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^workshop\.phase: /) as unknown });
+  });
+
   it("refuses a file of a schema version newer than this one, naming the field", () => {
     const file = { ...(fileOf(SCHEMA_VERSION - 1) as object), schemaVersion: SCHEMA_VERSION + 1 };
     expect(parseBoardFile(file)).toEqual({ ok: false, error: expect.stringContaining("schemaVersion") as unknown });

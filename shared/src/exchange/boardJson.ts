@@ -84,7 +84,12 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
   const deep = tooDeep(json);
   if (deep !== null) return { ok: false, error: `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels` };
   const older = OlderBoardFile.safeParse(json);
-  const file = older.success ? exportBoard(migrateOlderFile(older.data)) : json;
+  const file = older.success
+    ? {
+        ...exportBoard(migrateOlderFile(older.data)),
+        ...(older.data.workshop === undefined ? {} : { workshop: older.data.workshop }),
+      }
+    : json;
   const parsed = BoardFile.safeParse(file);
   return parsed.success ? { ok: true, board: parsed.data } : { ok: false, error: firstProblem(parsed.error) };
 }

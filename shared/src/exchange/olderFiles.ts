@@ -18,6 +18,8 @@ export const OlderBoardFile = z.strictObject({
     .max(SCHEMA_VERSION - 1),
   meta: z.looseObject({}),
   records: z.partialRecord(z.enum(RECORD_ROOTS), z.array(z.looseObject({ id: Id }))),
+  /** The workshop part (`workshopJson.ts`) is not part of the document and needs no migration: checked as it is. */
+  workshop: z.unknown().optional(),
 });
 export type OlderBoardFile = z.infer<typeof OlderBoardFile>;
 
