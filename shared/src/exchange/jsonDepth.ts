@@ -7,17 +7,33 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
+/** An object met on the walk; it knows its parent, so a path is built only for the one too deep. */
+interface Entry {
+  value: object;
+  key: string;
+  depth: number;
+  parent: Entry | null;
+}
+
 /**
  * The path to the first value nested deeper than `max` levels (e.g.
  * `records.cards.0.extra.0`), or null. Walks with its own stack, so a value
  * of any depth is checked without recursion.
  */
 export function tooDeep(value: unknown, max = MAX_JSON_DEPTH): string | null {
-  const stack: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    if (typeof next.value !== "object" || next.value === null) continue;
-    if (next.path.length >= max) return next.path.join(".");
-    for (const [key, child] of Object.entries(next.value)) stack.push({ value: child, path: [...next.path, key] });
+  if (typeof value !== "object" || value === null) return null;
+  const stack: Entry[] = [{ value, key: "", depth: 0, parent: null }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    if (entry.depth >= max) {
+      const path: string[] = [];
+      for (let at: Entry | null = entry; at?.parent; at = at.parent) path.unshift(at.key);
+      return path.join(".");
+    }
+    for (const key in entry.value) {
+      const child: unknown = (entry.value as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null)
+        stack.push({ value: child, key, depth: entry.depth + 1, parent: entry });
+    }
   }
   return null;
 }
