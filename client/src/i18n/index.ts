@@ -1,15 +1,13 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json";
+import { CATALOGS } from "@journeyboard/shared/i18n";
 
 /**
- * Every word the UI shows comes from a locale file. Right-to-left languages
- * flip the page through the `dir` attribute set here.
+ * Every word the UI shows comes from a catalog in `shared/src/i18n/`.
+ * Right-to-left languages flip the page through the `dir` attribute set here.
  */
-export const resources = { en: { translation: en } } as const;
-
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: { en: { translation: CATALOGS.en } },
   lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -13,7 +13,9 @@ import {
   ROLES,
   STAGE_SETS,
 } from "@journeyboard/shared";
-import en from "./locales/en.json";
+import { CATALOGS } from "@journeyboard/shared/i18n";
+
+const en = CATALOGS.en;
 
 const has = (key: string): boolean => {
   let node: unknown = en;
