@@ -13,9 +13,55 @@ import {
   ROLES,
   STAGE_SETS,
 } from "@journeyboard/shared";
-import { CATALOGS } from "@journeyboard/shared/i18n";
+import { CATALOGS, LANGUAGES, type Catalog } from "@journeyboard/shared/i18n";
 
 const en = CATALOGS.en;
+
+/** Every string of a catalog under its dotted key. */
+function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    if (typeof value === "string") entries.set(prefix + key, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) entries.set(k, v);
+  }
+  return entries;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const placeholders = (text: string): string[] =>
+  [...new Set([...text.matchAll(/\{\{\s*([\w.-]+)/g)].map((m) => m[1]!))].sort();
+const withoutCount = (names: string[]) => names.filter((n) => n !== "count");
+
+/** A plural form that only one number takes ("one" in English, "two" in Arabic; not Persian "one", also 0) may spell it out. */
+function mayOmitCount(language: string, form: string): boolean {
+  const rules = new Intl.PluralRules(language);
+  const samples = [...Array.from({ length: 1001 }, (_, n) => n), 0.5, 1.5, 2.5];
+  return samples.filter((n) => rules.select(n) === form).length === 1;
+}
+
+/** Names and symbols that read the same as in English. */
+const KEPT_AS_IN_ENGLISH: Record<string, string[]> = {
+  pl: [
+    "app.name",
+    "department.backOffice",
+    "department.digital",
+    "department.marketing",
+    "journeys.persona",
+    "plan.field.status",
+    "phase.plan.name",
+  ],
+};
+
+/** What each catalog owes: en's plain keys as they are; en's plural keys in every form the language has. */
+function expectedKeys(language: string): Map<string, string> {
+  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const expected = new Map<string, string>();
+  for (const [key, text] of flatten(en)) {
+    if (!PLURAL.test(key)) expected.set(key, text);
+    else if (key.endsWith("_other")) for (const form of forms) expected.set(key.replace(PLURAL, `_${form}`), text);
+  }
+  return expected;
+}
 
 const has = (key: string): boolean => {
   let node: unknown = en;
@@ -67,5 +113,44 @@ describe("English locale", () => {
       ...["journeys", "personas", "touchpoints", "coverage", "outline", "help"].map((p) => `panels.${p}`),
     ];
     expect(keys.filter((key) => !has(key))).toEqual([]);
+  });
+});
+
+describe.each(LANGUAGES)("The %s catalog", (language) => {
+  const catalog = flatten(CATALOGS[language]);
+  const expected = expectedKeys(language);
+
+  it("has every key of en.json, plurals in every form its language needs", () => {
+    expect([...expected.keys()].filter((key) => !catalog.has(key))).toEqual([]);
+  });
+
+  it("has no key en.json lacks", () => {
+    expect([...catalog.keys()].filter((key) => !expected.has(key))).toEqual([]);
+  });
+
+  it("uses the placeholders of en.json (a plural form may leave out the count it spells out)", () => {
+    const wrong = [...catalog].flatMap(([key, text]) => {
+      const reference = expected.get(key);
+      if (reference === undefined) return [];
+      const want = placeholders(reference);
+      const got = placeholders(text);
+      const spelledOut = mayOmitCount(language, PLURAL.exec(key)?.[1] ?? "none");
+      const same = spelledOut ? withoutCount(got).join() === withoutCount(want).join() : got.join() === want.join();
+      return same ? [] : [`${key}: ${got.join(", ")} instead of ${want.join(", ")}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.each(LANGUAGES.filter((l) => l !== "en"))("The %s catalog", (language) => {
+  const catalog = flatten(CATALOGS[language]);
+  const expected = expectedKeys(language);
+
+  it("translates what en says (only names and symbols read the same)", () => {
+    const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, "");
+    const untranslated = [...catalog].filter(
+      ([key, text]) => text === expected.get(key) && /\p{Ll}{3}/u.test(words(text)),
+    );
+    expect(untranslated.map(([key]) => key)).toEqual(KEPT_AS_IN_ENGLISH[language] ?? ["app.name"]);
   });
 });
