@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { useDepartmentLabel } from "../identity/useDepartmentLabel";
+import { useFormat } from "../i18n/format";
+import { LanguagePicker } from "../i18n/LanguagePicker";
 import { ACTIONS } from "./actions/registry";
 import { actionFor } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
@@ -71,6 +73,7 @@ function ConnectedBoard({
   const ui = useUi(controller);
   const peers = usePeers(connection.provider);
   const departmentLabel = useDepartmentLabel();
+  const format = useFormat();
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
   const dots = useMemo(() => (votingVersion >= 0 ? cardDotsOf(voting) : NO_DOTS), [voting, votingVersion]);
 
@@ -130,7 +133,7 @@ function ConnectedBoard({
       indicator: (indicator: Indicator) => {
         const name =
           indicator.metric === "custom" ? indicator.label || t("metric.custom") : t(`metric.${indicator.metric}`);
-        const value = indicator.value ?? "–";
+        const value = indicator.value === null ? "–" : format.number(indicator.value);
         const detail = [
           indicator.target !== null ? t("indicator.target", { value: indicator.target }) : null,
           indicator.threshold !== null
@@ -144,7 +147,7 @@ function ConnectedBoard({
         return { headline: `${name} ${value}`, detail };
       },
     }),
-    [controller, t, channelLabel, departmentLabel],
+    [controller, t, format, channelLabel, departmentLabel],
   );
   const curveLabels = useMemo<CurveLabels>(
     () => ({
@@ -195,6 +198,7 @@ function ConnectedBoard({
           {role === "facilitator" && <SharePanel boardId={boardId} />}
           <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
           <ConnectionBadge state={connectionState} />
+          <LanguagePicker />
         </header>
         <JourneyBar controller={controller} journeys={controller.model.journeys()} titleOf={journeyTitle} />
         {role === "viewer" && (

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreateBoardResponse } from "@journeyboard/shared";
 import { loadMyBoards } from "../app/myBoards";
+import { LanguagePicker } from "../i18n/LanguagePicker";
 import { BoardLinks } from "./BoardLinks";
 import { CreateBoardForm } from "./CreateBoardForm";
 import { ImportBoardForm } from "./ImportBoardForm";
@@ -15,7 +16,10 @@ export function HomePage() {
   return (
     <main className="home">
       <header className="home-header">
-        <h1>{t("app.name")}</h1>
+        <div className="home-title">
+          <h1>{t("app.name")}</h1>
+          <LanguagePicker />
+        </div>
         <p>{t("home.tagline")}</p>
       </header>
       {created ? (

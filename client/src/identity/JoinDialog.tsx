@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS, PRESET_DEPARTMENTS, newId } from "@journeyboard/shared";
+import { LanguagePicker } from "../i18n/LanguagePicker";
 import { isPresetDepartment, saveIdentity, type Identity } from "./identity";
 
 const CUSTOM = "__custom";
@@ -33,7 +34,10 @@ export function JoinDialog({
   return (
     <div className="dialog-backdrop">
       <form className="dialog" onSubmit={submit} data-testid="join.form" aria-labelledby="join-title">
-        <h1 id="join-title">{t("join.title", { board: boardTitle })}</h1>
+        <div className="dialog-title">
+          <h1 id="join-title">{t("join.title", { board: boardTitle })}</h1>
+          <LanguagePicker />
+        </div>
         <p className="hint">{t("join.intro")}</p>
         <label>
           {t("join.name")}

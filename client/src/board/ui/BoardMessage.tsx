@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AUTH_FAILURES } from "@journeyboard/shared";
+import { LanguagePicker } from "../../i18n/LanguagePicker";
 
 /** A full-page message when a board cannot be shown, saying why and what to do. */
 export function BoardMessage({ kind, reason }: { kind: "refused" | "missingToken"; reason?: string }) {
@@ -12,6 +13,7 @@ export function BoardMessage({ kind, reason }: { kind: "refused" | "missingToken
         : "unknown";
   return (
     <main className="message-page" data-testid="board.message" data-reason={key}>
+      <LanguagePicker />
       <h1>{t(`boardMessage.${key}.title`)}</h1>
       <p>{t(`boardMessage.${key}.body`)}</p>
       {key === AUTH_FAILURES.clientOutdated ? (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { parseBoardFile } from "@journeyboard/shared";
 import type { SnapshotInfo } from "@journeyboard/shared";
+import { useFormat } from "../../i18n/format";
 import { listSnapshots, saveSnapshot, snapshotFile } from "../../app/api";
 import type { BoardController } from "../BoardController";
 import { SidePanel } from "./SidePanel";
@@ -22,7 +23,8 @@ export function HistoryPanel({
   token: string;
   facilitator: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
   const [name, setName] = useState("");
   const refresh = useCallback(
@@ -46,7 +48,6 @@ export function HistoryPanel({
     if (controller.restore(parsed.board))
       controller.notify({ key: "history.restored", values: { name: snapshot.name } });
   };
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <SidePanel
       title={t("history.title")}
@@ -79,7 +80,7 @@ export function HistoryPanel({
                   ? t("history.phase", { name: t(`phase.${snapshot.name}.name`) })
                   : snapshot.name}
             </span>
-            <span className="hint">{when.format(snapshot.createdAt)}</span>
+            <span className="hint">{format.dateTime(snapshot.createdAt)}</span>
             {facilitator && (
               <button type="button" onClick={() => void restore(snapshot)} data-testid="history.restore">
                 {t("history.restore")}

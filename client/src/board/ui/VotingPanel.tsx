@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_VOTE_KINDS, LIMITS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
+import { useFormat } from "../../i18n/format";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { VotingModel } from "../state/VotingModel";
@@ -221,6 +222,7 @@ function OpenRound({
 }) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
+  const format = useFormat();
   const secondsLeft = useSecondsLeft(round.endsAt);
   const mine = voting.myDots(round.id);
   const progress = voting.progressOf(round.id);
@@ -230,10 +232,7 @@ function OpenRound({
       <h3 dir="auto">{round.rules.title}</h3>
       {secondsLeft !== null && (
         <p className="countdown" role="timer" data-testid="voting.countdown">
-          {t("voting.timeLeft", {
-            minutes: Math.floor(secondsLeft / 60),
-            seconds: String(secondsLeft % 60).padStart(2, "0"),
-          })}
+          {t("voting.timeLeft", { time: format.countdown(secondsLeft) })}
         </p>
       )}
       <p className="hint">{t(round.rules.blind ? "voting.blindHint" : "voting.openHint")}</p>
@@ -319,6 +318,7 @@ function Results({ controller, round }: { controller: BoardController; round: Ro
 function Ranking({ controller, round }: { controller: BoardController; round: RoundRecord }) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
+  const format = useFormat();
   return (
     <ol className="ranking" data-testid="voting.ranking">
       {(round.tallies ?? []).map((tally) => {
@@ -331,7 +331,7 @@ function Ranking({ controller, round }: { controller: BoardController; round: Ro
             <span className="dots">{t("voting.dots", { count: tally.dots })}</span>
             <span className="by-department">
               {Object.entries(tally.byDepartment)
-                .map(([department, dots]) => `${departmentLabel(department)} ${dots}`)
+                .map(([department, dots]) => `${departmentLabel(department)} ${format.number(dots)}`)
                 .join(" · ")}
             </span>
           </li>
