@@ -12,10 +12,12 @@ import {
   type StageSetId,
 } from "@journeyboard/shared";
 import { ApiFailure, createBoard } from "../app/api";
+import { useFormat } from "../i18n/format";
 import { rememberBoard } from "../app/myBoards";
 
 export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardResponse) => void }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const [title, setTitle] = useState("");
   const [mapType, setMapType] = useState<MapType>(DEFAULT_MAP_TYPE);
   const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
@@ -80,7 +82,7 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardR
         >
           {STAGE_SET_IDS.map((id) => (
             <option key={id} value={id}>
-              {STAGE_SETS[id].map((stage) => t(`stage.${stage}`)).join(" → ")}
+              {format.path(STAGE_SETS[id].map((stage) => t(`stage.${stage}`)))}
             </option>
           ))}
         </select>

@@ -24,6 +24,15 @@ describe("formatters", () => {
     expect(formatters("fa").dateTime(Date.UTC(2026, 11, 1, 12))).toMatch(/۲۰۲۶|۱۴۰۵/);
     expect(formatters("ar").dateTime(Date.UTC(2026, 11, 1, 12))).toMatch(/٢٠٢٦/);
   });
+
+  it("list and chain words as each language does", () => {
+    expect(formatters("en").list(["Awareness", "Purchase", "Loyalty"])).toBe("Awareness, Purchase, and Loyalty");
+    const persian = formatters("fa").list(["آگاهی", "خرید", "وفاداری"]);
+    expect(persian).toMatch(/^آگاهی،/);
+    expect(persian).toMatch(/ و وفاداری$/);
+    expect(formatters("ar").path(["الوعي", "الشراء"])).toBe("الوعي ← الشراء");
+    expect(formatters("pl").path(["Świadomość", "Zakup"])).toBe("Świadomość → Zakup");
+  });
 });
 
 describe("sentences", () => {

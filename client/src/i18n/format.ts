@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FormatterModule } from "i18next";
-import { INTL_LOCALES, isLanguage } from "@journeyboard/shared/i18n";
+import { INTL_LOCALES, directionOf, isLanguage } from "@journeyboard/shared/i18n";
 
 /** `Intl`'s locale for a language: Arabic-Indic digits in Arabic, Persian digits in Persian. */
 export const intlLocale = (language: string): string => (isLanguage(language) ? INTL_LOCALES[language] : language);
@@ -10,11 +10,17 @@ function build(language: string) {
   const plain = new Intl.NumberFormat(locale);
   const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const arrow = isLanguage(language) && directionOf(language) === "rtl" ? " ← " : " → ";
   return {
     number: (value: number) => plain.format(value),
     /** Minutes and seconds, "4:05"; the minutes go past 59 rather than into hours. */
     countdown: (seconds: number) => `${plain.format(Math.floor(seconds / 60))}:${twoDigits.format(seconds % 60)}`,
     dateTime: (ms: number) => dateTime.format(ms),
+    /** "A, B and C" with the language's own commas and "and". */
+    list: (items: string[]) => list.format(items),
+    /** Steps in their order, the arrow pointing the way the language reads. */
+    path: (items: string[]) => items.join(arrow),
   };
 }
 export type Formatters = ReturnType<typeof build>;

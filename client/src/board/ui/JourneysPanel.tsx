@@ -8,6 +8,7 @@ import {
   type MapType,
   type StageSetId,
 } from "@journeyboard/shared";
+import { useFormat } from "../../i18n/format";
 import type { BoardController } from "../BoardController";
 import { LiveText } from "../text/LiveText";
 import { SidePanel } from "./SidePanel";
@@ -21,6 +22,7 @@ export function JourneysPanel({
   titleOf: (id: string) => string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { commands } = controller;
   const journeyId = controller.journeyId();
   const journey = journeyId ? controller.model.record("journeys", journeyId) : undefined;
@@ -125,7 +127,7 @@ export function JourneysPanel({
             <select value={stageSet} onChange={(e) => setStageSet(e.target.value as StageSetId)}>
               {STAGE_SET_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {STAGE_SETS[id].map((s) => t(`stage.${s}`)).join(" → ")}
+                  {format.path(STAGE_SETS[id].map((s) => t(`stage.${s}`)))}
                 </option>
               ))}
             </select>

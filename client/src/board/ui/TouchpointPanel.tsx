@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { matrixKey, touchpointMatrix } from "@journeyboard/shared";
+import { useFormat } from "../../i18n/format";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
 import { SidePanel } from "./SidePanel";
@@ -15,6 +16,7 @@ export function TouchpointPanel({
   channelLabel: (channel: string) => string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const journeyId = controller.journeyId();
   if (!journeyId) return null;
   const matrix = touchpointMatrix(controller.doc, journeyId);
@@ -77,7 +79,7 @@ export function TouchpointPanel({
       {matrix.stagesWithoutTouchpoint.size > 0 && (
         <p className="alert" data-testid="touchpoints.missingStages">
           {t("touchpoints.stagesWithout", {
-            stages: [...matrix.stagesWithoutTouchpoint].map((id) => labels.stage(id)).join(", "),
+            stages: format.list([...matrix.stagesWithoutTouchpoint].map((id) => labels.stage(id))),
           })}
         </p>
       )}
