@@ -26,10 +26,10 @@ export function Toolbar({ controller }: { controller: BoardController }) {
             <Trash2 size={18} aria-hidden />
           </ActionButton>
           <ActionButton controller={controller} action={actionUndo}>
-            <Undo2 size={18} aria-hidden />
+            <Undo2 size={18} aria-hidden className="flip-in-rtl" />
           </ActionButton>
           <ActionButton controller={controller} action={actionRedo}>
-            <Redo2 size={18} aria-hidden />
+            <Redo2 size={18} aria-hidden className="flip-in-rtl" />
           </ActionButton>
         </div>
       )}
