@@ -56,7 +56,7 @@ test("an Arabic browser gets the app in Arabic, mirrored; Polish picked on the b
   await expect(page.getByTestId("language.picker")).toHaveValue("pl");
 });
 
-test("Persian and Polish boards count in their own digits and plural forms", async ({ home }, testInfo) => {
+test("Persian, Polish and English boards count in their own digits and plural forms", async ({ home }, testInfo) => {
   const { page } = home;
   await page.getByTestId("language.picker").selectOption("fa");
   expect(await direction(page)).toEqual(["fa", "rtl"]);
@@ -75,4 +75,12 @@ test("Persian and Polish boards count in their own digits and plural forms", asy
   await expect(page.getByText("Zaznaczono 2 karty")).toBeAttached();
   await page.getByTestId("panel.voting").click();
   await snap(page, testInfo, "voting-pl");
+
+  await page.getByTestId("language.picker").selectOption("en");
+  await expect(page.getByText("2 cards selected")).toBeAttached();
+  // A question nobody typed follows the language.
+  await expect(page.getByTestId("voting.roundTitle")).toHaveValue(
+    "Which irritants to remove first, which magic moments to amplify?",
+  );
+  await snap(page, testInfo, "voting-en");
 });

@@ -88,7 +88,9 @@ function StartRound({
   const [stageIds, setStageIds] = useState<string[]>([]);
   const [laneIds, setLaneIds] = useState<string[]>([]);
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
-  const [title, setTitle] = useState(t("voting.defaultTitle"));
+  // Untouched (null), the question is the default one in the language of the moment.
+  const [typed, setTitle] = useState<string | null>(null);
+  const title = typed ?? t("voting.defaultTitle");
   const [budgets, setBudgets] = useState<Partial<Record<LaneKind, number>>>({ irritants: 3, magicMoments: 2 });
   const [cap, setCap] = useState(1);
   const [blind, setBlind] = useState(true);
