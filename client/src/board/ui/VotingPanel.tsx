@@ -89,7 +89,7 @@ function StartRound({
   const [laneIds, setLaneIds] = useState<string[]>([]);
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   // Untouched (null), the question is the default one in the language of the moment.
-  const [typed, setTitle] = useState<string | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const title = typed ?? t("voting.defaultTitle");
   const [budgets, setBudgets] = useState<Partial<Record<LaneKind, number>>>({ irritants: 3, magicMoments: 2 });
   const [cap, setCap] = useState(1);
@@ -114,7 +114,7 @@ function StartRound({
     <form className="stack" onSubmit={start} data-testid="voting.form">
       <label>
         {t("voting.roundTitle")}
-        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" data-testid="voting.roundTitle" />
+        <input value={title} onChange={(e) => setTyped(e.target.value)} dir="auto" data-testid="voting.roundTitle" />
       </label>
       <fieldset>
         <legend>{t("voting.budgets")}</legend>
