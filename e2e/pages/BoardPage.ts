@@ -131,14 +131,28 @@ export class BoardPage {
     );
   }
 
-  /** Presses a cell's “+ Add a card” slot and types a new card there. */
+  /**
+   * Presses a cell's “+ Add a card” slot and types a new card there. The
+   * slot's place is read again on each try: a view that was still settling
+   * (a journey fitting the screen) may have moved it; a second press on the
+   * slot keeps the new card already open.
+   */
   async addCardAt(stage: string, lane: string, text: string): Promise<void> {
-    await this.page.mouse.click(...(await this.addSlotCentre(stage, lane)));
+    await expect(async () => {
+      const slot = await this.addSlotCentre(stage, lane);
+      if (slot) await this.page.mouse.click(...slot);
+      else {
+        // Far out, cards are tiles and cells show no add slot: a double-click in the cell adds there.
+        const cell = await this.cellCentre(stage, lane);
+        await this.page.mouse.dblclick(cell.x, cell.y);
+      }
+      await expect(this.page.getByTestId("card.editor")).toBeFocused({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await this.typeInEditor(text);
   }
 
-  /** The screen centre of a cell's add slot, read again on each call: the view may still be settling. */
-  async addSlotCentre(stage: string, lane: string): Promise<[number, number]> {
+  /** The screen centre of a cell's add slot (none when cards are drawn as tiles), read anew on each call. */
+  async addSlotCentre(stage: string, lane: string): Promise<[number, number] | null> {
     return this.page.evaluate(
       ([stageTitle, laneTitle]) => {
         const konvaStage = window.Konva?.stages[0];
@@ -155,7 +169,7 @@ export class BoardPage {
           .find(
             (s) => s.x < c.x + c.width / 2 && c.x + c.width / 2 < s.x + s.width && s.y >= r.y && s.y < r.y + r.height,
           );
-        if (!slot) throw new Error(`no add slot in ${stageTitle} / ${laneTitle}`);
+        if (!slot) return null;
         const container = konvaStage.container().getBoundingClientRect();
         return [container.x + slot.x + slot.width / 2, container.y + slot.y + slot.height / 2] as [number, number];
       },

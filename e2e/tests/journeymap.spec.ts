@@ -1,6 +1,9 @@
 import type { LaneKind } from "@journeyboard/shared";
 import { expect, test } from "../fixtures/fixtures";
 
+// Fourteen lanes, each with its add slot, fit a tall window at a zoom where cards are drawn in full.
+test.use({ viewport: { width: 1280, height: 1100 } });
+
 const ADDED_LANES: Array<[LaneKind, string]> = [
   ["breakdowns", "Breakdowns"],
   ["goodPractices", "Good practices"],
@@ -21,7 +24,6 @@ test("a journey with every lane kind, personas, touchpoints, indicators and a ta
     await board.page.getByTestId("axis.kind").selectOption(kind);
     await board.page.getByTestId("axis.addAfter").click();
   }
-  await board.page.getByTestId("toolbar.zoomToFit").click();
   const lanes: Array<[string, string]> = [
     ["Customer steps", "I look for a summer dress"],
     ["Touchpoints", "Instagram ad"],
@@ -32,7 +34,12 @@ test("a journey with every lane kind, personas, touchpoints, indicators and a ta
     ["Moments of truth", "Parcel arrives on time"],
     ...ADDED_LANES.map(([, title]): [string, string] => [title, `A card about ${title.toLowerCase()}`]),
   ];
-  for (const [lane, text] of lanes) await board.addCardAt("Awareness", lane, text);
+  for (const [lane, text] of lanes) {
+    // Each card makes its lane taller: fit again so the next lane is on screen.
+    await board.page.getByTestId("toolbar.zoomToFit").click();
+    await board.addCardAt("Awareness", lane, text);
+  }
+  await board.page.getByTestId("toolbar.zoomToFit").click();
   expect((await board.cardTexts()).sort()).toEqual(lanes.map(([lane, text]) => `Awareness / ${lane} / ${text}`).sort());
 
   await board.selectCard("Instagram ad");

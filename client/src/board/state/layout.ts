@@ -15,7 +15,7 @@ export const GRID = {
   cardWidth: 208,
   cardHeight: 92,
   cardGap: 10,
-  /** Below a cell's last card: where a new card is added. An empty cell's first slot is that place. */
+  /** Where a cell's next card goes, the strip that adds one (below the last card, or at the top of an empty cell). */
   addStrip: 30,
   collapsedStageWidth: 44,
   collapsedLaneHeight: 40,
@@ -76,10 +76,12 @@ export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): R
   };
 }
 
-/** Where a cell shows that a card can be added: its first slot when empty, else a strip below its last card. */
+/**
+ * Where a cell shows that a card can be added: a strip where its next card
+ * would go. The rest of an empty cell stays background, where a drag selects.
+ */
 export function addSlotRect(column: LayoutColumn, row: LayoutRow, count: number): Rect {
-  const slot = slotRect(column, row, count);
-  return count === 0 ? slot : { ...slot, height: GRID.addStrip };
+  return { ...slotRect(column, row, count), height: GRID.addStrip };
 }
 
 /** The slots of a cell that overlap the band from `top` to `bottom` (world units): [first, end). */
