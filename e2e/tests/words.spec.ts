@@ -104,6 +104,31 @@ test("a double-click in a full cell adds a new card, and a card opened for editi
   await expect(colleague.cards()).toHaveCount(2);
 });
 
+test("a field a colleague changed shows their value, and leaving it untouched never writes the old one back", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const { me, colleague } = await twoPeople(home, openAsAnotherPerson);
+  await me.addCardAt("Awareness", "Touchpoints", "I see a poster");
+  await me.selectCard("I see a poster");
+  await colleague.selectCard("I see a poster");
+
+  await colleague.page.getByTestId("cardPanel.channel").selectOption("__other");
+  await colleague.page.getByTestId("cardPanel.channel.custom").fill("Pop-up kiosk");
+  await colleague.page.getByTestId("cardPanel.channel.custom").press("Enter");
+  const mine = me.page.getByTestId("cardPanel.channel.custom");
+  await expect(mine).toHaveValue("Pop-up kiosk");
+
+  await colleague.page.getByTestId("cardPanel.channel.custom").fill("Pop-up shop");
+  await colleague.page.getByTestId("cardPanel.channel.custom").press("Enter");
+  await expect(mine).toHaveValue("Pop-up shop");
+  await mine.click();
+  await me.page.keyboard.press("Tab");
+  await colleague.page.getByTestId("cardPanel.channel.custom").blur();
+  await expect(colleague.page.getByTestId("cardPanel.channel.custom")).toHaveValue("Pop-up shop");
+  await expect(mine).toHaveValue("Pop-up shop");
+});
+
 test("a snapshot saved under the previous schema version restores", async ({ home, server }) => {
   const links = await home.createBoard("Old history");
   const board = await home.openBoard();

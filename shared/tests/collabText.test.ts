@@ -2,7 +2,9 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
   DomainError,
+  TEXT_FIELDS,
   addCard,
+  boardJsonSchema,
   createUndoManager,
   editCardText,
   editText,
@@ -65,6 +67,20 @@ describe("text that merges", () => {
     addCardIn(left, "c", "أقارن الأسعار", localUserOrigin());
     expect(recordsOf(left, "cards").get("c")!.get("text")).toBeInstanceOf(Y.Text);
     expect(readRecord(left, "cards", "c")!.text).toBe("أقارن الأسعار");
+  });
+
+  it("says in the published JSON Schema of board.json how each text field is stored", () => {
+    const schema = boardJsonSchema() as {
+      properties: {
+        records: { properties: Record<string, { items: { properties: Record<string, { description?: string }> } }> };
+      };
+    };
+    for (const [root, fields] of Object.entries(TEXT_FIELDS)) {
+      for (const field of fields) {
+        const described = schema.properties.records.properties[root]!.items.properties[field]!.description;
+        expect(described, `${root}.${field}`).toContain("Y.Text");
+      }
+    }
   });
 
   it("keeps both people's words when two type in one card at the same time", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
-import { Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey } from "./fields";
 
 export const ACTION_STATUSES = ["proposed", "agreed", "inProgress", "done"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -21,8 +21,8 @@ const Score = z.number().int().min(1).max(5);
  */
 export const ActionRecord = z.looseObject({
   id: Id,
-  title: z.string().max(LIMITS.title),
-  description: z.string().max(LIMITS.cardText),
+  title: CollabText(LIMITS.title),
+  description: CollabText(LIMITS.cardText),
   cardIds: z.array(Id).max(100),
   ownerDepartment: z.string().max(LIMITS.department).nullable(),
   impact: Score,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { DEFAULT_DIRECTION, METRICS } from "../model/indicators";
-import { Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey } from "./fields";
 
 const Measure = z.number().finite().min(-1e9).max(1e9).nullable();
 
@@ -37,7 +37,7 @@ export const CardRecord = z.looseObject({
   stageId: Id,
   laneId: Id,
   order: OrderKey,
-  text: z.string().max(LIMITS.cardText),
+  text: CollabText(LIMITS.cardText),
   authorName: z.string().max(LIMITS.displayName),
   authorDepartment: z.string().max(LIMITS.department),
   createdAt: z.number().int().nonnegative(),

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { MAP_TYPES } from "../model/mapTypes";
 import { LIMITS } from "../model/limits";
-import { Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey } from "./fields";
 
 /** A journey: one persona's map of one type, shown as a tab. Stored in the `journeys` root. */
 export const JourneyRecord = z.looseObject({
   id: Id,
-  title: z.string().max(LIMITS.title),
+  title: CollabText(LIMITS.title),
   mapType: z.enum(MAP_TYPES),
   personaId: Id.nullable(),
   order: OrderKey,

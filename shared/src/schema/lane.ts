@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { LANE_KINDS } from "../model/laneKinds";
 import { LIMITS } from "../model/limits";
-import { Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey } from "./fields";
 
 /** A lane (row) of a journey; its kind types the cards in it. Stored in the `lanes` root. Same title and deletion rules as stages. */
 export const LaneRecord = z.looseObject({
   id: Id,
   journeyId: Id,
   kind: z.enum(LANE_KINDS),
-  title: z.string().max(LIMITS.title),
+  title: CollabText(LIMITS.title),
   preset: z.string().max(64).nullable(),
   order: OrderKey,
   deleted: z.boolean(),

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
-import { Id } from "./fields";
+import { CollabText, Id } from "./fields";
 
 /** A persona a journey belongs to. Stored in the `personas` root. */
 export const PersonaRecord = z.looseObject({
   id: Id,
-  name: z.string().max(LIMITS.title),
-  description: z.string().max(LIMITS.cardText),
-  goals: z.string().max(LIMITS.cardText),
-  expectations: z.string().max(LIMITS.cardText),
+  name: CollabText(LIMITS.title),
+  description: CollabText(LIMITS.cardText),
+  goals: CollabText(LIMITS.cardText),
+  expectations: CollabText(LIMITS.cardText),
 });
 export type PersonaRecord = z.infer<typeof PersonaRecord>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
-import { Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey } from "./fields";
 
 export const MIN_STAGE_WIDTH = 160;
 export const MAX_STAGE_WIDTH = 640;
@@ -14,7 +14,7 @@ export const MAX_STAGE_WIDTH = 640;
 export const StageRecord = z.looseObject({
   id: Id,
   journeyId: Id,
-  title: z.string().max(LIMITS.title),
+  title: CollabText(LIMITS.title),
   preset: z.string().max(64).nullable(),
   order: OrderKey,
   deleted: z.boolean(),

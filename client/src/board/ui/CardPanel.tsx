@@ -19,7 +19,7 @@ import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { StepEmotion } from "@journeyboard/shared";
 import { LiveText } from "../text/LiveText";
-import { NumberField, PresetOrCustom } from "./fields";
+import { NumberField, PresetOrCustom, useTypedValue } from "./fields";
 import type { VotingModel } from "../state/VotingModel";
 import { CardVoting } from "./CardVoting";
 import { SidePanel } from "./SidePanel";
@@ -110,12 +110,10 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
           {indicator?.metric === "custom" && (
             <label>
               {t("cardPanel.metricName")}
-              <input
-                defaultValue={indicator.label}
-                maxLength={LIMITS.title}
+              <IndicatorLabel
+                label={indicator.label}
                 disabled={!editable}
-                onBlur={(e) => patchIndicator({ label: e.target.value.trim() })}
-                dir="auto"
+                onCommit={(label) => patchIndicator({ label })}
               />
             </label>
           )}
@@ -216,6 +214,34 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
         })}
       </p>
     </SidePanel>
+  );
+}
+
+/** A custom indicator's name: follows colleagues' changes until this person types, then writes what they typed. */
+function IndicatorLabel({
+  label,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  disabled: boolean;
+  onCommit: (label: string) => void;
+}) {
+  const typed = useTypedValue(label);
+  const commit = () => {
+    const value = typed.take();
+    if (value !== null) onCommit(value.trim());
+  };
+  return (
+    <input
+      value={typed.shown}
+      maxLength={LIMITS.title}
+      disabled={disabled}
+      onChange={(e) => typed.type(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === "Enter" && commit()}
+      dir="auto"
+    />
   );
 }
 

@@ -1,6 +1,26 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+/**
+ * What a one-value field shows: the live value, until the person starts
+ * changing it; from then on what they typed, until they commit it (or leave
+ * it unchanged). A colleague's change to the value shows at once while this
+ * person is not changing it, and committing never writes back a stale copy.
+ */
+export function useTypedValue(live: string) {
+  const [typed, setTyped] = useState<string | null>(null);
+  return {
+    shown: typed ?? live,
+    type: setTyped,
+    /** What to write, if the person changed anything; the field follows the live value again. */
+    take(): string | null {
+      const value = typed;
+      setTyped(null);
+      return value !== null && value !== live ? value : null;
+    },
+  };
+}
+
 const OTHER = "__other";
 
 /**
@@ -26,8 +46,14 @@ export function PresetOrCustom({
 }) {
   const { t } = useTranslation();
   const isCustom = value !== null && !presets.includes(value);
-  const [typing, setTyping] = useState(isCustom);
-  const [custom, setCustom] = useState(isCustom ? value : "");
+  // Shown while the person picks "Other", and whenever the value (theirs or a colleague's) is a custom one.
+  const [choosingOther, setChoosingOther] = useState(false);
+  const typing = choosingOther || isCustom;
+  const custom = useTypedValue(isCustom ? value : "");
+  const commit = () => {
+    const typed = custom.take();
+    if (typed !== null) onChange(typed.trim() || null);
+  };
   return (
     <div className="field">
       <label>
@@ -37,8 +63,8 @@ export function PresetOrCustom({
           disabled={disabled}
           data-testid={testId}
           onChange={(e) => {
-            if (e.target.value === OTHER) return setTyping(true);
-            setTyping(false);
+            if (e.target.value === OTHER) return setChoosingOther(true);
+            setChoosingOther(false);
             onChange(e.target.value || null);
           }}
         >
@@ -54,12 +80,12 @@ export function PresetOrCustom({
       {typing && (
         <input
           aria-label={label}
-          value={custom}
+          value={custom.shown}
           disabled={disabled}
           data-testid={`${testId}.custom`}
-          onChange={(e) => setCustom(e.target.value)}
-          onBlur={() => onChange(custom.trim() || null)}
-          onKeyDown={(e) => e.key === "Enter" && onChange(custom.trim() || null)}
+          onChange={(e) => custom.type(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === "Enter" && commit()}
           dir="auto"
         />
       )}
@@ -81,22 +107,23 @@ export function NumberField({
   testId: string;
   disabled?: boolean;
 }) {
-  const [text, setText] = useState(value === null ? "" : String(value));
+  const text = useTypedValue(value === null ? "" : String(value));
   const commit = () => {
-    const trimmed = text.trim().replace(",", ".");
+    const typed = text.take();
+    if (typed === null) return;
+    const trimmed = typed.trim().replace(",", ".");
     const parsed = trimmed === "" ? null : Number(trimmed);
     if (parsed === null || Number.isFinite(parsed)) onCommit(parsed);
-    else setText(value === null ? "" : String(value));
   };
   return (
     <label className="number-field">
       {label}
       <input
         inputMode="decimal"
-        value={text}
+        value={text.shown}
         disabled={disabled}
         data-testid={testId}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => text.type(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === "Enter" && commit()}
       />
