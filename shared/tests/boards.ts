@@ -1,9 +1,13 @@
 import * as Y from "yjs";
 import { addJourney, initBoard, lanesOf, newId, serverOrigin, stagesOf } from "../src/index";
 
-/** A new board document with one current-state journey over the five-phase stage set. */
-export function newBoardDoc() {
+/**
+ * A new board document with one current-state journey over the five-phase
+ * stage set; `clientID` fixes its Yjs client id, for a test that replays.
+ */
+export function newBoardDoc(clientID?: number) {
   const doc = new Y.Doc();
+  if (clientID !== undefined) doc.clientID = clientID;
   initBoard(doc, { title: "Test board", locale: "en", createdAt: 1 }, serverOrigin("create-board"));
   const journeyId = newId();
   addJourney(
