@@ -86,7 +86,13 @@ if (parts.has("open")) {
   console.log(
     `\nOpening a ${cards}-card board, each text typed in ${keys} keys by one of ten people, one in five extended by an eleventh (runs: ${repeat}, load average after: ${load()})`,
   );
-  header(["layout", "stored bytes", "open (decode + read every card), median", "spread", "of which decoding, median"]);
+  header([
+    "layout",
+    "stored bytes",
+    "open (decode + read every card), CPU median",
+    "spread",
+    "of which decoding, CPU median",
+  ]);
   for (const [name, board] of [
     ["ours", ours],
     ["whole", whole],
