@@ -56,7 +56,7 @@ import {
 } from "@journeyboard/shared";
 import type { TextTarget } from "./text/carets";
 import type { Identity } from "../identity/identity";
-import { PLAN_ORDER, type ChangeScope } from "./state/permissions";
+import { DELETE_JOURNEY, PLAN_ORDER, deleteAxis, type ChangeScope } from "./state/permissions";
 
 /**
  * Every change this person can make to the board, as calls to the shared
@@ -147,8 +147,8 @@ export class BoardCommands {
   renameLane = (id: string, title: string) => this.run("lanes", () => renameLane(this.doc, { id, title }, this.origin));
   moveStage = (id: string, index: number) => this.run("stages", () => moveStage(this.doc, { id, index }, this.origin));
   moveLane = (id: string, index: number) => this.run("lanes", () => moveLane(this.doc, { id, index }, this.origin));
-  deleteStage = (id: string) => this.run("stages", () => deleteStage(this.doc, { id }, this.origin));
-  deleteLane = (id: string) => this.run("lanes", () => deleteLane(this.doc, { id }, this.origin));
+  deleteStage = (id: string) => this.run(deleteAxis("stages"), () => deleteStage(this.doc, { id }, this.origin));
+  deleteLane = (id: string) => this.run(deleteAxis("lanes"), () => deleteLane(this.doc, { id }, this.origin));
   collapseStage = (id: string, collapsed: boolean) =>
     this.run("stages", () => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
   collapseLane = (id: string, collapsed: boolean) =>
@@ -221,7 +221,7 @@ export class BoardCommands {
   }
   renameJourney = (id: string, title: string) =>
     this.run("journeys", () => renameJourney(this.doc, { id, title }, this.origin));
-  deleteJourney = (id: string) => this.run("journeys", () => deleteJourney(this.doc, { id }, this.origin));
+  deleteJourney = (id: string) => this.run(DELETE_JOURNEY, () => deleteJourney(this.doc, { id }, this.origin));
   setJourneyPersona = (id: string, personaId: string | null) =>
     this.run("journeys", () => setJourneyPersona(this.doc, { id, personaId }, this.origin));
   addPersona(fields: Partial<PersonaFields>): string | null {

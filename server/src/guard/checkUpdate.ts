@@ -46,6 +46,16 @@ function checkValue({ change, value, hasValue }: Write) {
   }
 }
 
+/** The plan's last priority key, which a participant's new action must follow. */
+function lastOrder(doc: Y.Doc): string | null {
+  let last: string | null = null;
+  recordsOf(doc, "actions").forEach((action) => {
+    const order = action.get("order");
+    if (typeof order === "string" && (last === null || order > last)) last = order;
+  });
+  return last;
+}
+
 /**
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
@@ -61,10 +71,12 @@ export function checkUpdate(
 ): void {
   const { writes, deletes, texts } = changesOf(doc, update);
   const newRecords = new Set<string>();
+  let planEnd: string | null | undefined;
   for (const write of writes) {
     checkValue(write);
-    const { change } = write;
-    if (!mayChange(author.role, author.phase, change)) {
+    const { change, value } = write;
+    if (change.area === "actions" && change.field === "order") planEnd ??= lastOrder(doc);
+    if (!mayChange(author.role, author.phase, { ...change, value }, planEnd ?? null)) {
       throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `${where(change)} (${author.role}, ${author.phase})`);
     }
     if (change.created && change.area !== META_ROOT && !recordsOf(doc, change.area).has(change.record ?? "")) {

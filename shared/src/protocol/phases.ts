@@ -33,18 +33,45 @@ export interface BoardChange {
   field: string | null;
   /** The record is created by the same update. */
   created: boolean;
+  /** The value the change writes, for the rules that depend on it (fields of a new record). */
+  value?: unknown;
 }
 
 /**
- * Whether someone of this role may make this change in this phase. Only the
- * facilitator changes the board's settings and the plan's priority (an
- * action's `order`, unless the action is new).
+ * Fields only the facilitator writes, with the value a participant's new
+ * record must give them: the plan's priority (a new action goes last), the
+ * dots the server counts, and the flag that deletes a stage or lane with
+ * its cards.
  */
-export function mayChange(role: Role, phase: Phase, change: BoardChange): boolean {
+const FACILITATOR_FIELDS: Partial<
+  Record<BoardArea, Record<string, (value: unknown, planEnd: string | null) => boolean>>
+> = {
+  actions: {
+    order: (value, planEnd) => typeof value === "string" && (planEnd === null || value > planEnd),
+    dots: (value) => value === 0,
+  },
+  stages: { deleted: (value) => value === false },
+  lanes: { deleted: (value) => value === false },
+};
+
+/** Records only the facilitator deletes: each takes others with it (a journey its stages, lanes and cards; a stage or lane its cards). */
+const FACILITATOR_DELETES = new Set<BoardArea>(["journeys", "stages", "lanes"]);
+
+/**
+ * Whether someone of this role may make this change in this phase. Only the
+ * facilitator changes the board's settings, the plan's priority and the
+ * counts from votes, and deletes journeys, stages and lanes (what one
+ * update could wipe a board with). `planEnd` is the plan's last order key
+ * before the change (null for an empty plan): a participant's new action
+ * goes after it.
+ */
+export function mayChange(role: Role, phase: Phase, change: BoardChange, planEnd: string | null = null): boolean {
   if (role === "facilitator") return true;
   if (role === "viewer" || change.area === META_ROOT) return false;
-  if (change.area === "actions" && change.field === "order" && !change.created) return false;
-  return PARTICIPANT_AREAS[phase].has(change.area);
+  if (!PARTICIPANT_AREAS[phase].has(change.area)) return false;
+  if (change.field === null) return change.created || !FACILITATOR_DELETES.has(change.area);
+  const rule = FACILITATOR_FIELDS[change.area]?.[change.field];
+  return !rule || (change.created && rule(change.value, planEnd));
 }
 
 export const PhaseCommand = z.strictObject({ type: z.literal("phase.set"), phase: z.enum(PHASES) });

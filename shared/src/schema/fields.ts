@@ -1,9 +1,29 @@
+import { BASE_62_DIGITS, generateKeyBetween } from "fractional-indexing";
 import { z } from "zod";
 
 /** Record ids are nanoid strings; a loose check keeps imported boards with older ids readable. */
 export const Id = z.string().min(1).max(64);
+
+/**
+ * Whether fractional-indexing takes the key as a neighbour on either side:
+ * its own checks (head, length, no trailing zero) run inside
+ * generateKeyBetween, which only reads the fraction's digits, so those are
+ * checked here. A key it refuses would make every later insert next to it
+ * throw ("invalid order key head") in every browser.
+ */
+function isOrderKey(key: string): boolean {
+  for (const character of key) if (!BASE_62_DIGITS.includes(character)) return false;
+  try {
+    generateKeyBetween(key, null);
+    generateKeyBetween(null, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Fractional-index order key (see ops/order.ts). */
-export const OrderKey = z.string().min(1).max(256);
+export const OrderKey = z.string().min(1).max(256).refine(isOrderKey, "not a fractional-indexing order key");
 
 /**
  * A text people write together, up to `max` UTF-16 units: a `Y.Text` in the

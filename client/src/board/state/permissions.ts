@@ -17,6 +17,17 @@ export type ChangeScope = BoardArea | readonly BoardArea[] | BoardChange;
 
 /** Reordering the plan: the facilitator's alone. */
 export const PLAN_ORDER: BoardChange = { area: "actions", record: null, field: "order", created: false };
+/** Giving an action the dots its cards had: the facilitator's alone (the server counts them). */
+export const ACTION_DOTS: BoardChange = { area: "actions", record: null, field: "dots", created: false };
+/** Deleting a journey (with its stages, lanes and cards): the facilitator's alone. */
+export const DELETE_JOURNEY: BoardChange = { area: "journeys", record: null, field: null, created: false };
+/** Deleting a stage or lane with its cards: the facilitator's alone. */
+export const deleteAxis = (area: "stages" | "lanes"): BoardChange => ({
+  area,
+  record: null,
+  field: "deleted",
+  created: false,
+});
 
 /**
  * What this person may change right now: their role, and the workshop

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { LANE_KINDS, type LaneKind } from "@journeyboard/shared";
 import type { AxisMenu as Menu, BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
+import { deleteAxis } from "../state/permissions";
 import { LiveText } from "../text/LiveText";
 
 /** What can be done with one stage or lane: rename, collapse, add a neighbour, delete. */
@@ -96,6 +97,7 @@ export function AxisMenu({
       <button
         type="button"
         className="danger"
+        disabled={!controller.may(deleteAxis(isStage ? "stages" : "lanes"))}
         onClick={() => (isStage ? commands.deleteStage(menu.id) : commands.deleteLane(menu.id)) && done()}
         data-testid="axis.delete"
       >

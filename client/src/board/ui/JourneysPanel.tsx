@@ -11,6 +11,7 @@ import {
 import { useFormat } from "../../i18n/format";
 import type { BoardController } from "../BoardController";
 import { LiveText } from "../text/LiveText";
+import { DELETE_JOURNEY } from "../state/permissions";
 import { SidePanel } from "./SidePanel";
 
 /** The journey shown (title, persona, delete) and new journeys: from a template, as a copy, or as the target of this one. */
@@ -93,14 +94,16 @@ export function JourneysPanel({
                   {t("journeys.target")}
                 </button>
               )}
-              <button
-                type="button"
-                className="danger"
-                onClick={() => commands.deleteJourney(journey.id)}
-                data-testid="journeys.delete"
-              >
-                {t("journeys.delete")}
-              </button>
+              {controller.may(DELETE_JOURNEY) && (
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => commands.deleteJourney(journey.id)}
+                  data-testid="journeys.delete"
+                >
+                  {t("journeys.delete")}
+                </button>
+              )}
             </div>
           )}
         </section>

@@ -5,6 +5,7 @@ import { useFormat } from "../../i18n/format";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { VotingModel } from "../state/VotingModel";
+import { ACTION_DOTS } from "../state/permissions";
 import { SidePanel } from "./SidePanel";
 
 const useVoting = (voting: VotingModel) => useSyncExternalStore(voting.subscribe, voting.getVersion);
@@ -287,7 +288,8 @@ function Results({ controller, round }: { controller: BoardController; round: Ro
       chosen.map((tally) => ({
         title: (controller.model.record("cards", tally.cardId)?.text ?? "").slice(0, LIMITS.title),
         cardIds: [tally.cardId],
-        dots: tally.dots,
+        // Only the facilitator carries the counted dots over; the server refuses them from anyone else.
+        dots: controller.may(ACTION_DOTS) ? tally.dots : 0,
       })),
     );
     if (ids) controller.togglePanel("actions", true);
