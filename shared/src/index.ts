@@ -14,6 +14,7 @@ export * from "./model/roles";
 export * from "./model/text";
 export * from "./schema/action";
 export * from "./schema/card";
+export { ID_MAX_LENGTH } from "./schema/fields";
 export * from "./schema/journey";
 export * from "./schema/lane";
 export * from "./schema/link";

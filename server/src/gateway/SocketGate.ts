@@ -172,7 +172,7 @@ export class SocketGate {
     const context = connection.context as BoardContext;
     try {
       const author = { role: context.role, phase: this.deps.phaseOf(context.boardId) };
-      checkUpdate(connection.document, update, author, this.deps.limits.boardRecords);
+      checkUpdate(connection.document, update, author, this.deps.limits);
       return "accepted";
     } catch (error) {
       if (!(error instanceof UpdateRefused)) throw error;

@@ -15,6 +15,8 @@ export interface GateLimits {
   unresolvedBytes: number;
   /** Records a board may hold. */
   boardRecords: number;
+  /** Bytes a board's encoded document may take. */
+  boardBytes: number;
 }
 
 export const DEFAULT_GATE_LIMITS: GateLimits = {
@@ -25,6 +27,7 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   statelessBytes: 16 * 1024,
   unresolvedBytes: 4 * 1024 * 1024,
   boardRecords: LIMITS.boardRecords,
+  boardBytes: LIMITS.boardBytes,
 };
 
 /** Close codes the gate uses (4000-4999 are the application's). */

@@ -14,7 +14,13 @@ import {
   type Phase,
   type Role,
 } from "@journeyboard/shared";
+import { countBytes } from "./boardBytes";
 import { UpdateRefused, changesOf, type Write } from "./updateChanges";
+
+export interface BoardLimits {
+  boardRecords: number;
+  boardBytes: number;
+}
 
 export interface Author {
   role: Role;
@@ -31,9 +37,11 @@ const where = (change: BoardChange) =>
   [change.area, change.record, change.field].filter((part) => part !== null).join(".");
 
 function checkValue({ change, value, hasValue }: Write) {
-  if (!hasValue) return;
+  if (change.field === null) return;
+  // Checked for deleted content too: its key would stay in the record as a tombstone.
   const schema = fieldSchema(change);
   if (!schema) throw new UpdateRefused(UPDATE_REFUSALS.layout, `${where(change)} is not a field of the board`);
+  if (!hasValue) return;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new UpdateRefused(
@@ -60,14 +68,15 @@ function lastOrder(doc: Y.Doc): string | null {
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
  * hold valid values (text fields within their length once the update has
- * typed in them), keep the board under its size limit, and only change
+ * typed in them), keep the board under its size limits (records and
+ * bytes), and only change
  * what the sender's role allows in the current phase. Throws UpdateRefused.
  */
 export function checkUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   author: Author,
-  boardRecords: number = LIMITS.boardRecords,
+  { boardRecords, boardBytes }: BoardLimits = LIMITS,
 ): void {
   const { writes, deletes, texts } = changesOf(doc, update);
   const newRecords = new Set<string>();
@@ -104,4 +113,6 @@ export function checkUpdate(
       );
     }
   }
+  // Last, so only an update that passes everything else is counted.
+  countBytes(doc, update, boardBytes);
 }

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import {
+  ID_MAX_LENGTH,
   META_ROOT,
   RECORD_ROOTS,
   UPDATE_REFUSALS,
@@ -37,12 +38,18 @@ export interface Write {
   hasValue: boolean;
 }
 
+/** The longest detail a refusal carries: it names keys the sender chose, and goes to the log and back to the sender. */
+export const MAX_DETAIL_LENGTH = 200;
+
 export class UpdateRefused extends Error {
+  readonly detail: string;
   constructor(
     readonly reason: UpdateRefusal,
-    readonly detail: string,
+    detail: string,
   ) {
-    super(`${reason}: ${detail}`);
+    const clipped = detail.length > MAX_DETAIL_LENGTH ? `${detail.slice(0, MAX_DETAIL_LENGTH)}…` : detail;
+    super(`${reason}: ${clipped}`);
+    this.detail = clipped;
   }
 }
 
@@ -248,6 +255,10 @@ class TextLengths {
 function rootPlace(root: string, sub: string | null): Place {
   if (!AREAS.has(root) || sub === null) throw new UpdateRefused(UPDATE_REFUSALS.layout, `root ${root}`);
   const area = root as BoardArea;
+  // A key stays in the board as a tombstone even once deleted: one longer than an id is refused before it lands.
+  if (area !== META_ROOT && sub.length > ID_MAX_LENGTH) {
+    throw new UpdateRefused(UPDATE_REFUSALS.layout, `a ${area} key longer than ${ID_MAX_LENGTH} characters`);
+  }
   return area === META_ROOT
     ? { area, record: null, field: sub, text: null }
     : { area, record: sub, field: null, text: null };

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import { settledViolations } from "../invariants";
+import { LIMITS } from "../model/limits";
 import { serverOrigin, type Origin } from "../origins";
 import {
   DomainError,
@@ -15,6 +16,7 @@ import {
 import { BoardMeta } from "../schema/meta";
 import { SCHEMA_VERSION } from "../schema/migrations";
 import { isTextField, setText, storedValue } from "../schema/text";
+import { recordsProblem } from "./fileBounds";
 import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth";
 import { OlderBoardFile, migrateOlderFile } from "./olderFiles";
 import { BoardWorkshop } from "./workshopJson";
@@ -77,13 +79,16 @@ const firstProblem = (error: z.ZodError) => {
 
 /**
  * Reads a board file, naming the first bad field (e.g. `records.cards.3.text: ...`)
- * when it is not one. A file of an earlier schema version is migrated first,
+ * when it is not one (its records also within `fileBounds.ts`). A file of an earlier schema version is migrated first,
  * so downloads and history snapshots stay readable across upgrades.
  */
 export function parseBoardFile(json: unknown): ParsedBoardFile {
   const deep = tooDeep(json);
   if (deep !== null) return { ok: false, error: `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels` };
   const older = OlderBoardFile.safeParse(json);
+  // Checked before the migration, which would build the whole board first.
+  const olderProblem = older.success ? recordsProblem(older.data.records) : null;
+  if (olderProblem) return { ok: false, error: olderProblem };
   const file = older.success
     ? {
         ...exportBoard(migrateOlderFile(older.data)),
@@ -91,13 +96,16 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
       }
     : json;
   const parsed = BoardFile.safeParse(file);
-  return parsed.success ? { ok: true, board: parsed.data } : { ok: false, error: firstProblem(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
+  const problem = recordsProblem(parsed.data.records);
+  return problem ? { ok: false, error: problem } : { ok: true, board: parsed.data };
 }
 
 /**
  * A new board document holding exactly the file's board. A file whose
  * records break the board's invariants (a card in a stage that is not
- * there...) is refused whole, naming the first problem.
+ * there...) or whose board would pass its size in bytes is refused whole,
+ * naming the first problem.
  */
 export function importBoard(board: BoardFile): Y.Doc {
   const doc = new Y.Doc();
@@ -108,6 +116,10 @@ export function importBoard(board: BoardFile): Y.Doc {
   }, serverOrigin("import"));
   const problems = settledViolations(doc);
   if (problems.length) throw new DomainError("invalid", `records: ${problems[0]}`);
+  const bytes = Y.encodeStateAsUpdate(doc).byteLength;
+  if (bytes > LIMITS.boardBytes) {
+    throw new DomainError("invalid", `file: the board would take ${bytes} bytes, a board holds ${LIMITS.boardBytes}`);
+  }
   return doc;
 }
 

@@ -58,14 +58,17 @@ const FACILITATOR_FIELDS: Partial<
 const FACILITATOR_DELETES = new Set<BoardArea>(["journeys", "stages", "lanes"]);
 
 /**
- * Whether someone of this role may make this change in this phase. Only the
- * facilitator changes the board's settings, the plan's priority and the
+ * Whether someone of this role may make this change in this phase. No
+ * client writes the schema version; only the facilitator changes the
+ * board's settings, the plan's priority and the
  * counts from votes, and deletes journeys, stages and lanes (what one
  * update could wipe a board with). `planEnd` is the plan's last order key
  * before the change (null for an empty plan): a participant's new action
  * goes after it.
  */
 export function mayChange(role: Role, phase: Phase, change: BoardChange, planEnd: string | null = null): boolean {
+  // The server alone migrates a board: a version it does not know would leave the board unloadable.
+  if (change.area === META_ROOT && change.field === "schemaVersion") return false;
   if (role === "facilitator") return true;
   if (role === "viewer" || change.area === META_ROOT) return false;
   if (!PARTICIPANT_AREAS[phase].has(change.area)) return false;

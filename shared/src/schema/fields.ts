@@ -1,8 +1,10 @@
 import { BASE_62_DIGITS, generateKeyBetween } from "fractional-indexing";
 import { z } from "zod";
 
+/** The longest record id: also the longest key the server lets an update put in a record root. */
+export const ID_MAX_LENGTH = 64;
 /** Record ids are nanoid strings; a loose check keeps imported boards with older ids readable. */
-export const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1).max(ID_MAX_LENGTH);
 
 /**
  * Whether fractional-indexing takes the key as a neighbour on either side:

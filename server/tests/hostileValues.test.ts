@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import {
   addActions,
   deleteJourney,
@@ -8,57 +9,12 @@ import {
   recordsOf,
   restoreBoard,
   stagesOf,
-  type ResyncMessage,
 } from "@journeyboard/shared";
-import * as Y from "yjs";
-import { putCard } from "./support/cards";
-import { connectSynced, type TestClient } from "./support/client";
+import type { TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
-import { startTestServer, type TestServer } from "./support/server";
+import { attack, board, importFile, setField, stillServing } from "./support/hostile";
 
-/** How long a bystander's edit may take to reach a colleague while someone attacks the board (generous: 2 shared cores). */
-const LATENCY_BOUND_MS = 2_000;
-
-async function board() {
-  const server = await startTestServer();
-  const created = await server.createBoard();
-  const facilitator = await connectSynced(server.url, created.id, created.links.facilitator.token);
-  const bystander = await connectSynced(server.url, created.id, created.links.participant.token);
-  putCard(facilitator.doc, { id: "kept", text: "kept" }, facilitator.origin);
-  addActions(facilitator.doc, { actions: [{ id: "first", createdAt: 1 }] }, facilitator.origin);
-  await eventually(() => expect(recordsOf(bystander.doc, "actions").has("first")).toBe(true));
-  return { server, created, facilitator, bystander };
-}
-
-/** Runs an attack from a fresh participant connection and answers the server's refusal. */
-async function attack(server: TestServer, boardId: string, token: string, act: (client: TestClient) => void) {
-  const refusals: ResyncMessage[] = [];
-  const onStateless = (payload: string) => {
-    const message = JSON.parse(payload) as ResyncMessage;
-    if (message.type === "resync") refusals.push(message);
-  };
-  const attacker = await connectSynced(server.url, boardId, token, { onStateless });
-  act(attacker);
-  await eventually(() => expect(refusals).toHaveLength(1));
-  attacker.disconnect();
-  return refusals[0]!;
-}
-
-/** The server answers, a bystander's edit reaches the facilitator within the bound, and nothing was lost. */
-async function stillServing(server: TestServer, facilitator: TestClient, bystander: TestClient, probe: string) {
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  const start = performance.now();
-  putCard(bystander.doc, { id: probe, text: probe }, bystander.origin);
-  await eventually(() => expect(recordsOf(facilitator.doc, "cards").has(probe)).toBe(true));
-  expect(performance.now() - start).toBeLessThan(LATENCY_BOUND_MS);
-  expect(recordsOf(facilitator.doc, "cards").has("kept")).toBe(true);
-  expect(readAll(facilitator.doc, "journeys")).toHaveLength(1);
-}
-
-const setField = (client: TestClient, root: "cards" | "actions", id: string, field: string, value: unknown) =>
-  client.doc.transact(() => recordsOf(client.doc, root).get(id)!.set(field, value), client.origin);
-
-describe("one person cannot take a workshop down", () => {
+describe("one person cannot take a workshop down: values and permissions", () => {
   it("refuses values the app cannot use and changes that are the facilitator's, from a participant", async () => {
     const { server, created, facilitator, bystander } = await board();
     const token = created.links.participant.token;
@@ -96,11 +52,7 @@ describe("one person cannot take a workshop down", () => {
     const { server, facilitator } = await board();
     const file = exportBoard(facilitator.doc);
     file.records.cards = file.records.cards.map((card) => ({ ...card, order: "~" }));
-    const response = await fetch(`${server.url}/api/boards/import`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(file),
-    });
+    const response = await importFile(server, file);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid-file", message: expect.stringContaining("order") });
   });
