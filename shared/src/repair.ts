@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { cardsIn } from "./cardIndex";
 import { RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, type RecordRoot } from "./schema/layout";
 import { storedValue } from "./schema/text";
 
@@ -70,20 +71,32 @@ function touchedRecords(doc: Y.Doc, changed: ChangedTypes) {
 }
 
 /**
+ * The cards a change may have orphaned: those it touched, and those (from
+ * the index) of each touched stage or lane that is now gone or deleted. A
+ * live stage orphans nothing, so renaming one looks at no card.
+ */
+function suspects(doc: Y.Doc, touched: Map<RecordRoot, Set<string>>): Set<string> {
+  const ids = new Set(touched.get("cards"));
+  for (const axis of ["stages", "lanes"] as const) {
+    for (const id of touched.get(axis) ?? []) {
+      const record = recordsOf(doc, axis).get(id);
+      if (!record || record.get("deleted") === true) cardsIn(doc, axis, id).forEach((card) => ids.add(card));
+    }
+  }
+  return ids;
+}
+
+/**
  * Repairs what a transaction touched, costing in proportion to the change:
- * incomplete records, then orphan cards (all cards only when a stage or
- * lane was touched). Call inside a transaction; pass the changed types of
- * the transaction to check (the current one, or one that just ended).
+ * incomplete records, then the cards it may have orphaned. Call inside a
+ * transaction; pass the changed types of the transaction to check (the
+ * current one, or one that just ended).
  */
 export function repairAfter(doc: Y.Doc, changed: ChangedTypes): void {
   const touched = touchedRecords(doc, changed);
   for (const [root, ids] of touched) for (const id of ids) repairRecord(doc, root, id);
   const cards = recordsOf(doc, "cards");
-  if (touched.has("stages") || touched.has("lanes")) {
-    repairOrphans(doc);
-    return;
-  }
-  for (const id of touched.get("cards") ?? []) {
+  for (const id of suspects(doc, touched)) {
     const card = cards.get(id);
     if (card && isCardOrphan(doc, card)) cards.delete(id);
   }
@@ -96,13 +109,12 @@ export function needsRepair(doc: Y.Doc, transaction: Y.Transaction): boolean {
     for (const id of ids) {
       const record = recordsOf(doc, root).get(id);
       if (record && !RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) return true;
-      if (root === "cards" && record && isCardOrphan(doc, record)) return true;
     }
   }
-  if (touched.has("stages") || touched.has("lanes")) {
-    let orphan = false;
-    recordsOf(doc, "cards").forEach((card) => (orphan ||= isCardOrphan(doc, card)));
-    return orphan;
+  const cards = recordsOf(doc, "cards");
+  for (const id of suspects(doc, touched)) {
+    const card = cards.get(id);
+    if (card && isCardOrphan(doc, card)) return true;
   }
   return false;
 }
