@@ -1,4 +1,7 @@
+import { MessageType } from "@hocuspocus/server";
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import {
   exportBoard,
   keyAtEnd,
@@ -8,6 +11,7 @@ import {
   type CardRecord,
   type CreateBoardResponse,
 } from "@journeyboard/shared";
+import { SYNC_STEP_1 } from "../src/gateway/frames";
 import { acknowledged, connectSynced } from "./support/client";
 import { eventually } from "./support/eventually";
 import { board, importFile, stillServing } from "./support/hostile";
@@ -34,10 +38,30 @@ async function fullBoard() {
     bystander: await connect(created.links.participant.token),
     attacker: await connect(created.links.participant.token),
   };
-  return { server, ...full };
+  return { server, created, ...full };
+}
+
+/** A first sync step asking for the whole board, as a client with nothing sends it. */
+function fullSyncFrame(boardId: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, boardId);
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SYNC_STEP_1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
+  return encoding.toUint8Array(encoder);
 }
 
 describe("one person cannot take a workshop down: cost per message", () => {
+  it("answers full syncs from one shared encoding, and closes a connection that keeps asking", async () => {
+    const { server, created, facilitator, bystander, attacker } = await fullBoard();
+    for (let i = 0; i < 50; i++) attacker.sendRaw(fullSyncFrame(created.id));
+    await eventually(() => expect(attacker.closes).toContainEqual({ code: 4429, reason: "too-many-messages" }));
+    await stillServing(server, facilitator, bystander, "probe");
+    // A client joining now still gets the whole board.
+    const late = await connectSynced(server.url, created.id, created.links.participant.token);
+    expect(readAll(late.doc, "cards")).toHaveLength(CARDS + 2);
+  }, 45_000);
+
   it("repairs after a burst of stage changes on a full board without looking at every card each time", async () => {
     const { server, facilitator, bystander, attacker } = await fullBoard();
     const journeyId = readAll(attacker.doc, "journeys")[0]!.id;

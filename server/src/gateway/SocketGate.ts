@@ -20,6 +20,7 @@ import {
   type Envelope,
 } from "./frames";
 import { GATE_CLOSE, type GateLimits } from "./limits";
+import { answerFullSync } from "./fullSync";
 import { stampPresence } from "./presence";
 import { RateLimit } from "./RateLimit";
 
@@ -53,6 +54,7 @@ export class SocketGate {
   private readonly unresolved = new Map<string, Uint8Array[]>();
   private readonly messages: RateLimit;
   private readonly presence: RateLimit;
+  private readonly syncs: RateLimit;
   private closed = false;
 
   constructor(
@@ -62,6 +64,7 @@ export class SocketGate {
   ) {
     this.messages = new RateLimit(deps.limits.messagesPerSecond, deps.limits.messageBurst, deps.now);
     this.presence = new RateLimit(deps.limits.presencePerSecond, deps.limits.presencePerSecond, deps.now);
+    this.syncs = new RateLimit(deps.limits.syncsPerSecond, deps.limits.syncBurst, deps.now);
   }
 
   receive(data: Uint8Array): void {
@@ -150,7 +153,10 @@ export class SocketGate {
     }
     const kind = decoding.readVarUint(envelope.decoder);
     if (kind === SYNC_STEP_1) {
-      Y.decodeStateVector(decoding.readVarUint8Array(envelope.decoder));
+      const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(envelope.decoder));
+      // Each first step makes the server send what the client lacks, up to the whole board: counted on its own.
+      if (!this.syncs.take()) return this.close(GATE_CLOSE.rateLimit);
+      if (stateVector.size === 0 && envelope.type === MessageType.Sync) return answerFullSync(connection);
       return this.client.handleMessage(data);
     }
     if (kind !== SYNC_STEP_2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);

@@ -7,6 +7,10 @@ export interface GateLimits {
   messageBurst: number;
   /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
   presencePerSecond: number;
+  /** First sync steps (each answered with what the client lacks, up to the whole board) per second, on average... */
+  syncsPerSecond: number;
+  /** ...and in a burst: a connection syncs its board and workshop documents, and again after each refusal. */
+  syncBurst: number;
   /** Bytes held for documents whose authentication is not done. */
   pendingBytes: number;
   /** The largest stateless message (commands). */
@@ -23,6 +27,8 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   messagesPerSecond: 200,
   messageBurst: 600,
   presencePerSecond: 40,
+  syncsPerSecond: 0.2,
+  syncBurst: 10,
   pendingBytes: 8 * 1024 * 1024,
   statelessBytes: 16 * 1024,
   unresolvedBytes: 4 * 1024 * 1024,
