@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { NewBoardLimit } from "./http/requestGuards";
 
 /**
  * Configuration comes from the environment only (the external contract in
@@ -26,6 +27,8 @@ export interface ServerConfig {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   /** Where the built client lives; the server answers API routes only when it is absent. */
   clientDir: string | undefined;
+  /** New boards per address; the default unless set (tests lower it to reach it). */
+  newBoardLimit?: NewBoardLimit;
 }
 
 export class ConfigError extends Error {

@@ -137,6 +137,7 @@ export async function startServer(
     adminToken: config.adminToken,
     clientDir: config.clientDir,
     publicUrl: () => publicUrl,
+    newBoardLimit: config.newBoardLimit,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

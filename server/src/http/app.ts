@@ -34,6 +34,7 @@ import type { BoardStore } from "../storage/BoardStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
+import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
 
 export interface HttpDeps {
   store: BoardStore;
@@ -52,6 +53,8 @@ export interface HttpDeps {
   clientDir: string | undefined;
   /** Base URL for links, known once the server listens. */
   publicUrl: () => string;
+  /** New boards per address (DEFAULT_NEW_BOARD_LIMIT unless given). */
+  newBoardLimit?: NewBoardLimit;
 }
 
 /** The largest board file `POST /api/boards/import` takes. */
@@ -114,37 +117,50 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json({ status: "ok" });
   });
 
-  app.post("/api/boards", limitBody(16 * 1024, "invalid-request", "body: larger than 16 KiB"), async (c) => {
-    if (deps.adminToken && requestToken(c) !== deps.adminToken) {
-      return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
-    }
-    const body: unknown = await c.req.json().catch(() => undefined);
-    const parsed = CreateBoardRequest.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join(".") || "body";
-      return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`);
-    }
-    return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
-  });
+  const newBoards = newBoardsPerAddress(deps.newBoardLimit ?? DEFAULT_NEW_BOARD_LIMIT);
+  app.post(
+    "/api/boards",
+    jsonOnly,
+    newBoards,
+    limitBody(16 * 1024, "invalid-request", "body: larger than 16 KiB"),
+    async (c) => {
+      if (deps.adminToken && requestToken(c) !== deps.adminToken) {
+        return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
+      }
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const parsed = CreateBoardRequest.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join(".") || "body";
+        return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`);
+      }
+      return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
+    },
+  );
 
-  app.post("/api/boards/import", limitBody(MAX_IMPORT_BYTES, "invalid-file", "file: larger than 32 MiB"), async (c) => {
-    if (deps.adminToken && requestToken(c) !== deps.adminToken) {
-      return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
-    }
-    const body: unknown = await c.req.json().catch(() => undefined);
-    if (body === undefined) return apiError(c, 400, "invalid-file", "file: not JSON");
-    const parsed = parseBoardFile(body);
-    if (!parsed.ok) return apiError(c, 400, "invalid-file", parsed.error);
-    let doc: Y.Doc;
-    try {
-      doc = importBoard(parsed.board);
-    } catch (error) {
-      if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
-      throw error;
-    }
-    return c.json(deps.importBoard(doc, parsed.board.workshop, deps.publicUrl()), 201);
-  });
+  app.post(
+    "/api/boards/import",
+    jsonOnly,
+    newBoards,
+    limitBody(MAX_IMPORT_BYTES, "invalid-file", "file: larger than 32 MiB"),
+    async (c) => {
+      if (deps.adminToken && requestToken(c) !== deps.adminToken) {
+        return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
+      }
+      const body: unknown = await c.req.json().catch(() => undefined);
+      if (body === undefined) return apiError(c, 400, "invalid-file", "file: not JSON");
+      const parsed = parseBoardFile(body);
+      if (!parsed.ok) return apiError(c, 400, "invalid-file", parsed.error);
+      let doc: Y.Doc;
+      try {
+        doc = importBoard(parsed.board);
+      } catch (error) {
+        if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
+        throw error;
+      }
+      return c.json(deps.importBoard(doc, parsed.board.workshop, deps.publicUrl()), 201);
+    },
+  );
 
   app.get("/api/schemas/board.json", (c) => c.json(boardJsonSchema()));
 
@@ -161,18 +177,23 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return role instanceof Response ? role : c.json(deps.snapshots.list(c.req.param("id")));
   });
 
-  app.post("/api/boards/:id/snapshots", limitBody(4096, "invalid-request", "body: larger than 4 KiB"), async (c) => {
-    const id = c.req.param("id");
-    const role = roleOn(c, id);
-    if (role instanceof Response) return role;
-    if (role !== "facilitator") return apiError(c, 403, "forbidden", "Only the facilitator saves snapshots.");
-    const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!body.success)
-      return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`);
-    const board = deps.readBoard(id);
-    if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
-    return c.json(deps.saveSnapshot(id, board, body.data.name, "named"), 201);
-  });
+  app.post(
+    "/api/boards/:id/snapshots",
+    jsonOnly,
+    limitBody(4096, "invalid-request", "body: larger than 4 KiB"),
+    async (c) => {
+      const id = c.req.param("id");
+      const role = roleOn(c, id);
+      if (role instanceof Response) return role;
+      if (role !== "facilitator") return apiError(c, 403, "forbidden", "Only the facilitator saves snapshots.");
+      const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
+      if (!body.success)
+        return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`);
+      const board = deps.readBoard(id);
+      if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+      return c.json(deps.saveSnapshot(id, board, body.data.name, "named"), 201);
+    },
+  );
 
   app.get("/api/boards/:id/snapshots/:snapshot", (c) => {
     const id = c.req.param("id");

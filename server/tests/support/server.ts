@@ -6,6 +6,7 @@ import type { CreateBoardResponse } from "@journeyboard/shared";
 import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
+import type { NewBoardLimit } from "../../src/http/requestGuards";
 import { startServer, type RunningServer } from "../../src/server";
 
 export interface TestServer extends RunningServer {
@@ -27,8 +28,9 @@ export async function startTestServer(
   dataDir = tempDataDir(),
   clock?: () => number,
   gateLimits?: Partial<GateLimits>,
+  newBoardLimit?: NewBoardLimit,
 ): Promise<TestServer> {
-  const config = configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined);
+  const config = { ...configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined), newBoardLimit };
   // Silent unless TEST_LOG names a level (e.g. TEST_LOG=warn) to see what the server logs during a test.
   const server = await startServer(config, createLogger(process.env.TEST_LOG ?? "silent"), clock, {
     ...DEFAULT_GATE_LIMITS,

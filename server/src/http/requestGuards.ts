@@ -1,0 +1,49 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { ApiError } from "@journeyboard/shared";
+
+const refuse = (c: Context, status: 415 | 429, error: string, message: string) =>
+  c.json<ApiError>({ error, message }, status);
+
+/**
+ * Only `application/json` bodies: a page on any site can post a form or
+ * `text/plain` here without asking first (no CORS preflight), so those
+ * are refused (415) before anything reads them.
+ */
+export const jsonOnly: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    return refuse(c, 415, "unsupported-media-type", "body: must be application/json");
+  }
+  await next();
+};
+
+/** How many boards one address may create (or import) in a window of time. */
+export interface NewBoardLimit {
+  boards: number;
+  seconds: number;
+}
+
+export const DEFAULT_NEW_BOARD_LIMIT: NewBoardLimit = { boards: 30, seconds: 600 };
+
+/**
+ * New boards per address, creations and imports together: each one is
+ * stored for good, so one address cannot fill the disk. Past the limit, 429
+ * with `Retry-After`.
+ */
+export function newBoardsPerAddress({ boards, seconds }: NewBoardLimit): MiddlewareHandler {
+  const limiter = new RateLimiterMemory({ points: boards, duration: seconds });
+  return async (c, next) => {
+    const address = getConnInfo(c).remote.address ?? "unknown";
+    try {
+      await limiter.consume(address);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const wait = Math.ceil(error.msBeforeNext / 1000);
+      c.header("Retry-After", String(wait));
+      return refuse(c, 429, "too-many-requests", `too many new boards from this address; try again in ${wait} s`);
+    }
+    await next();
+  };
+}
