@@ -14,7 +14,7 @@ describe("BoardInvariants", () => {
     const stage = stagesOf(bob.doc, journeyId)[0]!;
     const lane = lanesOf(bob.doc, journeyId)[0]!;
 
-    bob.goOffline();
+    await bob.goOffline();
     await eventually(() => expect(server.hocuspocus.documents.get(board.id)!.getConnectionsCount()).toBe(1));
     addCard(
       bob.doc,

@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { onTestFinished } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -11,8 +11,12 @@ export interface TestClient {
   origin: ReturnType<typeof localUserOrigin>;
   /** Reasons the server gave for refusing this client. */
   refusals: string[];
-  /** Drops the connection and stays offline, keeping local edits. */
-  goOffline(): void;
+  /**
+   * Drops the connection and stays offline, keeping local edits. Resolves once
+   * the client has seen its own socket close: `goOnline` before that would find
+   * it still connected and do nothing, and the client would never come back.
+   */
+  goOffline(): Promise<void>;
   goOnline(): void;
   disconnect(): void;
   /** Sends bytes as they are on the client's socket, past the provider. */
@@ -80,7 +84,12 @@ export function connectClient(
     provider,
     origin: localUserOrigin(),
     refusals,
-    goOffline: () => socket.disconnect(),
+    goOffline: async () => {
+      socket.disconnect();
+      await eventually(() => {
+        if (socket.status !== WebSocketStatus.Disconnected) throw new Error(`still ${socket.status}`);
+      });
+    },
     goOnline: () => void socket.connect(),
     disconnect,
     sendRaw: (frame) => socket.webSocket?.send(frame),
