@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
@@ -21,6 +21,7 @@ import { BoardAccess } from "./extensions/BoardAccess";
 import { BoardInvariants } from "./extensions/BoardInvariants";
 import { BoardPersistence, applyStored } from "./extensions/BoardPersistence";
 import { createHttpApp } from "./http/app";
+import { listen } from "./http/listen";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
 import { SnapshotStore } from "./storage/SnapshotStore";
@@ -166,10 +167,12 @@ export async function startServer(
     ws.on("error", (error) => logger.warn({ err: error }, "websocket error"));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(httpServer as Server, config.port, config.host);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;

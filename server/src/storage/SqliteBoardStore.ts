@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ROLES, type Role } from "@journeyboard/shared";
+import { ConfigError } from "../config";
+import { prepareDataDir } from "./dataDir";
 import type { BoardStore, NewBoard, StoredBoard } from "./BoardStore";
 
 /**
@@ -53,6 +54,25 @@ const SQL = {
   ping: `SELECT 1 AS ok`,
 } as const;
 
+/** The database in WAL mode with its tables; a file SQLite cannot use is a ConfigError naming what to change. */
+function openDatabase(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    for (const statement of SCHEMA) db.exec(statement);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (!(error instanceof Database.SqliteError)) throw error;
+    throw new ConfigError(
+      `${file} cannot be used as the board database (${error.message}); move it away or set DATA_DIR to another folder.`,
+    );
+  }
+}
+
 export class SqliteBoardStore implements BoardStore {
   /** The open database, shared with the other stores kept in the same file (SqliteVoteStore). */
   readonly db: Database.Database;
@@ -61,12 +81,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly nextSeq = new Map<string, number>();
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, "journeyboard.sqlite"));
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("foreign_keys = ON");
-    for (const statement of SCHEMA) this.db.exec(statement);
+    prepareDataDir(dataDir);
+    this.db = openDatabase(join(dataDir, "journeyboard.sqlite"));
     this.statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, this.db.prepare(sql)]),
     ) as SqliteBoardStore["statements"];

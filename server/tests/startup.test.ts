@@ -1,0 +1,80 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { tempDataDir } from "./support/server";
+import { openToNobody, runServer, type Exit } from "./support/startup";
+
+/** Exited by itself, not zero, with one line on stderr that says what to change. */
+function expectOneLine(exit: Exit, says: RegExp): void {
+  expect(exit.code, `still running or crashed; stderr: ${exit.stderr}`).toBe(2);
+  const lines = exit.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Journeyboard cannot start: /);
+  expect(lines[0]).toMatch(says);
+}
+
+/** A folder only its owner may write: `nobody` may read it but not create anything in it. */
+function readOnlyFolder(): string {
+  const dir = tempDataDir();
+  openToNobody(dir);
+  const readOnly = join(dir, "read-only");
+  mkdirSync(readOnly);
+  chmodSync(readOnly, 0o555);
+  return readOnly;
+}
+
+describe("a server that cannot start says what to change", () => {
+  it("DATA_DIR where no folder can be made (/proc) ends instead of spinning", async () => {
+    expectOneLine(
+      await runServer({ DATA_DIR: "/proc/journeyboard" }),
+      /cannot create \/proc\/journeyboard.*set DATA_DIR/,
+    );
+  });
+
+  it("DATA_DIR that is a file", async () => {
+    const file = join(tempDataDir(), "boards");
+    writeFileSync(file, "");
+    expectOneLine(await runServer({ DATA_DIR: file }), /is a file, not a folder; set DATA_DIR/);
+  });
+
+  it("DATA_DIR under a file", async () => {
+    const file = join(tempDataDir(), "boards");
+    writeFileSync(file, "");
+    expectOneLine(await runServer({ DATA_DIR: join(file, "data") }), /is a file, not a folder; set DATA_DIR/);
+  });
+
+  it("DATA_DIR that is a read-only folder", async () => {
+    const exit = await runServer({ DATA_DIR: readOnlyFolder() }, { asNobody: true });
+    expectOneLine(exit, /is not writable \(this user may not write there\); set DATA_DIR/);
+  });
+
+  it("DATA_DIR whose missing parent cannot be made", async () => {
+    const exit = await runServer({ DATA_DIR: join(readOnlyFolder(), "missing", "data") }, { asNobody: true });
+    expectOneLine(exit, /cannot create .*missing \(this user may not write there\); set DATA_DIR/);
+  });
+
+  it("a database file SQLite cannot read", async () => {
+    const dir = tempDataDir();
+    writeFileSync(join(dir, "journeyboard.sqlite"), "not a database, just words ".repeat(200));
+    expectOneLine(
+      await runServer({ DATA_DIR: dir }),
+      /journeyboard\.sqlite cannot be used .*move it away or set DATA_DIR/,
+    );
+  });
+
+  it("a port already in use", async () => {
+    const other: Server = createServer();
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => void other.close());
+    const port = (other.address() as { port: number }).port;
+    const exit = await runServer({ DATA_DIR: tempDataDir(), PORT: String(port) });
+    expectOneLine(exit, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use .*set PORT`));
+  });
+
+  it("a HOST that is not this machine's", async () => {
+    // 192.0.2.0/24 is reserved for documentation: no machine has it.
+    const exit = await runServer({ DATA_DIR: tempDataDir(), HOST: "192.0.2.1" });
+    expectOneLine(exit, /HOST 192\.0\.2\.1 is not an address of this machine; set HOST/);
+  });
+});
