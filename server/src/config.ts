@@ -21,7 +21,7 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
-  /** Base of the links the server hands out; defaults to the address it listens on. */
+  /** Base of the links the server hands out; unset, links follow the address each request came to (http/linkBase.ts). */
   publicUrl: string | undefined;
   adminToken: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];

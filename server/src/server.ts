@@ -125,7 +125,6 @@ export async function startServer(
     ],
   });
 
-  let publicUrl = config.publicUrl ?? "";
   const app = createHttpApp({
     store,
     votes,
@@ -137,7 +136,7 @@ export async function startServer(
     boards,
     adminToken: config.adminToken,
     clientDir: config.clientDir,
-    publicUrl: () => publicUrl,
+    publicUrl: config.publicUrl,
     newBoardLimit: config.newBoardLimit,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
@@ -176,7 +175,6 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
-  publicUrl = config.publicUrl ?? url;
 
   return {
     url,

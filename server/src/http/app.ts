@@ -34,6 +34,7 @@ import type { BoardStore } from "../storage/BoardStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
+import { linkBase } from "./linkBase";
 import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
 
 export interface HttpDeps {
@@ -51,8 +52,8 @@ export interface HttpDeps {
   boards: BoardService;
   adminToken: string | undefined;
   clientDir: string | undefined;
-  /** Base URL for links, known once the server listens. */
-  publicUrl: () => string;
+  /** PUBLIC_URL, the base of every link when it is set. */
+  publicUrl: string | undefined;
   /** New boards per address (DEFAULT_NEW_BOARD_LIMIT unless given). */
   newBoardLimit?: NewBoardLimit;
 }
@@ -96,6 +97,7 @@ const requestToken = (c: Context): string | undefined =>
  */
 export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
+  const linksFor = (c: Context) => linkBase(deps.publicUrl, c.req.url, c.req.header("x-forwarded-proto"));
 
   app.use(
     secureHeaders({
@@ -134,7 +136,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
         const field = issue?.path.join(".") || "body";
         return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`);
       }
-      return c.json(deps.boards.create(parsed.data, deps.publicUrl()), 201);
+      return c.json(deps.boards.create(parsed.data, linksFor(c)), 201);
     },
   );
 
@@ -158,7 +160,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
         if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
         throw error;
       }
-      return c.json(deps.importBoard(doc, parsed.board.workshop, deps.publicUrl()), 201);
+      return c.json(deps.importBoard(doc, parsed.board.workshop, linksFor(c)), 201);
     },
   );
 
