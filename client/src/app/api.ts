@@ -32,10 +32,16 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
   return body as T;
 }
 
-export const createBoard = (request: CreateBoardRequest) =>
+/** Headers of a request that creates a board: the admin token, when this person gave one. */
+const creating = (adminToken: string): HeadersInit => ({
+  "content-type": "application/json",
+  ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}),
+});
+
+export const createBoard = (request: CreateBoardRequest, adminToken: string) =>
   call<CreateBoardResponse>("/api/boards", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: creating(adminToken),
     body: JSON.stringify(request),
   });
 
@@ -45,12 +51,8 @@ export const fetchSession = (boardId: string, token: string) =>
   });
 
 /** Creates a board from a `board.json` file's text; a bad file fails with the server's message naming the field. */
-export const importBoardFile = (text: string) =>
-  call<CreateBoardResponse>("/api/boards/import", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: text,
-  });
+export const importBoardFile = (text: string, adminToken: string) =>
+  call<CreateBoardResponse>("/api/boards/import", { method: "POST", headers: creating(adminToken), body: text });
 
 const boardApi = (boardId: string, path: string, token: string, init: RequestInit = {}) =>
   call<unknown>(`/api/boards/${encodeURIComponent(boardId)}${path}`, {

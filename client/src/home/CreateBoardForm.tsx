@@ -13,9 +13,18 @@ import {
 } from "@journeyboard/shared";
 import { ApiFailure, createBoard } from "../app/api";
 import { useFormat } from "../i18n/format";
+import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
 
-export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardResponse) => void }) {
+interface Props {
+  onCreated: (board: CreateBoardResponse) => void;
+  /** The admin token this person gave ("" for none). */
+  adminToken: string;
+  /** The server refused the board for want of its admin token. */
+  onTokenRefused: () => void;
+}
+
+export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [title, setTitle] = useState("");
@@ -29,12 +38,15 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardR
     setBusy(true);
     setError(null);
     try {
-      const board = await createBoard({ title: title.trim(), template: mapType, stageSet, locale: i18n.language });
+      const request = { title: title.trim(), template: mapType, stageSet, locale: i18n.language };
+      const board = await createBoard(request, adminToken);
       rememberBoard(board);
       onCreated(board);
     } catch (failure) {
+      const refusal = adminRefusal(failure, adminToken);
+      if (refusal) onTokenRefused();
       const code = failure instanceof ApiFailure ? failure.code : "unknown";
-      setError(t(`errors.${code}`, { defaultValue: t("errors.unknown") }));
+      setError(t(refusal ?? `errors.${code}`, { defaultValue: t("errors.unknown") }));
     } finally {
       setBusy(false);
     }
@@ -88,7 +100,7 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreateBoardR
         </select>
       </label>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className="error" data-testid="create.error">
           {error}
         </p>
       )}

@@ -1,8 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreateBoardResponse } from "@journeyboard/shared";
+import { loadAdminToken, saveAdminToken } from "../app/adminToken";
 import { loadMyBoards } from "../app/myBoards";
 import { LanguagePicker } from "../i18n/LanguagePicker";
+import { AdminTokenField } from "./AdminTokenField";
 import { BoardLinks } from "./BoardLinks";
 import { CreateBoardForm } from "./CreateBoardForm";
 import { ImportBoardForm } from "./ImportBoardForm";
@@ -10,6 +12,13 @@ import { ImportBoardForm } from "./ImportBoardForm";
 export function HomePage() {
   const { t } = useTranslation();
   const [created, setCreated] = useState<CreateBoardResponse | null>(null);
+  const [adminToken, setAdminToken] = useState(loadAdminToken);
+  const [tokenAsked, setTokenAsked] = useState(false);
+  const changeToken = (token: string) => {
+    saveAdminToken(token);
+    setAdminToken(token);
+  };
+  const askToken = () => setTokenAsked(true);
   const recent = loadMyBoards()
     .filter((b) => b.id !== created?.id)
     .slice(0, 5);
@@ -26,8 +35,9 @@ export function HomePage() {
         <BoardLinks board={created} onAnother={() => setCreated(null)} />
       ) : (
         <>
-          <CreateBoardForm onCreated={setCreated} />
-          <ImportBoardForm onCreated={setCreated} />
+          {(tokenAsked || adminToken) && <AdminTokenField token={adminToken} onChange={changeToken} />}
+          <CreateBoardForm onCreated={setCreated} adminToken={adminToken} onTokenRefused={askToken} />
+          <ImportBoardForm onCreated={setCreated} adminToken={adminToken} onTokenRefused={askToken} />
         </>
       )}
       {recent.length > 0 && (

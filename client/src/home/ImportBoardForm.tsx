@@ -2,10 +2,21 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreateBoardResponse } from "@journeyboard/shared";
 import { ApiFailure, importBoardFile } from "../app/api";
+import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
 
 /** Recreates a board from a `board.json` file exported by this or another Journeyboard server. */
-export function ImportBoardForm({ onCreated }: { onCreated: (board: CreateBoardResponse) => void }) {
+export function ImportBoardForm({
+  onCreated,
+  adminToken,
+  onTokenRefused,
+}: {
+  onCreated: (board: CreateBoardResponse) => void;
+  /** The admin token this person gave ("" for none). */
+  adminToken: string;
+  /** The server refused the board for want of its admin token. */
+  onTokenRefused: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,12 +25,18 @@ export function ImportBoardForm({ onCreated }: { onCreated: (board: CreateBoardR
     setBusy(true);
     setError(null);
     try {
-      const board = await importBoardFile(await file.text());
+      const board = await importBoardFile(await file.text(), adminToken);
       rememberBoard(board);
       onCreated(board);
     } catch (failure) {
+      const refusal = adminRefusal(failure, adminToken);
+      if (refusal) onTokenRefused();
       setError(
-        failure instanceof ApiFailure && failure.code === "invalid-file" ? failure.message : t("home.importFailed"),
+        refusal
+          ? t(refusal)
+          : failure instanceof ApiFailure && failure.code === "invalid-file"
+            ? t("home.importRefused", { reason: failure.message })
+            : t("home.importRefused", { reason: t("home.importFailed") }),
       );
     } finally {
       setBusy(false);
@@ -40,7 +57,7 @@ export function ImportBoardForm({ onCreated }: { onCreated: (board: CreateBoardR
       </label>
       {error && (
         <p className="error" role="alert" data-testid="import.error">
-          {t("home.importRefused", { reason: error })}
+          {error}
         </p>
       )}
     </section>
