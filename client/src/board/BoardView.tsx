@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
@@ -25,7 +25,6 @@ import { CardList } from "./ui/CardList";
 import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
-import { ExportPanel } from "./ui/ExportPanel";
 import { HelpPanel } from "./ui/HelpPanel";
 import { HistoryPanel } from "./ui/HistoryPanel";
 import { JourneyBar } from "./ui/JourneyBar";
@@ -39,6 +38,9 @@ import { SharePanel } from "./ui/SharePanel";
 import { Toolbar } from "./ui/Toolbar";
 import { TouchpointPanel } from "./ui/TouchpointPanel";
 import { VotingPanel } from "./ui/VotingPanel";
+
+// The exports (the SVG drawing, the CSV table import) load when their panel first opens.
+const ExportPanel = lazy(() => import("./ui/ExportPanel").then((module) => ({ default: module.ExportPanel })));
 
 const NO_STEPS: StepEmotion[] = [];
 
@@ -276,7 +278,9 @@ function ConnectedBoard({
             />
           )}
           {ui.panel === "exports" && (
-            <ExportPanel controller={controller} boardId={boardId} token={token} labels={labels} />
+            <Suspense fallback={null}>
+              <ExportPanel controller={controller} boardId={boardId} token={token} labels={labels} />
+            </Suspense>
           )}
           {ui.panel === "voting" && (
             <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
