@@ -5,7 +5,7 @@ import { VIEWPORT, median, type BenchPage } from "./api";
 import { benchBoard } from "./board";
 
 /**
- * B-konva from quality.md: a minimal imperative Konva stage, a static layer
+ * B-konva from bench/GOALS.md: a minimal imperative Konva stage, a static layer
  * with listening(false) behind one interactive layer, drawing the same
  * cards (a rounded rectangle and its wrapped text) at the same places.
  */

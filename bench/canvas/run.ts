@@ -4,7 +4,7 @@ import { build, preview } from "vite";
 import { VIEWPORT, median } from "./api";
 
 /**
- * The canvas figures of quality.md, ours beside B-konva in one run:
+ * The canvas figures of bench/GOALS.md, ours beside B-konva in one run:
  * `pnpm --filter @journeyboard/bench canvas`. Each figure is measured in a
  * fresh page per side, in Debian's Chromium, and printed with its ratio.
  */

@@ -3,7 +3,7 @@ import { SQLite } from "@hocuspocus/extension-sqlite";
 import { Server } from "@hocuspocus/server";
 
 /**
- * B-hp from quality.md: stock Hocuspocus 4.7 with extension-sqlite and its
+ * B-hp from bench/GOALS.md: stock Hocuspocus 4.7 with extension-sqlite and its
  * default debounce, storing each document whole 2-10 s after changes.
  */
 const server = new Server({

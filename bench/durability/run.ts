@@ -7,7 +7,7 @@ import { killWhileWriting, killWhileWritersStay } from "../../server/tests/suppo
 import { recoveryTimes } from "./recovery";
 
 /**
- * The durability figures of quality.md: writers add cards while the server
+ * The durability figures of bench/GOALS.md: writers add cards while the server
  * is killed with SIGKILL at seeded moments, ours beside B-hp (stock
  * Hocuspocus + extension-sqlite); then writers that stay through the kills;
  * then how long a board with a long update log takes to open.
