@@ -1,16 +1,18 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, configFromEnv } from "./config";
+import { loadEnvFile } from "./envFile";
 import { createLogger } from "./logger";
 import { startServer } from "./server";
 
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "client", "dist");
 
 try {
+  const envFile = loadEnvFile();
   const config = configFromEnv(process.env, clientDir);
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger);
-  logger.info({ url: server.url, dataDir: config.dataDir }, `Journeyboard is running at ${server.url}`);
+  logger.info({ url: server.url, dataDir: config.dataDir, envFile }, `Journeyboard is running at ${server.url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

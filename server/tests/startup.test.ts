@@ -78,3 +78,15 @@ describe("a server that cannot start says what to change", () => {
     expectOneLine(exit, /HOST 192\.0\.2\.1 is not an address of this machine; set HOST/);
   });
 });
+
+describe("settings in .env", () => {
+  it("are read from the folder the server starts in, and the environment wins over them", async () => {
+    const folder = tempDataDir();
+    writeFileSync(join(folder, ".env"), "# as .env.example has it\nDATA_DIR=/proc/from-dot-env\n");
+    expectOneLine(await runServer({}, { cwd: folder }), /cannot create \/proc\/from-dot-env/);
+
+    const file = join(folder, "a-file");
+    writeFileSync(file, "");
+    expectOneLine(await runServer({ DATA_DIR: file }, { cwd: folder }), /a-file is a file, not a folder/);
+  });
+});
