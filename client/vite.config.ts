@@ -1,7 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-/** In development the API and the collaboration socket are the server's (pnpm --filter @journeyboard/server start). */
+/**
+ * In development the API and the collaboration socket are the server's
+ * (`pnpm --filter @journeyboard/server dev`), at JOURNEYBOARD_SERVER.
+ */
 const server = process.env.JOURNEYBOARD_SERVER ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
@@ -9,7 +12,9 @@ export default defineConfig({
   build: { outDir: "dist", sourcemap: true },
   server: {
     proxy: {
-      "/api": server,
+      // The request keeps its Host header (Vite's string form would rewrite it), so the board links the
+      // server builds from it open on this dev server, not on the server's own port.
+      "/api": { target: server },
       "/healthz": server,
       "/collab": { target: server.replace(/^http/, "ws"), ws: true },
     },
