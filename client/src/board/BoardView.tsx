@@ -39,7 +39,7 @@ import { Toolbar } from "./ui/Toolbar";
 import { TouchpointPanel } from "./ui/TouchpointPanel";
 import { VotingPanel } from "./ui/VotingPanel";
 
-// The exports (the SVG drawing, the CSV table import) load when their panel first opens.
+// The export panel (with its SVG drawing) loads when it first opens; the PDF is drawn by the server.
 const ExportPanel = lazy(() => import("./ui/ExportPanel").then((module) => ({ default: module.ExportPanel })));
 
 const NO_STEPS: StepEmotion[] = [];

@@ -16,7 +16,8 @@ import { useFormat } from "../i18n/format";
 import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
 
-interface Props {
+/** What a form that creates a board (from scratch or from a file) is given. */
+export interface BoardFormProps {
   onCreated: (board: CreateBoardResponse) => void;
   /** The admin token this person gave ("" for none). */
   adminToken: string;
@@ -24,7 +25,7 @@ interface Props {
   onTokenRefused: () => void;
 }
 
-export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Props) {
+export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: BoardFormProps) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [title, setTitle] = useState("");

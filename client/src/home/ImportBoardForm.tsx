@@ -1,22 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CreateBoardResponse } from "@journeyboard/shared";
 import { ApiFailure, importBoardFile } from "../app/api";
 import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
+import type { BoardFormProps } from "./CreateBoardForm";
 
 /** Recreates a board from a `board.json` file exported by this or another Journeyboard server. */
-export function ImportBoardForm({
-  onCreated,
-  adminToken,
-  onTokenRefused,
-}: {
-  onCreated: (board: CreateBoardResponse) => void;
-  /** The admin token this person gave ("" for none). */
-  adminToken: string;
-  /** The server refused the board for want of its admin token. */
-  onTokenRefused: () => void;
-}) {
+export function ImportBoardForm({ onCreated, adminToken, onTokenRefused }: BoardFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
