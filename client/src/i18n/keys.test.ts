@@ -106,7 +106,9 @@ describe("English locale", () => {
         `boardMessage.${r}.title`,
         `boardMessage.${r}.body`,
       ]),
-      ...["unknown", "network", "invalid-request", "admin-token-required"].map((e) => `errors.${e}`),
+      ...["unknown", "network", "invalid-request", "admin-token-required", "admin-token-wrong"].map(
+        (e) => `errors.${e}`,
+      ),
       ...PRESET_CHANNELS.map((c) => `channel.${c}`),
       ...METRICS.map((m) => `metric.${m}`),
       ...EMOTION_VALUES.flatMap((v) => [`emotion.${v}`, `emotion.face.${v}`]),
