@@ -17,6 +17,7 @@ import { GridLayer, type GridLabels } from "./GridLayer";
 import { HeadersLayer } from "./HeadersLayer";
 import { Minimap } from "./Minimap";
 import { useBackgroundGestures } from "./useBackgroundGestures";
+import { isDoubleClick } from "./doubleClick";
 
 interface Props {
   controller: BoardController;
@@ -141,9 +142,9 @@ export const BoardCanvas = memo(
             scaleY={ui.camera.scale}
             onWheel={onWheel}
             onPointerDown={gestures.onPointerDown}
-            onDblClick={(e) => {
+            onClick={(e) => {
               const pointer = e.target.getStage()?.getPointerPosition();
-              if (pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
+              if (isDoubleClick(e) && pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
                 controller.doubleClickAt(pointer);
             }}
             onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}

@@ -12,6 +12,7 @@ import {
 } from "@journeyboard/shared";
 import type { CardDots } from "../state/cardDots";
 import { ALERT_ICON, CHANNEL_ICONS, useIconImage } from "./icons";
+import { isDoubleClick } from "./doubleClick";
 
 export interface CardHandlers {
   onPointerDown(id: string, additive: boolean): void;
@@ -179,7 +180,7 @@ export const CardNode = memo(function CardNode({
     id: `card-${card.id}`,
     onMouseDown: (e: Konva.KonvaEventObject<MouseEvent>) => handlers.onPointerDown(card.id, e.evt.shiftKey),
     onTap: () => handlers.onPointerDown(card.id, false),
-    onDblClick: () => handlers.onEdit(card.id),
+    onClick: (e: Konva.KonvaEventObject<MouseEvent>) => isDoubleClick(e) && handlers.onEdit(card.id),
     onDblTap: () => handlers.onEdit(card.id),
     onDragStart: () => handlers.onPointerDown(card.id, false),
     onDragEnd,

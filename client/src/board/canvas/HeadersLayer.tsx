@@ -3,6 +3,7 @@ import type Konva from "konva";
 import { Layer, Rect } from "react-konva";
 import type { BoardController } from "../BoardController";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
+import { isDoubleClick } from "./doubleClick";
 
 const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) => {
   const container = event.target.getStage()?.container();
@@ -77,7 +78,7 @@ export const HeadersLayer = memo(
                   event.target.position({ x: x + width - 5, y: 0 });
                   controller.commands.resizeStage(stage.id, newWidth);
                 }}
-                onDblClick={() => controller.commands.resizeStage(stage.id, null)}
+                onClick={(e) => isDoubleClick(e) && controller.commands.resizeStage(stage.id, null)}
                 onMouseEnter={(e) => setCursor(e, "ew-resize")}
                 onMouseLeave={(e) => setCursor(e, "")}
               />
