@@ -133,6 +133,9 @@ export class SocketGate {
         return this.close(GATE_CLOSE.malformed);
       }
     }
+    // Each first sync step makes the server send what the client lacks, up to the whole board: counted on its
+    // own, as it arrives, so a flood is refused at once instead of queueing behind the answers it asks for.
+    if (this.isFirstSyncStep(envelope) && !this.syncs.take()) return this.close(GATE_CLOSE.rateLimit);
     // Hocuspocus applies messages asynchronously: each waits for the one before, so an update is checked
     // against a board that holds everything sent before it, and a command follows the update it builds on.
     const previous = this.chains.get(envelope.documentName) ?? Promise.resolve();
@@ -147,6 +150,16 @@ export class SocketGate {
     this.chains.set(envelope.documentName, next);
   }
 
+  private isFirstSyncStep(envelope: Envelope): boolean {
+    if (envelope.type !== MessageType.Sync && envelope.type !== MessageType.SyncReply) return false;
+    try {
+      return decoding.readVarUint(decoding.clone(envelope.decoder)) === SYNC_STEP_1;
+    } catch {
+      // Unreadable: forward() finds it so and closes the connection as malformed.
+      return false;
+    }
+  }
+
   private async forward(connection: Connection, envelope: Envelope, data: Uint8Array) {
     if (envelope.type !== MessageType.Sync && envelope.type !== MessageType.SyncReply) {
       return this.client.handleMessage(data);
@@ -154,8 +167,6 @@ export class SocketGate {
     const kind = decoding.readVarUint(envelope.decoder);
     if (kind === SYNC_STEP_1) {
       const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(envelope.decoder));
-      // Each first step makes the server send what the client lacks, up to the whole board: counted on its own.
-      if (!this.syncs.take()) return this.close(GATE_CLOSE.rateLimit);
       if (stateVector.size === 0 && envelope.type === MessageType.Sync) return answerFullSync(connection);
       return this.client.handleMessage(data);
     }
