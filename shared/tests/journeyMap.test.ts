@@ -12,6 +12,7 @@ import {
   emotionCurve,
   emptyIndicator,
   irritantCoverage,
+  votedFirst,
   isAlerting,
   lanesOf,
   linkCards,
@@ -163,6 +164,28 @@ describe("target journey", () => {
     ]);
     unlinkCards(doc, { kind: "addresses", fromCardId: "idea", toCardId: "fees" }, me);
     expect(irritantCoverage(doc, journeyId)[0]!.addressedBy).toEqual([]);
+  });
+
+  it("puts the voted irritants first, most dots first, with a run-off's count over the first round's", () => {
+    const { doc, journeyId } = newBoardDoc();
+    cardIn(doc, journeyId, "irritants", 1, "fees", "Hidden fees");
+    cardIn(doc, journeyId, "irritants", 2, "forms", "Too many forms");
+    cardIn(doc, journeyId, "irritants", 3, "wait", "Long wait on the phone");
+    cardIn(doc, journeyId, "irritants", 4, "queue", "Queue at the till");
+    const tally = (cardId: string, dots: number) => ({
+      cardId,
+      category: "irritants" as const,
+      dots,
+      byDepartment: {},
+      rank: 1,
+    });
+    const rounds = [[tally("wait", 4), tally("queue", 2), tally("fees", 1)], [tally("queue", 5)]];
+    expect(votedFirst(irritantCoverage(doc, journeyId), rounds).map((c) => [c.card.id, c.dots])).toEqual([
+      ["queue", 5],
+      ["wait", 4],
+      ["fees", 1],
+      ["forms", null],
+    ]);
   });
 });
 

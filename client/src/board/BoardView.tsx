@@ -266,7 +266,7 @@ function ConnectedBoard({
           {ui.panel === "touchpoints" && (
             <TouchpointPanel controller={controller} labels={labels} channelLabel={channelLabel} />
           )}
-          {ui.panel === "coverage" && <CoveragePanel controller={controller} />}
+          {ui.panel === "coverage" && <CoveragePanel controller={controller} voting={voting} />}
           {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
           {ui.panel === "actions" && <ActionsPanel controller={controller} boardId={boardId} token={token} />}
           {ui.panel === "history" && (

@@ -6,6 +6,7 @@ import {
   WORKSHOP_ROUNDS,
   newId,
   readRecord,
+  roundVotesOn,
   workshopDocumentName,
   type CommandRefused,
   type MyDots,
@@ -220,15 +221,12 @@ export class VotingService {
   private eligibleBudget(boardId: string, round: RoundRecord, board: Y.Doc, cardId: string, category: VoteCategory) {
     const { rules } = round;
     const card = readRecord(board, "cards", cardId)!;
+    const earlier = rules.fromRound
+      ? (this.store.round(boardId, rules.fromRound.roundId)?.tallies ?? undefined)
+      : undefined;
     const budget = rules.budgets[category];
-    const inLanes = rules.laneIds.length === 0 || rules.laneIds.includes(card.laneId);
-    const inStages = rules.stageIds.length === 0 || rules.stageIds.includes(card.stageId);
-    if (budget === undefined || !inLanes || !inStages) throw new Refused(VOTE_REFUSALS.notEligible);
-    if (rules.fromRound) {
-      const earlier = this.store.round(boardId, rules.fromRound.roundId)?.tallies ?? [];
-      const kept = rules.fromRound.top === null ? earlier : earlier.slice(0, rules.fromRound.top);
-      if (!kept.some((t) => t.cardId === cardId)) throw new Refused(VOTE_REFUSALS.notEligible);
-    }
+    if (budget === undefined || !roundVotesOn(rules, card, category, earlier))
+      throw new Refused(VOTE_REFUSALS.notEligible);
     return budget;
   }
 

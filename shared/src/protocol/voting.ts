@@ -160,3 +160,23 @@ export interface RoundRecord {
 }
 
 export const WORKSHOP_ROUNDS = "rounds";
+
+/**
+ * Whether a round votes on a card of this category in this lane and stage:
+ * the rule the server applies to every dot, and the one the card panel
+ * mirrors. `earlier` is what the round draws on (`fromRound`): that round's
+ * tallies, undefined when it has none.
+ */
+export function roundVotesOn(
+  rules: RoundRules,
+  card: { laneId: string; stageId: string; id: string },
+  category: VoteCategory,
+  earlier: readonly CardTally[] | undefined,
+): boolean {
+  if (rules.budgets[category] === undefined) return false;
+  if (rules.laneIds.length > 0 && !rules.laneIds.includes(card.laneId)) return false;
+  if (rules.stageIds.length > 0 && !rules.stageIds.includes(card.stageId)) return false;
+  if (!rules.fromRound) return true;
+  const kept = rules.fromRound.top === null ? (earlier ?? []) : (earlier ?? []).slice(0, rules.fromRound.top);
+  return kept.some((t) => t.cardId === card.id);
+}

@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import type { CardRecord } from "../schema/card";
 import { readAll } from "../schema/layout";
 import { readJourneyGrid } from "./grid";
+import type { CardTally } from "../protocol/voting";
 
 export interface IrritantCoverage {
   card: CardRecord;
@@ -43,4 +44,27 @@ export function irritantCoverage(doc: Y.Doc, currentJourneyId: string): Irritant
     }
   }
   return out;
+}
+
+/** An irritant's coverage with the dots the group gave it, when it was voted on. */
+export interface VotedCoverage extends IrritantCoverage {
+  /** Its dots in the latest revealed round that voted on it, or null if no revealed round did. */
+  dots: number | null;
+}
+
+/**
+ * The irritants in the order a workshop works through them: the voted ones
+ * first, most dots first, then the rest in map order. `revealedTallies` are
+ * the totals of the revealed rounds, oldest first, so a run-off's count
+ * replaces the first round's.
+ */
+export function votedFirst(
+  coverage: readonly IrritantCoverage[],
+  revealedTallies: ReadonlyArray<readonly CardTally[]>,
+): VotedCoverage[] {
+  const dots = new Map<string, number>();
+  for (const tallies of revealedTallies) for (const tally of tallies) dots.set(tally.cardId, tally.dots);
+  const voted = coverage.map((item) => ({ ...item, dots: dots.get(item.card.id) ?? null }));
+  // Array sort is stable: equal dots, and the unvoted, keep map order.
+  return voted.sort((a, b) => (b.dots ?? -1) - (a.dots ?? -1));
 }

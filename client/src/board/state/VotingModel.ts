@@ -3,7 +3,10 @@ import type * as Y from "yjs";
 import {
   WORKSHOP_ROUNDS,
   newId,
+  roundVotesOn,
+  type CardRecord,
   type CommandRefused,
+  type LaneKind,
   type MyDots,
   type RoundProgress,
   type RoundRecord,
@@ -50,7 +53,10 @@ export class VotingModel {
   ) {
     const rounds = workshop.getMap<RoundRecord>(WORKSHOP_ROUNDS);
     const readRounds = () => {
+      const wasOpen = this.openRound()?.id;
       this.rounds = [...rounds.values()].sort((a, b) => a.openedAt - b.openedAt);
+      // A refusal in one round ("no dots left") says nothing about the next.
+      if (this.openRound()?.id !== wasOpen) this.refusal = null;
       this.bump();
     };
     rounds.observe(readRounds);
@@ -95,8 +101,15 @@ export class VotingModel {
   progressOf(roundId: string): RoundProgress | null {
     return this.progress?.roundId === roundId ? this.progress : null;
   }
+  /** The server's last refusal of this person's commands, unless a dot or a new round has made it old news. */
   lastRefusal(): CommandRefused | null {
     return this.refusal;
+  }
+  /** Whether this round votes on the card at all (the server's rule; it still decides each dot). */
+  votesOn(round: RoundRecord, card: CardRecord, kind: LaneKind): boolean {
+    const from = round.rules.fromRound;
+    const earlier = from ? (this.rounds.find((r) => r.id === from.roundId)?.tallies ?? undefined) : undefined;
+    return roundVotesOn(round.rules, card, kind, earlier);
   }
 
   start(rules: RoundRules) {
@@ -136,6 +149,8 @@ export class VotingModel {
     if (message.type === "vote.mine") {
       this.mine = message;
       if (message.requestId) this.pending.delete(message.requestId);
+      // A dot this person placed or took back since means the refusal no longer holds.
+      if (message.requestId) this.refusal = null;
     } else if (message.type === "round.progress") this.progress = message;
     else if (message.type === "refused") {
       this.refusal = message;

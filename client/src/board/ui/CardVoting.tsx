@@ -12,6 +12,14 @@ export function CardVoting({ voting, card, kind }: { voting: VotingModel; card: 
   if (!round || !voting.canVote) return null;
   const budget = round.rules.budgets[kind];
   if (budget === undefined) return <p className="hint">{t("voting.notThisKind")}</p>;
+  // Outside the round's stages, lanes or run-off cards, there is no dot to offer (the server would refuse it).
+  if (!voting.votesOn(round, card, kind)) {
+    return (
+      <p className="hint" data-testid="cardVoting.notInRound">
+        {t("voting.notThisCard")}
+      </p>
+    );
+  }
   const mine = voting.myDots(round.id);
   const onCard = mine?.dots[card.id] ?? 0;
   const left = mine?.left[kind] ?? budget;

@@ -1,16 +1,23 @@
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { irritantCoverage } from "@journeyboard/shared";
+import { irritantCoverage, votedFirst } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import type { VotingModel } from "../state/VotingModel";
 import { SidePanel } from "./SidePanel";
 
-/** For each irritant of the current journey: does the target journey address it yet? */
-export function CoveragePanel({ controller }: { controller: BoardController }) {
+/** For each irritant of the current journey, the voted ones first with their dots: does the target journey address it yet? */
+export function CoveragePanel({ controller, voting }: { controller: BoardController; voting: VotingModel }) {
   const { t } = useTranslation();
+  useSyncExternalStore(voting.subscribe, voting.getVersion);
   const journeyId = controller.journeyId();
   const journey = journeyId ? controller.model.record("journeys", journeyId) : undefined;
   const currentId = journey?.twinOf ?? journeyId;
   if (!currentId) return null;
-  const coverage = irritantCoverage(controller.doc, currentId);
+  const revealed = voting.allRounds().filter((r) => r.status === "revealed");
+  const coverage = votedFirst(
+    irritantCoverage(controller.doc, currentId),
+    revealed.map((r) => r.tallies ?? []),
+  );
   const hasTarget = controller.model.journeys().some((j) => j.twinOf === currentId);
   const isAddressed = (c: (typeof coverage)[number]) => c.addressedBy.length + c.actions.length > 0;
   const open = coverage.filter((c) => !isAddressed(c)).length;
@@ -41,10 +48,17 @@ export function CoveragePanel({ controller }: { controller: BoardController }) {
             <button type="button" className="link" onClick={() => goTo(item.card.id)} dir="auto">
               {item.card.text}
             </button>
-            <span className="status">
-              {isAddressed(item)
-                ? t("coverage.addressed", { count: item.addressedBy.length + item.actions.length })
-                : t("coverage.open")}
+            {item.dots !== null && (
+              <span className="dots" data-testid="coverage.dots">
+                {t("voting.dots", { count: item.dots })}
+              </span>
+            )}
+            <span className="status" data-testid="coverage.status">
+              {item.addressedBy.length > 0
+                ? t("coverage.byTarget", { count: item.addressedBy.length })
+                : item.actions.length > 0
+                  ? t("coverage.onlyPlan")
+                  : t("coverage.open")}
             </span>
             {item.actions.map((id) => (
               <button

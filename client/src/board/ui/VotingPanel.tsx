@@ -6,6 +6,7 @@ import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { VotingModel } from "../state/VotingModel";
 import { ACTION_DOTS } from "../state/permissions";
+import { promotionOf } from "../state/promotion";
 import { SidePanel } from "./SidePanel";
 
 const useVoting = (voting: VotingModel) => useSyncExternalStore(voting.subscribe, voting.getVersion);
@@ -62,7 +63,9 @@ export function VotingPanel({
           lastRevealed={rounds.findLast((r) => r.status === "revealed")}
         />
       ) : (
-        <p className="hint">{t(latest?.status === "closed" ? "voting.waitReveal" : "voting.none")}</p>
+        <p className="hint" data-testid="voting.idle">
+          {t(!latest ? "voting.none" : latest.status === "closed" ? "voting.waitReveal" : "voting.noneOpen")}
+        </p>
       )}
       {rounds
         .filter((r) => r.status === "revealed")
@@ -201,7 +204,12 @@ function StartRound({
       </label>
       {lastRevealed && (
         <label className="check">
-          <input type="checkbox" checked={onResults} onChange={(e) => setOnResults(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={onResults}
+            onChange={(e) => setOnResults(e.target.checked)}
+            data-testid="voting.onResults"
+          />
           {t("voting.onResults", { title: lastRevealed.rules.title })}
         </label>
       )}
@@ -283,9 +291,10 @@ function Results({ controller, round }: { controller: BoardController; round: Ro
   const { t } = useTranslation();
   const tallies = round.tallies ?? [];
   const [top, setTop] = useState(Math.min(3, tallies.length));
-  const promote = (chosen: typeof tallies) => {
+  const promotion = promotionOf(tallies, top, controller.model.actions());
+  const promote = () => {
     const ids = controller.commands.addActions(
-      chosen.map((tally) => ({
+      promotion.add.map((tally) => ({
         title: (controller.model.record("cards", tally.cardId)?.text ?? "").slice(0, LIMITS.title),
         cardIds: [tally.cardId],
         // Only the facilitator carries the counted dots over; the server refuses them from anyone else.
@@ -300,20 +309,32 @@ function Results({ controller, round }: { controller: BoardController; round: Ro
       <p className="hint">{t("voting.voters", { count: round.voters ?? 0 })}</p>
       <Ranking controller={controller} round={round} />
       {controller.canEdit && tallies.length > 0 && (
-        <div className="row">
-          <input
-            type="number"
-            min={1}
-            max={tallies.length}
-            value={top}
-            onChange={(e) => setTop(Math.max(1, Math.min(tallies.length, Number(e.target.value) || 1)))}
-            aria-label={t("plan.promoteTop", { count: top })}
-            data-testid="voting.promoteCount"
-          />
-          <button type="button" onClick={() => promote(tallies.slice(0, top))} data-testid="voting.promote">
-            {t("plan.promoteTop", { count: top })}
-          </button>
-        </div>
+        <>
+          <div className="row">
+            <input
+              type="number"
+              min={1}
+              max={tallies.length}
+              value={top}
+              onChange={(e) => setTop(Math.max(1, Math.min(tallies.length, Number(e.target.value) || 1)))}
+              aria-label={t("plan.promoteTop", { count: top })}
+              data-testid="voting.promoteCount"
+            />
+            <button type="button" disabled={promotion.add.length === 0} onClick={promote} data-testid="voting.promote">
+              {t("plan.promoteTop", { count: top })}
+            </button>
+          </div>
+          {promotion.tied > 0 && (
+            <p className="hint" data-testid="voting.promoteTied">
+              {t("plan.promoteTied", { count: promotion.tied })}
+            </p>
+          )}
+          {promotion.planned > 0 && (
+            <p className="hint" data-testid="voting.promotePlanned">
+              {t("plan.promotePlanned", { count: promotion.planned })}
+            </p>
+          )}
+        </>
       )}
     </section>
   );
