@@ -11,6 +11,7 @@ declare global {
       stages: Array<{
         findOne(selector: string): KonvaNode | undefined;
         find(selector: string): KonvaNode[];
+        getLayers(): unknown[];
         container(): HTMLElement;
       }>;
     };

@@ -17,7 +17,7 @@ import {
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
-import { fitCamera, screenToWorld, zoomAt, type Camera } from "./state/camera";
+import { fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
 import type { VotingModel } from "./state/VotingModel";
@@ -294,12 +294,13 @@ export class BoardController {
     const y0 = Math.min(...boxes.map((b) => b.y));
     const x1 = Math.max(...boxes.map((b) => b.x + b.width));
     const y1 = Math.max(...boxes.map((b) => b.y + b.height));
-    const fit = fitCamera(x1 - x0, y1 - y0, this.viewport, 120);
+    const area = this.uncovered();
+    const fit = fitCamera(x1 - x0, y1 - y0, area, 120);
     const scale = Math.min(fit.scale, Math.max(this.ui.camera.scale, 0.8));
     this.set({
       camera: {
         scale,
-        x: this.viewport.width / 2 - ((x0 + x1) / 2) * scale,
+        x: area.x + area.width / 2 - ((x0 + x1) / 2) * scale,
         y: this.viewport.height / 2 - ((y0 + y1) / 2) * scale,
       },
     });
@@ -521,7 +522,11 @@ export class BoardController {
   }
   zoomToFit(): void {
     const layout = this.layout();
-    if (layout) this.set({ camera: fitCamera(layout.width, layout.height, this.viewport) });
+    if (layout) this.set({ camera: fitCamera(layout.width, layout.height, this.uncovered()) });
+  }
+  /** Where on the canvas nothing is drawn over the board: beside the side panel. */
+  private uncovered() {
+    return uncoveredArea(this.viewport, document.documentElement.dir === "rtl" ? "left" : "right");
   }
   pointerAt(screenPoint: { x: number; y: number } | null): void {
     this.pointer = screenPoint ? screenToWorld(this.ui.camera, screenPoint) : null;

@@ -25,6 +25,7 @@ import { CardList } from "./ui/CardList";
 import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
+import { DepartmentLegend } from "./ui/DepartmentLegend";
 import { HelpPanel } from "./ui/HelpPanel";
 import { HistoryPanel } from "./ui/HistoryPanel";
 import { JourneyBar } from "./ui/JourneyBar";
@@ -229,6 +230,7 @@ function ConnectedBoard({
                 dots={dots}
               />
               <CardList grid={grid} labels={labels} selection={ui.selection} />
+              {!ui.picture && <DepartmentLegend grid={grid} />}
             </>
           ) : (
             <p className="loading" role="status">

@@ -150,9 +150,13 @@ export const BoardCanvas = memo(
             onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}
             onMouseLeave={() => controller.pointerAt(null)}
           >
-            <GridLayer layout={layout} labels={labels} />
-            <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
-            <HeadersLayer controller={controller} layout={layout} />
+            {/* Three layers (a canvas each, so few): the map, which changes when the layout or the
+                curve does; the cards, which change most; and what moves with people's pointers. */}
+            <Layer>
+              <GridLayer layout={layout} labels={labels} />
+              <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
+              <HeadersLayer controller={controller} layout={layout} />
+            </Layer>
             <CardsLayer
               model={controller.model}
               journeyId={controller.journeyId() ?? ""}
@@ -167,9 +171,9 @@ export const BoardCanvas = memo(
               labels={cardLabels}
               handlers={handlers}
             />
-            {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
-            {ui.marquee && (
-              <Layer listening={false}>
+            <Layer listening={false}>
+              {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
+              {ui.marquee && (
                 <Rect
                   {...ui.marquee}
                   fill="rgba(29, 78, 216, 0.08)"
@@ -177,8 +181,8 @@ export const BoardCanvas = memo(
                   strokeWidth={1 / ui.camera.scale}
                   name="marquee"
                 />
-              </Layer>
-            )}
+              )}
+            </Layer>
           </Stage>
         )}
         {ui.minimap && size.width > 0 && <Minimap controller={controller} camera={ui.camera} viewport={size} />}

@@ -1,4 +1,4 @@
-import { Group, Label, Layer, Path, Tag, Text } from "react-konva";
+import { Group, Label, Path, Tag, Text } from "react-konva";
 import type { Peer } from "../state/presence";
 
 /** Other people's pointers, drawn the same size at any zoom. */
@@ -12,7 +12,7 @@ export function CursorsLayer({
   nameOf: (peer: Peer) => string;
 }) {
   return (
-    <Layer listening={false}>
+    <Group>
       {peers.map((peer) =>
         peer.cursor ? (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={1 / scale} scaleY={1 / scale}>
@@ -29,6 +29,6 @@ export function CursorsLayer({
           </Group>
         ) : null,
       )}
-    </Layer>
+    </Group>
   );
 }

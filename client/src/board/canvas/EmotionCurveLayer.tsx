@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { Circle, Group, Layer, Line, Rect, Text } from "react-konva";
+import { Circle, Group, Line, Rect, Text } from "react-konva";
 import { EMOTION_MAX, EMOTION_MIN, type StepEmotion } from "@journeyboard/shared";
 import { columnsSpan, curvePoints, curveScale } from "../state/curve";
 import { sameFrame, type JourneyLayout } from "../state/layout";
@@ -29,7 +29,7 @@ export const EmotionCurveLayer = memo(
     const points = curvePoints(layout, steps);
     const { x0, x1 } = columnsSpan(layout);
     return (
-      <Layer listening={false}>
+      <Group listening={false}>
         {layout.rows.map(({ lane, curve }) => {
           if (!curve) return null;
           const { top, height, yOf } = curveScale(curve);
@@ -114,7 +114,7 @@ export const EmotionCurveLayer = memo(
             </Group>
           );
         })}
-      </Layer>
+      </Group>
     );
   },
   (a: CurveProps, b: CurveProps) =>

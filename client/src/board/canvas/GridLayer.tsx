@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { Group, Layer, Line, Rect, Text } from "react-konva";
+import { Group, Line, Rect, Text } from "react-konva";
 import { LANE_COLOURS } from "@journeyboard/shared";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
 
@@ -23,7 +23,7 @@ export const GridLayer = memo(
     const cellsWidth = layout.width - GRID.laneHeaderWidth;
     const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
     return (
-      <Layer listening={false}>
+      <Group listening={false}>
         <Rect
           x={0}
           y={0}
@@ -103,7 +103,7 @@ export const GridLayer = memo(
             </Group>
           ),
         )}
-      </Layer>
+      </Group>
     );
   },
   (a: GridProps, b: GridProps) => sameFrame(a.layout, b.layout) && a.labels === b.labels,

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type Konva from "konva";
-import { Layer, Rect } from "react-konva";
+import { Group, Rect } from "react-konva";
 import type { BoardController } from "../BoardController";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
 import { isDoubleClick } from "./doubleClick";
@@ -36,7 +36,7 @@ export const HeadersLayer = memo(
         if (at) controller.dropHeader(axis, id, at);
       };
     return (
-      <Layer>
+      <Group>
         {layout.columns.map(({ stage, x, width }) => (
           <Rect
             key={`stage-${stage.id}`}
@@ -103,7 +103,7 @@ export const HeadersLayer = memo(
             onMouseLeave={(e) => setCursor(e, "")}
           />
         ))}
-      </Layer>
+      </Group>
     );
   },
   (a: HeadersProps, b: HeadersProps) => a.controller === b.controller && sameFrame(a.layout, b.layout),

@@ -22,6 +22,27 @@ export function zoomAt(camera: Camera, factor: number, anchor: { x: number; y: n
   return { scale, x: anchor.x - world.x * scale, y: anchor.y - world.y * scale };
 }
 
+/** Screen width a side panel takes at the inline end of the canvas: its width (styles.css) and its inset. */
+export const SIDE_PANEL_SPACE = 360 + 2 * 12;
+/** Below this width left beside a panel, fitting beside it would make the board too small: fit the whole canvas. */
+const MIN_BESIDE_PANEL = 560;
+
+/**
+ * The part of the canvas that no side panel covers, where a fitted board
+ * goes: panels open and close all through a workshop (a card's panel opens
+ * on every selection), so the board is fitted beside one whether or not it
+ * is open, and never jumps when one opens. `panelOn` is the side the panel
+ * takes on screen: the inline end, left in a right-to-left interface.
+ */
+export function uncoveredArea(
+  viewport: { width: number; height: number },
+  panelOn: "left" | "right",
+): { x: number; width: number; height: number } {
+  const width = viewport.width - SIDE_PANEL_SPACE;
+  if (width < MIN_BESIDE_PANEL) return { x: 0, ...viewport };
+  return { x: panelOn === "left" ? SIDE_PANEL_SPACE : 0, width, height: viewport.height };
+}
+
 /**
  * The camera that shows a `width` × `height` world area whole and centred,
  * leaving `margin` around it and `top` above it (room for the toolbar).
@@ -29,7 +50,7 @@ export function zoomAt(camera: Camera, factor: number, anchor: { x: number; y: n
 export function fitCamera(
   width: number,
   height: number,
-  viewport: { width: number; height: number },
+  viewport: { x?: number; width: number; height: number },
   margin = 32,
   top = 64,
 ): Camera {
@@ -38,7 +59,7 @@ export function fitCamera(
   );
   return {
     scale,
-    x: (viewport.width - width * scale) / 2,
+    x: (viewport.x ?? 0) + (viewport.width - width * scale) / 2,
     y: Math.max(top, (viewport.height - height * scale + top - margin) / 2),
   };
 }

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { cellKey, type CardRecord, type JourneyGrid, type LaneRecord, type StageRecord } from "@journeyboard/shared";
+import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { GridLabels } from "../canvas/GridLayer";
 
 /**
@@ -49,6 +50,7 @@ interface StageProps {
 const StageCards = memo(
   function StageCards({ stage, lanes, cells, labels, selection }: StageProps) {
     const { t } = useTranslation();
+    const departmentLabel = useDepartmentLabel();
     return (
       <section aria-label={labels.stage(stage.id)}>
         <h2>{labels.stage(stage.id)}</h2>
@@ -63,7 +65,13 @@ const StageCards = memo(
                 data-selected={selection.has(card.id) || undefined}
                 dir="auto"
               >
-                {t("board.cardListItem", { lane: labels.lane(lane.id), text: card.text || t("board.emptyCard") })}
+                {card.authorDepartment
+                  ? t("board.cardListItemBy", {
+                      lane: labels.lane(lane.id),
+                      department: departmentLabel(card.authorDepartment),
+                      text: card.text || t("board.emptyCard"),
+                    })
+                  : t("board.cardListItem", { lane: labels.lane(lane.id), text: card.text || t("board.emptyCard") })}
               </li>
             )),
           )}

@@ -66,15 +66,16 @@ export function JourneyBar({
           <Plus size={16} aria-hidden />
         </button>
       </div>
-      <div className="spacer" />
-      {panelButton("personas", <Users size={16} aria-hidden />)}
-      {panelButton("touchpoints", <Grid3x3 size={16} aria-hidden />)}
-      {panelButton("coverage", <BookOpenText size={16} aria-hidden />)}
-      {panelButton("outline", <ListTree size={16} aria-hidden className="flip-in-rtl" />)}
-      {panelButton("voting", <Vote size={16} aria-hidden />)}
-      {panelButton("actions", <ClipboardList size={16} aria-hidden />)}
-      {panelButton("exports", <Download size={16} aria-hidden />)}
-      {panelButton("history", <History size={16} aria-hidden />)}
+      <div className="panel-buttons" data-testid="journey.panelButtons">
+        {panelButton("personas", <Users size={16} aria-hidden />)}
+        {panelButton("touchpoints", <Grid3x3 size={16} aria-hidden />)}
+        {panelButton("coverage", <BookOpenText size={16} aria-hidden />)}
+        {panelButton("outline", <ListTree size={16} aria-hidden className="flip-in-rtl" />)}
+        {panelButton("voting", <Vote size={16} aria-hidden />)}
+        {panelButton("actions", <ClipboardList size={16} aria-hidden />)}
+        {panelButton("exports", <Download size={16} aria-hidden />)}
+        {panelButton("history", <History size={16} aria-hidden />)}
+      </div>
     </nav>
   );
 }

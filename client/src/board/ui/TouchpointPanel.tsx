@@ -31,8 +31,8 @@ export function TouchpointPanel({
       {matrix.channels.length === 0 ? (
         <p className="hint">{t("touchpoints.none")}</p>
       ) : (
-        <div className="matrix-scroll">
-          <table className="matrix" data-testid="touchpoints.matrix">
+        <div className="touchpoint-matrix-scroll">
+          <table className="touchpoint-matrix" data-testid="touchpoints.matrix">
             <thead>
               <tr>
                 <th scope="col">{t("touchpoints.channel")}</th>
