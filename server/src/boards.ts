@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import {
   DEFAULT_MAP_TYPE,
-  DEFAULT_STAGE_SET,
+  MAP_TYPE_STAGE_SET,
   ROLES,
   TOKEN_FRAGMENT,
   addJourney,
@@ -25,14 +25,15 @@ export class BoardService {
     const createdAt = Date.now();
     const doc = new Y.Doc();
     const origin = serverOrigin("create-board");
+    const template = request.template ?? DEFAULT_MAP_TYPE;
     initBoard(doc, { title: request.title, locale: request.locale ?? "en", createdAt }, origin);
     addJourney(
       doc,
       {
         id: newId(),
         title: "",
-        mapType: request.template ?? DEFAULT_MAP_TYPE,
-        stageSet: request.stageSet ?? DEFAULT_STAGE_SET,
+        mapType: template,
+        stageSet: request.stageSet ?? MAP_TYPE_STAGE_SET[template],
         personaId: null,
       },
       origin,

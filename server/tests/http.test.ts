@@ -29,6 +29,43 @@ describe("HTTP contract", () => {
     }
   });
 
+  it("starts each map type with the stages of its method: a day in the life runs through the day, unless asked otherwise", async () => {
+    const server = await startTestServer();
+    const stagesOf = async (body: Record<string, unknown>) => {
+      const board = await server.createBoard({ title: "Stages", ...body });
+      const csv = await fetch(
+        `${server.url}/api/boards/${board.id}/export/journey.csv?token=${board.links.viewer.token}`,
+      );
+      return [
+        ...new Set(
+          (await csv.text())
+            .split("\r\n")
+            .slice(1, -1)
+            .map((row) => row.split(",")[0]),
+        ),
+      ];
+    };
+    expect(await stagesOf({ template: "dayInTheLife" })).toEqual([
+      "Morning",
+      "Midday",
+      "Afternoon",
+      "Evening",
+      "Night",
+    ]);
+    expect(await stagesOf({ template: "dayInTheLife", stageSet: "macro" })).toEqual([
+      "Pre purchase",
+      "Purchase",
+      "Post purchase",
+    ]);
+    expect(await stagesOf({ template: "serviceBlueprint" })).toEqual([
+      "Awareness",
+      "Consideration",
+      "Purchase",
+      "Retention",
+      "Advocacy",
+    ]);
+  });
+
   it("refuses a bad body with a 400 that names the field, and creates nothing", async () => {
     const server = await startTestServer();
     const missing = await post(server.url, JSON.stringify({ template: "currentState" }));

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
   DEFAULT_MAP_TYPE,
-  DEFAULT_STAGE_SET,
+  MAP_TYPE_STAGE_SET,
   LIMITS,
   MAP_TYPES,
   STAGE_SETS,
@@ -30,7 +30,12 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
   const format = useFormat();
   const [title, setTitle] = useState("");
   const [mapType, setMapType] = useState<MapType>(DEFAULT_MAP_TYPE);
-  const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
+  const [stageSet, setStageSet] = useState<StageSetId>(MAP_TYPE_STAGE_SET[DEFAULT_MAP_TYPE]);
+  // Each map type starts from the stages its method uses (a day in the life: the parts of a day).
+  const chooseMapType = (type: MapType) => {
+    setMapType(type);
+    setStageSet(MAP_TYPE_STAGE_SET[type]);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -77,7 +82,7 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
                 name="mapType"
                 value={type}
                 checked={mapType === type}
-                onChange={() => setMapType(type)}
+                onChange={() => chooseMapType(type)}
                 data-testid={`create.mapType.${type}`}
               />
               <strong>{t(`mapType.${type}.name`)}</strong>

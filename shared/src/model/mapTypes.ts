@@ -13,6 +13,8 @@ export const STAGE_SETS = {
   macro: ["prePurchase", "purchase", "postPurchase"],
   fivePhases: ["awareness", "consideration", "purchase", "retention", "advocacy"],
   decisionPath: ["observation", "evaluation", "decision", "purchase", "loyalty"],
+  /** A day in the life follows the customer's day, not a purchase. */
+  dayParts: ["morning", "midday", "afternoon", "evening", "night"],
 } as const satisfies Record<string, readonly string[]>;
 export type StageSetId = keyof typeof STAGE_SETS;
 export const STAGE_SET_IDS = Object.keys(STAGE_SETS) as StageSetId[];
@@ -48,4 +50,24 @@ export const MAP_TYPE_LANES: Record<MapType, readonly LanePreset[]> = {
 };
 
 export const DEFAULT_MAP_TYPE: MapType = "currentState";
-export const DEFAULT_STAGE_SET: StageSetId = "fivePhases";
+/** The stages a new journey of each map type starts with, unless another set is asked for. */
+export const MAP_TYPE_STAGE_SET: Record<MapType, StageSetId> = {
+  currentState: "fivePhases",
+  futureState: "fivePhases",
+  dayInTheLife: "dayParts",
+  serviceBlueprint: "fivePhases",
+};
+
+/**
+ * The lines a service blueprint draws between its lanes, each along the top
+ * of the first lane of its preset: the line of interaction (what the
+ * customer does above, the company's frontstage below), of visibility (what
+ * the customer does not see below it) and of internal interaction (support
+ * processes below).
+ */
+export const BLUEPRINT_LINES = [
+  { line: "interaction", above: "frontstage" },
+  { line: "visibility", above: "backstage" },
+  { line: "internalInteraction", above: "support" },
+] as const;
+export type BlueprintLine = (typeof BLUEPRINT_LINES)[number]["line"];

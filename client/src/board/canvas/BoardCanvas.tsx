@@ -2,7 +2,8 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
 import { Layer, Rect, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
-import type { StepEmotion } from "@journeyboard/shared";
+import type { BlueprintLine, StepEmotion } from "@journeyboard/shared";
+import { blueprintLines } from "../state/blueprint";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
 import { sameFrame, type JourneyLayout, type Rect as Box } from "../state/layout";
@@ -37,6 +38,11 @@ const ZOOM_STEP = 1.0015;
 const OVERDRAW = 48;
 /** Below this zoom, text is too small to read: cards are drawn as plain tiles. */
 const TILE_SCALE = 0.3;
+const LINE_KEYS = {
+  interaction: "board.blueprintInteraction",
+  visibility: "board.blueprintVisibility",
+  internalInteraction: "board.blueprintInternalInteraction",
+} as const satisfies Record<BlueprintLine, string>;
 
 /** The part of the world on screen, widened by OVERDRAW. */
 function visibleWorld(camera: Camera, size: { width: number; height: number }): Box {
@@ -93,6 +99,12 @@ export const BoardCanvas = memo(
       [editors],
     );
 
+    const journeyId = controller.journeyId();
+    const mapType = journeyId ? controller.model.record("journeys", journeyId)?.mapType : undefined;
+    const lines = useMemo(
+      () => blueprintLines(layout, mapType).map((placed) => ({ ...placed, label: t(LINE_KEYS[placed.line]) })),
+      [layout, mapType, t],
+    );
     const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
     const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
       event.evt.preventDefault();
@@ -153,7 +165,7 @@ export const BoardCanvas = memo(
             {/* Three layers (a canvas each, so few): the map, which changes when the layout or the
                 curve does; the cards, which change most; and what moves with people's pointers. */}
             <Layer>
-              <GridLayer layout={layout} labels={labels} />
+              <GridLayer layout={layout} labels={labels} lines={lines} />
               <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
               <HeadersLayer controller={controller} layout={layout} />
             </Layer>

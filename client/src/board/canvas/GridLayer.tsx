@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { Group, Line, Rect, Text } from "react-konva";
 import { LANE_COLOURS } from "@journeyboard/shared";
+import type { PlacedLine } from "../state/blueprint";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
 
 export interface GridLabels {
@@ -16,10 +17,14 @@ export interface GridLabels {
 interface GridProps {
   layout: JourneyLayout;
   labels: GridLabels;
+  /** A service blueprint's lines between lanes, with their names. */
+  lines: ReadonlyArray<PlacedLine & { label: string }>;
 }
 
+const LINE_COLOUR = "#334155";
+
 export const GridLayer = memo(
-  function GridLayer({ layout, labels }: GridProps) {
+  function GridLayer({ layout, labels, lines }: GridProps) {
     const cellsWidth = layout.width - GRID.laneHeaderWidth;
     const cellsX = layout.laneHeaderX === 0 ? GRID.laneHeaderWidth : 0;
     return (
@@ -60,6 +65,20 @@ export const GridLayer = memo(
               ellipsis={lane.collapsed}
             />
             <Line points={[0, y, layout.width, y]} stroke="#e2e8f0" strokeWidth={1} />
+          </Group>
+        ))}
+        {lines.map(({ line, y, label }) => (
+          <Group key={line} name="blueprint-line">
+            <Line points={[0, y, layout.width, y]} stroke={LINE_COLOUR} strokeWidth={2} dash={[10, 6]} />
+            <Text
+              x={cellsX + 8}
+              y={y + 3}
+              text={label}
+              name="blueprint-line-label"
+              fontSize={11}
+              fontStyle="bold"
+              fill={LINE_COLOUR}
+            />
           </Group>
         ))}
         {layout.columns.map(({ stage, x, width }) =>
@@ -106,5 +125,5 @@ export const GridLayer = memo(
       </Group>
     );
   },
-  (a: GridProps, b: GridProps) => sameFrame(a.layout, b.layout) && a.labels === b.labels,
+  (a: GridProps, b: GridProps) => sameFrame(a.layout, b.layout) && a.labels === b.labels && a.lines === b.lines,
 );

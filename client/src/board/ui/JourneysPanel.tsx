@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  DEFAULT_STAGE_SET,
+  MAP_TYPE_STAGE_SET,
   MAP_TYPES,
   STAGE_SETS,
   STAGE_SET_IDS,
@@ -29,7 +29,7 @@ export function JourneysPanel({
   const journey = journeyId ? controller.model.record("journeys", journeyId) : undefined;
   const personas = controller.model.personas();
   const [mapType, setMapType] = useState<MapType>("currentState");
-  const [stageSet, setStageSet] = useState<StageSetId>(DEFAULT_STAGE_SET);
+  const [stageSet, setStageSet] = useState<StageSetId>(MAP_TYPE_STAGE_SET.currentState);
   const show = (id: string | null) => id && controller.showJourney(id);
   const editable = controller.may("journeys");
 
@@ -115,7 +115,12 @@ export function JourneysPanel({
             {t("home.mapType")}
             <select
               value={mapType}
-              onChange={(e) => setMapType(e.target.value as MapType)}
+              onChange={(e) => {
+                // The stages follow the map type's method until someone picks others.
+                const type = e.target.value as MapType;
+                setMapType(type);
+                setStageSet(MAP_TYPE_STAGE_SET[type]);
+              }}
               data-testid="journeys.mapType"
             >
               {MAP_TYPES.map((m) => (
