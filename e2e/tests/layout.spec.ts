@@ -19,6 +19,9 @@ test("at 1400 px no stage hides under the side panel, the touchpoint matrix line
   await board.addCardAt(stages[0]!, "Touchpoints", "Instagram ad");
   await board.selectCard("Instagram ad");
   await board.page.getByTestId("cardPanel.channel").selectOption("socialMedia");
+  await board.addCardAt(lastStage, "Touchpoints", "Review request");
+  await board.selectCard("Review request");
+  await board.page.getByTestId("cardPanel.channel").selectOption("socialMedia");
   const panelStart = async (testId: string) => (await board.page.getByTestId(testId).boundingBox())!.x;
   const lastStageEnd = async () => {
     const header = await board.stageHeader(lastStage);
@@ -45,6 +48,15 @@ test("at 1400 px no stage hides under the side panel, the touchpoint matrix line
   });
   expect(columns.head).toHaveLength(stages.length + 1);
   expect(columns.body).toEqual(columns.head);
+  // Counts sit in the middle of their cell, the last column's too.
+  const offCentre = await matrix.getByTestId("touchpoints.cell").evaluateAll((buttons) =>
+    buttons.map((button) => {
+      const [b, cell] = [button.getBoundingClientRect(), button.parentElement!.getBoundingClientRect()];
+      return Math.abs(b.left + b.width / 2 - (cell.left + cell.width / 2));
+    }),
+  );
+  expect(offCentre).toHaveLength(2);
+  for (const offset of offCentre) expect(offset).toBeLessThan(2);
   await shot("touchpoints");
 
   // With a target journey the facilitator's buttons wrap rather than be cut ("History" read "Hi").

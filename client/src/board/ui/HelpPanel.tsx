@@ -10,7 +10,7 @@ export function HelpPanel({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
   return (
     <SidePanel title={t("help.title")} onClose={() => controller.togglePanel("help", false)} testId="help.panel">
-      <table>
+      <table className="shortcuts">
         <tbody>
           {ACTIONS.map((action) => (
             <tr key={action.id}>
