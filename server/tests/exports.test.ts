@@ -180,7 +180,7 @@ describe("action plan exports", () => {
       ).then((r) => r.text());
 
     const rows = parse(await get("journey.csv")) as string[][];
-    expect(rows[0]!.slice(0, 3)).toEqual(["stage", "Steps", "Touchpoints"]);
+    expect(rows[0]!.slice(0, 3)).toEqual(["stage", "Customer steps", "Touchpoints"]);
     expect(rows.slice(1, 4).map((r) => r.slice(0, 3))).toEqual([
       ["Awareness", "I see an ad: summer", "Instagram"],
       ["Awareness", "I ask a friend", ""],

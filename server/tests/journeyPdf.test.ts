@@ -120,7 +120,7 @@ describe("journey.pdf", () => {
     await acknowledged(client);
     const rtl = wordLefts(await download());
     expect(rtl.get("Awareness")!).toBeGreaterThan(rtl.get("Advocacy")!);
-    expect(rtl.get("Steps")!).toBeGreaterThan(rtl.get("Awareness")!);
+    expect(rtl.get("Customer")!).toBeGreaterThan(rtl.get("Awareness")!);
   });
 
   it("goes on over more pages when a journey is large, losing no card", async () => {

@@ -50,5 +50,6 @@ export * from "./protocol/presence";
 export * from "./exchange/boardJson";
 export * from "./exchange/gridRows";
 export * from "./exchange/names";
+export * from "./i18n/translate";
 export * from "./exchange/workshopJson";
 export * from "./exchange/csvCells";

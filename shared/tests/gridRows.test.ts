@@ -5,6 +5,7 @@ import {
   createUndoManager,
   importGridRows,
   localUserOrigin,
+  namesIn,
   neutraliseCell,
   newId,
   renameLane,
@@ -64,6 +65,29 @@ describe("importing a table of cards", () => {
     ]);
     undo(undoManager);
     expect(texts(doc, journeyId)).toEqual([]);
+  });
+
+  it("reads the table a Polish board exported: its header and preset names in Polish", () => {
+    const { doc, journeyId } = newBoardDoc();
+    const polish = namesIn("pl");
+    const added = importGridRows(
+      doc,
+      {
+        journeyId,
+        rows: [
+          ["Etap", "Kroki klienta"],
+          ["Świadomość", "Widzę reklamę"],
+        ],
+        namesOf: (r) => [polish.preset("kind" in r ? "lane" : "stage", r.preset ?? String(r.kind))],
+        newId,
+        authorName: "Ola",
+        authorDepartment: "sales",
+        createdAt: 1,
+      },
+      me,
+    );
+    expect(added).toBe(1);
+    expect(texts(doc, journeyId)).toEqual(["awareness/steps/Widzę reklamę"]);
   });
 
   it("refuses a file it cannot place whole, naming the column or row, and adds nothing", () => {

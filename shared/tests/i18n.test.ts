@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INTL_LOCALES, directionOf, matchLanguage } from "../src/i18n";
+import { translator } from "../src/i18n/translate";
 
 describe("matchLanguage", () => {
   it("takes the first preferred language we have, by its base", () => {
@@ -31,5 +32,22 @@ describe("INTL_LOCALES", () => {
       "ltr",
       "ltr",
     ]);
+  });
+});
+
+describe("translator", () => {
+  it("picks each language's plural form and fills the placeholders, as i18next does in the app", () => {
+    const pl = translator("pl");
+    expect([2, 5, 22].map((count) => pl("board.selectedCount", { count }))).toEqual([
+      "Zaznaczono 2 karty",
+      "Zaznaczono 5 kart",
+      "Zaznaczono 22 karty",
+    ]);
+    expect(translator("ar")("export.planTitle", { title: "X" })).toBe("خطة العمل: X");
+  });
+
+  it("falls back to English, then to the key", () => {
+    expect(translator("fa")("no.such.key")).toBe("no.such.key");
+    expect(translator("en")("stage.purchase")).toBe("Purchase");
   });
 });

@@ -49,6 +49,7 @@ const KEPT_AS_IN_ENGLISH: Record<string, string[]> = {
     "journeys.persona",
     "plan.field.status",
     "phase.plan.name",
+    "export.csv.status",
   ],
 };
 

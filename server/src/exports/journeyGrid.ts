@@ -1,17 +1,6 @@
 import type * as Y from "yjs";
-import {
-  cellKey,
-  departmentName,
-  emotionCurve,
-  presetWords,
-  readJourneyGrid,
-  type LaneRecord,
-  type StageRecord,
-} from "@journeyboard/shared";
+import { boardNames, cellKey, emotionCurve, readJourneyGrid } from "@journeyboard/shared";
 import { toCsv } from "./csv";
-
-export const stageName = (stage: StageRecord) => stage.title || presetWords(stage.preset ?? "");
-export const laneName = (lane: LaneRecord) => lane.title || presetWords(lane.preset ?? lane.kind);
 
 /**
  * The journey as a table: a column per lane after the stage; each stage
@@ -19,14 +8,15 @@ export const laneName = (lane: LaneRecord) => lane.title || presetWords(lane.pre
  * every lane, so a row per customer step when steps are the fullest.
  */
 export function journeyGridCsv(board: Y.Doc, journeyId: string): string {
+  const names = boardNames(board);
   const grid = readJourneyGrid(board, journeyId);
   const rows: string[][] = [];
   for (const stage of grid.stages) {
     const cells = grid.lanes.map((lane) => grid.cells.get(cellKey(stage.id, lane.id)) ?? []);
     const depth = Math.max(1, ...cells.map((cards) => cards.length));
-    for (let i = 0; i < depth; i++) rows.push([stageName(stage), ...cells.map((cards) => cards[i]?.text ?? "")]);
+    for (let i = 0; i < depth; i++) rows.push([names.stage(stage), ...cells.map((cards) => cards[i]?.text ?? "")]);
   }
-  return toCsv(["stage", ...grid.lanes.map(laneName)], rows);
+  return toCsv([names.t("export.csv.stage"), ...grid.lanes.map(names.lane)], rows);
 }
 
 /** Text Mermaid reads as-is: no line breaks, and none of the characters its journey syntax splits on. */
@@ -42,19 +32,20 @@ const mermaidText = (text: string) =>
  * rated it), with the departments that rated it as actors.
  */
 export function journeyMermaid(board: Y.Doc, journeyId: string, title: string): string {
+  const names = boardNames(board);
   const grid = readJourneyGrid(board, journeyId);
   const curve = emotionCurve(board, journeyId);
   const lines = ["journey", `  title ${mermaidText(title)}`];
   for (const stage of grid.stages) {
     const steps = curve.filter((step) => step.stageId === stage.id);
     if (!steps.length) continue;
-    lines.push(`  section ${mermaidText(stageName(stage))}`);
+    lines.push(`  section ${mermaidText(names.stage(stage))}`);
     for (const step of steps) {
       const score = step.all ? Math.round(step.all.median) + 3 : 3;
       const actors =
         Object.keys(step.byDepartment)
-          .map((department) => mermaidText(departmentName(department)))
-          .join(", ") || "Customer";
+          .map((department) => mermaidText(names.department(department)))
+          .join(", ") || mermaidText(names.t("export.customer"));
       lines.push(`    ${mermaidText(step.card.text)}: ${score}: ${actors}`);
     }
   }

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type * as Y from "yjs";
-import { byOrder, mapTypeName, readAll, readRecord } from "@journeyboard/shared";
+import { boardNames, byOrder, readAll, readRecord } from "@journeyboard/shared";
 import { planRows } from "./actionPlan";
 import { Poster, posterJourneyOf } from "./pdf/poster";
 import { drawPlan } from "./pdf/plan";
@@ -25,23 +25,25 @@ export function journeyPdf(board: Y.Doc, boardTitle: string, requestedJourney?: 
     doc.on("error", reject);
   });
   const type = new Typesetter(doc);
+  const names = boardNames(board);
   const journeys = readAll(board, "journeys").sort(byOrder);
   const journeyId = posterJourneyOf(board, journeys, requestedJourney);
   const journey = journeyId ? readRecord(board, "journeys", journeyId) : undefined;
   if (journey) {
     const persona = journey.personaId ? readRecord(board, "personas", journey.personaId) : undefined;
-    const subtitle = [mapTypeName(journey.mapType), persona?.name, boardTitle]
+    const subtitle = [names.mapType(journey.mapType), persona?.name, boardTitle]
       .filter((part): part is string => Boolean(part))
       .map(isolate)
       .join(" · ");
-    new Poster(doc, type, { title: journey.title || mapTypeName(journey.mapType), subtitle }).draw(board, journey.id);
+    const title = journey.title || names.mapType(journey.mapType);
+    new Poster(doc, type, { title, subtitle }, names).draw(board, journey.id);
   }
-  drawPlan(doc, type, `Action plan: ${boardTitle}`, planRows(board));
+  drawPlan(doc, type, names, boardTitle, planRows(board));
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const { width, height } = doc.page;
-    type.draw(`${i + 1} / ${range.count}`, width - 28 - 80, height - 20, 80, {
+    type.draw(names.t("export.page", { page: i + 1, pages: range.count }), width - 28 - 80, height - 20, 80, {
       font: "regular",
       size: 7,
       colour: "#57606a",

@@ -1,15 +1,16 @@
 import type * as Y from "yjs";
-import { departmentName, laneKindName, readRecord, type RoundRecord } from "@journeyboard/shared";
+import { boardNames, readRecord, type RoundRecord } from "@journeyboard/shared";
 import { toCsv } from "./csv";
-import { laneName, stageName } from "./journeyGrid";
 
-export const VOTES_CSV_HEADER = ["round", "card", "kind", "stage", "lane", "dots", "dots by department"] as const;
+/** Catalog keys (`export.csv.*`) of the columns. */
+const HEADER = ["round", "card", "kind", "stage", "lane", "dots", "dotsByDepartment"] as const;
 
 /**
  * The totals of every revealed round, a row per card, best first. Rounds
  * not yet revealed are left out: before the reveal no tally leaves the server.
  */
 export function votesCsv(board: Y.Doc, rounds: readonly RoundRecord[]): string {
+  const names = boardNames(board);
   const rows = rounds
     .filter((round) => round.status === "revealed")
     .flatMap((round) =>
@@ -19,18 +20,21 @@ export function votesCsv(board: Y.Doc, rounds: readonly RoundRecord[]): string {
         const lane = card ? readRecord(board, "lanes", card.laneId) : undefined;
         const byDepartment = Object.entries(tally.byDepartment)
           .sort(([, a], [, b]) => b - a)
-          .map(([department, dots]) => `${departmentName(department)}: ${dots}`)
+          .map(([department, dots]) => `${names.department(department)}: ${dots}`)
           .join("; ");
         return [
           round.rules.title,
           card?.text ?? "",
-          laneKindName(tally.category),
-          stage ? stageName(stage) : "",
-          lane ? laneName(lane) : "",
+          names.laneKind(tally.category),
+          stage ? names.stage(stage) : "",
+          lane ? names.lane(lane) : "",
           tally.dots,
           byDepartment,
         ];
       }),
     );
-  return toCsv(VOTES_CSV_HEADER, rows);
+  return toCsv(
+    HEADER.map((key) => names.t(`export.csv.${key}`)),
+    rows,
+  );
 }

@@ -7,13 +7,15 @@ import { DomainError } from "../schema/layout";
 import { lanesOf, stagesOf } from "../read/grid";
 import { appendCards } from "../ops/cards";
 import { restoreCell } from "./csvCells";
+import { LANGUAGES } from "../i18n/index";
+import { translator } from "../i18n/translate";
 
 /** The most rows one import adds. */
 export const MAX_IMPORTED_ROWS = 2000;
 
 export interface GridImport {
   journeyId: string;
-  /** The table: a header row (`stage`, then lane names), then a row per line of cards. */
+  /** The table: a header row (`stage` in any board language, then lane names), then a row per line of cards. */
   rows: readonly (readonly string[])[];
   /** The names a stage or lane may go by in the file (its title, its translated preset...). */
   namesOf(record: StageRecord | LaneRecord): string[];
@@ -25,6 +27,9 @@ export interface GridImport {
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
+/** The first column's header as `journey.csv` writes it in each board language ("stage", "etap"…). */
+const STAGE_HEADERS = LANGUAGES.map((language) => translator(language)("export.csv.stage"));
+
 /**
  * Adds a table of cards to a journey, as `journey.csv` exports it: each
  * non-empty cell becomes a card in its row's stage and its column's lane,
@@ -35,7 +40,8 @@ const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim()
  */
 export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): number {
   const [header, ...body] = args.rows.map((row) => row.map(restoreCell));
-  if (!header || !same(header[0] ?? "", "stage")) throw new DomainError("invalid", 'the first column must be "stage"');
+  if (!header || !STAGE_HEADERS.some((name) => same(header[0] ?? "", name)))
+    throw new DomainError("invalid", 'the first column must be "stage"');
   if (body.length > MAX_IMPORTED_ROWS) throw new DomainError("invalid", `more than ${MAX_IMPORTED_ROWS} rows`);
   const stages = stagesOf(doc, args.journeyId);
   const lanes = lanesOf(doc, args.journeyId);

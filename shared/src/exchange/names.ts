@@ -1,86 +1,74 @@
+import type * as Y from "yjs";
 import type { Metric } from "../model/indicators";
 import type { LaneKind } from "../model/laneKinds";
 import type { MapType } from "../model/mapTypes";
-import type { PresetChannel } from "../model/channels";
-import type { PresetDepartment } from "../model/departments";
+import { presetWords } from "../model/text";
 import type { ActionStatus, Horizon, Quadrant } from "../schema/action";
+import type { LaneRecord } from "../schema/lane";
+import { metaMap } from "../schema/layout";
+import type { StageRecord } from "../schema/stage";
+import { isLanguage, type Language } from "../i18n/index";
+import { translator, type Translate } from "../i18n/translate";
 
 /**
  * What the exports (CSV, Markdown, PDF, Mermaid) print for the keys a board
- * stores: one function per kind of key, in English for now, each the one
- * place a locale will be passed once the translation catalog is shared. A
- * department or channel someone typed is not a key and is printed as typed.
+ * stores, in the board's language (`meta.locale`), from the same catalogs as
+ * the app: one function per kind of key. A department or channel someone
+ * typed is not a key and is printed as typed; so is a title.
  */
+export interface Names {
+  /** The catalog itself, for an export's own headers and labels. */
+  t: Translate;
+  department(department: string): string;
+  channel(channel: string): string;
+  laneKind(kind: LaneKind): string;
+  metric(metric: Metric): string;
+  mapType(mapType: MapType): string;
+  quadrant(quadrant: Quadrant): string;
+  horizon(horizon: Horizon): string;
+  status(status: ActionStatus): string;
+  /** A preset stage's (`group` "stage") or lane's ("lane") name; one the catalog lacks in words. */
+  preset(group: "stage" | "lane", key: string): string;
+  /** A stage's title, else its preset's name. */
+  stage(stage: StageRecord): string;
+  /** A lane's title, else its preset's (or kind's) name. */
+  lane(lane: LaneRecord): string;
+}
 
-const DEPARTMENTS: Record<PresetDepartment, string> = {
-  sales: "Sales",
-  agencies: "Agencies",
-  callCentre: "Call centre",
-  backOffice: "Back office",
-  afterSales: "After-sales",
-  digital: "Digital",
-  marketing: "Marketing",
-  communityManagement: "Community management",
-};
+function build(language: Language): Names {
+  const t = translator(language);
+  /** The name of a catalog key when there is one, else the text as it is (what someone typed, an unknown preset in words). */
+  const keyOr = (group: string, key: string, otherwise = key) => {
+    const path = `${group}.${key}`;
+    const name = t(path);
+    return name === path ? otherwise : name;
+  };
+  const preset = (group: "stage" | "lane", key: string) => keyOr(group, key, presetWords(key));
+  return {
+    t,
+    department: (department) => keyOr("department", department),
+    channel: (channel) => keyOr("channel", channel),
+    laneKind: (kind) => t(`lane.${kind}`),
+    metric: (metric) => t(`metric.${metric}`),
+    mapType: (mapType) => t(`mapType.${mapType}.name`),
+    quadrant: (quadrant) => t(`plan.quadrant.${quadrant}`),
+    horizon: (horizon) => t(`plan.horizon.${horizon}`),
+    status: (status) => t(`plan.status.${status}`),
+    preset,
+    stage: (stage) => stage.title || (stage.preset ? preset("stage", stage.preset) : ""),
+    lane: (lane) => lane.title || preset("lane", lane.preset ?? lane.kind),
+  };
+}
 
-const CHANNELS: Record<PresetChannel, string> = {
-  shop: "Shop",
-  website: "Website",
-  mobileApp: "Mobile app",
-  callCentre: "Call centre",
-  email: "Email",
-  socialMedia: "Social media",
-  chatBot: "Chat-bot",
-  agency: "Agency",
-  afterSalesDesk: "After-sales desk",
-};
+const built = new Map<Language, Names>();
 
-const LANE_KINDS: Record<LaneKind, string> = {
-  steps: "Customer steps",
-  touchpoints: "Touchpoints",
-  thoughts: "Thoughts",
-  emotions: "Emotions",
-  irritants: "Irritants",
-  breakdowns: "Breakdowns",
-  magicMoments: "Magic moments",
-  momentsOfTruth: "Moments of truth",
-  goodPractices: "Good practices",
-  ideas: "Ideas",
-  backstage: "Back-stage processes",
-  indicators: "Indicators",
-};
+/** The names in a board's language; a locale we have no catalog for reads in English. */
+export function namesIn(locale: string): Names {
+  const language = isLanguage(locale) ? locale : "en";
+  let names = built.get(language);
+  if (!names) built.set(language, (names = build(language)));
+  return names;
+}
 
-const METRICS: Record<Metric, string> = { nps: "NPS", csat: "CSAT", ces: "CES", churn: "Churn", custom: "Custom" };
-
-const MAP_TYPES: Record<MapType, string> = {
-  currentState: "Current journey",
-  futureState: "Target journey",
-  dayInTheLife: "Day in the life",
-  serviceBlueprint: "Service blueprint",
-};
-
-const QUADRANTS: Record<Quadrant, string> = {
-  quickWin: "Quick win",
-  majorChange: "Major change",
-  fillIn: "Fill-in",
-  timeSink: "Time sink",
-};
-const HORIZONS: Record<Horizon, string> = { week: "This week", month: "This month", quarter: "This quarter" };
-const STATUSES: Record<ActionStatus, string> = {
-  proposed: "Proposed",
-  agreed: "Agreed",
-  inProgress: "In progress",
-  done: "Done",
-};
-
-/** The name of a key when it is one, else the text as it is. */
-const nameIn = (names: Record<string, string>, key: string): string => (Object.hasOwn(names, key) ? names[key]! : key);
-
-export const departmentName = (department: string): string => nameIn(DEPARTMENTS, department);
-export const channelName = (channel: string): string => nameIn(CHANNELS, channel);
-export const laneKindName = (kind: LaneKind): string => LANE_KINDS[kind];
-export const metricName = (metric: Metric): string => METRICS[metric];
-export const mapTypeName = (mapType: MapType): string => MAP_TYPES[mapType];
-export const quadrantName = (quadrant: Quadrant): string => QUADRANTS[quadrant];
-export const horizonName = (horizon: Horizon): string => HORIZONS[horizon];
-export const statusName = (status: ActionStatus): string => STATUSES[status];
+/** The names in the language the board was given (`meta.locale`). */
+export const boardNames = (doc: Y.Doc): Names => namesIn(String(metaMap(doc).get("locale") ?? "en"));

@@ -2,13 +2,15 @@ import { z } from "zod";
 import { MAP_TYPES, STAGE_SET_IDS, type StageSetId } from "../model/mapTypes";
 import { LIMITS } from "../model/limits";
 import { ROLES, type Role } from "../model/roles";
+import { LANGUAGES } from "../i18n/index";
 
 /** Body of `POST /api/boards`. */
 export const CreateBoardRequest = z.strictObject({
   title: z.string().trim().min(1).max(LIMITS.title),
   template: z.enum(MAP_TYPES).optional(),
   stageSet: z.enum(STAGE_SET_IDS as [StageSetId, ...StageSetId[]]).optional(),
-  locale: z.string().min(2).max(16).optional(),
+  /** The board's language: what its exports are written in (English by default). */
+  locale: z.enum(LANGUAGES).optional(),
 });
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Download } from "lucide-react";
-import { presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
+import { namesIn, presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
 import { journeySvg, type MeasureText, type SvgCurve } from "../exportSvg";
@@ -20,11 +20,17 @@ export function ExportPanel({
 }) {
   const { t } = useTranslation();
   const journeyId = controller.journeyId();
-  /** What a stage or lane may be called in the table: its title, its name here, or in the exports' English words. */
+  const exported = namesIn(controller.model.meta().locale ?? "en");
+  /**
+   * What a stage or lane may be called in the table: its title, its name
+   * here, in the board's language (as its export wrote it), or in the words
+   * older exports wrote.
+   */
   const namesOf = (record: StageRecord | LaneRecord): string[] => {
     const preset: string | null = record.preset ?? ("kind" in record ? String(record.kind) : null);
-    const shown = preset ? t(`${"kind" in record ? "lane" : "stage"}.${preset}`) : "";
-    return [record.title, shown, preset ? presetWords(preset) : ""].filter(Boolean);
+    const group = "kind" in record ? "lane" : "stage";
+    if (!preset) return [record.title].filter(Boolean);
+    return [record.title, t(`${group}.${preset}`), exported.preset(group, preset), presetWords(preset)].filter(Boolean);
   };
   const url = (file: string, journey = false) =>
     `/api/boards/${encodeURIComponent(boardId)}/export/${file}?token=${encodeURIComponent(token)}${

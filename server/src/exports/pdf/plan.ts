@@ -1,6 +1,6 @@
-import { departmentName, horizonName, quadrantName, quadrantOf, statusName } from "@journeyboard/shared";
+import { quadrantOf, type Names } from "@journeyboard/shared";
 import type { PlanRow } from "../actionPlan";
-import type { TextStyle, Typesetter } from "./typeset";
+import { isolate, type TextStyle, type Typesetter } from "./typeset";
 
 /** A4 landscape, in PDF points. */
 const PAGE = { size: "A4", layout: "landscape", width: 841.89, height: 595.28, margin: 28 } as const;
@@ -25,10 +25,11 @@ interface Column {
 
 const plain = (text: string | number) => [{ text: String(text), style: STYLE.cell }];
 
-const COLUMNS: Column[] = [
-  { header: "#", width: 24, cell: (_, rank) => plain(rank) },
+/** The table's columns, headed in the board's language. */
+const columnsIn = ({ t, ...names }: Names): Column[] => [
+  { header: t("export.rank"), width: 24, cell: (_, rank) => plain(rank) },
   {
-    header: "Action",
+    header: t("plan.field.title"),
     width: 222,
     cell: ({ action }) => [
       { text: action.title, style: STYLE.strong },
@@ -36,36 +37,48 @@ const COLUMNS: Column[] = [
     ],
   },
   {
-    header: "Addresses",
+    header: t("export.addresses"),
     width: 170,
     cell: ({ cards, stages }) => [
       ...(cards.length ? [{ text: cards.join("\n"), style: STYLE.cell }] : []),
       ...(stages.length ? [{ text: stages.join(", "), style: STYLE.note }] : []),
     ],
   },
-  { header: "Kind", width: 62, cell: ({ action }) => plain(quadrantName(quadrantOf(action))) },
-  { header: "Owner", width: 78, cell: ({ action }) => plain(departmentName(action.ownerDepartment ?? "")) },
-  { header: "Impact", width: 40, cell: ({ action }) => plain(action.impact) },
-  { header: "Effort", width: 40, cell: ({ action }) => plain(action.effort) },
-  { header: "Horizon", width: 62, cell: ({ action }) => plain(horizonName(action.horizon)) },
-  { header: "Status", width: 54, cell: ({ action }) => plain(statusName(action.status)) },
-  { header: "Dots", width: 34, cell: ({ action }) => plain(action.dots) },
+  { header: t("plan.field.quadrant"), width: 62, cell: ({ action }) => plain(names.quadrant(quadrantOf(action))) },
+  {
+    header: t("plan.field.owner"),
+    width: 78,
+    cell: ({ action }) => plain(names.department(action.ownerDepartment ?? "")),
+  },
+  { header: t("plan.field.impact"), width: 40, cell: ({ action }) => plain(action.impact) },
+  { header: t("plan.field.effort"), width: 40, cell: ({ action }) => plain(action.effort) },
+  { header: t("plan.field.horizon"), width: 62, cell: ({ action }) => plain(names.horizon(action.horizon)) },
+  { header: t("plan.field.status"), width: 54, cell: ({ action }) => plain(names.status(action.status)) },
+  { header: t("export.dots"), width: 34, cell: ({ action }) => plain(action.dots) },
 ];
 
 /**
  * The action plan as a table in priority order, on as many pages as it
  * needs, the column headers on each.
  */
-export function drawPlan(doc: PDFKit.PDFDocument, type: Typesetter, title: string, rows: PlanRow[]): void {
+export function drawPlan(
+  doc: PDFKit.PDFDocument,
+  type: Typesetter,
+  names: Names,
+  boardTitle: string,
+  rows: PlanRow[],
+): void {
+  const columns = columnsIn(names);
+  const title = names.t("export.planTitle", { title: isolate(boardTitle) });
   const bottom = PAGE.height - PAGE.margin;
   let y = 0;
   const newPage = () => {
     doc.addPage({ size: PAGE.size, layout: PAGE.layout, margin: 0 });
     type.draw(title, PAGE.margin, PAGE.margin, PAGE.width - 2 * PAGE.margin, STYLE.title);
     y = PAGE.margin + 26;
-    const height = Math.max(...COLUMNS.map((c) => type.measure(c.header, c.width - 2 * PAD, STYLE.header))) + 2 * PAD;
+    const height = Math.max(...columns.map((c) => type.measure(c.header, c.width - 2 * PAD, STYLE.header))) + 2 * PAD;
     drawRow(
-      COLUMNS.map((c) => [{ text: c.header, style: STYLE.header }]),
+      columns.map((c) => [{ text: c.header, style: STYLE.header }]),
       height,
       "#e8ebf0",
     );
@@ -73,7 +86,7 @@ export function drawPlan(doc: PDFKit.PDFDocument, type: Typesetter, title: strin
   const drawRow = (cells: { text: string; style: TextStyle }[][], height: number, fill: string) => {
     let x = PAGE.margin;
     cells.forEach((parts, i) => {
-      const width = COLUMNS[i]!.width;
+      const width = columns[i]!.width;
       doc.rect(x, y, width, height).fillAndStroke(fill, LINE_COLOUR);
       let at = y + PAD;
       for (const part of parts) at += type.draw(part.text, x + PAD, at, width - 2 * PAD, part.style) + 2;
@@ -83,15 +96,15 @@ export function drawPlan(doc: PDFKit.PDFDocument, type: Typesetter, title: strin
   };
   newPage();
   if (!rows.length) {
-    type.draw("No actions yet.", PAGE.margin, y + 2 * PAD, PAGE.width - 2 * PAGE.margin, STYLE.note);
+    type.draw(names.t("export.noActions"), PAGE.margin, y + 2 * PAD, PAGE.width - 2 * PAGE.margin, STYLE.note);
     return;
   }
   rows.forEach((row, index) => {
-    const cells = COLUMNS.map((column) => column.cell(row, index + 1));
+    const cells = columns.map((column) => column.cell(row, index + 1));
     const height =
       Math.max(
         ...cells.map((parts, i) =>
-          parts.reduce((sum, part) => sum + type.measure(part.text, COLUMNS[i]!.width - 2 * PAD, part.style) + 2, 0),
+          parts.reduce((sum, part) => sum + type.measure(part.text, columns[i]!.width - 2 * PAD, part.style) + 2, 0),
         ),
       ) +
       2 * PAD;

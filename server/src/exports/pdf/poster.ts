@@ -3,17 +3,14 @@ import {
   LANE_COLOURS,
   cellKey,
   emotionCurve,
-  channelName,
-  departmentName,
-  metricName,
   readJourneyGrid,
   readRecord,
   type CardRecord,
   type LaneRecord,
+  type Names,
   type StageRecord,
   type StepEmotion,
 } from "@journeyboard/shared";
-import { laneName, stageName } from "../journeyGrid";
 import type { Typesetter, TextStyle } from "./typeset";
 
 /** A3 landscape, in PDF points. */
@@ -38,15 +35,15 @@ const STYLE = {
 } satisfies Record<string, TextStyle>;
 
 /** What a card shows under its text: its channel, owner or indicator. */
-function cardMeta(card: CardRecord): string | null {
+function cardMeta(card: CardRecord, names: Names): string | null {
   const indicator = card.indicator;
   if (indicator) {
-    const name = indicator.label || metricName(indicator.metric);
+    const name = indicator.label || names.metric(indicator.metric);
     const target = indicator.target === null ? "" : ` → ${indicator.target}`;
     return `${name}: ${indicator.value ?? "–"}${target}`;
   }
-  if (card.channel) return channelName(card.channel);
-  if (card.ownerDepartment) return departmentName(card.ownerDepartment);
+  if (card.channel) return names.channel(card.channel);
+  if (card.ownerDepartment) return names.department(card.ownerDepartment);
   return null;
 }
 
@@ -76,6 +73,7 @@ export class Poster {
     private readonly doc: PDFKit.PDFDocument,
     private readonly type: Typesetter,
     private readonly heading: { title: string; subtitle: string },
+    private readonly names: Names,
   ) {}
 
   draw(board: Y.Doc, journeyId: string): void {
@@ -108,7 +106,7 @@ export class Poster {
     this.stages.forEach((stage, i) => {
       const x = this.columnX(i);
       this.doc.rect(x, top, this.columnWidth, STAGE_H).fillAndStroke("#e8ebf0", LINE_COLOUR);
-      this.type.draw(stageName(stage), x + PAD, top + 7, this.columnWidth - 2 * PAD, STYLE.stage);
+      this.type.draw(this.names.stage(stage), x + PAD, top + 7, this.columnWidth - 2 * PAD, STYLE.stage);
     });
     this.y = this.pageTop = top + STAGE_H;
   }
@@ -122,7 +120,7 @@ export class Poster {
 
   private box(card: CardRecord): CardBox {
     const inner = this.columnWidth - 4 * PAD;
-    const meta = cardMeta(card);
+    const meta = cardMeta(card, this.names);
     const height =
       this.type.measure(card.text || " ", inner, STYLE.card) +
       (meta ? this.type.measure(meta, inner, STYLE.meta) : 0) +
@@ -182,7 +180,7 @@ export class Poster {
     this.doc.rect(PAGE.margin, this.y, width, height).fillAndStroke(colours.lane, LINE_COLOUR);
     this.doc.rect(this.laneX(), this.y, LANE_W, height).stroke(LINE_COLOUR);
     this.stages.forEach((_, i) => this.doc.rect(this.columnX(i), this.y, this.columnWidth, height).stroke(LINE_COLOUR));
-    this.type.draw(laneName(lane), this.laneX() + PAD, this.y + PAD, LANE_W - 2 * PAD, STYLE.lane);
+    this.type.draw(this.names.lane(lane), this.laneX() + PAD, this.y + PAD, LANE_W - 2 * PAD, STYLE.lane);
   }
 
   private drawCard(box: CardBox, x: number, y: number, lane: LaneRecord) {
