@@ -30,6 +30,7 @@ import {
   renameLane,
   renameStage,
   restoreBoard,
+  setBoardLocale,
   setCardChannel,
   setCardIndicator,
   setCardOwner,
@@ -37,6 +38,7 @@ import {
   setLaneCollapsed,
   setStageCollapsed,
   setStageWidth,
+  setTimelineDirection,
   unlinkCards,
   updateAction,
   updatePersona,
@@ -53,6 +55,7 @@ import {
   type PersonaFields,
   type StageSetId,
   type TextSplice,
+  type TimelineDirection,
 } from "@journeyboard/shared";
 import type { TextTarget } from "./text/carets";
 import type { Identity } from "../identity/identity";
@@ -231,4 +234,9 @@ export class BoardCommands {
   updatePersona = (id: string, fields: Partial<PersonaFields>) =>
     this.run("personas", () => updatePersona(this.doc, { id, ...fields }, this.origin));
   deletePersona = (id: string) => this.run("personas", () => deletePersona(this.doc, { id }, this.origin));
+
+  // The board's settings (the facilitator's alone)
+  setBoardLocale = (locale: string) => this.run("meta", () => setBoardLocale(this.doc, { locale }, this.origin));
+  setTimelineDirection = (direction: TimelineDirection) =>
+    this.run("meta", () => setTimelineDirection(this.doc, { direction }, this.origin));
 }

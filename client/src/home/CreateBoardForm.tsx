@@ -11,6 +11,7 @@ import {
   type MapType,
   type StageSetId,
 } from "@journeyboard/shared";
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from "@journeyboard/shared/i18n";
 import { ApiFailure, createBoard } from "../app/api";
 import { useFormat } from "../i18n/format";
 import { adminRefusal } from "../app/adminToken";
@@ -36,6 +37,8 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
     setMapType(type);
     setStageSet(MAP_TYPE_STAGE_SET[type]);
   };
+  // The board's language starts as the one this person reads the app in; it decides what its downloads are written in.
+  const [locale, setLocale] = useState<Language>(isLanguage(i18n.language) ? i18n.language : "en");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +47,7 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
     setBusy(true);
     setError(null);
     try {
-      const request = { title: title.trim(), template: mapType, stageSet, locale: i18n.language };
+      const request = { title: title.trim(), template: mapType, stageSet, locale };
       const board = await createBoard(request, adminToken);
       rememberBoard(board);
       onCreated(board);
@@ -101,6 +104,16 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
           {STAGE_SET_IDS.map((id) => (
             <option key={id} value={id}>
               {format.path(STAGE_SETS[id].map((stage) => t(`stage.${stage}`)))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("home.boardLanguage")}
+        <select data-testid="create.locale" value={locale} onChange={(e) => setLocale(e.target.value as Language)}>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {LANGUAGE_NAMES[language]}
             </option>
           ))}
         </select>

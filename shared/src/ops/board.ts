@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { newId } from "../ids";
+import { isLanguage } from "../i18n/index";
 import type { MapType, StageSetId } from "../model/mapTypes";
 import { MAP_TYPE_LANES, STAGE_SETS } from "../model/mapTypes";
 import { LIMITS } from "../model/limits";
@@ -33,6 +34,12 @@ export function initBoard(doc: Y.Doc, args: InitBoardArgs, origin: Origin): void
 export function renameBoard(doc: Y.Doc, args: { title: string }, origin: Origin): void {
   if (args.title.length > LIMITS.title) throw new DomainError("invalid", "title is too long");
   doc.transact(() => metaMap(doc).set("title", args.title), origin);
+}
+
+/** The board's own language, the one its exports are written in (not the language anyone reads the app in). */
+export function setBoardLocale(doc: Y.Doc, args: { locale: string }, origin: Origin): void {
+  if (!isLanguage(args.locale)) throw new DomainError("invalid", `no catalog for "${args.locale}"`);
+  doc.transact(() => metaMap(doc).set("locale", args.locale), origin);
 }
 
 export function setTimelineDirection(doc: Y.Doc, args: { direction: TimelineDirection }, origin: Origin): void {

@@ -12,6 +12,7 @@ import { useFormat } from "../../i18n/format";
 import type { BoardController } from "../BoardController";
 import { LiveText } from "../text/LiveText";
 import { DELETE_JOURNEY } from "../state/permissions";
+import { BoardSettings } from "./BoardSettings";
 import { SidePanel } from "./SidePanel";
 
 /** The journey shown (title, persona, delete) and new journeys: from a template, as a copy, or as the target of this one. */
@@ -150,6 +151,7 @@ export function JourneysPanel({
           </button>
         </section>
       )}
+      <BoardSettings controller={controller} />
     </SidePanel>
   );
 }
