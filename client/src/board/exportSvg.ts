@@ -6,6 +6,7 @@ import {
   type JourneyGrid,
   type StepEmotion,
 } from "@journeyboard/shared";
+import { FONT_STACK } from "../fonts/family";
 import type { GridLabels } from "./canvas/GridLayer";
 import { curveSvg, type DrawText, type SvgCurveLabels } from "./exportSvgCurve";
 import { GRID, type JourneyLayout, type Rect } from "./state/layout";
@@ -13,7 +14,7 @@ import { GRID, type JourneyLayout, type Rect } from "./state/layout";
 /** How wide a text is at a font size, in pixels (the browser's canvas measures it). */
 export type MeasureText = (text: string, fontSize: number, bold: boolean) => number;
 
-const FONT = 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", Tahoma, sans-serif';
+const FONT = FONT_STACK;
 const CARD_FONT = 14;
 const LINE = CARD_FONT * 1.3;
 const LANE_LINE = 16 * 1.3;

@@ -3,6 +3,7 @@ import { Download } from "lucide-react";
 import { namesIn, presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
+import { FONT_STACK } from "../../fonts/family";
 import { journeySvg, type MeasureText, type SvgCurve } from "../exportSvg";
 import { SidePanel } from "./SidePanel";
 
@@ -105,7 +106,7 @@ function canvasMeasure(): MeasureText {
   const context = document.createElement("canvas").getContext("2d");
   return (text, size, bold) => {
     if (!context) return text.length * size * 0.55;
-    context.font = `${bold ? "bold " : ""}${size}px system-ui, "Segoe UI", "Noto Sans", sans-serif`;
+    context.font = `${bold ? "bold " : ""}${size}px ${FONT_STACK}`;
     return context.measureText(text).width;
   };
 }
