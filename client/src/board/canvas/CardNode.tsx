@@ -1,11 +1,11 @@
 import { memo } from "react";
 import Konva from "konva";
-import { Circle, Group, Image, Rect, Shape, Text } from "react-konva";
+import { Circle, Group, Image, Rect, Shape } from "react-konva";
+import { CanvasText } from "./CanvasText";
 import {
   departmentColour,
   isAlerting,
   isPresetChannel,
-  textDirection,
   type CardRecord,
   type Indicator,
   type LaneKind,
@@ -71,7 +71,7 @@ function DotsBadge({ dots, width }: { dots: CardDots; width: number }) {
       {dots.total !== null && (
         <Group x={width - 58}>
           <Rect width={38} height={18} y={-9} cornerRadius={9} fill={dots.winner ? WINNER : "#0f172a"} />
-          <Text
+          <CanvasText
             width={38}
             y={-5}
             align="center"
@@ -125,7 +125,17 @@ function ChannelChip({ channel, label }: { channel: string; label: string }) {
   return (
     <Group x={10} y={8} listening={false}>
       {image && <Image image={image} width={16} height={16} />}
-      <Text x={22} y={1} text={label} fontSize={12} fontStyle="bold" fill="#0f766e" wrap="none" ellipsis width={160} />
+      <CanvasText
+        x={22}
+        y={1}
+        text={label}
+        fontSize={12}
+        fontStyle="bold"
+        fill="#0f766e"
+        wrap="none"
+        ellipsis
+        width={160}
+      />
     </Group>
   );
 }
@@ -163,7 +173,6 @@ export const CardNode = memo(function CardNode({
     if (pointer) handlers.onDrop(card.id, pointer);
   };
   const empty = card.text.trim() === "";
-  const direction = textDirection(card.text);
   const indicator = kind === "indicators" ? (card.indicator ?? null) : null;
   const alerting = indicator !== null && isAlerting(indicator);
   const owner = kind === "backstage" ? card.ownerDepartment : null;
@@ -203,7 +212,7 @@ export const CardNode = memo(function CardNode({
       {owner && (
         <Group x={10} y={8} listening={false}>
           <Circle x={5} y={7} radius={5} fill={departmentColour(owner)} />
-          <Text
+          <CanvasText
             x={14}
             y={1}
             text={labels.department(owner)}
@@ -218,7 +227,7 @@ export const CardNode = memo(function CardNode({
       )}
       {summary && (
         <Group x={10} y={6} listening={false}>
-          <Text
+          <CanvasText
             text={summary.headline}
             fontSize={17}
             fontStyle="bold"
@@ -227,12 +236,20 @@ export const CardNode = memo(function CardNode({
             wrap="none"
             ellipsis
           />
-          <Text y={22} text={summary.detail} fontSize={11} fill={MUTED} width={box.width - 20} wrap="none" ellipsis />
+          <CanvasText
+            y={22}
+            text={summary.detail}
+            fontSize={11}
+            fill={MUTED}
+            width={box.width - 20}
+            wrap="none"
+            ellipsis
+          />
         </Group>
       )}
       {alerting && <AlertBadge x={box.width - 28} />}
       {dots && <DotsBadge dots={dots} width={box.width} />}
-      <Text
+      <CanvasText
         x={10}
         y={textTop}
         listening={false}
@@ -243,13 +260,11 @@ export const CardNode = memo(function CardNode({
         lineHeight={1.3}
         fill={empty ? "#64748b" : INK}
         fontStyle={empty ? "italic" : "normal"}
-        direction={direction}
-        align={direction === "rtl" ? "right" : "left"}
         wrap="word"
         ellipsis
       />
       {editedBy && (
-        <Text
+        <CanvasText
           x={0}
           y={-18}
           text={editedBy.name}

@@ -1,6 +1,7 @@
 import { memo, useSyncExternalStore } from "react";
 import type Konva from "konva";
-import { Group, Layer, Rect as KonvaRect, Shape, Text } from "react-konva";
+import { Group, Layer, Rect as KonvaRect, Shape } from "react-konva";
+import { CanvasText } from "./CanvasText";
 import { LANE_COLOURS, departmentColour, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
   GRID,
@@ -127,7 +128,7 @@ function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () =>
         strokeWidth={1}
         fill="rgba(255,255,255,0.35)"
       />
-      <Text
+      <CanvasText
         text={`+ ${label}`}
         width={box.width}
         height={box.height}

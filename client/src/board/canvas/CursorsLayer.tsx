@@ -1,4 +1,5 @@
-import { Group, Label, Path, Tag, Text } from "react-konva";
+import { Group, Label, Path, Tag } from "react-konva";
+import { CanvasText } from "./CanvasText";
 import type { Peer } from "../state/presence";
 
 /** Other people's pointers, drawn the same size at any zoom. */
@@ -24,7 +25,7 @@ export function CursorsLayer({
             />
             <Label x={12} y={18}>
               <Tag fill={peer.user.colour} cornerRadius={4} />
-              <Text text={nameOf(peer)} fill="#ffffff" fontSize={12} padding={4} />
+              <CanvasText text={nameOf(peer)} fill="#ffffff" fontSize={12} padding={4} />
             </Label>
           </Group>
         ) : null,

@@ -1,5 +1,6 @@
 import { memo } from "react";
-import { Circle, Group, Line, Rect, Text } from "react-konva";
+import { Circle, Group, Line, Rect } from "react-konva";
+import { CanvasText } from "./CanvasText";
 import { EMOTION_MAX, EMOTION_MIN, type StepEmotion } from "@journeyboard/shared";
 import { columnsSpan, curvePoints, curveScale } from "../state/curve";
 import { sameFrame, type JourneyLayout } from "../state/layout";
@@ -44,11 +45,11 @@ export const EmotionCurveLayer = memo(
                     strokeWidth={1}
                     dash={v === 0 ? undefined : [4, 4]}
                   />
-                  <Text x={x0 + 4} y={yOf(v) - 14} text={labels.scale(v)} fontSize={11} fill="#64748b" />
+                  <CanvasText x={x0 + 4} y={yOf(v) - 14} text={labels.scale(v)} fontSize={11} fill="#64748b" />
                 </Group>
               ))}
               {hints && rated.length === 0 && (
-                <Text
+                <CanvasText
                   x={x0}
                   y={top + height / 2 - 8}
                   width={x1 - x0}
@@ -90,7 +91,7 @@ export const EmotionCurveLayer = memo(
                         strokeWidth={2}
                         dash={[3, 2]}
                       />
-                      <Text
+                      <CanvasText
                         x={x + 12}
                         y={yOf(step.all!.median) - 18}
                         text={labels.disagreement}
@@ -100,7 +101,7 @@ export const EmotionCurveLayer = memo(
                       />
                     </>
                   )}
-                  <Text
+                  <CanvasText
                     x={x - 10}
                     y={top + height + 2}
                     width={20}

@@ -1,5 +1,6 @@
 import { memo } from "react";
-import { Group, Line, Rect, Text } from "react-konva";
+import { Group, Line, Rect } from "react-konva";
+import { CanvasText } from "./CanvasText";
 import { LANE_COLOURS } from "@journeyboard/shared";
 import type { PlacedLine } from "../state/blueprint";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
@@ -51,7 +52,7 @@ export const GridLayer = memo(
               fill={LANE_COLOURS[lane.kind].card}
               opacity={0.55}
             />
-            <Text
+            <CanvasText
               x={layout.laneHeaderX + 14}
               y={y + (lane.collapsed ? 12 : 14)}
               width={GRID.laneHeaderWidth - 40}
@@ -70,7 +71,7 @@ export const GridLayer = memo(
         {lines.map(({ line, y, label }) => (
           <Group key={line} name="blueprint-line">
             <Line points={[0, y, layout.width, y]} stroke={LINE_COLOUR} strokeWidth={2} dash={[10, 6]} />
-            <Text
+            <CanvasText
               x={cellsX + 8}
               y={y + 3}
               text={label}
@@ -85,7 +86,7 @@ export const GridLayer = memo(
           stage.collapsed ? (
             <Group key={stage.id}>
               <Rect x={x} y={0} width={width} height={layout.height} fill="#f8fafc" opacity={0.8} />
-              <Text
+              <CanvasText
                 x={x + width / 2 - 9}
                 y={GRID.stageHeaderHeight + 8}
                 rotation={90}
@@ -103,7 +104,7 @@ export const GridLayer = memo(
             </Group>
           ) : (
             <Group key={stage.id}>
-              <Text
+              <CanvasText
                 x={x + 12}
                 y={14}
                 width={width - 40}
