@@ -213,6 +213,14 @@ describe("Gate: updates are checked whole before they are applied", () => {
       "m1",
     );
     await sendThenMark(
+      updateOf(sender, (doc) => doc.getMap("meta").set("locale", "ar")),
+      "m1a",
+    );
+    await sendThenMark(
+      updateOf(sender, (doc) => doc.getMap("meta").set("timelineDirection", "rtl")),
+      "m1b",
+    );
+    await sendThenMark(
       updateOf(sender, (doc) => (doc.getMap("actions").get("a1") as Y.Map<unknown>).set("order", "a5")),
       "m2",
     );
@@ -222,8 +230,10 @@ describe("Gate: updates are checked whole before they are applied", () => {
       ),
       "m3",
     );
-    expect(resyncs.map((r) => r.reason)).toEqual(["forbidden", "forbidden"]);
+    expect(resyncs.map((r) => r.reason)).toEqual(["forbidden", "forbidden", "forbidden", "forbidden"]);
     await eventually(() => expect(readRecord(watcher.doc, "actions", "a1")!.title).toBe("Re: One"));
+    expect(watcher.doc.getMap("meta").get("locale")).toBe("en");
+    expect(watcher.doc.getMap("meta").get("timelineDirection")).toBe("ltr");
     expect(readRecord(watcher.doc, "actions", "a1")!.order).not.toBe("a5");
   });
 });
