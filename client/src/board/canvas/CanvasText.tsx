@@ -5,8 +5,8 @@ import { FONT_STACK } from "../../fonts/family";
 
 type Props = Omit<ComponentProps<typeof Text>, "text" | "direction" | "align" | "fontFamily"> & {
   text: string;
-  /** Where a line sits: at the side its text starts from (default), centred, or at the other side. */
-  align?: "start" | "center" | "end";
+  /** Where a line sits: at the side its text starts from (default), or centred. */
+  align?: "start" | "center";
 };
 
 /**
@@ -19,6 +19,6 @@ type Props = Omit<ComponentProps<typeof Text>, "text" | "direction" | "align" | 
  */
 export function CanvasText({ text, align = "start", ...props }: Props) {
   const direction = textDirection(text);
-  const physical = align === "center" ? "center" : (align === "start") === (direction === "ltr") ? "left" : "right";
+  const physical = align === "center" ? "center" : direction === "ltr" ? "left" : "right";
   return <Text {...props} text={text} direction={direction} align={physical} fontFamily={FONT_STACK} />;
 }
