@@ -53,9 +53,9 @@ describe("HTTP contract", () => {
       "Night",
     ]);
     expect(await stagesOf({ template: "dayInTheLife", stageSet: "macro" })).toEqual([
-      "Pre purchase",
+      "Before purchase",
       "Purchase",
-      "Post purchase",
+      "After purchase",
     ]);
     expect(await stagesOf({ template: "serviceBlueprint" })).toEqual([
       "Awareness",

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { tempDataDir } from "./support/server";
-import { openToNobody, runServer, type Exit } from "./support/startup";
+import { runServer, type Exit } from "./support/startup";
 
 /** Exited by itself, not zero, with one line on stderr that says what to change. */
 function expectOneLine(exit: Exit, says: RegExp): void {
@@ -14,10 +14,9 @@ function expectOneLine(exit: Exit, says: RegExp): void {
   expect(lines[0]).toMatch(says);
 }
 
-/** A folder only its owner may write: `nobody` may read it but not create anything in it. */
+/** A folder nobody may create anything in (root neither, once bound by file permissions). */
 function readOnlyFolder(): string {
   const dir = tempDataDir();
-  openToNobody(dir);
   const readOnly = join(dir, "read-only");
   mkdirSync(readOnly);
   chmodSync(readOnly, 0o555);
@@ -45,12 +44,12 @@ describe("a server that cannot start says what to change", () => {
   });
 
   it("DATA_DIR that is a read-only folder", async () => {
-    const exit = await runServer({ DATA_DIR: readOnlyFolder() }, { asNobody: true });
+    const exit = await runServer({ DATA_DIR: readOnlyFolder() }, { bound: true });
     expectOneLine(exit, /is not writable \(this user may not write there\); set DATA_DIR/);
   });
 
   it("DATA_DIR whose missing parent cannot be made", async () => {
-    const exit = await runServer({ DATA_DIR: join(readOnlyFolder(), "missing", "data") }, { asNobody: true });
+    const exit = await runServer({ DATA_DIR: join(readOnlyFolder(), "missing", "data") }, { bound: true });
     expectOneLine(exit, /cannot create .*missing \(this user may not write there\); set DATA_DIR/);
   });
 
