@@ -45,15 +45,21 @@ export function connectClient(
   { schema = SCHEMA_VERSION, onStateless, frames }: ClientOptions = {},
 ): TestClient {
   const url = `${serverUrl.replace(/^http/, "ws")}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`;
-  class RecordingWebSocket extends WebSocket {
+  class TestWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      this.on("message", (data: Buffer) => frames?.push(data.toString("latin1")));
+      if (frames) this.on("message", (data: Buffer) => frames.push(data.toString("latin1")));
+      // ws reports a socket closed while still connecting as an error event, after the provider has let
+      // go of it: a client the server closed reconnects, and tearing it down closes such a socket.
+      this.on("error", (error: Error) => {
+        const handledElsewhere = this.listenerCount("error") > 1;
+        if (!handledElsewhere && !error.message.includes("closed before the connection was established")) throw error;
+      });
     }
   }
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: frames ? RecordingWebSocket : WebSocket,
+    WebSocketPolyfill: TestWebSocket,
     delay: 100,
     minDelay: 100,
     maxDelay: 500,
