@@ -11,11 +11,12 @@ import {
   type MapType,
   type StageSetId,
 } from "@journeyboard/shared";
-import { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from "@journeyboard/shared/i18n";
+import { isLanguage, type Language } from "@journeyboard/shared/i18n";
 import { ApiFailure, createBoard } from "../app/api";
 import { useFormat } from "../i18n/format";
 import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
+import { LanguageOptions } from "../i18n/LanguageOptions";
 
 /** What a form that creates a board (from scratch or from a file) is given. */
 export interface BoardFormProps {
@@ -111,11 +112,7 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
       <label>
         {t("home.boardLanguage")}
         <select data-testid="create.locale" value={locale} onChange={(e) => setLocale(e.target.value as Language)}>
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language} lang={language}>
-              {LANGUAGE_NAMES[language]}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </label>
       {error && (

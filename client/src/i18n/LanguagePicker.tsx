@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Languages } from "lucide-react";
-import { LANGUAGES, LANGUAGE_NAMES, directionOf, isLanguage } from "@journeyboard/shared/i18n";
+import { isLanguage } from "@journeyboard/shared/i18n";
 import { chooseLanguage } from ".";
+import { LanguageOptions } from "./LanguageOptions";
 
 /** The interface's language, each named in itself; on every screen. */
 export function LanguagePicker() {
@@ -15,11 +16,7 @@ export function LanguagePicker() {
         value={i18n.language}
         onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}
       >
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language} dir={directionOf(language)}>
-            {LANGUAGE_NAMES[language]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </label>
   );

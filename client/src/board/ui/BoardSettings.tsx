@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { TIMELINE_DIRECTIONS, type TimelineDirection } from "@journeyboard/shared";
-import { LANGUAGES, LANGUAGE_NAMES } from "@journeyboard/shared/i18n";
 import type { BoardController } from "../BoardController";
+import { LanguageOptions } from "../../i18n/LanguageOptions";
 
 /**
  * The board's own settings, offered to whoever may change them (the
@@ -22,11 +22,7 @@ export function BoardSettings({ controller }: { controller: BoardController }) {
           onChange={(e) => controller.commands.setBoardLocale(e.target.value)}
           data-testid="settings.locale"
         >
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language} lang={language}>
-              {LANGUAGE_NAMES[language]}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       </label>
       <label>
