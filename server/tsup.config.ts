@@ -1,8 +1,8 @@
 import { defineConfig } from "tsup";
 
-/** One ESM file for Node; the workspace's shared package is bundled in, npm packages stay external. */
+/** ESM for Node: the server and its heavy-work thread; the workspace's shared package is bundled in, npm packages stay external. */
 export default defineConfig({
-  entry: ["src/main.ts"],
+  entry: { main: "src/main.ts", "heavy/worker": "src/heavy/worker.ts" },
   format: "esm",
   platform: "node",
   target: "node20",

@@ -38,23 +38,22 @@ export class BoardService {
       },
       origin,
     );
-    return this.save(request.title, createdAt, doc, publicUrl);
+    return this.save(request.title, createdAt, Y.encodeStateAsUpdate(doc), publicUrl);
   }
 
-  /** Creates a board holding an imported document, with new tokens. */
-  createFrom(doc: Y.Doc, publicUrl: string): CreateBoardResponse {
-    const title = String(doc.getMap("meta").get("title") ?? "");
-    return this.save(title, Date.now(), doc, publicUrl);
+  /** Creates a board holding an imported document (its encoded state), with new tokens. */
+  createFrom(state: Uint8Array, title: string, publicUrl: string): CreateBoardResponse {
+    return this.save(title, Date.now(), state, publicUrl);
   }
 
-  private save(title: string, createdAt: number, doc: Y.Doc, publicUrl: string): CreateBoardResponse {
+  private save(title: string, createdAt: number, state: Uint8Array, publicUrl: string): CreateBoardResponse {
     const id = newId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
     this.store.createBoard({
       id,
       title,
       createdAt,
-      state: Y.encodeStateAsUpdate(doc),
+      state,
       tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
     });
     const link = (role: Role): RoleLink => ({

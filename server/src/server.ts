@@ -3,24 +3,14 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
-import * as Y from "yjs";
-import {
-  COLLAB_PATH,
-  LIMITS,
-  boardWorkshop,
-  exportBoard,
-  migrateBoard,
-  newId,
-  type BoardWorkshop,
-  type SnapshotInfo,
-  type SnapshotKind,
-} from "@journeyboard/shared";
+import { COLLAB_PATH, LIMITS, boardWorkshop, newId, type SnapshotInfo, type SnapshotKind } from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
 import { BoardInvariants } from "./extensions/BoardInvariants";
-import { BoardPersistence, applyStored } from "./extensions/BoardPersistence";
-import { createHttpApp } from "./http/app";
+import { BoardPersistence } from "./extensions/BoardPersistence";
+import { createHttpApp, type ImportedBoard } from "./http/app";
+import { DownloadTickets } from "./http/downloadTickets";
 import { listen } from "./http/listen";
 import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
@@ -33,6 +23,7 @@ import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { SocketGate } from "./gateway/SocketGate";
 import { PhaseStore } from "./storage/PhaseStore";
 import { PhaseService } from "./workshop/PhaseService";
+import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
 
 /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -51,54 +42,70 @@ export interface RunningServer {
  * and the collaboration WebSocket at COLLAB_PATH handed to Hocuspocus, whose
  * behaviour is the sum of the extensions wired here.
  */
-/** A board as stored, in a document of its own (for reading; nothing is written back). */
-function readStoredBoard(store: SqliteBoardStore, id: string): Y.Doc | null {
-  const stored = store.loadBoard(id);
-  if (!stored) return null;
-  try {
-    const doc = new Y.Doc();
-    applyStored(doc, stored);
-    migrateBoard(doc);
-    return doc;
-  } catch {
-    return null;
-  }
+/** What tests and benchmarks set beside the configuration. */
+export interface ServerTuning {
+  /** The time, in ms since the epoch; tests move it to run out a round's countdown. */
+  clock?: () => number;
+  /** What one connection may send; tests lower them to reach them. */
+  gateLimits?: GateLimits;
+  /** How much heavy work (exports, imports, snapshots) runs and waits at once. */
+  heavyLimits?: HeavyWorkLimits;
 }
+
+/**
+ * The heavy-work threads' entry: the built one beside the built server, or
+ * the source's (through tsx) when the server runs from its source.
+ */
+const heavyWorkerFile = import.meta.url.endsWith(".ts")
+  ? new URL("./heavy/sourceWorker.mjs", import.meta.url)
+  : new URL("./heavy/worker.js", import.meta.url);
 
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
-  /** The time, in ms since the epoch; tests move it to run out a round's countdown. */
-  clock: () => number = Date.now,
-  /** What one connection may send; tests lower them to reach them. */
-  gateLimits: GateLimits = DEFAULT_GATE_LIMITS,
+  { clock = Date.now, gateLimits = DEFAULT_GATE_LIMITS, heavyLimits = DEFAULT_HEAVY_LIMITS }: ServerTuning = {},
 ): Promise<RunningServer> {
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
   const snapshots = new SnapshotStore(store.db);
   const phaseStore = new PhaseStore(store.db);
-  const readBoard = (id: string) => hocuspocus.documents.get(id) ?? readStoredBoard(store, id);
+  const heavy = new HeavyWork(heavyWorkerFile, heavyLimits);
   const workshopOf = (boardId: string) => boardWorkshop(phaseStore.phaseOf(boardId), votes.rounds(boardId));
-  const saveSnapshot = (boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo => {
+  /** The board as it is now (the store holds every applied update), drawn into its file in a heavy-work thread. */
+  const saveSnapshot = async (
+    boardId: string,
+    name: string,
+    kind: SnapshotKind,
+    address?: string,
+  ): Promise<SnapshotInfo | null> => {
+    const board = store.loadBoard(boardId);
+    if (!board) return null;
     const info = { id: newId(), name, kind, createdAt: clock() };
-    snapshots.save(boardId, info, JSON.stringify(exportBoard(board, workshopOf(boardId))));
+    const job = { kind: "snapshot", board, workshop: workshopOf(boardId) } as const;
+    const file = await (address === undefined ? heavy.runForServer(job) : heavy.run(address, job));
+    snapshots.save(boardId, info, file);
     return info;
   };
   const boards = new BoardService(store);
   /** A new board from an imported file: its document, then its phase and rounds, in one transaction. */
-  const importBoard = (doc: Y.Doc, workshop: BoardWorkshop | undefined, publicUrl: string) =>
+  const importBoard = (imported: ImportedBoard, publicUrl: string) =>
     store.db.transaction(() => {
-      const created = boards.createFrom(doc, publicUrl);
+      const { workshop } = imported;
+      const created = boards.createFrom(imported.state, imported.title, publicUrl);
       if (workshop) {
         phaseStore.setPhase(created.id, workshop.phase, clock());
         for (const round of workshop.rounds) votes.saveRound(created.id, round);
       }
       return created;
     })();
-  /** Keeps the board as it is now in its history, when it can be read. */
+  /** Snapshots being drawn; closing waits for them. */
+  const keeping = new Set<Promise<unknown>>();
+  /** Keeps the board as it is now in its history, when it can be read; a failure is logged, the workshop goes on. */
   const keepInHistory = (boardId: string, name: string, kind: SnapshotKind) => {
-    const board = readBoard(boardId);
-    if (board) saveSnapshot(boardId, board, name, kind);
+    const kept = saveSnapshot(boardId, name, kind)
+      .catch((error: unknown) => logger.error({ err: error, board: boardId, kind }, "snapshot not kept"))
+      .finally(() => keeping.delete(kept));
+    keeping.add(kept);
   };
   const voting = new VotingService(
     votes,
@@ -130,7 +137,8 @@ export async function startServer(
     votes,
     snapshots,
     saveSnapshot,
-    readBoard,
+    heavy,
+    tickets: new DownloadTickets(clock),
     workshopOf,
     importBoard,
     boards,
@@ -186,6 +194,8 @@ export async function startServer(
       await voting.flush();
       await phases.flush();
       voting.dispose();
+      await Promise.all(keeping);
+      await heavy.close();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -31,7 +31,7 @@ function storedDoc(dataDir: string, boardId: string): Y.Doc {
 describe("BoardPersistence", () => {
   it("finds a board intact after the server restarts", async () => {
     const dataDir = tempDataDir();
-    const first = await startTestServer({}, dataDir);
+    const first = await startTestServer({}, { dataDir });
     const board = await first.createBoard({ title: "Kept" });
     const client = await connectSynced(first.url, board.id, board.links.participant.token);
     addCards(client, ["I look for a summer dress", "Czekam na kuriera", "أقارن الأسعار"]);
@@ -39,7 +39,7 @@ describe("BoardPersistence", () => {
     client.disconnect();
     await first.close();
 
-    const second = await startTestServer({}, dataDir);
+    const second = await startTestServer({}, { dataDir });
     const again = await connectSynced(second.url, board.id, board.links.viewer.token);
     expect(
       readAll(again.doc, "cards")
@@ -77,7 +77,7 @@ describe("BoardPersistence", () => {
     });
     store.close();
 
-    const server = await startTestServer({}, dataDir);
+    const server = await startTestServer({}, { dataDir });
     const client = await connectSynced(server.url, "old-board-000001", "v".repeat(20));
     expect(schemaVersionOf(client.doc)).toBe(SCHEMA_VERSION);
     expect(metaMap(client.doc).get("timelineDirection")).toBe("ltr");
@@ -130,7 +130,7 @@ describe("SqliteBoardStore", () => {
 
   it("folds a long log left by a crash when the board loads, keeping every change", async () => {
     const dataDir = tempDataDir();
-    const first = await startTestServer({}, dataDir);
+    const first = await startTestServer({}, { dataDir });
     const board = await first.createBoard();
     const writer = await connectSynced(first.url, board.id, board.links.facilitator.token);
     const copy = new Y.Doc();
@@ -145,7 +145,7 @@ describe("SqliteBoardStore", () => {
     expect(store.logSize(board.id).count).toBeGreaterThanOrEqual(600);
     store.close();
 
-    const server = await startTestServer({}, dataDir);
+    const server = await startTestServer({}, { dataDir });
     const reader = await connectSynced(server.url, board.id, board.links.viewer.token);
     expect(reader.doc.getMap("meta").get("note599")).toBe(599);
     const after = new SqliteBoardStore(dataDir);

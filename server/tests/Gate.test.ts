@@ -59,7 +59,7 @@ function cardIn(doc: Y.Doc, id: string, text: string) {
 const textIn = (doc: Y.Doc, id: string) => (doc.getMap("cards").get(id) as Y.Map<unknown>).get("text") as Y.Text;
 
 async function room(limits: Partial<GateLimits> = {}) {
-  const server = await startTestServer({}, undefined, undefined, limits);
+  const server = await startTestServer({}, { gateLimits: limits });
   const board = await server.createBoard();
   const resyncs: ResyncMessage[] = [];
   const onStateless = (payload: string) => {
@@ -240,7 +240,7 @@ describe("Gate: updates are checked whole before they are applied", () => {
 
 describe("Gate: limits on what a connection sends", () => {
   it("refuses a card that would take the board past its size", async () => {
-    const server = await startTestServer({}, undefined, undefined, {});
+    const server = await startTestServer({}, { gateLimits: {} });
     const board = await server.createBoard();
     const probe = await connectSynced(server.url, board.id, board.links.facilitator.token);
     const records = RECORD_ROOTS.reduce((sum, root) => sum + probe.doc.getMap(root).size, 0);
@@ -316,7 +316,7 @@ describe("Gate: presence is stamped by the server", () => {
 
 describe("Gate: a viewer changes nothing", () => {
   it("takes no document change and no command from a viewer, whatever it sends, thousands of times", async () => {
-    const server = await startTestServer({}, undefined, undefined, { messagesPerSecond: 1e6, messageBurst: 1e6 });
+    const server = await startTestServer({}, { gateLimits: { messagesPerSecond: 1e6, messageBurst: 1e6 } });
     const board = await server.createBoard();
     const facilitator = await connectSynced(server.url, board.id, board.links.facilitator.token);
     cardIn(facilitator.doc, "kept", "kept");

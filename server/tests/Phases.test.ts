@@ -15,7 +15,7 @@ function addTestCard(client: TestClient, id: string) {
 }
 
 async function workshop(dataDir = tempDataDir()) {
-  const server = await startTestServer({}, dataDir);
+  const server = await startTestServer({}, { dataDir });
   const board = await server.createBoard();
   const messages: { type: string; reason?: string }[] = [];
   const onStateless = (payload: string) => messages.push(JSON.parse(payload) as { type: string });
@@ -72,19 +72,20 @@ describe("Phases", () => {
     await eventually(() => expect(phaseIn(first.session)).toBe("diverge"));
     setPhase(first.facilitator, "plan");
     await eventually(() => expect(phaseIn(first.session)).toBe("plan"));
-    const list = await fetch(
-      `${first.server.url}/api/boards/${first.board.id}/snapshots?token=${first.board.links.viewer.token}`,
-    );
-    const snapshots = (await list.json()) as { name: string; kind: string }[];
-    expect(
-      snapshots
+    const phaseSnapshots = async () => {
+      const list = await fetch(
+        `${first.server.url}/api/boards/${first.board.id}/snapshots?token=${first.board.links.viewer.token}`,
+      );
+      const snapshots = (await list.json()) as { name: string; kind: string }[];
+      return snapshots
         .filter((s) => s.kind === "phase")
         .map((s) => s.name)
-        .sort(),
-    ).toEqual(["diverge", "plan"]);
+        .sort();
+    };
+    await eventually(async () => expect(await phaseSnapshots()).toEqual(["diverge", "plan"]));
     await first.server.close();
 
-    const server = await startTestServer({}, dataDir);
+    const server = await startTestServer({}, { dataDir });
     const session = await connectWorkshop(server.url, first.board.id, first.board.links.viewer.token);
     await eventually(() => expect(phaseIn(session)).toBe("plan"));
   });

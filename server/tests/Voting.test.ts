@@ -26,7 +26,7 @@ import {
 } from "./support/voting";
 
 async function votingBoard(clock?: () => number) {
-  const server = await startTestServer({}, undefined, clock);
+  const server = await startTestServer({}, { clock });
   const board = await server.createBoard();
   const facilitator = await connectVoter(server.url, board.id, board.links.facilitator.token);
   await addCards(facilitator, "irritants", ["fees", "queue", "forms"]);
@@ -283,7 +283,7 @@ describe("Voting", () => {
     await answer(voter, { type: "vote.add", roundId: round.id, cardId: "fees", requestId: "1" });
     await server.close();
 
-    const restarted = await startTestServer({}, server.dataDir);
+    const restarted = await startTestServer({}, { dataDir: server.dataDir });
     const reader = await connectWorkshop(restarted.url, board.id, board.links.viewer.token);
     expect(roundsIn(reader)).toEqual([expect.objectContaining({ id: round.id, status: "open" })]);
     const back = await connectVoter(restarted.url, board.id, board.links.participant.token);

@@ -10,7 +10,7 @@ const post = (url: string, body: string, type = "application/json") =>
 
 describe("one person cannot take a workshop down: requests", () => {
   it("takes JSON bodies only, and limits new boards per address, creations and imports together", async () => {
-    const server = await startTestServer({}, undefined, undefined, undefined, { boards: 3, seconds: 600 });
+    const server = await startTestServer({}, { newBoardLimit: { boards: 3, seconds: 600 } });
     const title = JSON.stringify({ title: "Workshop" });
 
     const plain = await post(`${server.url}/api/boards`, title, "text/plain");

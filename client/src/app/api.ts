@@ -3,6 +3,7 @@ import type {
   BoardSession,
   CreateBoardRequest,
   CreateBoardResponse,
+  DownloadTicket,
   SnapshotInfo,
 } from "@journeyboard/shared";
 
@@ -69,3 +70,7 @@ export const saveSnapshot = (boardId: string, token: string, name: string) =>
 /** A snapshot's board file, still to be checked (`parseBoardFile`). */
 export const snapshotFile = (boardId: string, token: string, id: string) =>
   boardApi(boardId, `/snapshots/${encodeURIComponent(id)}`, token);
+
+/** A one-use ticket that downloads one export, so the token never stands in a URL. */
+export const downloadTicket = (boardId: string, token: string) =>
+  boardApi(boardId, "/downloads", token, { method: "POST" }) as Promise<DownloadTicket>;

@@ -2,7 +2,8 @@ import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@
 import * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
-import type { BoardStore, StoredBoard } from "../storage/BoardStore";
+import type { BoardStore } from "../storage/BoardStore";
+import { applyStored } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
 
 export interface BoardPersistenceConfig {
@@ -22,18 +23,6 @@ const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfte
  * A board that fails to load is refused and its stored data left untouched.
  * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
  */
-/**
- * Applies a stored board (snapshot, then the log) to a document in one
- * transaction, update by update: `Y.mergeUpdates` over a long log costs
- * seconds where this costs milliseconds.
- */
-export function applyStored(document: Y.Doc, stored: StoredBoard): void {
-  document.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(document, update);
-  });
-}
-
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
 

@@ -1,54 +1,55 @@
 import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "zod";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import {
   CreateBoardRequest,
-  DomainError,
   boardJsonSchema,
-  byOrder,
-  exportBoard,
-  importBoard,
-  parseBoardFile,
-  readAll,
-  readRecord,
   LIMITS,
   type ApiError,
   type BoardWorkshop,
   type CreateBoardResponse,
   type Role,
   type BoardSession,
+  type DownloadTicket,
   type SnapshotInfo,
   type SnapshotKind,
 } from "@journeyboard/shared";
 import type { BoardService } from "../boards";
-import type * as Y from "yjs";
-import { actionPlanCsv, actionPlanMarkdown } from "../exports/actionPlan";
-import { journeyGridCsv, journeyMermaid } from "../exports/journeyGrid";
-import { journeyPdf } from "../exports/journeyPdf";
-import { votesCsv } from "../exports/votesCsv";
+import { EXPORT_FILES, isExportFile } from "../exports/files";
+import { HeavyWorkRefused, type HeavyWork } from "../heavy/HeavyWork";
 import type { BoardStore } from "../storage/BoardStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
+import { TICKET_SECONDS, type DownloadTickets } from "./downloadTickets";
 import { linkBase } from "./linkBase";
 import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
+
+/** A board read from an imported file: its document's state, title and the workshop part of the file. */
+export interface ImportedBoard {
+  state: Uint8Array;
+  title: string;
+  workshop: BoardWorkshop | undefined;
+}
 
 export interface HttpDeps {
   store: BoardStore;
   snapshots: SnapshotStore;
   votes: VoteStore;
-  /** Stores the board as it is now in its history. */
-  saveSnapshot(boardId: string, board: Y.Doc, name: string, kind: SnapshotKind): SnapshotInfo;
-  /** The board's document as it is now: the live one when loaded, else read from the store. */
-  readBoard(id: string): Y.Doc | null;
+  /** Stores the board as it is now in its history (null when it cannot be read), for a request from `address`. */
+  saveSnapshot(boardId: string, name: string, kind: SnapshotKind, address: string): Promise<SnapshotInfo | null>;
+  /** Exports, imports and snapshots: off the thread that relays edits. */
+  heavy: HeavyWork;
+  tickets: DownloadTickets;
   /** What the server keeps of a board's workshop beside its document: the phase and the revealed rounds. */
   workshopOf(boardId: string): BoardWorkshop;
-  /** Creates a board from an imported document and the workshop part of its file, all or nothing. */
-  importBoard(doc: Y.Doc, workshop: BoardWorkshop | undefined, publicUrl: string): CreateBoardResponse;
+  /** Creates a board from an imported document's state and the workshop part of its file, all or nothing. */
+  importBoard(imported: ImportedBoard, publicUrl: string): CreateBoardResponse;
   boards: BoardService;
   adminToken: string | undefined;
   clientDir: string | undefined;
@@ -63,21 +64,44 @@ const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 const SnapshotRequest = z.strictObject({ name: z.string().trim().min(1).max(LIMITS.title) });
 
-/** What an export is asked for: the board, its title, and `?journey=` for a journey's exports. */
-interface ExportRequest {
-  id: string;
-  title: string;
-  journey: string | undefined;
-}
-
-/** The journey an export is for: the one asked for, by default the board's first. */
-function journeyOf(board: Y.Doc, requested: string | undefined): string {
-  const journeys = readAll(board, "journeys").sort(byOrder);
-  return journeys.find((j) => j.id === requested)?.id ?? journeys[0]?.id ?? "";
-}
-
-const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 503, error: string, message: string) =>
+const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 429 | 503, error: string, message: string) =>
   c.json<ApiError>({ error, message }, status);
+
+const addressOf = (c: Context): string => getConnInfo(c).remote.address ?? "unknown";
+
+/** The answer to heavy work that was refused or stopped; `file` for an import, whose failure is the file's. */
+function heavyRefusal(c: Context, refused: HeavyWorkRefused, what: "file" | "export" | "snapshot"): Response {
+  switch (refused.reason) {
+    case "address-busy":
+      c.header("Retry-After", "5");
+      return apiError(c, 429, "too-many-requests", "This address already has downloads or imports under way.");
+    case "server-busy":
+      c.header("Retry-After", "10");
+      return apiError(c, 503, "server-busy", "The server is busy with other downloads and imports; try again shortly.");
+    case "too-long":
+      return what === "file"
+        ? apiError(c, 400, "invalid-file", "file: takes too long to read")
+        : apiError(c, 503, "took-too-long", `The ${what} took too long and was stopped.`);
+    case "out-of-memory":
+      return what === "file"
+        ? apiError(c, 400, "invalid-file", "file: needs more memory than an import may take")
+        : apiError(c, 503, "out-of-memory", `The ${what} needs more memory than the server gives it.`);
+  }
+}
+
+/** Runs heavy work for a request, answering a refusal instead of throwing it. */
+async function heavily<T>(
+  c: Context,
+  what: "file" | "export" | "snapshot",
+  work: () => Promise<T>,
+): Promise<T | Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HeavyWorkRefused) return heavyRefusal(c, error, what);
+    throw error;
+  }
+}
 
 /**
  * A cap on a request's body that answers like any other bad body (the
@@ -149,18 +173,11 @@ export function createHttpApp(deps: HttpDeps): Hono {
       if (deps.adminToken && requestToken(c) !== deps.adminToken) {
         return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
       }
-      const body: unknown = await c.req.json().catch(() => undefined);
-      if (body === undefined) return apiError(c, 400, "invalid-file", "file: not JSON");
-      const parsed = parseBoardFile(body);
-      if (!parsed.ok) return apiError(c, 400, "invalid-file", parsed.error);
-      let doc: Y.Doc;
-      try {
-        doc = importBoard(parsed.board);
-      } catch (error) {
-        if (error instanceof DomainError) return apiError(c, 400, "invalid-file", error.message);
-        throw error;
-      }
-      return c.json(deps.importBoard(doc, parsed.board.workshop, linksFor(c)), 201);
+      const text = await c.req.text();
+      const read = await heavily(c, "file", () => deps.heavy.run(addressOf(c), { kind: "import", text }));
+      if (read instanceof Response) return read;
+      if (!read.ok) return apiError(c, 400, "invalid-file", read.error);
+      return c.json(deps.importBoard(read, linksFor(c)), 201);
     },
   );
 
@@ -173,6 +190,13 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
     return role ?? apiError(c, 403, "bad-token", "This link does not open this board.");
   };
+
+  app.post("/api/boards/:id/downloads", (c) => {
+    const id = c.req.param("id");
+    const role = roleOn(c, id);
+    if (role instanceof Response) return role;
+    return c.json<DownloadTicket>({ ticket: deps.tickets.issue(id, role), expiresInSeconds: TICKET_SECONDS }, 201);
+  });
 
   app.get("/api/boards/:id/snapshots", (c) => {
     const role = roleOn(c, c.req.param("id"));
@@ -191,9 +215,10 @@ export function createHttpApp(deps: HttpDeps): Hono {
       const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
       if (!body.success)
         return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`);
-      const board = deps.readBoard(id);
-      if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
-      return c.json(deps.saveSnapshot(id, board, body.data.name, "named"), 201);
+      const saved = await heavily(c, "snapshot", () => deps.saveSnapshot(id, body.data.name, "named", addressOf(c)));
+      if (saved instanceof Response) return saved;
+      if (!saved) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+      return c.json(saved, 201);
     },
   );
 
@@ -214,40 +239,33 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json<BoardSession>({ id, title: deps.store.boardTitle(id) ?? "", role });
   });
 
-  /** A download of a board, for any role's token of that board. */
-  const exportRoute = (
-    file: string,
-    type: string,
-    body: (board: Y.Doc, about: ExportRequest) => string | Promise<Uint8Array>,
-  ) =>
-    app.get(`/api/boards/:id/export/${file}`, async (c) => {
-      const id = c.req.param("id");
-      const role = roleOn(c, id);
-      if (role instanceof Response) return role;
-      const board = deps.readBoard(id);
-      if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
-      const title = (board.getMap("meta").get("title") as string | undefined) ?? deps.store.boardTitle(id) ?? "";
-      const content = await body(board, { id, title, journey: c.req.query("journey") });
-      c.header("content-disposition", `attachment; filename="${file}"`);
-      if (typeof content !== "string") return c.body(new Uint8Array(content), 200, { "content-type": type });
-      c.header("content-type", `${type}; charset=utf-8`);
-      return c.body(content);
-    });
-  exportRoute(
-    "board.json",
-    "application/json",
-    (board, { id }) => `${JSON.stringify(exportBoard(board, deps.workshopOf(id)), null, 2)}\n`,
-  );
-  exportRoute("votes.csv", "text/csv", (board, { id }) => votesCsv(board, deps.votes.rounds(id)));
-  exportRoute("action-plan.csv", "text/csv", (board) => actionPlanCsv(board));
-  exportRoute("action-plan.md", "text/markdown", (board, { title }) => actionPlanMarkdown(board, title));
-  exportRoute("journey.csv", "text/csv", (board, { journey }) => journeyGridCsv(board, journeyOf(board, journey)));
-  exportRoute("journey.mmd", "text/plain", (board, { journey, title }) => {
-    const journeyId = journeyOf(board, journey);
-    return journeyMermaid(board, journeyId, readRecord(board, "journeys", journeyId)?.title || title);
+  /** A download of a board, for any role's token of that board, drawn in a heavy-work thread. */
+  app.get("/api/boards/:id/export/:file", async (c) => {
+    const id = c.req.param("id");
+    const file = c.req.param("file");
+    if (!isExportFile(file)) return apiError(c, 404, "not-found", "No such route.");
+    const ticket = c.req.query("ticket");
+    const role = ticket === undefined ? roleOn(c, id) : deps.tickets.redeem(ticket, id);
+    if (role instanceof Response) return role;
+    if (role === null) return apiError(c, 403, "bad-ticket", "This download link was used or has expired.");
+    const board = deps.store.loadBoard(id);
+    if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
+    const about = {
+      title: deps.store.boardTitle(id) ?? "",
+      journey: c.req.query("journey"),
+      workshop: deps.workshopOf(id),
+      rounds: deps.votes.rounds(id),
+    };
+    const content = await heavily(c, "export", () =>
+      deps.heavy.run(addressOf(c), { kind: "export", file, board, about }),
+    );
+    if (content instanceof Response) return content;
+    const type = EXPORT_FILES[file];
+    c.header("content-disposition", `attachment; filename="${file}"`);
+    if (typeof content !== "string") return c.body(new Uint8Array(content), 200, { "content-type": type });
+    c.header("content-type", `${type}; charset=utf-8`);
+    return c.body(content);
   });
-
-  exportRoute("journey.pdf", "application/pdf", (board, { journey, title }) => journeyPdf(board, title, journey));
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from "./server";
 export const LATENCY_BOUND_MS = 2_000;
 
 export async function board(gateLimits?: Partial<GateLimits>) {
-  const server = await startTestServer({}, undefined, undefined, gateLimits);
+  const server = await startTestServer({}, { gateLimits });
   const created = await server.createBoard();
   const facilitator = await connectSynced(server.url, created.id, created.links.facilitator.token);
   const bystander = await connectSynced(server.url, created.id, created.links.participant.token);

@@ -7,6 +7,7 @@ import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
 import type { NewBoardLimit } from "../../src/http/requestGuards";
+import { DEFAULT_HEAVY_LIMITS, type HeavyWorkLimits } from "../../src/heavy/HeavyWork";
 import { startServer, type RunningServer } from "../../src/server";
 
 export interface TestServer extends RunningServer {
@@ -22,19 +23,26 @@ export function tempDataDir(): string {
   return dir;
 }
 
+export interface TestServerOptions {
+  /** The data folder, by default a fresh one removed when the test ends. */
+  dataDir?: string;
+  clock?: () => number;
+  gateLimits?: Partial<GateLimits>;
+  newBoardLimit?: NewBoardLimit;
+  heavyLimits?: Partial<HeavyWorkLimits>;
+}
+
 /** A real server on port 0 with its own SQLite file; closed when the test ends. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  dataDir = tempDataDir(),
-  clock?: () => number,
-  gateLimits?: Partial<GateLimits>,
-  newBoardLimit?: NewBoardLimit,
+  { dataDir = tempDataDir(), clock, gateLimits, newBoardLimit, heavyLimits }: TestServerOptions = {},
 ): Promise<TestServer> {
   const config = { ...configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined), newBoardLimit };
   // Silent unless TEST_LOG names a level (e.g. TEST_LOG=warn) to see what the server logs during a test.
-  const server = await startServer(config, createLogger(process.env.TEST_LOG ?? "silent"), clock, {
-    ...DEFAULT_GATE_LIMITS,
-    ...gateLimits,
+  const server = await startServer(config, createLogger(process.env.TEST_LOG ?? "silent"), {
+    clock,
+    gateLimits: { ...DEFAULT_GATE_LIMITS, ...gateLimits },
+    heavyLimits: { ...DEFAULT_HEAVY_LIMITS, ...heavyLimits },
   });
   let closed = false;
   const close = async () => {

@@ -34,6 +34,12 @@ export interface BoardSession {
   role: Role;
 }
 
+/** `POST /api/boards/:id/downloads`: a one-use ticket for one export, `?ticket=` instead of the token. */
+export interface DownloadTicket {
+  ticket: string;
+  expiresInSeconds: number;
+}
+
 export interface ApiError {
   error: string;
   message: string;

@@ -15,6 +15,7 @@ import type { BoardController } from "../BoardController";
 import { PLAN_ORDER } from "../state/permissions";
 import { LiveText } from "../text/LiveText";
 import { PresetOrCustom } from "./fields";
+import { ServerDownload } from "./ServerDownload";
 import { SidePanel } from "./SidePanel";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -36,8 +37,7 @@ export function ActionsPanel({
   const { t } = useTranslation();
   const [view, setView] = useState<"list" | "matrix">("list");
   const actions = controller.model.actions();
-  const exportUrl = (file: string) =>
-    `/api/boards/${encodeURIComponent(boardId)}/export/${file}?token=${encodeURIComponent(token)}`;
+  const download = { controller, boardId, token };
   return (
     <SidePanel
       title={t("plan.title")}
@@ -79,24 +79,18 @@ export function ActionsPanel({
             {t("plan.prioritise")}
           </button>
         )}
-        <a className="button" href={exportUrl("action-plan.csv")} download data-testid="actions.exportCsv">
+        <ServerDownload {...download} file="action-plan.csv" testId="actions.exportCsv">
           <Download size={16} aria-hidden /> CSV
-        </a>
-        <a className="button" href={exportUrl("action-plan.md")} download data-testid="actions.exportMd">
+        </ServerDownload>
+        <ServerDownload {...download} file="action-plan.md" testId="actions.exportMd">
           <Download size={16} aria-hidden /> Markdown
-        </a>
-        <a
-          className="button"
-          href={exportUrl("journey.pdf")}
-          download
-          data-testid="actions.exportPdf"
-          title={t("plan.pdfHint")}
-        >
+        </ServerDownload>
+        <ServerDownload {...download} file="journey.pdf" testId="actions.exportPdf" title={t("plan.pdfHint")}>
           <Download size={16} aria-hidden /> PDF
-        </a>
-        <a className="button" href={exportUrl("board.json")} download data-testid="actions.exportBoard">
+        </ServerDownload>
+        <ServerDownload {...download} file="board.json" testId="actions.exportBoard">
           <Download size={16} aria-hidden /> {t("plan.boardJson")}
-        </a>
+        </ServerDownload>
       </div>
       {actions.length === 0 && <p className="hint">{t("plan.empty")}</p>}
       {view === "list" ? (

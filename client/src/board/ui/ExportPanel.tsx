@@ -5,6 +5,7 @@ import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
 import { FONT_STACK } from "../../fonts/family";
 import { journeySvg, type MeasureText, type SvgCurve } from "../exportSvg";
+import { ServerDownload } from "./ServerDownload";
 import { SidePanel } from "./SidePanel";
 
 /** Every download of the board, made by the server from the board as it is now. */
@@ -33,10 +34,6 @@ export function ExportPanel({
     if (!preset) return [record.title].filter(Boolean);
     return [record.title, t(`${group}.${preset}`), exported.preset(group, preset), presetWords(preset)].filter(Boolean);
   };
-  const url = (file: string, journey = false) =>
-    `/api/boards/${encodeURIComponent(boardId)}/export/${file}?token=${encodeURIComponent(token)}${
-      journey && journeyId ? `&journey=${encodeURIComponent(journeyId)}` : ""
-    }`;
   const files: Array<[string, string, boolean]> = [
     ["action-plan.csv", "exports.actionPlanCsv", false],
     ["action-plan.md", "exports.actionPlanMd", false],
@@ -55,9 +52,16 @@ export function ExportPanel({
       <ul className="downloads">
         {files.map(([file, label, journey]) => (
           <li key={file}>
-            <a className="button" href={url(file, journey)} download data-testid={`exports.${file}`}>
+            <ServerDownload
+              controller={controller}
+              boardId={boardId}
+              token={token}
+              file={file}
+              journeyId={journey ? journeyId : null}
+              testId={`exports.${file}`}
+            >
               <Download size={16} aria-hidden /> {t(label)}
-            </a>
+            </ServerDownload>
           </li>
         ))}
       </ul>

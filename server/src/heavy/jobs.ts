@@ -1,0 +1,66 @@
+import * as Y from "yjs";
+import { move } from "piscina";
+import { DomainError, exportBoard, importBoard, parseBoardFile, type BoardWorkshop } from "@journeyboard/shared";
+import type { ExportFile } from "../exports/files";
+import { renderExport, type ExportAbout } from "../exports/render";
+import type { StoredBoard } from "../storage/BoardStore";
+import { readStored } from "../storage/storedBoard";
+
+/**
+ * The work that grows with a board's size: each job runs in a worker
+ * thread, on the board as stored (its snapshot and update log, which hold
+ * every acknowledged update), so the thread that relays edits never builds,
+ * walks or encodes a whole board for a download, an import or a snapshot.
+ */
+export type HeavyJob =
+  | { kind: "export"; file: ExportFile; board: StoredBoard; about: ExportAbout }
+  | { kind: "import"; text: string }
+  | { kind: "snapshot"; board: StoredBoard; workshop: BoardWorkshop };
+
+export type ImportResult =
+  { ok: true; state: Uint8Array; title: string; workshop: BoardWorkshop | undefined } | { ok: false; error: string };
+
+export interface HeavyResults {
+  export: string | Uint8Array;
+  import: ImportResult;
+  snapshot: string;
+}
+
+/** A board file read, checked and built into a new board's document; its state is what the store keeps. */
+function readImport(text: string): ImportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "file: not JSON" };
+  }
+  const parsed = parseBoardFile(json);
+  if (!parsed.ok) return parsed;
+  let doc: Y.Doc;
+  try {
+    doc = importBoard(parsed.board);
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error: error.message };
+    throw error;
+  }
+  // Copied back to the server thread: piscina moves only a job's whole result, not a part of it.
+  return {
+    ok: true,
+    state: Y.encodeStateAsUpdate(doc),
+    title: String(parsed.board.meta.title ?? ""),
+    workshop: parsed.board.workshop,
+  };
+}
+
+export async function runHeavyJob(job: HeavyJob): Promise<HeavyResults[HeavyJob["kind"]]> {
+  switch (job.kind) {
+    case "export": {
+      const content = await renderExport(job.file, readStored(job.board), job.about);
+      return typeof content === "string" ? content : (move(content) as Uint8Array);
+    }
+    case "import":
+      return readImport(job.text);
+    case "snapshot":
+      return JSON.stringify(exportBoard(readStored(job.board), job.workshop));
+  }
+}
