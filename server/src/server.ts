@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
-import { COLLAB_PATH, LIMITS, boardWorkshop, newId, type SnapshotInfo, type SnapshotKind } from "@journeyboard/shared";
+import {
+  COLLAB_PATH,
+  LIMITS,
+  boardWorkshop,
+  newId,
+  parseDocumentName,
+  type SnapshotInfo,
+  type SnapshotKind,
+} from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
@@ -19,6 +27,7 @@ import { SqliteVoteStore } from "./storage/SqliteVoteStore";
 import { VotingService } from "./voting/VotingService";
 import { Workshop } from "./extensions/Workshop";
 import { Gate, type GateContext } from "./extensions/Gate";
+import { Capacity, DEFAULT_CAPACITY, type CapacityLimits } from "./gateway/capacity";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { SocketGate } from "./gateway/SocketGate";
 import { PhaseStore } from "./storage/PhaseStore";
@@ -50,6 +59,8 @@ export interface ServerTuning {
   gateLimits?: GateLimits;
   /** How much heavy work (exports, imports, snapshots) runs and waits at once. */
   heavyLimits?: HeavyWorkLimits;
+  /** What the whole server holds: sockets, bytes before authentication, loaded boards. */
+  capacity?: CapacityLimits;
 }
 
 /**
@@ -63,8 +74,14 @@ const heavyWorkerFile = import.meta.url.endsWith(".ts")
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
-  { clock = Date.now, gateLimits = DEFAULT_GATE_LIMITS, heavyLimits = DEFAULT_HEAVY_LIMITS }: ServerTuning = {},
+  {
+    clock = Date.now,
+    gateLimits = DEFAULT_GATE_LIMITS,
+    heavyLimits = DEFAULT_HEAVY_LIMITS,
+    capacity: capacityLimits = DEFAULT_CAPACITY,
+  }: ServerTuning = {},
 ): Promise<RunningServer> {
+  const capacity = new Capacity(capacityLimits);
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
   const snapshots = new SnapshotStore(store.db);
@@ -124,7 +141,11 @@ export async function startServer(
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
-      new BoardAccess(store),
+      new BoardAccess(store, (documentName) => ({
+        loaded: hocuspocus.documents.has(documentName),
+        boards: [...hocuspocus.documents.keys()].filter((name) => !parseDocumentName(name).workshop).length,
+        limit: capacityLimits.boards,
+      })),
       new BoardPersistence(store, logger),
       new BoardInvariants(),
       new Workshop(voting, phases),
@@ -160,6 +181,12 @@ export async function startServer(
   });
 
   function attach(ws: WebSocket, request: IncomingMessage) {
+    const address = request.socket.remoteAddress ?? "unknown";
+    const refused = capacity.admit(address);
+    if (refused) {
+      logger.warn({ reason: refused.reason }, "connection refused: the server is at its capacity");
+      return ws.close(refused.code, refused.reason);
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -167,10 +194,20 @@ export async function startServer(
     const webRequest = new Request(new URL(request.url ?? "/", "http://localhost"), { headers });
     const context: GateContext = {};
     const connection = hocuspocus.handleConnection(ws, webRequest, context);
-    const gate = new SocketGate(ws, connection, { phaseOf: phases.phaseOf, logger, limits: gateLimits, now: clock });
+    const gate = new SocketGate(ws, connection, {
+      phaseOf: phases.phaseOf,
+      capacity,
+      logger,
+      limits: gateLimits,
+      now: clock,
+    });
     context.gate = gate;
     ws.on("message", (data: Buffer) => gate.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
-    ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+    ws.on("close", (code, reason) => {
+      gate.dispose();
+      capacity.release(address);
+      connection.handleClose({ code, reason: reason.toString() });
+    });
     ws.on("error", (error) => logger.warn({ err: error }, "websocket error"));
   }
 

@@ -11,7 +11,11 @@ import { ConnectionRefused, type BoardContext } from "./context";
  * Every connection to a board's workshop document is read-only.
  */
 export class BoardAccess implements Extension {
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: BoardStore,
+    /** Whether this document is loaded, and how many boards are, of how many the server holds at once. */
+    private readonly loadedBoards: (documentName: string) => { loaded: boolean; boards: number; limit: number },
+  ) {}
 
   async onAuthenticate({
     token,
@@ -27,6 +31,8 @@ export class BoardAccess implements Extension {
     if (!this.store.boardExists(boardId)) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     const role = token ? this.store.roleForTokenHash(boardId, hashToken(token)) : null;
     if (!role) throw new ConnectionRefused(AUTH_FAILURES.badToken);
+    const { loaded, boards, limit } = this.loadedBoards(boardId);
+    if (!loaded && boards >= limit) throw new ConnectionRefused(AUTH_FAILURES.serverFull);
     // Only the server writes the workshop document (voting rounds and results).
     connectionConfig.readOnly = workshop || role === "viewer";
     return { boardId, role };

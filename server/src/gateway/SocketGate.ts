@@ -19,6 +19,7 @@ import {
   SYNC_UPDATE,
   type Envelope,
 } from "./frames";
+import type { Capacity } from "./capacity";
 import { GATE_CLOSE, type GateLimits } from "./limits";
 import { answerFullSync } from "./fullSync";
 import { stampPresence } from "./presence";
@@ -26,6 +27,8 @@ import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
   phaseOf(boardId: string): Phase;
+  /** The server's budget, shared by every socket. */
+  capacity: Capacity;
   logger: Logger;
   limits: GateLimits;
   now: () => number;
@@ -46,6 +49,8 @@ export class SocketGate {
   private readonly open = new Map<string, Connection>();
   private readonly waiting = new Map<string, Uint8Array[]>();
   private waitingBytes = 0;
+  /** Per document still authenticating: closes the socket if it takes too long. */
+  private readonly deadlines = new Map<string, NodeJS.Timeout>();
   /** The awareness client each document connection speaks for. */
   private readonly presenceOf = new Map<string, number>();
   /** Per document: the frames in order, each handled once Hocuspocus is done with the one before. */
@@ -96,19 +101,45 @@ export class SocketGate {
       this.unresolved.delete(documentName);
     });
     const waiting = this.waiting.get(documentName) ?? [];
-    this.waiting.delete(documentName);
-    for (const data of waiting) {
-      this.waitingBytes -= data.byteLength;
-      this.pass(connection, readEnvelope(data), data);
-    }
+    this.stopWaiting(documentName);
+    for (const data of waiting) this.pass(connection, readEnvelope(data), data);
   }
 
+  /** The socket closed: what it held goes back to the server's budget. */
+  dispose(): void {
+    this.closed = true;
+    for (const documentName of [...this.waiting.keys()]) this.stopWaiting(documentName);
+  }
+
+  /**
+   * Keeps a frame until its document is authenticated, within this
+   * socket's budget and the server's, and for a limited time: a token
+   * refused, or a document never authenticated, does not keep bytes here.
+   */
   private hold(documentName: string, data: Uint8Array) {
     if (this.waitingBytes + data.byteLength > this.deps.limits.pendingBytes) return this.close(GATE_CLOSE.pendingLimit);
+    if (!this.deps.capacity.hold(data.byteLength)) return this.close(GATE_CLOSE.pendingLimit);
     this.waitingBytes += data.byteLength;
     const waiting = this.waiting.get(documentName);
-    if (waiting) waiting.push(data);
-    else this.waiting.set(documentName, [data]);
+    if (waiting) {
+      waiting.push(data);
+      return;
+    }
+    this.waiting.set(documentName, [data]);
+    const deadline = setTimeout(
+      () => this.close(GATE_CLOSE.authenticationTimeout),
+      this.deps.capacity.limits.authenticationMs,
+    );
+    this.deadlines.set(documentName, deadline);
+  }
+
+  private stopWaiting(documentName: string) {
+    const bytes = (this.waiting.get(documentName) ?? []).reduce((sum, frame) => sum + frame.byteLength, 0);
+    this.waitingBytes -= bytes;
+    this.deps.capacity.free(bytes);
+    this.waiting.delete(documentName);
+    clearTimeout(this.deadlines.get(documentName));
+    this.deadlines.delete(documentName);
   }
 
   private pass(connection: Connection, envelope: Envelope, data: Uint8Array) {
@@ -263,7 +294,7 @@ export class SocketGate {
 
   private close({ code, reason }: { code: number; reason: string }) {
     if (this.closed) return;
-    this.closed = true;
+    this.dispose();
     this.deps.logger.warn({ code, reason }, "connection closed by the gate");
     this.ws.close(code, reason);
   }

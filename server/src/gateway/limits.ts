@@ -11,7 +11,7 @@ export interface GateLimits {
   syncsPerSecond: number;
   /** ...and in a burst: a connection syncs its board and workshop documents, and again after each refusal. */
   syncBurst: number;
-  /** Bytes held for documents whose authentication is not done. */
+  /** Bytes held for documents whose authentication is not done (per socket; `Capacity` bounds them all together). */
   pendingBytes: number;
   /** The largest stateless message (commands). */
   statelessBytes: number;
@@ -41,4 +41,5 @@ export const GATE_CLOSE = {
   malformed: { code: 1007, reason: "malformed-message" },
   rateLimit: { code: 4429, reason: "too-many-messages" },
   pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
+  authenticationTimeout: { code: 4408, reason: "authentication-timeout" },
 } as const;

@@ -5,6 +5,7 @@ import { onTestFinished } from "vitest";
 import type { CreateBoardResponse } from "@journeyboard/shared";
 import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
+import { DEFAULT_CAPACITY, type CapacityLimits } from "../../src/gateway/capacity";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
 import type { NewBoardLimit } from "../../src/http/requestGuards";
 import { DEFAULT_HEAVY_LIMITS, type HeavyWorkLimits } from "../../src/heavy/HeavyWork";
@@ -30,12 +31,13 @@ export interface TestServerOptions {
   gateLimits?: Partial<GateLimits>;
   newBoardLimit?: NewBoardLimit;
   heavyLimits?: Partial<HeavyWorkLimits>;
+  capacity?: Partial<CapacityLimits>;
 }
 
 /** A real server on port 0 with its own SQLite file; closed when the test ends. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  { dataDir = tempDataDir(), clock, gateLimits, newBoardLimit, heavyLimits }: TestServerOptions = {},
+  { dataDir = tempDataDir(), clock, gateLimits, newBoardLimit, heavyLimits, capacity }: TestServerOptions = {},
 ): Promise<TestServer> {
   const config = { ...configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined), newBoardLimit };
   // Silent unless TEST_LOG names a level (e.g. TEST_LOG=warn) to see what the server logs during a test.
@@ -43,6 +45,7 @@ export async function startTestServer(
     clock,
     gateLimits: { ...DEFAULT_GATE_LIMITS, ...gateLimits },
     heavyLimits: { ...DEFAULT_HEAVY_LIMITS, ...heavyLimits },
+    capacity: { ...DEFAULT_CAPACITY, ...capacity },
   });
   let closed = false;
   const close = async () => {

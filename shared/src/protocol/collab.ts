@@ -19,6 +19,8 @@ export const AUTH_FAILURES = {
   clientOutdated: "client-outdated",
   /** The stored board could not be loaded; nothing was overwritten. */
   boardUnavailable: "board-unavailable",
+  /** The server holds as many boards as it can at once; this one is not among them. */
+  serverFull: "server-full",
 } as const;
 export type AuthFailure = (typeof AUTH_FAILURES)[keyof typeof AUTH_FAILURES];
 

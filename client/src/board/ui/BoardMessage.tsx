@@ -16,7 +16,7 @@ export function BoardMessage({ kind, reason }: { kind: "refused" | "missingToken
       <LanguagePicker />
       <h1>{t(`boardMessage.${key}.title`)}</h1>
       <p>{t(`boardMessage.${key}.body`)}</p>
-      {key === AUTH_FAILURES.clientOutdated ? (
+      {key === AUTH_FAILURES.clientOutdated || key === AUTH_FAILURES.serverFull ? (
         <button type="button" className="primary" onClick={() => window.location.reload()}>
           {t("boardMessage.reload")}
         </button>

@@ -1,0 +1,64 @@
+/** What the whole server holds at most, whoever sends it; past it, newcomers are refused and the others go on. */
+export interface CapacityLimits {
+  /** Open WebSockets... */
+  sockets: number;
+  /** ...and from one address (a room behind one router shares one). */
+  socketsPerAddress: number;
+  /** Bytes held, over all sockets, for documents still authenticating. */
+  pendingBytes: number;
+  /** How long a document's frames may wait for its authentication. */
+  authenticationMs: number;
+  /** Boards loaded at once; a connection to a board not loaded past it is refused with `server-full`. */
+  boards: number;
+}
+
+export const DEFAULT_CAPACITY: CapacityLimits = {
+  sockets: 4_000,
+  socketsPerAddress: 500,
+  pendingBytes: 64 * 1024 * 1024,
+  authenticationMs: 10_000,
+  boards: 200,
+};
+
+/** Close codes of a socket refused as it opens. */
+export const CAPACITY_CLOSE = {
+  serverFull: { code: 4503, reason: "server-full" },
+  addressFull: { code: 4509, reason: "too-many-connections" },
+} as const;
+
+/** The server's count of sockets, by address, and of the bytes they hold before authentication. */
+export class Capacity {
+  private sockets = 0;
+  private readonly byAddress = new Map<string, number>();
+  private pending = 0;
+
+  constructor(readonly limits: CapacityLimits) {}
+
+  /** Counts a new socket in, or says why it is refused. */
+  admit(address: string): (typeof CAPACITY_CLOSE)[keyof typeof CAPACITY_CLOSE] | null {
+    if (this.sockets >= this.limits.sockets) return CAPACITY_CLOSE.serverFull;
+    const mine = this.byAddress.get(address) ?? 0;
+    if (mine >= this.limits.socketsPerAddress) return CAPACITY_CLOSE.addressFull;
+    this.sockets++;
+    this.byAddress.set(address, mine + 1);
+    return null;
+  }
+
+  release(address: string): void {
+    this.sockets--;
+    const left = (this.byAddress.get(address) ?? 1) - 1;
+    if (left) this.byAddress.set(address, left);
+    else this.byAddress.delete(address);
+  }
+
+  /** Takes `bytes` of the budget for frames waiting on authentication; false when it is spent. */
+  hold(bytes: number): boolean {
+    if (this.pending + bytes > this.limits.pendingBytes) return false;
+    this.pending += bytes;
+    return true;
+  }
+
+  free(bytes: number): void {
+    this.pending -= bytes;
+  }
+}
