@@ -105,6 +105,17 @@ describe("one person cannot take a workshop down: boards bounded in bytes", () =
       /^records\.cards\.0: extra(\.0)+: nested deeper than 8 levels$/,
     );
 
+    const rating = { id: "gone:p1", cardId: "gone", participantId: "p1", department: "sales", value: 1 };
+    const stray = { ...file, records: { ...file.records, ratings: [rating] } };
+    expect(await problemOf(await importFile(server, stray))).toBe(
+      "records: ratings/gone:p1: its card is not on the board",
+    );
+    const link = { id: `addresses:${card.id}:gone`, kind: "addresses", fromCardId: card.id, toCardId: "gone" };
+    const loose = { ...file, records: { ...file.records, links: [link] } };
+    expect(await problemOf(await importFile(server, loose))).toMatch(
+      /^records: links\/.*: its toCardId is not on the board$/,
+    );
+
     const future = { ...file, meta: { ...file.meta, schemaVersion: 999 } };
     expect(await problemOf(await importFile(server, future))).toMatch(/^meta\.schemaVersion: /);
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  PARTICIPANT_DELETES,
   addActions,
+  deleteCards,
   deleteJourney,
   deleteStage,
   exportBoard,
@@ -10,6 +12,7 @@ import {
   restoreBoard,
   stagesOf,
 } from "@journeyboard/shared";
+import { putCard } from "./support/cards";
 import type { TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { attack, board, importFile, setField, stillServing } from "./support/hostile";
@@ -46,6 +49,24 @@ describe("one person cannot take a workshop down: values and permissions", () =>
     await stillServing(server, facilitator, bystander, "probe");
     expect(recordsOf(facilitator.doc, "actions").get("first")!.get("dots")).toBe(0);
     expect(stagesOf(facilitator.doc, journeyId)[0]!.id).toBe(stageId);
+  });
+
+  it("leaves deleting more than a handful of cards at once to the facilitator", async () => {
+    const { server, created, facilitator, bystander } = await board();
+    const ids = Array.from({ length: PARTICIPANT_DELETES + 1 }, (_, i) => `many-${i}`);
+    facilitator.doc.transact(() => {
+      for (const id of ids) putCard(facilitator.doc, { id, text: id }, facilitator.origin);
+    }, facilitator.origin);
+    await eventually(() => expect(recordsOf(bystander.doc, "cards").has(ids.at(-1)!)).toBe(true));
+
+    const token = created.links.participant.token;
+    const refusal = await attack(server, created.id, token, (c) => deleteCards(c.doc, { ids }, c.origin));
+    expect(refusal).toMatchObject({ reason: "forbidden" });
+    expect(recordsOf(facilitator.doc, "cards").size).toBe(ids.length + 1);
+
+    deleteCards(bystander.doc, { ids: ids.slice(1) }, bystander.origin);
+    await eventually(() => expect(recordsOf(facilitator.doc, "cards").size).toBe(2));
+    await stillServing(server, facilitator, bystander, "after-the-deletes");
   });
 
   it("refuses an imported board with an order key the app cannot use", async () => {

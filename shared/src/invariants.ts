@@ -49,3 +49,23 @@ export function settledViolations(doc: Y.Doc): string[] {
   });
   return problems;
 }
+
+/**
+ * Ratings and links whose card is not on the board. A live board keeps
+ * them (undoing the card's deletion brings them back), but a board file
+ * leaves them out (`exportBoard`) and an import refuses them: on a new
+ * board nothing can bring their card back.
+ */
+export function danglingReferences(doc: Y.Doc): string[] {
+  const cards = recordsOf(doc, "cards");
+  const problems: string[] = [];
+  recordsOf(doc, "ratings").forEach((rating, id) => {
+    if (!cards.has(String(rating.get("cardId")))) problems.push(`ratings/${id}: its card is not on the board`);
+  });
+  recordsOf(doc, "links").forEach((link, id) => {
+    for (const field of ["fromCardId", "toCardId"]) {
+      if (!cards.has(String(link.get(field)))) problems.push(`links/${id}: its ${field} is not on the board`);
+    }
+  });
+  return problems;
+}

@@ -6,7 +6,9 @@ import {
   deleteCards,
   editCardText,
   exportBoard,
+  importBoard,
   localUserOrigin,
+  rateStep,
   renameBoard,
   restoreBoard,
   undo,
@@ -49,5 +51,34 @@ describe("restoring a snapshot", () => {
     expect(exportBoard(doc)).toEqual(snapshot);
     undo(undoManager);
     expect(JSON.stringify(exportBoard(doc))).toBe(before);
+  });
+});
+
+describe("a board file", () => {
+  it("leaves out the ratings of a deleted card, so the board it exports imports again", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    const me = localUserOrigin();
+    for (const id of ["kept", "deleted"]) {
+      addCard(
+        doc,
+        {
+          id,
+          journeyId,
+          stageId: stages[0]!.id,
+          laneId: lanes[0]!.id,
+          text: id,
+          authorName: "",
+          authorDepartment: "sales",
+          createdAt: 1,
+        },
+        me,
+      );
+      rateStep(doc, { cardId: id, participantId: "p1", department: "sales", value: 1 }, me);
+    }
+    deleteCards(doc, { ids: ["deleted"] }, me);
+
+    const file = exportBoard(doc);
+    expect(file.records.ratings.map((rating) => rating.cardId)).toEqual(["kept"]);
+    expect(exportBoard(importBoard(file))).toEqual(file);
   });
 });

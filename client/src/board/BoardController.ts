@@ -6,6 +6,8 @@ import {
   type PersonalUndoManager,
   createUndoManager,
   localUserOrigin,
+  mayDeleteAtOnce,
+  PARTICIPANT_DELETES,
   redo,
   undo,
   type ClipboardCards,
@@ -433,6 +435,9 @@ export class BoardController {
 
   deleteSelection(): void {
     const ids = [...this.ui.selection];
+    if (!mayDeleteAtOnce(this.permissions.role, ids.length)) {
+      return this.notify({ key: "notice.tooManyToDelete", values: { limit: PARTICIPANT_DELETES } });
+    }
     if (ids.length && this.commands.deleteCards(ids)) this.set({ selection: new Set() });
   }
 

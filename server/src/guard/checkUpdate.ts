@@ -8,6 +8,7 @@ import {
   RECORD_SCHEMAS,
   UPDATE_REFUSALS,
   mayChange,
+  mayDeleteAtOnce,
   recordsOf,
   textLimit,
   type BoardChange,
@@ -96,6 +97,10 @@ export function checkUpdate(
     if (!mayChange(author.role, author.phase, change)) {
       throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${where(change)} (${author.role}, ${author.phase})`);
     }
+  }
+  const deletedRecords = deletes.filter((change) => change.field === null).length;
+  if (!mayDeleteAtOnce(author.role, deletedRecords)) {
+    throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${deletedRecords} records at once (${author.role})`);
   }
   for (const { change, length, before } of texts) {
     if (change.area === META_ROOT) continue;

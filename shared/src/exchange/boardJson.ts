@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { z } from "zod";
-import { settledViolations } from "../invariants";
+import { danglingReferences, settledViolations } from "../invariants";
 import { LIMITS } from "../model/limits";
 import { serverOrigin, type Origin } from "../origins";
 import {
@@ -51,12 +51,20 @@ export type BoardFile = z.infer<typeof BoardFile>;
 const sortedKeys = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 
+/** The fields of ratings and links that name a card. */
+const CARD_REFERENCES = ["cardId", "fromCardId", "toCardId"] as const;
+
 /** The board's file; with the server's `workshop` part (`boardWorkshop`) when it is given. */
 export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
+  const cards = recordsOf(doc, "cards");
+  // Ratings and links of a card not on the board stay out (see `danglingReferences`).
+  const onBoard = (record: Record<string, unknown>) =>
+    CARD_REFERENCES.every((field) => !(field in record) || cards.has(String(record[field])));
   const records = Object.fromEntries(
     RECORD_ROOTS.map((root) => [
       root,
       readAll(doc, root)
+        .filter((record) => onBoard(record as Record<string, unknown>))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map(sortedKeys),
     ]),
@@ -114,7 +122,7 @@ export function importBoard(board: BoardFile): Y.Doc {
     for (const [key, value] of Object.entries(board.meta)) meta.set(key, value);
     for (const root of RECORD_ROOTS) for (const record of board.records[root]) writeRecord(doc, root, record as never);
   }, serverOrigin("import"));
-  const problems = settledViolations(doc);
+  const problems = [...settledViolations(doc), ...danglingReferences(doc)];
   if (problems.length) throw new DomainError("invalid", `records: ${problems[0]}`);
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   if (bytes > LIMITS.boardBytes) {

@@ -54,6 +54,17 @@ const FACILITATOR_FIELDS: Partial<
   lanes: { deleted: (value) => value === false },
 };
 
+/**
+ * Records a participant may delete in one change. More at once (clearing
+ * a cell, a snapshot restored) is the facilitator's: one person's slip or
+ * malice cannot empty the board.
+ */
+export const PARTICIPANT_DELETES = 50;
+
+/** Whether someone of this role may delete this many records in one change. */
+export const mayDeleteAtOnce = (role: Role, count: number): boolean =>
+  role === "facilitator" || count <= PARTICIPANT_DELETES;
+
 /** Records only the facilitator deletes: each takes others with it (a journey its stages, lanes and cards; a stage or lane its cards). */
 const FACILITATOR_DELETES = new Set<BoardArea>(["journeys", "stages", "lanes"]);
 
