@@ -32,7 +32,9 @@ async function poisonedBoard(serverUrl: string): Promise<{ url: string; cardText
   journey!.personaId = "persona";
   for (const stage of file.records.stages!) stage.title = next();
   for (const lane of file.records.lanes!) lane.title = next();
-  file.records.personas = [{ id: "persona", name: next(), description: next(), goals: next(), expectations: next() }];
+  file.records.personas = [
+    { id: "persona", name: next(), description: next(), goals: next(), expectations: next(), order: "a0" },
+  ];
   const stage = file.records.stages![0]!;
   file.records.cards = file.records.lanes!.map((lane, i) => ({
     id: `card-${i}`,

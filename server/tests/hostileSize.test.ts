@@ -86,6 +86,7 @@ describe("one person cannot take a workshop down: boards bounded in bytes", () =
       description: "",
       goals: "",
       expectations: "",
+      order: "a0",
     }));
     const many = { ...file, records: { ...file.records, ratings, personas } };
     expect(await problemOf(await importFile(server, many))).toMatch(/^records: \d+ records, a board holds 60000$/);

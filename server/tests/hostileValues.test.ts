@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import {
   PARTICIPANT_DELETES,
   addActions,
+  addPersona,
   deleteCards,
   deleteJourney,
   deleteStage,
@@ -67,6 +68,20 @@ describe("one person cannot take a workshop down: values and permissions", () =>
     deleteCards(bystander.doc, { ids: ids.slice(1) }, bystander.origin);
     await eventually(() => expect(recordsOf(facilitator.doc, "cards").size).toBe(2));
     await stillServing(server, facilitator, bystander, "after-the-deletes");
+  });
+
+  it("refuses a persona with an order key the app cannot use", async () => {
+    const { server, created, facilitator, bystander } = await board();
+    const badOrder = (c: TestClient) =>
+      c.doc.transact(() => {
+        addPersona(c.doc, { id: "pushy", name: "Ola" }, c.origin);
+        recordsOf(c.doc, "personas").get("pushy")!.set("order", "~");
+      }, c.origin);
+    const token = created.links.participant.token;
+    expect(await attack(server, created.id, token, badOrder)).toMatchObject({ reason: "invalid" });
+
+    addPersona(bystander.doc, { id: "kept", name: "Amal" }, bystander.origin);
+    await eventually(() => expect(readAll(facilitator.doc, "personas").map((p) => p.id)).toEqual(["kept"]));
   });
 
   it("refuses an imported board with an order key the app cannot use", async () => {

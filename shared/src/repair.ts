@@ -28,7 +28,7 @@ const FIELD_DEFAULTS: Partial<Record<RecordRoot, Record<string, unknown>>> = {
   stages: { title: "", preset: null, order: "a0", deleted: false, collapsed: false, width: null },
   lanes: { title: "", preset: null, order: "a0", deleted: false, collapsed: false },
   journeys: { title: "", mapType: "currentState", personaId: null, order: "a0", twinOf: null },
-  personas: { name: "", description: "", goals: "", expectations: "" },
+  personas: { name: "", description: "", goals: "", expectations: "", order: "a0" },
 };
 
 /** Deletes every orphan card; call inside a transaction. Returns the deleted ids. */

@@ -4,6 +4,9 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
   MIGRATIONS,
+  addPersona,
+  localUserOrigin,
+  personasInOrder,
   RECORD_ROOTS,
   SCHEMA_VERSION,
   TEXT_FIELDS,
@@ -70,12 +73,25 @@ describe("board migrations", () => {
     const before = Object.fromEntries(RECORD_ROOTS.map((root) => [root, readAll(doc, root)]));
     migrateBoard(doc);
     for (const root of RECORD_ROOTS) {
-      expect(readAll(doc, root)).toEqual(before[root]);
+      // Word for word, with what later versions add (a persona's order).
+      expect(readAll(doc, root)).toMatchObject(before[root]!);
       recordsOf(doc, root).forEach((record) => {
         for (const field of TEXT_FIELDS[root]) expect(record.get(field), `${root}.${field}`).toBeInstanceOf(Y.Text);
       });
     }
     expect(readAll(doc, "cards").map((c) => c.text)).toContain("می‌توانم سفارشم را پیگیری کنم");
+  });
+
+  it("gives the personas of a version 5 board an order that keeps them where they were listed, and puts a new one last", () => {
+    const doc = loadFixture(5);
+    const listedBefore = readAll(doc, "personas")
+      .map((p) => p.id)
+      .sort();
+    migrateBoard(doc);
+    expect(personasInOrder(doc).map((p) => p.id)).toEqual(listedBefore);
+    addPersona(doc, { id: "p-aaa", name: "Ola" }, localUserOrigin());
+    expect(personasInOrder(doc).map((p) => p.id)).toEqual([...listedBefore, "p-aaa"]);
+    expect(settledViolations(doc)).toEqual([]);
   });
 
   it("refuses a board written by a newer schema instead of touching it", () => {

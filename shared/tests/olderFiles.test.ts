@@ -9,6 +9,7 @@ import {
   importBoard,
   localUserOrigin,
   parseBoardFile,
+  personasInOrder,
   readAll,
   recordsOf,
   restoreBoard,
@@ -61,6 +62,14 @@ describe("board files of earlier schema versions", () => {
       expect(JSON.stringify(exportBoard(doc))).toBe(before);
     });
   }
+
+  it("lists the personas of a version 5 file where version 5 listed them, by id, and a new one after them", () => {
+    const parsed = parseBoardFile(fileOf(5));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const ids = parsed.board.records.personas.map((p) => p.id);
+    expect(ids).toEqual(["p-amal", "p-bahar", "p-kasia"]);
+    expect(personasInOrder(importBoard(parsed.board)).map((p) => p.id)).toEqual(ids);
+  });
 
   it("keeps the workshop part of an older file as it is, and checks it", () => {
     const workshop = { phase: "plan", rounds: [] };

@@ -4,6 +4,9 @@ import {
   LIMITS,
   DomainError,
   addCard,
+  addPersona,
+  deletePersona,
+  personasInOrder,
   addLane,
   addStage,
   boardScope,
@@ -169,5 +172,18 @@ describe("cards", () => {
     expect(readRecord(doc, "cards", "theirs")).toBeDefined();
     undo.redo();
     expect(readRecord(doc, "cards", "mine")).toBeDefined();
+  });
+});
+
+describe("personas", () => {
+  it("lists personas in the order they were added, whatever their ids", () => {
+    const { doc } = newBoardDoc();
+    const me = localUserOrigin();
+    for (const id of ["zofia", "amal", "maryam"]) addPersona(doc, { id, name: id }, me);
+    expect(personasInOrder(doc).map((p) => p.id)).toEqual(["zofia", "amal", "maryam"]);
+    deletePersona(doc, { id: "amal" }, me);
+    addPersona(doc, { id: "babak" }, me);
+    expect(personasInOrder(doc).map((p) => p.id)).toEqual(["zofia", "maryam", "babak"]);
+    expect(settledViolations(doc)).toEqual([]);
   });
 });

@@ -1,13 +1,25 @@
 import type * as Y from "yjs";
 import type { Origin } from "../origins";
 import type { PersonaRecord } from "../schema/persona";
-import { DomainError, patchRecord, recordsOf, writeRecord } from "../schema/layout";
+import { DomainError, patchRecord, readAll, recordsOf, writeRecord } from "../schema/layout";
+import { byOrder, keyAtEnd } from "./order";
 
-export type PersonaFields = Omit<PersonaRecord, "id">;
+export type PersonaFields = Omit<PersonaRecord, "id" | "order">;
 
+/** The board's personas in their order: the order they were added in. */
+export const personasInOrder = (doc: Y.Doc): PersonaRecord[] => readAll(doc, "personas").sort(byOrder);
+
+/** Adds a persona after the others. */
 export function addPersona(doc: Y.Doc, args: { id: string } & Partial<PersonaFields>, origin: Origin): void {
   doc.transact(() => {
-    writeRecord(doc, "personas", { name: "", description: "", goals: "", expectations: "", ...args });
+    writeRecord(doc, "personas", {
+      name: "",
+      description: "",
+      goals: "",
+      expectations: "",
+      ...args,
+      order: keyAtEnd(personasInOrder(doc)),
+    });
   }, origin);
 }
 

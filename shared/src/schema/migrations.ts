@@ -1,3 +1,4 @@
+import { generateNKeysBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import type { MigrationOrigin } from "../origins";
 import { RECORD_ROOTS, metaMap, recordsOf } from "./layout";
@@ -61,6 +62,16 @@ export const MIGRATIONS: readonly Migration[] = [
           }
         });
       }
+    },
+  },
+  {
+    toVersion: 6,
+    name: "personas in order",
+    up(doc) {
+      // Until now the list was sorted by id: the personas keep the places people saw them in.
+      const personas = [...recordsOf(doc, "personas").entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const keys = generateNKeysBetween(null, null, personas.length);
+      personas.forEach(([, record], index) => record.set("order", keys[index]));
     },
   },
 ];

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import {
   addCard,
   addJourney,
+  addPersona,
   deleteCards,
   editCardText,
   initBoard,
@@ -45,6 +46,13 @@ function board() {
 }
 
 describe("BoardModel", () => {
+  it("lists the personas in the order they were added: a new one is last, not placed by its id", () => {
+    const { doc } = board();
+    const model = new BoardModel(doc);
+    for (const id of ["m", "z", "a"]) addPersona(doc, { id, name: id }, localUserOrigin());
+    expect(model.personas().map((p) => p.id)).toEqual(["m", "z", "a"]);
+  });
+
   it("gives a new object only to the card a remote edit changed", () => {
     const { doc, cell } = board();
     const remote = new Y.Doc();

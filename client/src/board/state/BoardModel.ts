@@ -135,7 +135,7 @@ export class BoardModel {
   }
 
   personas(): PersonaRecord[] {
-    return this.all("personas").sort((a, b) => (a.id < b.id ? -1 : 1));
+    return this.all("personas").sort(byOrder);
   }
 
   links(): LinkRecord[] {
