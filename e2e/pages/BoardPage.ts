@@ -15,6 +15,8 @@ declare global {
         container(): HTMLElement;
       }>;
     };
+    /** When the connection badge first said offline (`BoardPage.noteWhenOffline`). */
+    offlineSince?: number;
   }
 }
 
@@ -35,6 +37,35 @@ export class BoardPage {
     await expect
       .poll(() => this.page.evaluate(() => window.Konva?.stages[0]?.find(".stage-title").length ?? 0))
       .toBeGreaterThan(0);
+  }
+
+  badge(): Locator {
+    return this.page.getByTestId("connection.status");
+  }
+
+  /**
+   * From now on the page notes the moment its connection badge first says
+   * offline, by the machine's clock (`Date.now`, the one the test reads
+   * too); `offlineSince` answers it once it has.
+   */
+  async noteWhenOffline(): Promise<void> {
+    await this.page.evaluate(() => {
+      const note = () => {
+        const state = document.querySelector('[data-testid="connection.status"]')?.getAttribute("data-state");
+        if (state === "offline" && window.offlineSince === undefined) window.offlineSince = Date.now();
+      };
+      new MutationObserver(note).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ["data-state"],
+      });
+    });
+  }
+
+  async offlineSince(): Promise<number> {
+    await expect.poll(() => this.page.evaluate(() => window.offlineSince ?? null)).not.toBeNull();
+    return (await this.page.evaluate(() => window.offlineSince))!;
   }
 
   /** Cards as the screen-reader list states them: "stage / lane / text". */

@@ -30,3 +30,76 @@ test("a card written offline survives closing the tab and reaches the others whe
   await expect(facilitator.card("I lose the signal in the tunnel")).toHaveCount(1);
   await reopened.waitUntilSaved();
 });
+
+/** The issue's bound: the badge says offline at most this long after the connection is gone. */
+const OFFLINE_WITHIN_MS = 2000;
+/** The server's heartbeat frame on the socket: a Hocuspocus Ping, one byte. */
+const PING = 9;
+
+test("says offline within 2 s of the browser losing the network, counts what waits, and saves it when the network is back", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("No signal");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.join("Kasia", "digital");
+  const context = participant.page.context();
+
+  await participant.noteWhenOffline();
+  const cutAt = Date.now();
+  await context.setOffline(true);
+  expect((await participant.offlineSince()) - cutAt).toBeLessThanOrEqual(OFFLINE_WITHIN_MS);
+  await expect(participant.badge()).toHaveText("Offline, reconnecting…");
+
+  await participant.addCardFromToolbar("No bars on the platform");
+  await expect(participant.badge()).toHaveText(
+    "Offline: 1 change is kept on this device and sent when the connection is back",
+  );
+  await expect(facilitator.card("No bars on the platform")).toHaveCount(0);
+
+  await context.setOffline(false);
+  await participant.waitUntilSaved();
+  await expect(facilitator.card("No bars on the platform")).toHaveCount(1);
+});
+
+test("says offline within 2 s of the server freezing, keeps what is written meanwhile, and sends it when the server wakes", async ({
+  server,
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Frozen");
+  let heartbeats = 0;
+  home.page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => {
+      if (typeof payload !== "string" && payload.length === 1 && payload[0] === PING) heartbeats++;
+    }),
+  );
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+
+  // A quiet board on a live server stays saved: the heartbeat is heard well past the silence that means offline.
+  await facilitator.noteWhenOffline();
+  const seen = heartbeats;
+  await expect.poll(() => heartbeats).toBeGreaterThanOrEqual(seen + 6);
+  await expect(facilitator.badge()).toHaveAttribute("data-state", "ok");
+  expect(await facilitator.page.evaluate(() => window.offlineSince)).toBeUndefined();
+
+  const frozenAt = Date.now();
+  server.freeze();
+  expect((await facilitator.offlineSince()) - frozenAt).toBeLessThanOrEqual(OFFLINE_WITHIN_MS);
+
+  await facilitator.addCardFromToolbar("Written while the server slept");
+  await facilitator.addCardFromToolbar("And a second one");
+  await expect(facilitator.badge()).toHaveText(
+    "Offline: 2 changes are kept on this device and sent when the connection is back",
+  );
+
+  server.thaw();
+  await facilitator.waitUntilSaved();
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.join("Kasia", "digital");
+  await expect(participant.card("Written while the server slept")).toHaveCount(1);
+  await expect(participant.card("And a second one")).toHaveCount(1);
+});

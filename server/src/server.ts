@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { Hocuspocus } from "@hocuspocus/server";
-import { WebSocketServer, type WebSocket } from "ws";
+import { Hocuspocus, MessageType } from "@hocuspocus/server";
+import { WebSocket, WebSocketServer } from "ws";
 import {
   COLLAB_PATH,
+  HEARTBEAT,
   LIMITS,
   boardWorkshop,
   newId,
@@ -171,6 +172,12 @@ export async function startServer(
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
+  // Every socket hears from the server at least this often, so a client notices a dead connection at once.
+  const ping = new Uint8Array([MessageType.Ping]);
+  const heartbeat = setInterval(() => {
+    for (const client of sockets.clients) if (client.readyState === WebSocket.OPEN) client.send(ping);
+  }, HEARTBEAT.intervalMs);
+
   httpServer.on("upgrade", (request: IncomingMessage, socket, head) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path !== COLLAB_PATH) {
@@ -226,6 +233,7 @@ export async function startServer(
     port,
     hocuspocus,
     async close() {
+      clearInterval(heartbeat);
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
       await voting.flush();

@@ -1,3 +1,4 @@
+import { MessageType } from "@hocuspocus/server";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -277,6 +278,18 @@ describe("Gate: limits on what a connection sends", () => {
     expect(names()).not.toBe("burst 19");
     sender.sendRaw(new Uint8Array(4 * 1024 * 1024 + 1));
     await eventually(() => expect(sender.closes.map((c) => c.code)).toContain(1009));
+  });
+
+  it("sends every socket a heartbeat and takes the client's answer to it as a sign of life, not as garbage", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard();
+    const frames: string[] = [];
+    const client = await connectSynced(server.url, board.id, board.links.participant.token, { frames });
+    const pings = () => frames.filter((received) => received === String.fromCharCode(MessageType.Ping)).length;
+    await eventually(() => expect(pings()).toBeGreaterThanOrEqual(3));
+    expect(client.closes).toEqual([]);
+    putCard(client.doc, { id: "alive", text: "still here" }, client.origin);
+    await acknowledged(client);
   });
 
   it("closes a connection that sends bytes that are no message, or too many messages", async () => {

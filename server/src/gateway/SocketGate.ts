@@ -75,6 +75,11 @@ export class SocketGate {
   receive(data: Uint8Array): void {
     if (this.closed) return;
     if (!this.messages.take()) return this.close(GATE_CLOSE.rateLimit);
+    if (data.byteLength === 1 && data[0] === MessageType.Pong) {
+      // The answer to the heartbeat (server.ts): the client is there.
+      this.client.lastMessageReceivedAt = Date.now();
+      return;
+    }
     let envelope: Envelope;
     try {
       envelope = readEnvelope(data);

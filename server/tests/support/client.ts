@@ -48,7 +48,8 @@ export function connectClient(
   class TestWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      if (frames) this.on("message", (data: Buffer) => frames.push(data.toString("latin1")));
+      // The provider asks for ArrayBuffers (binaryType), which have no text of their own: read their bytes.
+      if (frames) this.on("message", (data: ArrayBuffer) => frames.push(Buffer.from(data).toString("latin1")));
       // ws reports a socket closed while still connecting as an error event, after the provider has let
       // go of it: a client the server closed reconnects, and tearing it down closes such a socket.
       this.on("error", (error: Error) => {

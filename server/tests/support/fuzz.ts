@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { MessageType } from "@hocuspocus/server";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -151,10 +152,11 @@ export async function fuzz(options: FuzzOptions): Promise<{ sent: number; connec
   return { sent, connections };
 }
 
-/** The next message the server sends on this socket, or its closing. */
+/** The next message the server sends on this socket (not counting its heartbeat), or its closing. */
 const nextMessage = (socket: WebSocket) =>
   new Promise<void>((resolve) => {
-    const done = () => {
+    const done = (data?: Buffer) => {
+      if (data?.length === 1 && data[0] === MessageType.Ping) return;
       socket.off("message", done);
       socket.off("close", done);
       resolve();

@@ -10,6 +10,17 @@
 export const COLLAB_PATH = "/collab";
 export const SCHEMA_PARAM = "schema";
 
+/**
+ * The server's heartbeat: a Hocuspocus Ping on every socket every
+ * `intervalMs`, which the provider answers with a Pong. A client that has
+ * heard nothing for `silenceMs` says it is offline (the network is cut, or
+ * the server frozen): within two seconds of the cut, where a quiet socket
+ * would stay "connected" for half a minute. It closes the socket and
+ * reconnects once the silence has lasted `closeAfterMs`, so a server busy
+ * for a moment makes nobody reconnect.
+ */
+export const HEARTBEAT = { intervalMs: 400, silenceMs: 1200, closeAfterMs: 5000 } as const;
+
 export const AUTH_FAILURES = {
   /** No board has this id. */
   unknownBoard: "unknown-board",

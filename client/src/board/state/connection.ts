@@ -1,18 +1,35 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { COLLAB_PATH, SCHEMA_PARAM, SCHEMA_VERSION, metaMap, workshopDocumentName } from "@journeyboard/shared";
+import {
+  COLLAB_PATH,
+  HEARTBEAT,
+  SCHEMA_PARAM,
+  SCHEMA_VERSION,
+  metaMap,
+  workshopDocumentName,
+} from "@journeyboard/shared";
+import { Liveness } from "./liveness";
+import { UnsentChanges } from "./unsent";
 
 /**
  * The live link to one board over one WebSocket: its document, synced
  * through the server and kept in this browser (IndexedDB) so that edits
  * made offline survive closing the tab, and its workshop document (phase,
  * voting rounds and their results), which the server alone writes.
+ *
+ * A connection the server's heartbeat has not been heard on for a moment
+ * is lost (`Liveness`); while the browser knows it has no network at all
+ * (`navigator.onLine`), it does not try to connect.
  */
 export interface BoardConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   workshop: { doc: Y.Doc; provider: HocuspocusProvider };
+  /** Whether the server has been heard lately on the socket. */
+  liveness: Liveness;
+  /** What this browser changed that the server has not confirmed. */
+  unsent: UnsentChanges;
   /** Resolves once this browser's copy is loaded: true when it held the board. */
   local: Promise<boolean>;
   /** Stops syncing and deletes this browser's copy (the server refused what it holds). */
@@ -28,9 +45,17 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
   const socket = new HocuspocusProviderWebsocket({
     url: `${scheme}://${window.location.host}${COLLAB_PATH}?${SCHEMA_PARAM}=${SCHEMA_VERSION}`,
     ...RECONNECT,
+    messageReconnectTimeout: HEARTBEAT.closeAfterMs,
+    autoConnect: navigator.onLine,
   });
+  const liveness = new Liveness(socket);
+  const offline = () => socket.disconnect();
+  const online = () => void socket.connect();
+  window.addEventListener("offline", offline);
+  window.addEventListener("online", online);
   const doc = new Y.Doc();
   const stored = new IndexeddbPersistence(`journeyboard.board.${boardId}`, doc);
+  const unsent = new UnsentChanges(doc, localStorage, `journeyboard.unsent.${boardId}`);
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: boardId, token, document: doc });
   const workshopDoc = new Y.Doc();
   const workshopProvider = new HocuspocusProvider({
@@ -45,12 +70,19 @@ export function connectBoard(boardId: string, token: string): BoardConnection {
     doc,
     provider,
     workshop: { doc: workshopDoc, provider: workshopProvider },
+    liveness,
+    unsent,
     local: stored.whenSynced.then(() => metaMap(doc).has("schemaVersion")),
     async forgetLocalCopy() {
       provider.destroy();
+      unsent.clear();
       await stored.clearData();
     },
     destroy() {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      unsent.destroy();
+      liveness.destroy();
       void stored.destroy();
       provider.destroy();
       workshopProvider.destroy();
