@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 /**
  * In development the API and the collaboration socket are the server's
@@ -8,7 +9,22 @@ import { defineConfig } from "vite";
 const server = process.env.JOURNEYBOARD_SERVER ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell offline (sw/serviceWorker.ts, built to serviceWorker.js and registered by main.tsx);
+    // not in development, where Vite serves every file fresh.
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "sw",
+      filename: "serviceWorker.ts",
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ["**/*.{html,js,css,woff2,svg}"],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
   build: { outDir: "dist", sourcemap: true },
   server: {
     proxy: {

@@ -103,3 +103,57 @@ test("says offline within 2 s of the server freezing, keeps what is written mean
   await expect(participant.card("Written while the server slept")).toHaveCount(1);
   await expect(participant.card("And a second one")).toHaveCount(1);
 });
+
+test("a board opened before opens again without the network, takes a card, and sends it when the network is back", async ({
+  home,
+  openAsAnotherPerson,
+}, testInfo) => {
+  const links = await home.createBoard("Night train");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  await facilitator.addCardFromToolbar("The wifi drops between stations");
+  await facilitator.waitUntilSaved();
+  const page = facilitator.page;
+  // The app shell is stored once its service worker is active (installed, every file kept).
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // A download whose address carries the board's token, with the service worker in charge of the page.
+  await page.getByTestId("panel.exports").click();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("exports.journey.mmd").click();
+  await (await download).path();
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(facilitator.card("The wifi drops between stations")).toHaveCount(1);
+  await expect(facilitator.badge()).toHaveAttribute("data-state", "offline");
+  await facilitator.addCardFromToolbar("Written with no network at all");
+  await expect(facilitator.badge()).toHaveText(
+    "Offline: 1 change is kept on this device and sent when the connection is back",
+  );
+  await page.screenshot({ path: testInfo.outputPath("offline-board.png") });
+
+  // The API is never answered from the browser's store, and no stored address holds a token.
+  const session = await page.evaluate(() =>
+    fetch(`${location.pathname.replace("/b/", "/api/boards/")}/session`).then(
+      () => "answered",
+      () => "failed",
+    ),
+  );
+  expect(session).toBe("failed");
+  const stored = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored.filter((url) => /\/api\/|token|\/b\//.test(url))).toEqual([]);
+
+  await page.context().setOffline(false);
+  await facilitator.waitUntilSaved();
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.join("Kasia", "digital");
+  await expect(participant.card("Written with no network at all")).toHaveCount(1);
+  await expect(participant.card("The wifi drops between stations")).toHaveCount(1);
+});

@@ -109,10 +109,11 @@ describe("HTTP contract", () => {
     expect(unknown.status).toBe(404);
   });
 
-  it("sends a Content-Security-Policy that allows no foreign script", async () => {
+  it("sends a Content-Security-Policy that allows no foreign script, and workers only from the app", async () => {
     const server = await startTestServer();
     const csp = (await fetch(`${server.url}/healthz`)).headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("worker-src 'self'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("object-src 'none'");
   });

@@ -46,9 +46,13 @@ export const createBoard = (request: CreateBoardRequest, adminToken: string) =>
     body: JSON.stringify(request),
   });
 
+/** How long a board waits for its session before it opens from this browser's copy (a server that does not answer). */
+const SESSION_WAIT_MS = 5000;
+
 export const fetchSession = (boardId: string, token: string) =>
   call<BoardSession>(`/api/boards/${encodeURIComponent(boardId)}/session`, {
     headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(SESSION_WAIT_MS),
   });
 
 /** Creates a board from a `board.json` file's text; a bad file fails with the server's message naming the field. */

@@ -20,6 +20,9 @@ function readToken(boardId: string): string | null {
   return localStorage.getItem(tokenKey(boardId));
 }
 
+/** Statuses that mean the server was not reached: none at all (the network), or a gateway's. */
+const UNREACHABLE = new Set([0, 502, 503, 504]);
+
 type Check = { state: "checking" } | { state: "ok"; session: BoardSession } | { state: "refused"; reason: string };
 
 /** Checks the link, asks who you are, then opens the board. */
@@ -38,8 +41,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
         setCheck({ state: "ok", session });
       },
       (failure: unknown) => {
-        // Offline: the board opens from this browser's copy, as the role it had last time.
-        const known = failure instanceof ApiFailure ? null : localStorage.getItem(sessionKey(boardId));
+        // Offline (no answer, or a proxy's word that the server is not there): the board opens from this
+        // browser's copy, as the role it had last time. What the server itself answers stands.
+        const offline = !(failure instanceof ApiFailure) || UNREACHABLE.has(failure.status);
+        const known = offline ? localStorage.getItem(sessionKey(boardId)) : null;
         if (known) return setCheck({ state: "ok", session: JSON.parse(known) as BoardSession });
         const code = failure instanceof ApiFailure ? failure.code : "unknown";
         const reason =

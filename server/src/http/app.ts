@@ -128,6 +128,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         connectSrc: ["'self'", "ws:", "wss:"],
+        // The service worker that keeps the app shell for offline use (client/sw/).
+        workerSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "blob:"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         objectSrc: ["'none'"],
