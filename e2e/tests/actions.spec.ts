@@ -60,6 +60,9 @@ test("the top-voted cards become actions, are weighed on the impact × effort ma
 
   const download = board.page.waitForEvent("download");
   await board.page.getByTestId("actions.exportCsv").click();
+  // The token never stands in a download's URL, which proxies' logs and the history keep: a one-use ticket does.
+  const csvUrl = new URL((await download).url());
+  expect([...csvUrl.searchParams.keys()]).toEqual(["ticket"]);
   const csv = readFileSync((await (await download).path())!, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split("\r\n");
