@@ -1,0 +1,116 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  readAll,
+  setStageWidth,
+  stagesOf,
+  localUserOrigin,
+  type BoardFile,
+  type CreateBoardResponse,
+} from "@journeyboard/shared";
+import { ServerProcess, Writer, addTestCard, createBoard } from "../../server/tests/support/crash";
+import { fileWithCards, heavyExports, hostileImports, importFile, syncFlood } from "./attacks";
+import { latencies, percentile } from "./latency";
+
+/**
+ * The attacks of "one person cannot take a workshop down", at full size, on
+ * a real server in its own process with its default limits: while each
+ * runs, another board's edit latency (one writer, one reader) is measured
+ * and set beside the same latency with nothing going on (the baseline: the
+ * goal is p99 within 2x). `CARDS` (55,000) sizes the full board; `PARTS`
+ * picks exports, imports, flood, burst.
+ */
+const cards = Number(process.env.CARDS ?? 55_000);
+const parts = new Set((process.env.PARTS ?? "exports,imports,flood,burst").split(","));
+
+const server = new ServerProcess(mkdtempSync(join(tmpdir(), "journeyboard-abuse-")));
+const url = await server.start();
+const victim = await createBoard(url);
+const writer = new Writer(url, victim.id, victim.links.participant.token, "writer");
+const reader = new Writer(url, victim.id, victim.links.participant.token, "reader");
+await Promise.all([writer.whenSynced(), reader.whenSynced()]);
+addTestCard(writer.doc, "probe");
+await writer.whenSynced();
+
+const source = (await (
+  await fetch(`${url}/api/boards/${victim.id}/export/board.json`, {
+    headers: { authorization: `Bearer ${victim.links.viewer.token}` },
+  })
+).json()) as BoardFile;
+source.records.cards = [];
+const started = performance.now();
+const fullAnswer = await importFile(url, fileWithCards(source, cards));
+if (fullAnswer.status !== 201) throw new Error(`the full board was not imported: ${fullAnswer.status}`);
+const full = (await fullAnswer.json()) as CreateBoardResponse;
+console.log(`a board of ${cards} cards imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const rows: string[] = [];
+console.log("measuring quiet");
+const quiet = await latencies(writer, reader, 300);
+const row = (name: string, during: number[], outcome: string) =>
+  rows.push(
+    `| ${name} | ${percentile(during, 0.5).toFixed(1)} ms | ${percentile(during, 0.99).toFixed(1)} ms | ${(percentile(during, 0.99) / percentile(quiet, 0.99)).toFixed(2)} | ${during.length} | ${outcome} |`,
+  );
+
+/** Another board's latencies while `attack` runs (at least 20 edits), and what the attack got. */
+async function whileRunning<T>(attack: () => Promise<T>): Promise<{ during: number[]; outcome: T; seconds: number }> {
+  let running = true;
+  const begun = performance.now();
+  const attacking = attack().finally(() => (running = false));
+  let edits = 0;
+  const during = await latencies(writer, reader, Number.MAX_SAFE_INTEGER, () => running || edits++ < 20);
+  return { during, outcome: await attacking, seconds: (performance.now() - begun) / 1000 };
+}
+
+if (parts.has("exports")) {
+  const { during, outcome, seconds } = await whileRunning(() => heavyExports(url, full));
+  row(
+    `PDF, board.json and journey.csv of the ${cards}-card board at once`,
+    during,
+    `${outcome.join(", ")} in ${seconds.toFixed(1)} s`,
+  );
+}
+if (parts.has("imports")) {
+  const { during, outcome, seconds } = await whileRunning(() => hostileImports(url, source, 30_000));
+  row(
+    "import of 50,000 empty records per kind, then of 30,000 cards",
+    during,
+    `${outcome.join(", ")} in ${seconds.toFixed(1)} s`,
+  );
+}
+if (parts.has("flood")) {
+  const { during, outcome, seconds } = await whileRunning(() => syncFlood(url, full, 10, 10));
+  const closed = outcome.closes.filter((code) => code === 4429).length;
+  row(
+    "10 viewers asking 10 times each for the whole full board",
+    during,
+    `${(outcome.bytes / 1e6).toFixed(0)} MB sent, ${closed} closed 4429, in ${seconds.toFixed(1)} s`,
+  );
+}
+if (parts.has("burst")) {
+  const attacker = new Writer(url, full.id, full.links.participant.token, "attacker");
+  await attacker.whenSynced();
+  const { during, seconds } = await whileRunning(async () => {
+    const journeyId = readAll(attacker.doc, "journeys")[0]!.id;
+    const stageId = stagesOf(attacker.doc, journeyId)[0]!.id;
+    const origin = localUserOrigin();
+    for (let i = 0; i < 590; i++) setStageWidth(attacker.doc, { id: stageId, width: 160 + (i % 400) }, origin);
+    await attacker.whenSynced();
+  });
+  row("590 stage changes at once on the full board", during, `acknowledged in ${seconds.toFixed(1)} s`);
+  attacker.destroy();
+}
+
+const health = await fetch(`${url}/healthz`);
+await server.stop();
+writer.destroy();
+reader.destroy();
+
+console.log(`\nserver up afterwards: ${health.status === 200}`);
+console.log(
+  `another board's edit latency with nothing going on: p50 ${percentile(quiet, 0.5).toFixed(1)} ms, p99 ${percentile(quiet, 0.99).toFixed(1)} ms (${quiet.length} edits)`,
+);
+console.log("| attack | p50 | p99 | p99 / quiet p99 | edits | what the attacker got |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const line of rows) console.log(line);
