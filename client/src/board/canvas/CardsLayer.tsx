@@ -4,11 +4,10 @@ import { Group, Layer, Rect as KonvaRect, Shape } from "react-konva";
 import { CanvasText } from "./CanvasText";
 import { LANE_COLOURS, departmentColour, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
-  GRID,
   addSlotRect,
   keyOf,
   slotRect,
-  slotsBetween,
+  slotsIn,
   type JourneyLayout,
   type LayoutColumn,
   type LayoutRow,
@@ -61,8 +60,7 @@ export function CardsLayer({ model, journeyId, layout, view, ...shown }: CardsLa
             journeyId={journeyId}
             column={column}
             row={row}
-            viewTop={view.y}
-            viewBottom={view.y + view.height}
+            view={view}
             {...shown}
           />
         )),
@@ -76,22 +74,27 @@ interface CellProps extends CardsView {
   journeyId: string;
   column: LayoutColumn;
   row: LayoutRow;
-  viewTop: number;
-  viewBottom: number;
+  view: Rect;
 }
 
-const Cell = memo(function Cell({ model, journeyId, column, row, viewTop, viewBottom, ...shown }: CellProps) {
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const contains = (box: Rect, point: { x: number; y: number }) =>
+  point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
+
+const Cell = memo(function Cell({ model, journeyId, column, row, view, ...shown }: CellProps) {
   const key = keyOf(column.stage, row.lane);
   const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
-  const [first, end] = slotsBetween(row, cards.length, viewTop, viewBottom);
+  const slots = slotsIn(column, row, cards.length, view);
   const add = shown.canEdit && !shown.tiles ? addSlotRect(column, row, cards.length) : null;
-  const addInView = add !== null && add.y < viewBottom && viewTop < add.y + add.height;
-  if (first >= end && !addInView) return null;
+  const addInView = add !== null && overlaps(add, view);
+  if (!slots.length && !addInView) return null;
   const Draw = shown.tiles ? CellTiles : CellCards;
   return (
     <>
-      {first < end && (
-        <Draw cards={cards} first={first} end={end} column={column} row={row} kind={row.lane.kind} {...shown} />
+      {slots.length > 0 && (
+        <Draw cards={cards} slots={slots} column={column} row={row} kind={row.lane.kind} {...shown} />
       )}
       {add && addInView && (
         <AddSlot
@@ -144,8 +147,8 @@ function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () =>
 
 interface DrawProps extends CardsView {
   cards: readonly CardRecord[];
-  first: number;
-  end: number;
+  /** The indices of the cards in view. */
+  slots: number[];
   column: LayoutColumn;
   row: LayoutRow;
   kind: LaneKind;
@@ -153,8 +156,7 @@ interface DrawProps extends CardsView {
 
 function CellCards({
   cards,
-  first,
-  end,
+  slots,
   column,
   row,
   kind,
@@ -166,8 +168,9 @@ function CellCards({
   labels,
   handlers,
 }: DrawProps) {
-  return cards.slice(first, end).map((card, offset) => {
-    const box = slotRect(column, row, first + offset);
+  return slots.map((index) => {
+    const card = cards[index]!;
+    const box = slotRect(column, row, index);
     return (
       <CardNode
         key={card.id}
@@ -189,43 +192,45 @@ function CellCards({
   });
 }
 
-const PITCH = GRID.cardHeight + GRID.cardGap;
-
 /**
  * A far-out cell: its cards as tiles edged in their author's department
  * colour (the selected ones in blue), drawn by one shape rather than a node
  * per card. A press picks the tile under the pointer.
  */
-function CellTiles({ cards, first, end, column, row, kind, selection, handlers }: DrawProps) {
-  const origin = slotRect(column, row, 0);
+function CellTiles({ cards, slots, column, row, kind, selection, handlers }: DrawProps) {
+  const boxes = slots.map((index) => slotRect(column, row, index));
+  const origin = { x: Math.min(...boxes.map((b) => b.x)), y: Math.min(...boxes.map((b) => b.y)) };
   const pick = (event: Konva.KonvaEventObject<MouseEvent>) => {
     const at = event.target.getRelativePointerPosition();
-    const card = at && at.y % PITCH <= GRID.cardHeight ? cards[Math.floor(at.y / PITCH)] : undefined;
+    const point = at && { x: at.x + origin.x, y: at.y + origin.y };
+    const hit = point ? boxes.findIndex((box) => contains(box, point)) : -1;
+    const card = hit >= 0 ? cards[slots[hit]!] : undefined;
     if (card) handlers.onPointerDown(card.id, event.evt.shiftKey);
   };
   return (
     <Shape
       x={origin.x}
       y={origin.y}
-      width={origin.width}
-      height={cards.length * PITCH - GRID.cardGap}
+      width={Math.max(...boxes.map((b) => b.x + b.width)) - origin.x}
+      height={Math.max(...boxes.map((b) => b.y + b.height)) - origin.y}
       name="card-tiles"
       perfectDrawEnabled={false}
       onMouseDown={pick}
       sceneFunc={(context) => {
-        for (let i = first; i < end; i++) {
-          const card = cards[i]!;
+        slots.forEach((index, i) => {
+          const card = cards[index]!;
+          const box = boxes[i]!;
           const selected = selection.has(card.id);
           context.setAttr("fillStyle", LANE_COLOURS[kind].card);
-          context.fillRect(0, i * PITCH, origin.width, origin.height);
+          context.fillRect(box.x - origin.x, box.y - origin.y, box.width, box.height);
           context.setAttr("strokeStyle", selected ? "#1d4ed8" : departmentColour(card.authorDepartment));
           context.setAttr("lineWidth", selected ? 14 : 5);
-          context.strokeRect(0, i * PITCH, origin.width, origin.height);
-        }
+          context.strokeRect(box.x - origin.x, box.y - origin.y, box.width, box.height);
+        });
       }}
       hitFunc={(context, shape) => {
         context.beginPath();
-        context.rect(0, first * PITCH, origin.width, (end - first) * PITCH);
+        for (const box of boxes) context.rect(box.x - origin.x, box.y - origin.y, box.width, box.height);
         context.closePath();
         context.fillStrokeShape(shape);
       }}

@@ -5,10 +5,11 @@ export interface Camera {
   scale: number;
 }
 
-export const MIN_SCALE = 0.02;
+/** How far out zooming goes; a board fitted whole may be shown smaller still, and zooming out from there stays there. */
+export const MIN_SCALE = 0.005;
 export const MAX_SCALE = 3;
 
-const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+const clampScale = (scale: number, floor = MIN_SCALE) => Math.min(MAX_SCALE, Math.max(floor, scale));
 
 export const screenToWorld = (camera: Camera, point: { x: number; y: number }) => ({
   x: (point.x - camera.x) / camera.scale,
@@ -17,7 +18,7 @@ export const screenToWorld = (camera: Camera, point: { x: number; y: number }) =
 
 /** Zooms keeping the world point under `anchor` (a screen point) where it is. */
 export function zoomAt(camera: Camera, factor: number, anchor: { x: number; y: number }): Camera {
-  const scale = clampScale(camera.scale * factor);
+  const scale = clampScale(camera.scale * factor, Math.min(MIN_SCALE, camera.scale));
   const world = screenToWorld(camera, anchor);
   return { scale, x: anchor.x - world.x * scale, y: anchor.y - world.y * scale };
 }
@@ -45,7 +46,8 @@ export function uncoveredArea(
 
 /**
  * The camera that shows a `width` × `height` world area whole and centred,
- * leaving `margin` around it and `top` above it (room for the toolbar).
+ * leaving `margin` around it and `top` above it (room for the toolbar),
+ * however large the area is.
  */
 export function fitCamera(
   width: number,
@@ -56,6 +58,7 @@ export function fitCamera(
 ): Camera {
   const scale = clampScale(
     Math.min((viewport.width - margin * 2) / width, (viewport.height - margin - top) / height, 1),
+    0,
   );
   return {
     scale,

@@ -7,7 +7,7 @@ import {
   type LaneRecord,
   type StageRecord,
 } from "@journeyboard/shared";
-import { GRID, cellAt, layoutJourney } from "./layout";
+import { GRID, acrossFor, cellAt, layoutJourney, slotsIn } from "./layout";
 
 const stage = (id: string, order: string): StageRecord => newStage({ id, journeyId: "j", title: id, order });
 const lane = (id: string, order: string): LaneRecord =>
@@ -81,5 +81,43 @@ describe("journey layout", () => {
     });
     expect(cellAt(layout, grid, 5, 5)).toBeNull();
     expect(cellAt(layout, grid, layout.width + 10, layout.rows[0]!.y + 5)).toBeNull();
+  });
+
+  it("sets a crowded cell's cards side by side, so 2,000 cards make a board about as wide as tall", () => {
+    const many = (count: number, stageId: string, laneId: string) =>
+      Array.from({ length: count }, (_, i) => card(`${stageId}-${laneId}-${i}`, stageId, laneId, `a${i}`));
+    const crowded: JourneyGrid = {
+      ...grid,
+      cells: new Map([
+        [`s1\u0000l1`, many(1000, "s1", "l1")],
+        [`s2\u0000l2`, many(1000, "s2", "l2")],
+      ]),
+    };
+    const layout = layoutJourney(crowded, "ltr");
+    expect(acrossFor(6)).toBe(1);
+    expect(layout.columns.map((c) => c.across)).toEqual([acrossFor(1000), acrossFor(1000)]);
+    expect(layout.height).toBeLessThan(3 * layout.width);
+    expect(layout.height).toBeLessThan(15_000);
+    const [first, second] = [layout.cards.get("s1-l1-0")!, layout.cards.get("s1-l1-1")!];
+    expect(second.y).toBe(first.y);
+    expect(second.x).toBe(first.x + GRID.cardWidth + GRID.cardGap);
+    expect(new Set([...layout.cards.values()].map((box) => `${box.x},${box.y}`)).size).toBe(2000);
+    // A drop on the right half of a card goes after it; the slots in view are those the view touches.
+    expect(cellAt(layout, crowded, second.x + second.width - 5, second.y + 5)).toMatchObject({ index: 2 });
+    expect(cellAt(layout, crowded, second.x + 5, second.y + 5)).toMatchObject({ index: 1 });
+    const column = layout.columns[0]!;
+    const row = layout.rows[0]!;
+    expect(slotsIn(column, row, 1000, { ...first, width: second.x + 1 - first.x, height: 1 })).toEqual([0, 1]);
+  });
+
+  it("runs a crowded cell's cards from the right on a right-to-left timeline", () => {
+    const crowded: JourneyGrid = {
+      ...grid,
+      cells: new Map([[`s1\u0000l1`, Array.from({ length: 20 }, (_, i) => card(`c${i}`, "s1", "l1", `a${i}`))]]),
+    };
+    const layout = layoutJourney(crowded, "rtl");
+    const [first, second] = [layout.cards.get("c0")!, layout.cards.get("c1")!];
+    expect(second.x).toBe(first.x - GRID.cardWidth - GRID.cardGap);
+    expect(cellAt(layout, crowded, second.x + 5, second.y + 5)).toMatchObject({ index: 2 });
   });
 });

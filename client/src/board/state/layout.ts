@@ -30,7 +30,8 @@ export interface Rect {
   height: number;
 }
 
-export type LayoutColumn = { stage: StageRecord; x: number; width: number };
+/** `across`: how many cards each of its cells sets side by side; `rtl`: they run from the right. */
+export type LayoutColumn = { stage: StageRecord; x: number; width: number; across: number; rtl: boolean };
 /** `curve`: the band of an emotion lane where the curve is drawn (its cards sit below it). */
 export type LayoutRow = { lane: LaneRecord; y: number; height: number; curve: { y: number; height: number } | null };
 
@@ -56,21 +57,41 @@ export function keyOf(stage: StageRecord, lane: LaneRecord): string {
   return key;
 }
 
-const stackHeight = (cardCount: number) =>
-  GRID.cellPadding * 2 +
-  Math.max(1, cardCount) * GRID.cardHeight +
-  Math.max(0, cardCount - 1) * GRID.cardGap +
-  (cardCount > 0 ? GRID.cardGap + GRID.addStrip : 0);
+/** Cards a cell stacks in one column before it lays them out side by side. */
+const STACK = 6;
+const PITCH_X = GRID.cardWidth + GRID.cardGap;
+const PITCH_Y = GRID.cardHeight + GRID.cardGap;
 
-const columnWidth = (stage: StageRecord) =>
-  stage.collapsed ? GRID.collapsedStageWidth : (stage.width ?? GRID.cellWidth);
+/**
+ * How many cards a cell of `count` cards sets side by side: one up to STACK,
+ * then as many as keep the cell about twice as tall as wide, so a crowded
+ * cell grows sideways as well as down.
+ */
+export function acrossFor(count: number): number {
+  return count <= STACK ? 1 : Math.ceil(Math.sqrt((count * PITCH_Y) / (2 * PITCH_X)));
+}
 
-/** Where the card at `index` of a cell sits (the cell need not hold that many). */
+/** Height of a cell's cards with `across` side by side, and the strip for the next card. */
+function stackHeight(count: number, across: number): number {
+  const lines = Math.max(1, Math.ceil(count / across));
+  const strip = count > 0 && count % across === 0 ? GRID.cardGap + GRID.addStrip : 0;
+  return GRID.cellPadding * 2 + lines * GRID.cardHeight + (lines - 1) * GRID.cardGap + strip;
+}
+
+const columnWidth = (stage: StageRecord, across: number) =>
+  stage.collapsed
+    ? GRID.collapsedStageWidth
+    : Math.max(stage.width ?? GRID.cellWidth, GRID.cellPadding * 2 + across * PITCH_X - GRID.cardGap);
+
+/** Where the card at `index` of a cell sits (the cell need not hold that many), in reading order of the timeline. */
 export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): Rect {
   const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
+  const block = column.across * PITCH_X - GRID.cardGap;
+  const place = index % column.across;
+  const across = column.rtl ? column.across - 1 - place : place;
   return {
-    x: column.x + (column.width - cardWidth) / 2,
-    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + index * (GRID.cardHeight + GRID.cardGap),
+    x: column.x + (column.width - (column.across > 1 ? block : cardWidth)) / 2 + across * PITCH_X,
+    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + Math.floor(index / column.across) * PITCH_Y,
     width: cardWidth,
     height: GRID.cardHeight,
   };
@@ -84,17 +105,29 @@ export function addSlotRect(column: LayoutColumn, row: LayoutRow, count: number)
   return { ...slotRect(column, row, count), height: GRID.addStrip };
 }
 
-/** The slots of a cell that overlap the band from `top` to `bottom` (world units): [first, end). */
-export function slotsBetween(row: LayoutRow, count: number, top: number, bottom: number): [number, number] {
-  const origin = row.y + (row.curve?.height ?? 0) + GRID.cellPadding;
-  const pitch = GRID.cardHeight + GRID.cardGap;
-  const first = Math.max(0, Math.floor((top - origin - GRID.cardHeight) / pitch) + 1);
-  const end = Math.min(count, Math.ceil((bottom - origin) / pitch));
-  return [first, Math.max(first, end)];
+/** The slots of a cell of `count` cards that overlap the world box `view`, in order. */
+export function slotsIn(column: LayoutColumn, row: LayoutRow, count: number, view: Rect): number[] {
+  const origin = slotRect(column, row, 0);
+  const lineOf = (y: number) => (y - origin.y) / PITCH_Y;
+  const first = Math.max(0, Math.floor(lineOf(view.y - GRID.cardHeight)) + 1);
+  const end = Math.min(Math.ceil(count / column.across), Math.ceil(lineOf(view.y + view.height)));
+  const left = column.x + (column.width - (column.across * PITCH_X - GRID.cardGap)) / 2;
+  const placeOf = (x: number) => (x - left) / PITCH_X;
+  const from = Math.max(0, Math.floor(placeOf(view.x - GRID.cardWidth)) + 1);
+  const to = Math.min(column.across, Math.ceil(placeOf(view.x + view.width)));
+  const slots: number[] = [];
+  for (let line = first; line < end; line++) {
+    for (let place = from; place < to; place++) {
+      const index = line * column.across + (column.rtl ? column.across - 1 - place : place);
+      if (index < count) slots.push(index);
+    }
+  }
+  return column.rtl ? slots.sort((a, b) => a - b) : slots;
 }
 
 const sameColumns = (a: LayoutColumn[], b: LayoutColumn[]) =>
-  a.length === b.length && a.every((c, i) => c.stage === b[i]!.stage && c.x === b[i]!.x && c.width === b[i]!.width);
+  a.length === b.length &&
+  a.every((c, i) => c.stage === b[i]!.stage && c.x === b[i]!.x && c.width === b[i]!.width && c.across === b[i]!.across);
 const sameRows = (a: LayoutRow[], b: LayoutRow[]) =>
   a.length === b.length &&
   a.every(
@@ -107,9 +140,10 @@ const sameRows = (a: LayoutRow[], b: LayoutRow[]) =>
   );
 
 /**
- * Places stages as columns and lanes as rows; each cell stacks its cards.
- * A lane is as tall as its fullest cell (an emotion lane also holds the
- * curve band). Collapsed stages and lanes shrink and hide their cards. With
+ * Places stages as columns and lanes as rows; each cell stacks its cards,
+ * and a crowded one sets them side by side too (`acrossFor` its count, the
+ * most of its stage's cells): a stage is as wide as its fullest cell needs,
+ * a lane as tall (an emotion lane also holds the curve band). Collapsed stages and lanes shrink and hide their cards. With
  * a right-to-left timeline the first stage is the rightmost column and lane
  * headers sit on the right. Columns and rows that did not move keep the
  * previous layout's arrays, so what is drawn from them is skipped.
@@ -119,7 +153,10 @@ export function layoutJourney(
   direction: TimelineDirection,
   previous?: JourneyLayout,
 ): JourneyLayout {
-  const widths = grid.stages.map(columnWidth);
+  const count = (stage: StageRecord, lane: LaneRecord) =>
+    stage.collapsed || lane.collapsed ? 0 : (grid.cells.get(keyOf(stage, lane))?.length ?? 0);
+  const acrosses = grid.stages.map((stage) => Math.max(1, ...grid.lanes.map((lane) => acrossFor(count(stage, lane)))));
+  const widths = grid.stages.map((stage, i) => columnWidth(stage, acrosses[i]!));
   const cellsWidth = widths.reduce((a, b) => a + b, 0);
   const width = GRID.laneHeaderWidth + cellsWidth;
   let columns: LayoutColumn[] = [];
@@ -127,7 +164,7 @@ export function layoutJourney(
   grid.stages.forEach((stage, i) => {
     const w = widths[i]!;
     if (direction === "rtl") x -= w;
-    columns.push({ stage, x, width: w });
+    columns.push({ stage, x, width: w, across: acrosses[i]!, rtl: direction === "rtl" });
     if (direction === "ltr") x += w;
   });
   let rows: LayoutRow[] = [];
@@ -139,11 +176,9 @@ export function layoutJourney(
       continue;
     }
     const curve = lane.kind === "emotions" ? { y, height: GRID.curveHeight } : null;
-    let fullest = 0;
-    for (const { stage } of columns) {
-      if (!stage.collapsed) fullest = Math.max(fullest, grid.cells.get(keyOf(stage, lane))?.length ?? 0);
-    }
-    const height = (curve?.height ?? 0) + stackHeight(fullest);
+    let tallest = stackHeight(0, 1);
+    for (const { stage, across } of columns) tallest = Math.max(tallest, stackHeight(count(stage, lane), across));
+    const height = (curve?.height ?? 0) + tallest;
     rows.push({ lane, y, height, curve });
     y += height;
   }
@@ -205,10 +240,24 @@ export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: n
   const column = layout.columns.find((c) => x >= c.x && x < c.x + c.width);
   const row = layout.rows.find((r) => y >= r.y && y < r.y + r.height);
   if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
-  const top = row.y + (row.curve?.height ?? 0);
-  const slot = Math.floor((y - top - GRID.cellPadding + GRID.cardGap / 2) / (GRID.cardHeight + GRID.cardGap) + 0.5);
   const count = grid.cells.get(keyOf(column.stage, row.lane))?.length ?? 0;
-  return { stageId: column.stage.id, laneId: row.lane.id, index: Math.max(0, Math.min(slot, count)) };
+  return { stageId: column.stage.id, laneId: row.lane.id, index: slotAt(column, row, count, x, y) };
+}
+
+/**
+ * Where a card dropped at a world point goes among a cell's `count` cards:
+ * before the card whose upper half (in a single stack) or whose first half
+ * along the timeline (side by side) is under the point.
+ */
+function slotAt(column: LayoutColumn, row: LayoutRow, count: number, x: number, y: number): number {
+  const origin = slotRect(column, row, 0);
+  const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+  if (column.across === 1) return clamp(Math.floor((y - origin.y + GRID.cardGap / 2) / PITCH_Y + 0.5), count);
+  const line = Math.max(0, Math.floor((y - origin.y + GRID.cardGap / 2) / PITCH_Y));
+  const left = column.x + (column.width - (column.across * PITCH_X - GRID.cardGap)) / 2;
+  const along = (x - left + GRID.cardGap / 2) / PITCH_X;
+  const place = clamp(Math.floor((column.rtl ? column.across - along : along) + 0.5), column.across);
+  return clamp(line * column.across + place, count);
 }
 
 /** Where a card typed into `cell` at its index will appear. */
