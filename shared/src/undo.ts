@@ -9,6 +9,14 @@ export const TYPING_PAUSE_MS = 1000;
 /** Set in the meta of a transaction that types into a text field: whether it ended a word. */
 export const TYPING = "journeyboard.typing";
 
+/**
+ * Set in the meta of each transaction of a change made in several (a large
+ * paste, sent in parts that each fit a message): which part it is. The parts
+ * make one step of undo.
+ */
+export const STEP_PART = "journeyboard.stepPart";
+export type StepPart = "first" | "middle" | "last";
+
 export type PersonalUndoManager = Y.UndoManager & {
   /** The records the running undo or redo would remove but keeps, because colleagues wrote in them. */
   readonly heldBack: Set<Y.Item>;
@@ -54,9 +62,12 @@ export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Personal
   const heldBack = new Set<Y.Item>();
   const roots = recordRoots(doc);
   const typing = (transaction: Y.Transaction) => transaction.meta.get(TYPING) as "word" | "boundary" | undefined;
-  // Registered before the manager's own handler: a change that is not typing never joins the step before it.
+  const part = (transaction: Y.Transaction) => transaction.meta.get(STEP_PART) as StepPart | undefined;
+  // Registered before the manager's own handler: a change that is not typing never joins the step before it
+  // (but for the later parts of a change made in several).
   doc.on("afterTransaction", (transaction: Y.Transaction) => {
-    if (transaction.origin === origin && !typing(transaction)) manager.stopCapturing();
+    const joins = typing(transaction) || part(transaction) === "middle" || part(transaction) === "last";
+    if (transaction.origin === origin && !joins) manager.stopCapturing();
   });
   const manager = new Y.UndoManager(boardScope(doc), {
     trackedOrigins: new Set([origin]),
@@ -66,9 +77,10 @@ export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Personal
       return record === null || !heldBack.has(record);
     },
   });
-  // Registered after it: nothing joins a step that ended a word or was not typing.
+  // Registered after it: nothing joins a step that ended a word or was not typing (but for a part with more to come).
   doc.on("afterTransaction", (transaction: Y.Transaction) => {
-    if (transaction.origin === origin && typing(transaction) !== "word") manager.stopCapturing();
+    const open = typing(transaction) === "word" || part(transaction) === "first" || part(transaction) === "middle";
+    if (transaction.origin === origin && !open) manager.stopCapturing();
   });
   return Object.assign(manager, { heldBack });
 }

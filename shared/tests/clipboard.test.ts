@@ -14,6 +14,7 @@ import {
   pasteCards,
   readJourneyGrid,
   readRecord,
+  roomLeft,
   setCardChannel,
   setCardIndicator,
   undo,
@@ -166,5 +167,43 @@ describe("copy and paste of cards", () => {
     expect(cardsFromText("  \n ")).toEqual({ ok: false, error: "nothing to paste" });
     expect(cardsFromText("x".repeat(LIMITS.cardText + 1)).ok).toBe(false);
     expect(cardsFromText("line\n".repeat(MAX_PASTED_CARDS + 1)).ok).toBe(false);
+  });
+
+  it("pastes 12,000 lines, more than one message holds, in parts that make one step of undo", () => {
+    const { doc, journeyId, stages, lanes } = boardWithBlock();
+    const undoManager = createUndoManager(doc, me);
+    const before = cellTexts(doc, journeyId);
+    const text = Array.from({ length: 12_000 }, (_, i) => `Line ${i} of a long list of things people said`).join("\n");
+    const lines = cardsFromText(text);
+    expect(lines.ok).toBe(true);
+    if (!lines.ok) return;
+    const updates: number[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update.length));
+    const ids = pasteCards(
+      doc,
+      { journeyId, stageId: stages[0]!.id, laneId: lanes[0]!.id, cards: lines.cards, ...author },
+      me,
+    );
+    expect(ids).toHaveLength(12_000);
+    expect(updates.length).toBeGreaterThan(1);
+    expect(Math.max(...updates)).toBeLessThan(1024 * 1024);
+    const cell = readJourneyGrid(doc, journeyId).cells.get(`${stages[0]!.id}\u0000${lanes[0]!.id}`)!;
+    expect(cell.at(-1)!.text).toBe("Line 11999 of a long list of things people said");
+    undo(undoManager);
+    expect(cellTexts(doc, journeyId)).toEqual(before);
+  });
+
+  it("refuses whole a paste with more cards than the board has room for", () => {
+    const { doc, journeyId, stages, lanes } = boardWithBlock();
+    const room = roomLeft(doc);
+    expect(room).toBeLessThan(LIMITS.boardRecords);
+    const lines = cardsFromText("line\n".repeat(room + 1));
+    expect(lines.ok).toBe(true);
+    if (!lines.ok) return;
+    const before = cellTexts(doc, journeyId);
+    const paste = () =>
+      pasteCards(doc, { journeyId, stageId: stages[0]!.id, laneId: lanes[0]!.id, cards: lines.cards, ...author }, me);
+    expect(paste).toThrow(expect.objectContaining({ code: "full" }));
+    expect(cellTexts(doc, journeyId)).toEqual(before);
   });
 });

@@ -5,10 +5,12 @@ import {
   type Phase,
   type PersonalUndoManager,
   createUndoManager,
+  LIMITS,
   localUserOrigin,
   mayDeleteAtOnce,
   PARTICIPANT_DELETES,
   redo,
+  roomLeft,
   undo,
   type ClipboardCards,
   type BoardFile,
@@ -343,13 +345,19 @@ export class BoardController {
   /**
    * Adds copied cards to the journey shown: their first stage and lane land
    * in the cell under the pointer, else the selected card's, else the first.
-   * The new cards are selected.
+   * The new cards are selected. More cards than the board has room for are
+   * refused whole, saying how many fit.
    */
   paste(cards: ClipboardCards): void {
     const journeyId = this.journeyId();
     const grid = this.grid();
     const layout = this.layout();
     if (!this.canEdit || !journeyId || !grid || !layout) return;
+    const room = roomLeft(this.doc);
+    if (cards.cards.length > room) {
+      const values = { count: cards.cards.length, room, limit: LIMITS.boardRecords };
+      return this.notify({ key: "notice.pasteTooLarge", values });
+    }
     const under = this.pointer ? cellAt(layout, grid, this.pointer.x, this.pointer.y) : null;
     const cell = under ?? this.defaultCell();
     if (!cell) return;

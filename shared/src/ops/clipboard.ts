@@ -3,12 +3,13 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
 import { IndicatorSchema } from "../schema/card";
-import { DomainError, readRecord } from "../schema/layout";
+import { DomainError, RECORD_ROOTS, readRecord, recordsOf } from "../schema/layout";
+import { STEP_PART, type StepPart } from "../undo";
 import { cardsInCell, lanesOf, stagesOf } from "../read/grid";
 import { appendCards } from "./cards";
 
-/** The most cards one paste adds. */
-export const MAX_PASTED_CARDS = 500;
+/** The most cards one paste may hold: as many as a board holds records (what fits is the board's own room). */
+export const MAX_PASTED_CARDS = LIMITS.boardRecords;
 
 /** The clipboard type of copied cards; plain text goes beside it for other programs. */
 export const CARDS_MIME = "application/x-journeyboard-cards+json";
@@ -86,8 +87,8 @@ export function parseClipboard(text: string): ParsedClipboard {
 
 /**
  * Cards from plain text: one card per non-empty line, as from a list or a
- * spreadsheet column. Refused whole when a line is too long or there are too
- * many lines, so nothing is cut short.
+ * spreadsheet column. Refused whole when a line is too long or there are more
+ * lines than a board holds, so nothing is cut short.
  */
 export function cardsFromText(text: string): ParsedClipboard {
   const lines = text
@@ -120,22 +121,59 @@ export interface PasteCardsArgs {
   createdAt: number;
 }
 
+/** How many more records (cards among them) the board takes before it is full. */
+export const roomLeft = (doc: Y.Doc): number =>
+  Math.max(0, LIMITS.boardRecords - RECORD_ROOTS.reduce((sum, root) => sum + recordsOf(doc, root).size, 0));
+
+/** About this many bytes of text go into one part of a paste, so each part's update stays far below a message's size. */
+const PART_BYTES = 512 * 1024;
+/** What a card's update takes besides its text (its id, place, author, the map's keys). */
+const CARD_BYTES = 400;
+
+/** Splits cards into parts of about PART_BYTES. */
+function parts<T extends { text: string }>(cards: readonly T[]): T[][] {
+  const split: T[][] = [];
+  let bytes = Infinity;
+  for (const card of cards) {
+    if (bytes > PART_BYTES) {
+      split.push([]);
+      bytes = 0;
+    }
+    split.at(-1)!.push(card);
+    bytes += CARD_BYTES + card.text.length * 3;
+  }
+  return split;
+}
+
 /**
  * Adds copied cards as new cards by this person, at the end of their cells,
- * in one change. A copy wider or taller than the room left in the grid stays
- * in its last stage or lane. Returns the new ids.
+ * as one step of their history: a large paste is written in parts (each one
+ * update, small enough for one message), one step of undo together. A copy wider or taller than the room left in the grid
+ * stays in its last stage or lane. Refused whole when the board has no room
+ * for them all. Returns the new ids.
  */
 export function pasteCards(doc: Y.Doc, args: PasteCardsArgs, origin: Origin): string[] {
   const parsed = ClipboardCards.safeParse(args.cards);
   if (!parsed.success) throw new DomainError("invalid", "those are not copied cards");
-  let ids: string[] = [];
-  doc.transact(() => {
-    const stages = stagesOf(doc, args.journeyId);
-    const lanes = lanesOf(doc, args.journeyId);
-    const stage0 = stages.findIndex((s) => s.id === args.stageId);
-    const lane0 = lanes.findIndex((l) => l.id === args.laneId);
-    if (stage0 < 0 || lane0 < 0) throw new DomainError("not-found", "that cell does not exist");
-    const placed = parsed.data.cards.map((card) => ({
+  if (parsed.data.cards.length > roomLeft(doc)) throw new DomainError("full", "the board has no room for them all");
+  const stages = stagesOf(doc, args.journeyId);
+  const lanes = lanesOf(doc, args.journeyId);
+  const stage0 = stages.findIndex((s) => s.id === args.stageId);
+  const lane0 = lanes.findIndex((l) => l.id === args.laneId);
+  if (stage0 < 0 || lane0 < 0) throw new DomainError("not-found", "that cell does not exist");
+  const split = parts(parsed.data.cards);
+  const partOf = (i: number): StepPart => (i === 0 ? "first" : i === split.length - 1 ? "last" : "middle");
+  return split.flatMap((part, i) => {
+    let ids: string[] = [];
+    doc.transact((transaction) => {
+      if (split.length > 1) transaction.meta.set(STEP_PART, partOf(i));
+      ids = appendCards(doc, place(part), args);
+    }, origin);
+    return ids;
+  });
+
+  function place(cards: ClipboardCards["cards"]) {
+    return cards.map((card) => ({
       stageId: stages[Math.min(stage0 + card.stageOffset, stages.length - 1)]!.id,
       laneId: lanes[Math.min(lane0 + card.laneOffset, lanes.length - 1)]!.id,
       text: card.text,
@@ -145,7 +183,5 @@ export function pasteCards(doc: Y.Doc, args: PasteCardsArgs, origin: Origin): st
         ...(card.indicator != null && { indicator: card.indicator }),
       },
     }));
-    ids = appendCards(doc, placed, args);
-  }, origin);
-  return ids;
+  }
 }

@@ -104,7 +104,7 @@ export function patchRecord<R extends RecordRoot>(
   }
 }
 
-export type DomainErrorCode = "not-found" | "invalid" | "deleted";
+export type DomainErrorCode = "not-found" | "invalid" | "deleted" | "full";
 
 /** An operation refused because its arguments do not fit the board. */
 export class DomainError extends Error {
