@@ -1,15 +1,23 @@
 /** What each bench page offers the runner (run.ts), so ours and the baseline are measured the same way. */
 export interface BenchPage {
-  /** Loads a board of `cards` cards as it arrives from the server and returns ms until its first frame is drawn. */
-  open(cards: number): Promise<number>;
+  /**
+   * Loads a board of `cards` cards over `stages` stages (default STAGES) as it
+   * arrives from the server and returns ms until its first frame is drawn.
+   */
+  open(cards: number, stages?: number): Promise<number>;
   /** Shows the whole journey (every card visible). */
   fit(): void;
   /** Shows the journey's top-left corner at this zoom. */
   zoom(scale: number): void;
   /** Milliseconds of one full synchronous redraw, the median of `runs`. */
   draw(runs: number): number;
-  /** Milliseconds of main-thread work of each of `frames` pan steps, each drawn. */
-  pan(frames: number): number[];
+  /**
+   * Milliseconds of main-thread work of each of `frames` pan steps of
+   * `step` screen pixels (default 12 right, 6 down), each drawn; with
+   * "wheel", each step is a wheel event on the canvas, handled as the page
+   * handles one.
+   */
+  pan(frames: number, step?: { x: number; y: number }, by?: "wheel"): number[];
   /**
    * Someone else moves the last card of the first cell to the end of the
    * next stage's cell and back, `count` times; each move changes no lane's

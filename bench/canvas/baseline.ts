@@ -13,8 +13,8 @@ let stage: Konva.Stage;
 let layout: ReturnType<typeof layoutJourney>;
 
 const bench: BenchPage = {
-  async open(cards) {
-    const { doc, journeyId } = benchBoard(cards);
+  async open(cards, stages) {
+    const { doc, journeyId } = benchBoard(cards, stages);
     layout = layoutJourney(readJourneyGrid(doc, journeyId), "ltr");
     const cardRecords = Object.values(doc.getMap("cards").toJSON() as Record<string, CardRecord>);
     const payload = JSON.stringify(cardRecords.map((card) => ({ ...card, box: layout.cards.get(card.id) })));
@@ -66,11 +66,17 @@ const bench: BenchPage = {
     }
     return median(times);
   },
-  pan(frames) {
+  pan(frames, { x, y } = { x: 12, y: 6 }, by) {
+    const move = () => stage.position({ x: stage.x() - x, y: stage.y() - y });
+    // By wheel, as a Konva stage is usually panned: a wheel handler on the stage.
+    stage.off("wheel").on("wheel", move);
+    const content = stage.content;
     const times: number[] = [];
     for (let i = 0; i < frames; i++) {
       const start = performance.now();
-      stage.position({ x: stage.x() - 12, y: stage.y() - 6 });
+      if (by === "wheel")
+        content.dispatchEvent(new WheelEvent("wheel", { deltaX: x, deltaY: y, clientX: 800, clientY: 500 }));
+      else move();
       stage.draw();
       times.push(performance.now() - start);
     }

@@ -26,10 +26,10 @@ const TEXTS = [
 
 /**
  * A board of `cards` cards spread evenly over the cells of one journey of
- * STAGES stages and the current-state lanes, written as a participant's
- * browser would receive it.
+ * `stages` stages (at least the five a journey starts with) and the
+ * current-state lanes, written as a participant's browser would receive it.
  */
-export function benchBoard(cards: number): { doc: Y.Doc; journeyId: string } {
+export function benchBoard(cards: number, stages = STAGES): { doc: Y.Doc; journeyId: string } {
   const doc = new Y.Doc();
   initBoard(doc, { title: "Bench", locale: "en", createdAt: 1 }, origin);
   const journeyId = "journey-bench";
@@ -38,11 +38,10 @@ export function benchBoard(cards: number): { doc: Y.Doc; journeyId: string } {
     { id: journeyId, title: "Current", mapType: "currentState", stageSet: "fivePhases", personaId: null },
     origin,
   );
-  for (let i = stagesOf(doc, journeyId).length; i < STAGES; i++)
+  for (let i = stagesOf(doc, journeyId).length; i < stages; i++)
     addStage(doc, { id: `stage-${i}`, journeyId, title: `Stage ${i + 1}`, index: i }, origin);
-  const stages = stagesOf(doc, journeyId);
   const lanes = lanesOf(doc, journeyId);
-  const cells = stages.flatMap((stage) => lanes.map((lane) => ({ stage, lane })));
+  const cells = stagesOf(doc, journeyId).flatMap((stage) => lanes.map((lane) => ({ stage, lane })));
   const perCell = Math.ceil(cards / cells.length);
   const orders = generateNKeysBetween(null, null, perCell + 1);
   // The second stage's first cell holds one card fewer (the last cell one more), so a card moved

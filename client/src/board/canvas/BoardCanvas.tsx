@@ -6,11 +6,12 @@ import type { BlueprintLine, StepEmotion } from "@journeyboard/shared";
 import { blueprintLines } from "../state/blueprint";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
-import { sameFrame, type JourneyLayout, type Rect as Box } from "../state/layout";
+import { sameFrame, type JourneyLayout } from "../state/layout";
 import type { CardDots } from "../state/cardDots";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
 import type { CardHandlers, CardLabels } from "./CardNode";
+import { TextResolution, textResolution } from "./CanvasText";
 import { CardsLayer } from "./CardsLayer";
 import { CursorsLayer } from "./CursorsLayer";
 import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
@@ -19,6 +20,7 @@ import { HeadersLayer } from "./HeadersLayer";
 import { Minimap } from "./Minimap";
 import { useBackgroundGestures } from "./useBackgroundGestures";
 import { isDoubleClick } from "./doubleClick";
+import { useHitsWhenStill } from "./useHitsWhenStill";
 
 interface Props {
   controller: BoardController;
@@ -44,15 +46,20 @@ const LINE_KEYS = {
   internalInteraction: "board.blueprintInternalInteraction",
 } as const satisfies Record<BlueprintLine, string>;
 
-/** The part of the world on screen, widened by OVERDRAW. */
-function visibleWorld(camera: Camera, size: { width: number; height: number }): Box {
-  const margin = OVERDRAW / camera.scale;
-  return {
-    x: -camera.x / camera.scale - margin,
-    y: -camera.y / camera.scale - margin,
-    width: size.width / camera.scale + margin * 2,
-    height: size.height / camera.scale + margin * 2,
-  };
+/**
+ * The part of the world on screen, widened by OVERDRAW to edges on a grid of
+ * OVERDRAW screen pixels: a small pan gives the same edges, so the cells in
+ * view do not render again (as [left, top, right, bottom]).
+ */
+function visibleWorld(camera: Camera, size: { width: number; height: number }): [number, number, number, number] {
+  const step = OVERDRAW / camera.scale;
+  const [left, top] = [-camera.x / camera.scale, -camera.y / camera.scale];
+  return [
+    Math.floor(left / step) * step - step,
+    Math.floor(top / step) * step - step,
+    Math.ceil((left + size.width / camera.scale) / step) * step + step,
+    Math.ceil((top + size.height / camera.scale) / step) * step + step,
+  ];
 }
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
@@ -106,16 +113,32 @@ export const BoardCanvas = memo(
       [layout, mapType, t],
     );
     const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
-    const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
-      event.evt.preventDefault();
-      const pointer = event.target.getStage()?.getPointerPosition();
-      if (event.evt.ctrlKey || event.evt.metaKey)
-        controller.zoomBy(Math.pow(ZOOM_STEP, -event.evt.deltaY), pointer ?? undefined);
-      else controller.panBy(event.evt.deltaX, event.evt.deltaY);
-    };
+    // The wheel is taken before Konva sees it: Konva would look up the shape under the pointer for each
+    // wheel event, reading back a pixel of the canvas, and nothing on the board answers the wheel.
+    useEffect(() => {
+      const element = container.current;
+      if (!element) return;
+      const onWheel = (event: WheelEvent) => {
+        event.preventDefault();
+        event.stopPropagation();
+        const box = element.getBoundingClientRect();
+        const pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
+        if (event.ctrlKey || event.metaKey) controller.zoomBy(Math.pow(ZOOM_STEP, -event.deltaY), pointer);
+        else controller.panBy(event.deltaX, event.deltaY);
+      };
+      element.addEventListener("wheel", onWheel, { capture: true, passive: false });
+      return () => element.removeEventListener("wheel", onWheel, { capture: true });
+    }, [controller]);
+    // Zoomed out, texts are kept as pictures at the zoom's resolution; never in a picture being taken.
+    const resolution = ui.picture ? null : textResolution(ui.camera.scale, window.devicePixelRatio || 1);
     // A picture being taken needs every card in it drawn, whatever is on screen.
-    const view = useMemo(() => ui.picture ?? visibleWorld(ui.camera, size), [ui.picture, ui.camera, size]);
+    const [left, top, right, bottom] = visibleWorld(ui.camera, size);
+    const view = useMemo(
+      () => ui.picture ?? { x: left, y: top, width: right - left, height: bottom - top },
+      [ui.picture, left, top, right, bottom],
+    );
     const stage = useRef<Konva.Stage>(null);
+    useHitsWhenStill(ui.camera, stage, container);
     useEffect(() => {
       const area = ui.picture;
       const node = stage.current;
@@ -152,7 +175,6 @@ export const BoardCanvas = memo(
             y={ui.camera.y}
             scaleX={ui.camera.scale}
             scaleY={ui.camera.scale}
-            onWheel={onWheel}
             onPointerDown={gestures.onPointerDown}
             onClick={(e) => {
               const pointer = e.target.getStage()?.getPointerPosition();
@@ -164,37 +186,39 @@ export const BoardCanvas = memo(
           >
             {/* Three layers (a canvas each, so few): the map, which changes when the layout or the
                 curve does; the cards, which change most; and what moves with people's pointers. */}
-            <Layer>
-              <GridLayer layout={layout} labels={labels} lines={lines} />
-              <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
-              <HeadersLayer controller={controller} layout={layout} />
-            </Layer>
-            <CardsLayer
-              model={controller.model}
-              journeyId={controller.journeyId() ?? ""}
-              layout={layout}
-              view={view}
-              selection={ui.selection}
-              editing={ui.editing}
-              editedBy={editedBy}
-              canEdit={controller.canEdit}
-              dots={dots}
-              tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
-              labels={cardLabels}
-              handlers={handlers}
-            />
-            <Layer listening={false}>
-              {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
-              {ui.marquee && (
-                <Rect
-                  {...ui.marquee}
-                  fill="rgba(29, 78, 216, 0.08)"
-                  stroke="#1d4ed8"
-                  strokeWidth={1 / ui.camera.scale}
-                  name="marquee"
-                />
-              )}
-            </Layer>
+            <TextResolution.Provider value={resolution}>
+              <Layer>
+                <GridLayer layout={layout} labels={labels} lines={lines} />
+                <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
+                <HeadersLayer controller={controller} layout={layout} />
+              </Layer>
+              <CardsLayer
+                model={controller.model}
+                journeyId={controller.journeyId() ?? ""}
+                layout={layout}
+                view={view}
+                selection={ui.selection}
+                editing={ui.editing}
+                editedBy={editedBy}
+                canEdit={controller.canEdit}
+                dots={dots}
+                tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
+                labels={cardLabels}
+                handlers={handlers}
+              />
+              <Layer listening={false}>
+                {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
+                {ui.marquee && (
+                  <Rect
+                    {...ui.marquee}
+                    fill="rgba(29, 78, 216, 0.08)"
+                    stroke="#1d4ed8"
+                    strokeWidth={1 / ui.camera.scale}
+                    name="marquee"
+                  />
+                )}
+              </Layer>
+            </TextResolution.Provider>
           </Stage>
         )}
         {ui.minimap && size.width > 0 && <Minimap controller={controller} camera={ui.camera} viewport={size} />}

@@ -1,4 +1,5 @@
-import type { ComponentProps } from "react";
+import { createContext, useContext, useLayoutEffect, useRef, type ComponentProps } from "react";
+import type Konva from "konva";
 import { Text } from "react-konva";
 import { textDirection } from "@journeyboard/shared";
 import { FONT_STACK } from "../../fonts/family";
@@ -10,15 +11,69 @@ type Props = Omit<ComponentProps<typeof Text>, "text" | "direction" | "align" | 
 };
 
 /**
+ * The resolution texts are kept at as pictures (device pixels per world
+ * unit), or null to draw them afresh each frame (zoomed in, or a picture
+ * being taken).
+ */
+export const TextResolution = createContext<number | null>(null);
+
+/**
+ * Texts are pictures between these zooms: further in, few cards are in view
+ * and texts are drawn afresh, as sharp as the page sets them; further out,
+ * cards are tiles and the few texts left are too small to keep as pictures.
+ */
+const PICTURES_FROM = 0.25;
+const PICTURES_BELOW = 0.6;
+/** A picture smaller than this many pixels across or down is not worth keeping (nor can it be kept). */
+const SMALLEST_PICTURE = 4;
+
+/**
+ * The resolution of the pictures for a zoom (null: none), the next half
+ * power of two above it, so zooming a little keeps them.
+ */
+export function textResolution(scale: number, devicePixelRatio: number): number | null {
+  if (scale < PICTURES_FROM || scale >= PICTURES_BELOW) return null;
+  return 2 ** (Math.ceil(Math.log2(scale * devicePixelRatio) * 2) / 2);
+}
+
+/** Keeps a node as a picture at `resolution` (null: drawn afresh, as is one too small to keep). */
+export function keepAsPicture(
+  node: Konva.Node,
+  resolution: number | null,
+  config: { offset?: number; hitCanvasPixelRatio?: number } = {},
+): void {
+  const { width, height } = node.getClientRect({ skipTransform: true });
+  const small = Math.min(width, height) * (resolution ?? 0) < SMALLEST_PICTURE;
+  if (resolution === null || small) node.clearCache();
+  else node.cache({ ...config, pixelRatio: resolution });
+}
+
+/**
  * Konva text set in the direction of its own content (its first strong
  * character, as `dir="auto"` does). Left to inherit, the canvas takes the
  * page's direction, so an English title in the Arabic interface would read
  * "?Why" and an Arabic title in the English one would be cut on its
  * beginning; with its own direction, Konva's "…" lands at the logical end and
  * a trailing "؟" at the left of an Arabic line. In the app's font.
+ *
+ * Laying out and filling text is the dearest part of a frame: zoomed out,
+ * where many are in view, the text is kept as a picture at the
+ * `TextResolution` (made again when what it shows changes), so moving the
+ * view only copies it.
  */
 export function CanvasText({ text, align = "start", ...props }: Props) {
   const direction = textDirection(text);
   const physical = align === "center" ? "center" : direction === "ltr" ? "left" : "right";
-  return <Text {...props} text={text} direction={direction} align={physical} fontFamily={FONT_STACK} />;
+  const resolution = useContext(TextResolution);
+  const node = useRef<Konva.Text>(null);
+  // What the picture shows: everything but where it is.
+  const shown = JSON.stringify([text, physical, props], (key, value: unknown) =>
+    key === "x" || key === "y" ? undefined : value,
+  );
+  useLayoutEffect(() => {
+    const current = node.current;
+    if (!current) return;
+    keepAsPicture(current, text ? resolution : null);
+  }, [shown, resolution, text]);
+  return <Text ref={node} {...props} text={text} direction={direction} align={physical} fontFamily={FONT_STACK} />;
 }

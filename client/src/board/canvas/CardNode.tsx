@@ -1,7 +1,7 @@
-import { memo } from "react";
+import { memo, useContext, useLayoutEffect, useReducer, useRef } from "react";
 import Konva from "konva";
 import { Circle, Group, Image, Rect, Shape } from "react-konva";
-import { CanvasText } from "./CanvasText";
+import { CanvasText, TextResolution, keepAsPicture } from "./CanvasText";
 import {
   departmentColour,
   isAlerting,
@@ -120,8 +120,8 @@ function drawFace(
   context.fill();
 }
 
-function ChannelChip({ channel, label }: { channel: string; label: string }) {
-  const image = useIconImage(channel, CHANNEL_ICONS[isPresetChannel(channel) ? channel : "other"], "#0f766e");
+function ChannelChip({ channel, label, onIcon }: { channel: string; label: string; onIcon: () => void }) {
+  const image = useIconImage(channel, CHANNEL_ICONS[isPresetChannel(channel) ? channel : "other"], "#0f766e", onIcon);
   return (
     <Group x={10} y={8} listening={false}>
       {image && <Image image={image} width={16} height={16} />}
@@ -140,15 +140,23 @@ function ChannelChip({ channel, label }: { channel: string; label: string }) {
   );
 }
 
-function AlertBadge({ x }: { x: number }) {
-  const image = useIconImage("alert", ALERT_ICON, "#b91c1c");
+function AlertBadge({ x, onIcon }: { x: number; onIcon: () => void }) {
+  const image = useIconImage("alert", ALERT_ICON, "#b91c1c", onIcon);
   return image ? <Image x={x} y={8} image={image} width={18} height={18} listening={false} /> : null;
 }
+
+/** Hit regions of a card kept as a picture are this coarse (world units per pixel: 2). */
+const HIT_RATIO = 0.5;
+/** Room around a card's box its picture keeps for the shadow and the outline. */
+const PICTURE_MARGIN = 4;
 
 /**
  * One card. Memoised on its record object, which stays the same object until
  * that card changes, and on its place, so a remote edit redraws only its card.
- * What it shows besides the text follows its lane's kind.
+ * What it shows besides the text follows its lane's kind. The whole card is
+ * kept as one picture at the `TextResolution` (its texts not on their own),
+ * made again when what it shows changes or an icon arrives: moving the view
+ * copies it.
  */
 export const CardNode = memo(function CardNode({
   card,
@@ -166,6 +174,13 @@ export const CardNode = memo(function CardNode({
   handlers,
 }: CardNodeProps) {
   const box = { x, y, width, height };
+  const node = useRef<Konva.Group>(null);
+  const resolution = useContext(TextResolution);
+  const [icons, iconArrived] = useReducer((count: number) => count + 1, 0);
+  useLayoutEffect(() => {
+    const group = node.current;
+    if (group) keepAsPicture(group, resolution, { hitCanvasPixelRatio: HIT_RATIO, offset: PICTURE_MARGIN });
+  }, [card, kind, width, height, colour, selected, editedBy, dots, labels, resolution, icons]);
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
     const pointer = event.target.getStage()?.getPointerPosition();
     // The layout decides where cards sit: put the node back, then let the move (if any) re-place it.
@@ -195,85 +210,87 @@ export const CardNode = memo(function CardNode({
     onDragEnd,
   };
   return (
-    <Group {...group}>
-      <Shape
-        width={box.width}
-        height={box.height}
-        perfectDrawEnabled={false}
-        sceneFunc={(context) => drawFace(context, box.width, box.height, colour, stroke, card.authorDepartment)}
-        hitFunc={(context, shape) => {
-          context.beginPath();
-          context.rect(0, 0, box.width, box.height);
-          context.closePath();
-          context.fillStrokeShape(shape);
-        }}
-      />
-      {channel && <ChannelChip channel={channel} label={labels.channel(channel)} />}
-      {owner && (
-        <Group x={10} y={8} listening={false}>
-          <Circle x={5} y={7} radius={5} fill={departmentColour(owner)} />
+    <Group ref={node} {...group}>
+      <TextResolution.Provider value={null}>
+        <Shape
+          width={box.width}
+          height={box.height}
+          perfectDrawEnabled={false}
+          sceneFunc={(context) => drawFace(context, box.width, box.height, colour, stroke, card.authorDepartment)}
+          hitFunc={(context, shape) => {
+            context.beginPath();
+            context.rect(0, 0, box.width, box.height);
+            context.closePath();
+            context.fillStrokeShape(shape);
+          }}
+        />
+        {channel && <ChannelChip channel={channel} label={labels.channel(channel)} onIcon={iconArrived} />}
+        {owner && (
+          <Group x={10} y={8} listening={false}>
+            <Circle x={5} y={7} radius={5} fill={departmentColour(owner)} />
+            <CanvasText
+              x={14}
+              y={1}
+              text={labels.department(owner)}
+              fontSize={12}
+              fontStyle="bold"
+              fill={MUTED}
+              wrap="none"
+              ellipsis
+              width={170}
+            />
+          </Group>
+        )}
+        {summary && (
+          <Group x={10} y={6} listening={false}>
+            <CanvasText
+              text={summary.headline}
+              fontSize={17}
+              fontStyle="bold"
+              fill={alerting ? "#b91c1c" : INK}
+              width={box.width - 44}
+              wrap="none"
+              ellipsis
+            />
+            <CanvasText
+              y={22}
+              text={summary.detail}
+              fontSize={11}
+              fill={MUTED}
+              width={box.width - 20}
+              wrap="none"
+              ellipsis
+            />
+          </Group>
+        )}
+        {alerting && <AlertBadge x={box.width - 28} onIcon={iconArrived} />}
+        {dots && <DotsBadge dots={dots} width={box.width} />}
+        <CanvasText
+          x={10}
+          y={textTop}
+          listening={false}
+          width={box.width - 20}
+          height={box.height - textTop - 8}
+          text={empty ? labels.placeholder : card.text}
+          fontSize={14}
+          lineHeight={1.3}
+          fill={empty ? "#64748b" : INK}
+          fontStyle={empty ? "italic" : "normal"}
+          wrap="word"
+          ellipsis
+        />
+        {editedBy && (
           <CanvasText
-            x={14}
-            y={1}
-            text={labels.department(owner)}
+            x={0}
+            y={-18}
+            text={editedBy.name}
             fontSize={12}
             fontStyle="bold"
-            fill={MUTED}
-            wrap="none"
-            ellipsis
-            width={170}
+            fill={editedBy.colour}
+            listening={false}
           />
-        </Group>
-      )}
-      {summary && (
-        <Group x={10} y={6} listening={false}>
-          <CanvasText
-            text={summary.headline}
-            fontSize={17}
-            fontStyle="bold"
-            fill={alerting ? "#b91c1c" : INK}
-            width={box.width - 44}
-            wrap="none"
-            ellipsis
-          />
-          <CanvasText
-            y={22}
-            text={summary.detail}
-            fontSize={11}
-            fill={MUTED}
-            width={box.width - 20}
-            wrap="none"
-            ellipsis
-          />
-        </Group>
-      )}
-      {alerting && <AlertBadge x={box.width - 28} />}
-      {dots && <DotsBadge dots={dots} width={box.width} />}
-      <CanvasText
-        x={10}
-        y={textTop}
-        listening={false}
-        width={box.width - 20}
-        height={box.height - textTop - 8}
-        text={empty ? labels.placeholder : card.text}
-        fontSize={14}
-        lineHeight={1.3}
-        fill={empty ? "#64748b" : INK}
-        fontStyle={empty ? "italic" : "normal"}
-        wrap="word"
-        ellipsis
-      />
-      {editedBy && (
-        <CanvasText
-          x={0}
-          y={-18}
-          text={editedBy.name}
-          fontSize={12}
-          fontStyle="bold"
-          fill={editedBy.colour}
-          listening={false}
-        />
-      )}
+        )}
+      </TextResolution.Provider>
     </Group>
   );
 });

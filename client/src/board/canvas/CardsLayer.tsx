@@ -15,6 +15,7 @@ import {
 } from "../state/layout";
 import type { BoardModel } from "../state/BoardModel";
 import type { CardDots } from "../state/cardDots";
+import { CARDS_LAYER } from "./useHitsWhenStill";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
 
 export interface CardsView {
@@ -51,7 +52,7 @@ export function CardsLayer({ model, journeyId, layout, view, ...shown }: CardsLa
   );
   const rows = layout.rows.filter((r) => !r.lane.collapsed && r.y < view.y + view.height && view.y < r.y + r.height);
   return (
-    <Layer>
+    <Layer name={CARDS_LAYER}>
       {rows.flatMap((row) =>
         columns.map((column) => (
           <Cell

@@ -48,19 +48,23 @@ function iconImage(key: string, Icon: ComponentType<LucideProps>, colour: string
   return image;
 }
 
-/** The icon as an image, once it has loaded. */
+/** The icon as an image, once it has loaded; `onLoad` runs when it arrives after the first render. */
 export function useIconImage(
   key: string,
   Icon: ComponentType<LucideProps>,
   colour: string,
+  onLoad?: () => void,
 ): HTMLImageElement | undefined {
   const image = iconImage(key, Icon, colour);
   const [loaded, setLoaded] = useState(image.complete);
   useEffect(() => {
     if (image.complete) return;
-    const done = () => setLoaded(true);
+    const done = () => {
+      setLoaded(true);
+      onLoad?.();
+    };
     image.addEventListener("load", done);
     return () => image.removeEventListener("load", done);
-  }, [image]);
+  }, [image, onLoad]);
   return loaded || image.complete ? image : undefined;
 }
