@@ -24,6 +24,7 @@ import type { BoardModel } from "./state/BoardModel";
 import { fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
+import { cellBox, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
 import type { VotingModel } from "./state/VotingModel";
 import type { ChangeScope, Permissions } from "./state/permissions";
 
@@ -63,6 +64,8 @@ export interface UiState {
   selection: ReadonlySet<string>;
   /** The card whose text is being typed. */
   editing: string | null;
+  /** The cell the keyboard is on when it is on no card (an empty cell). */
+  focusCell: Cell | null;
   /** Where a new card is being typed; it exists only once its text is committed. */
   draft: CellHit | null;
   camera: Camera;
@@ -120,6 +123,7 @@ export class BoardController {
       journeyId: null,
       selection: new Set(),
       editing: null,
+      focusCell: null,
       draft: null,
       camera: { x: 0, y: 0, scale: 1 },
       panel: null,
@@ -252,8 +256,9 @@ export class BoardController {
       const siblings = grid.cells.get(cellKey(card.stageId, card.laneId)) ?? [];
       return { stageId: card.stageId, laneId: card.laneId, index: siblings.findIndex((c) => c.id === card.id) + 1 };
     }
-    const stage = grid.stages.find((s) => !s.collapsed);
-    const lane = grid.lanes.find((l) => !l.collapsed);
+    const focused = this.ui.focusCell;
+    const stage = focused ? { id: focused.stageId } : grid.stages.find((s) => !s.collapsed);
+    const lane = focused ? { id: focused.laneId } : grid.lanes.find((l) => !l.collapsed);
     if (!stage || !lane) return null;
     return { stageId: stage.id, laneId: lane.id, index: grid.cells.get(cellKey(stage.id, lane.id))?.length ?? 0 };
   }
@@ -285,7 +290,74 @@ export class BoardController {
     if (additive && selection.has(id)) selection.delete(id);
     else selection.add(id);
     const panel = this.ui.panel && FORM_PANELS.has(this.ui.panel) ? null : this.ui.panel;
-    this.set({ selection, menu: null, panel });
+    this.set({ selection, focusCell: null, menu: null, panel });
+  }
+
+  // The keyboard
+
+  /** Where the keyboard is: the card selected alone, else the cell it is on. */
+  keyboardFocus(): Focus | null {
+    const [only] = this.ui.selection;
+    if (only && this.ui.selection.size === 1) return { card: only };
+    return this.ui.focusCell ? { cell: this.ui.focusCell } : null;
+  }
+
+  /** An arrow key: the keyboard goes to the next card or cell that way, brought into view. */
+  moveFocus(direction: Direction): void {
+    const layout = this.layout();
+    const grid = this.grid();
+    if (!layout || !grid) return;
+    const next = nextFocus(layout, grid, this.keyboardFocus(), direction);
+    if (!next) return;
+    if ("card" in next) this.select(next.card, false);
+    else this.set({ selection: new Set(), focusCell: next.cell, menu: null });
+    this.revealFocus();
+  }
+
+  /** Shift and an arrow: the card selected alone moves a place that way (or to the next cell). */
+  moveSelected(direction: Direction): void {
+    const [id] = this.ui.selection;
+    const layout = this.layout();
+    const grid = this.grid();
+    if (!id || this.ui.selection.size !== 1 || !layout || !grid) return;
+    const target = moveTarget(layout, grid, id, direction);
+    if (target && this.commands.move(id, target.stageId, target.laneId, target.index)) this.revealFocus();
+  }
+
+  /** Whether the card selected alone is a step this person may rate now. */
+  ratesSelection(): boolean {
+    const [id] = this.ui.selection;
+    const card = id && this.ui.selection.size === 1 ? this.model.record("cards", id) : undefined;
+    return Boolean(card && this.model.record("lanes", card.laneId)?.kind === "steps" && this.may("ratings"));
+  }
+
+  /** Rates the step selected alone; the rating it already has takes it back, as in its panel. */
+  rateSelected(value: number): void {
+    const [id] = this.ui.selection;
+    if (!id || !this.ratesSelection()) return;
+    const mine = this.model.record("ratings", `${id}:${this.identity.id}`)?.value ?? null;
+    this.commands.rate(id, mine === value ? null : value);
+  }
+
+  /** Pans (at the same zoom) just enough to show the card or cell the keyboard is on beside the side panel. */
+  private revealFocus(): void {
+    const focus = this.keyboardFocus();
+    const layout = this.layout();
+    const grid = this.grid();
+    if (!focus || !layout || !grid || !this.viewport.width) return;
+    const box = "card" in focus ? layout.cards.get(focus.card) : cellBox(layout, focus.cell);
+    if (!box) return;
+    const { camera } = this.ui;
+    const area = this.uncovered();
+    const margin = 24;
+    const top = 64;
+    const left = box.x * camera.scale + camera.x;
+    const right = left + box.width * camera.scale;
+    const y0 = box.y * camera.scale + camera.y;
+    const y1 = y0 + box.height * camera.scale;
+    const dx = Math.max(0, area.x + margin - left) || Math.min(0, area.x + area.width - margin - right);
+    const dy = Math.max(0, top - y0) || Math.min(0, this.viewport.height - margin - y1);
+    if (dx || dy) this.set({ camera: { ...camera, x: camera.x + dx, y: camera.y + dy } });
   }
 
   /** Selects exactly these cards (e.g. those a box or a matrix cell holds) and brings them into view. */

@@ -6,7 +6,7 @@ import { useDepartmentLabel } from "../identity/useDepartmentLabel";
 import { useFormat } from "../i18n/format";
 import { LanguagePicker } from "../i18n/LanguagePicker";
 import { ACTIONS } from "./actions/registry";
-import { actionFor } from "./actions/shortcuts";
+import { actionFor, keyPressed } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
 import type { CardLabels } from "./canvas/CardNode";
 import { CardEditor, DraftEditor } from "./canvas/CardEditor";
@@ -26,6 +26,7 @@ import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
 import { DepartmentLegend } from "./ui/DepartmentLegend";
+import { FocusAnnouncer } from "./ui/FocusAnnouncer";
 import { HelpPanel } from "./ui/HelpPanel";
 import { HistoryPanel } from "./ui/HistoryPanel";
 import { JourneyBar } from "./ui/JourneyBar";
@@ -83,11 +84,13 @@ function ConnectedBoard({
   useEffect(() => {
     const inField = (event: Event) =>
       (event.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]") != null;
+    const onCanvas = (event: Event) => (event.target as HTMLElement | null)?.closest?.(".canvas") != null;
     const onKeyDown = (event: KeyboardEvent) => {
       const action = actionFor(ACTIONS, event);
-      if (!action || action.clipboard || (inField(event) && !action.inFields) || !action.enabled(controller)) return;
+      if (!action || action.clipboard || (inField(event) && !action.inFields)) return;
+      if ((action.onCanvas && !onCanvas(event)) || !action.enabled(controller)) return;
       event.preventDefault();
-      action.run(controller);
+      action.run(controller, undefined, keyPressed(action, event));
     };
     const onClipboard = (event: ClipboardEvent) => {
       const action = ACTIONS.find((a) => a.id === event.type);
@@ -230,6 +233,7 @@ function ConnectedBoard({
                 dots={dots}
               />
               <CardList grid={grid} labels={labels} selection={ui.selection} />
+              <FocusAnnouncer grid={grid} labels={labels} focus={controller.keyboardFocus()} />
               {!ui.picture && <DepartmentLegend grid={grid} />}
             </>
           ) : (

@@ -5,7 +5,10 @@ import { actionCopy } from "./actionCopy";
 import { actionCut } from "./actionCut";
 import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
+import { actionFocusCard } from "./actionFocusCard";
+import { actionMoveCard } from "./actionMoveCard";
 import { actionPaste } from "./actionPaste";
+import { actionRateCard } from "./actionRateCard";
 import { actionRedo } from "./actionRedo";
 import { actionRemoveDot } from "./actionRemoveDot";
 import { actionSelectAll } from "./actionSelectAll";
@@ -19,8 +22,11 @@ import type { Action } from "./types";
 
 /** Every board action, in the order the help panel lists them. */
 export const ACTIONS: readonly Action[] = [
+  actionFocusCard,
   actionAddCard,
   actionEditCard,
+  actionMoveCard,
+  actionRateCard,
   actionDeleteSelection,
   actionSelectAll,
   actionClearSelection,

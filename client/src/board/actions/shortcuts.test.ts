@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS } from "./registry";
-import { actionFor, formatShortcut, matches, type KeyPress } from "./shortcuts";
+import { actionFor, formatShortcut, keyPressed, matches, type KeyPress } from "./shortcuts";
 
 const press = (p: Partial<KeyPress>): KeyPress => ({
   key: "",
@@ -43,5 +43,16 @@ describe("keyboard shortcuts", () => {
   it("formats shortcuts for the help panel", () => {
     expect(formatShortcut({ key: "z", mod: true, shift: true }, false)).toBe("Ctrl+Shift+Z");
     expect(formatShortcut({ key: "z", mod: true }, true)).toBe("⌘+Z");
+  });
+
+  it("rates a step by its digit on any layout, and the arrows move the keyboard, with Shift the card, on the canvas only", () => {
+    const arabicThree = press({ key: "٣", code: "Digit3" });
+    const rate = actionFor(ACTIONS, arabicThree)!;
+    expect(rate.id).toBe("rateCard");
+    expect(keyPressed(rate, arabicThree)).toBe("3");
+    expect(actionFor(ACTIONS, press({ key: "ArrowLeft" }))?.id).toBe("focusCard");
+    expect(actionFor(ACTIONS, press({ key: "ArrowLeft", shiftKey: true }))?.id).toBe("moveCard");
+    const onCanvas = ACTIONS.filter((action) => action.onCanvas).map((action) => action.id);
+    expect(onCanvas.sort()).toEqual(["editCard", "focusCard", "moveCard", "rateCard"]);
   });
 });

@@ -26,7 +26,20 @@ export function matches(press: KeyPress, shortcut: Shortcut): boolean {
 export const actionFor = (actions: readonly Action[], press: KeyPress): Action | undefined =>
   actions.find((action) => action.shortcuts.some((s) => matches(press, s)));
 
-const KEY_NAMES: Record<string, string> = { Delete: "Del", Backspace: "⌫", Escape: "Esc", Enter: "↵" };
+/** The key of the action's shortcut that was pressed, as declared (a digit on any layout, an arrow). */
+export const keyPressed = (action: Action, press: KeyPress): string | undefined =>
+  action.shortcuts.find((s) => matches(press, s))?.key;
+
+const KEY_NAMES: Record<string, string> = {
+  Delete: "Del",
+  Backspace: "⌫",
+  Escape: "Esc",
+  Enter: "↵",
+  ArrowUp: "↑",
+  ArrowDown: "↓",
+  ArrowLeft: "←",
+  ArrowRight: "→",
+};
 
 export function formatShortcut(shortcut: Shortcut, isMac: boolean): string {
   const parts: string[] = [];

@@ -23,6 +23,12 @@ export interface Action {
    * the clipboard event runs the action with the event's data.
    */
   clipboard?: boolean;
+  /**
+   * Only while the canvas has the keyboard focus: arrows, digits and Enter
+   * do other things elsewhere on the page (a button's Enter presses it).
+   */
+  onCanvas?: boolean;
   enabled(controller: BoardController): boolean;
-  run(controller: BoardController, clipboard?: DataTransfer): void;
+  /** `key`: the key pressed, for an action with several shortcuts. */
+  run(controller: BoardController, clipboard?: DataTransfer, key?: string): void;
 }

@@ -7,6 +7,7 @@ import { blueprintLines } from "../state/blueprint";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
 import { sameFrame, type JourneyLayout } from "../state/layout";
+import { cellBox } from "../state/navigation";
 import type { CardDots } from "../state/cardDots";
 import type { Peer } from "../state/presence";
 import { useUi } from "../useBoard";
@@ -158,14 +159,21 @@ export const BoardCanvas = memo(
       );
     }, [ui.picture, controller]);
 
+    const focusedCell = ui.focusCell ? cellBox(layout, ui.focusCell) : null;
+
     return (
       <div
         ref={container}
         className={`canvas${gestures.panning ? " panning" : gestures.spaceHeld ? " can-pan" : ""}`}
         data-testid="board.canvas"
         aria-label={t("board.canvasLabel")}
+        aria-describedby="canvas-keys"
         role="application"
+        tabIndex={0}
       >
+        <p id="canvas-keys" className="visually-hidden">
+          {t("board.canvasKeys")}
+        </p>
         {size.width > 0 && (
           <Stage
             ref={stage}
@@ -208,6 +216,16 @@ export const BoardCanvas = memo(
               />
               <Layer listening={false}>
                 {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
+                {focusedCell && (
+                  <Rect
+                    {...focusedCell}
+                    stroke="#1d4ed8"
+                    strokeWidth={3 / ui.camera.scale}
+                    dash={[8 / ui.camera.scale, 5 / ui.camera.scale]}
+                    cornerRadius={6}
+                    name="focused-cell"
+                  />
+                )}
                 {ui.marquee && (
                   <Rect
                     {...ui.marquee}

@@ -17,6 +17,21 @@ const overBox = (camera: Camera, box: Rect): CSSProperties => ({
 });
 
 /**
+ * When an editor closes with the keyboard focus in it (Enter, Escape), the
+ * focus would fall to the page: the canvas takes it back, so the keyboard
+ * goes on from the card.
+ */
+function useFocusBackToCanvas() {
+  useEffect(
+    () => () => {
+      if (document.activeElement === document.body || document.activeElement === null)
+        document.querySelector<HTMLElement>("[data-testid='board.canvas']")?.focus();
+    },
+    [],
+  );
+}
+
+/**
  * Typing in a card in place: the card's live text laid over it, the caret at
  * the end (nothing selected, so typing never replaces what is there), every
  * keystroke written as it is typed and merged with colleagues' typing.
@@ -25,6 +40,7 @@ const overBox = (camera: Camera, box: Rect): CSSProperties => ({
 export function CardEditor({ controller, cardId, box }: { controller: BoardController; cardId: string; box: Rect }) {
   const { t } = useTranslation();
   const { camera } = useUi(controller);
+  useFocusBackToCanvas();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape" || (event.key === "Enter" && !event.shiftKey)) {
       event.preventDefault();
@@ -62,6 +78,7 @@ export function DraftEditor({ controller, box }: { controller: BoardController; 
   const done = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => field.current?.focus(), []);
+  useFocusBackToCanvas();
 
   const finish = (value: string | null) => {
     if (done.current) return;
