@@ -56,16 +56,17 @@ export function JourneyBar({
             {journey.twinOf && <Target size={14} aria-hidden />} {titleOf(journey)}
           </button>
         ))}
-        <button
-          type="button"
-          className="tab add"
-          onClick={() => controller.togglePanel("journeys", true)}
-          aria-label={t("journeys.add")}
-          data-testid="journey.add"
-        >
-          <Plus size={16} aria-hidden />
-        </button>
       </div>
+      {/* Beside the tabs, not among them: a tab list holds tabs only. */}
+      <button
+        type="button"
+        className="tab add"
+        onClick={() => controller.togglePanel("journeys", true)}
+        aria-label={t("journeys.add")}
+        data-testid="journey.add"
+      >
+        <Plus size={16} aria-hidden />
+      </button>
       <div className="panel-buttons" data-testid="journey.panelButtons">
         {panelButton("personas", <Users size={16} aria-hidden />)}
         {panelButton("touchpoints", <Grid3x3 size={16} aria-hidden />)}
