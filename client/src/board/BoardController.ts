@@ -21,7 +21,7 @@ import {
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
-import { fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
+import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
 import { cellBox, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
@@ -347,17 +347,8 @@ export class BoardController {
     if (!focus || !layout || !grid || !this.viewport.width) return;
     const box = "card" in focus ? layout.cards.get(focus.card) : cellBox(layout, focus.cell);
     if (!box) return;
-    const { camera } = this.ui;
-    const area = this.uncovered();
-    const margin = 24;
-    const top = 64;
-    const left = box.x * camera.scale + camera.x;
-    const right = left + box.width * camera.scale;
-    const y0 = box.y * camera.scale + camera.y;
-    const y1 = y0 + box.height * camera.scale;
-    const dx = Math.max(0, area.x + margin - left) || Math.min(0, area.x + area.width - margin - right);
-    const dy = Math.max(0, top - y0) || Math.min(0, this.viewport.height - margin - y1);
-    if (dx || dy) this.set({ camera: { ...camera, x: camera.x + dx, y: camera.y + dy } });
+    const camera = cameraShowing(this.ui.camera, box, this.uncovered());
+    if (camera !== this.ui.camera) this.set({ camera });
   }
 
   /** Selects exactly these cards (e.g. those a box or a matrix cell holds) and brings them into view. */

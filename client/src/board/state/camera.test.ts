@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_SCALE, fitCamera, zoomAt } from "./camera";
+import { MIN_SCALE, cameraShowing, fitCamera, zoomAt } from "./camera";
 
 const viewport = { width: 1400, height: 900 };
 
@@ -17,5 +17,15 @@ describe("camera", () => {
     expect(zoomAt({ x: 0, y: 0, scale: 0.02 }, 0.1, { x: 0, y: 0 }).scale).toBe(MIN_SCALE);
     expect(zoomAt({ x: 0, y: 0, scale: 0.002 }, 0.5, { x: 0, y: 0 }).scale).toBe(0.002);
     expect(zoomAt({ x: 0, y: 0, scale: 0.002 }, 2, { x: 0, y: 0 }).scale).toBe(0.004);
+  });
+
+  it("moves the view just enough to show a box, at the same zoom, and not at all when it shows already", () => {
+    const camera = { x: 0, y: 0, scale: 0.5 };
+    const area = { x: 0, width: 1000, height: 900 };
+    expect(cameraShowing(camera, { x: 100, y: 200, width: 200, height: 100 }, area)).toBe(camera);
+    const moved = cameraShowing(camera, { x: 3000, y: 200, width: 200, height: 100 }, area);
+    expect(moved.scale).toBe(0.5);
+    expect(moved.x + 3200 * 0.5).toBe(1000 - 24);
+    expect(cameraShowing(camera, { x: 100, y: -400, width: 200, height: 100 }, area).y).toBe(64 + 200);
   });
 });

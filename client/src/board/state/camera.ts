@@ -66,3 +66,24 @@ export function fitCamera(
     y: Math.max(top, (viewport.height - height * scale + top - margin) / 2),
   };
 }
+
+/**
+ * The camera moved, at the same zoom, just enough to show a world `box`
+ * inside `area` (margin from its edges, `top` below its top for the
+ * toolbar); the same camera when the box is in view already.
+ */
+export function cameraShowing(
+  camera: Camera,
+  box: { x: number; y: number; width: number; height: number },
+  area: { x: number; width: number; height: number },
+  margin = 24,
+  top = 64,
+): Camera {
+  const left = box.x * camera.scale + camera.x;
+  const right = left + box.width * camera.scale;
+  const upper = box.y * camera.scale + camera.y;
+  const lower = upper + box.height * camera.scale;
+  const dx = Math.max(0, area.x + margin - left) || Math.min(0, area.x + area.width - margin - right);
+  const dy = Math.max(0, top - upper) || Math.min(0, area.height - margin - lower);
+  return dx || dy ? { ...camera, x: camera.x + dx, y: camera.y + dy } : camera;
+}
