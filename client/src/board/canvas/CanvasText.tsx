@@ -42,10 +42,19 @@ export function keepAsPicture(
   resolution: number | null,
   config: { offset?: number; hitCanvasPixelRatio?: number } = {},
 ): void {
-  const { width, height } = node.getClientRect({ skipTransform: true });
-  const small = Math.min(width, height) * (resolution ?? 0) < SMALLEST_PICTURE;
-  if (resolution === null || small) node.clearCache();
-  else node.cache({ ...config, pixelRatio: resolution });
+  if (resolution === null) {
+    if (node.isCached()) node.clearCache();
+    return;
+  }
+  // Measured once here, and handed to Konva so it does not measure again.
+  const box = node.getClientRect({ skipTransform: true, relativeTo: node.getParent() ?? undefined });
+  if (Math.min(box.width, box.height) * resolution < SMALLEST_PICTURE) {
+    if (node.isCached()) node.clearCache();
+    return;
+  }
+  const [x, y] = [Math.floor(box.x), Math.floor(box.y)];
+  const size = { width: Math.ceil(box.x + box.width - x), height: Math.ceil(box.y + box.height - y) };
+  node.cache({ ...config, x, y, ...size, pixelRatio: resolution });
 }
 
 /**
