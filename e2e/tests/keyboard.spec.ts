@@ -10,7 +10,7 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error("Tab never reached it");
 }
 
-test("a keyboard-only person reaches the canvas, adds, edits, rates and moves a card, and places a dot", async ({
+test("a keyboard-only person reaches the canvas, adds, edits, rates and moves a card, moves a stage, and places a dot", async ({
   home,
 }) => {
   await home.createBoard("Keys only");
@@ -56,6 +56,18 @@ test("a keyboard-only person reaches the canvas, adds, edits, rates and moves a 
   await expect(said).toHaveText("Customer steps, Awareness: an empty cell. N adds a card here.");
   await page.keyboard.press("ArrowRight");
   await expect(said).toHaveText("I compare prices online. Customer steps, Consideration: card 1 of 1.");
+
+  // The stage's menu, from the card: moved a place later, then closed with Escape.
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("axis.title")).toBeFocused();
+  await tabTo(page, page.getByTestId("axis.moveAfter"));
+  await page.keyboard.press("Enter");
+  await expect
+    .poll(() => board.stageTitles())
+    .toEqual(["Awareness", "Purchase", "Consideration", "Retention", "Advocacy"]);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("axis.menu")).toBeHidden();
+  await expect(canvas).toBeFocused();
 
   // Down the lanes to the irritants, where the round's dots go.
   for (let lane = 0; lane < 4; lane++) await page.keyboard.press("ArrowDown");

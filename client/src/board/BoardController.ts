@@ -22,7 +22,7 @@ import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
-import { cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
+import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
 import { cellBox, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
 import type { VotingModel } from "./state/VotingModel";
@@ -550,6 +550,32 @@ export class BoardController {
   }
 
   // Stage and lane headers
+
+  /**
+   * Opens the menu of the stage or lane the keyboard is in, at its header
+   * (kept on screen); once it closes, the keyboard goes on from that cell.
+   */
+  openMenuAtFocus(axis: "stage" | "lane"): void {
+    const focus = this.keyboardFocus();
+    const layout = this.layout();
+    const card = focus && "card" in focus ? this.model.record("cards", focus.card) : undefined;
+    const cell = focus && "cell" in focus ? focus.cell : card && { stageId: card.stageId, laneId: card.laneId };
+    const column = layout?.columns.find((c) => c.stage.id === cell?.stageId);
+    const row = layout?.rows.find((r) => r.lane.id === cell?.laneId);
+    if (!layout || !cell || !column || !row) return;
+    const { camera } = this.ui;
+    const world = axis === "stage" ? { x: column.x, y: GRID.stageHeaderHeight } : { x: layout.laneHeaderX, y: row.y };
+    const at = (value: number, offset: number, size: number) =>
+      Math.min(Math.max(value * camera.scale + offset, 64), size - 320);
+    const id = axis === "stage" ? cell.stageId : cell.laneId;
+    const menu = {
+      axis,
+      id,
+      x: at(world.x, camera.x, this.viewport.width),
+      y: at(world.y, camera.y, this.viewport.height),
+    };
+    this.set({ menu, selection: new Set(), focusCell: cell });
+  }
 
   openMenu(menu: AxisMenu): void {
     this.set({ menu, selection: new Set() });

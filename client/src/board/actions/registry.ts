@@ -6,12 +6,14 @@ import { actionCut } from "./actionCut";
 import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
 import { actionFocusCard } from "./actionFocusCard";
+import { actionLaneMenu } from "./actionLaneMenu";
 import { actionMoveCard } from "./actionMoveCard";
 import { actionPaste } from "./actionPaste";
 import { actionRateCard } from "./actionRateCard";
 import { actionRedo } from "./actionRedo";
 import { actionRemoveDot } from "./actionRemoveDot";
 import { actionSelectAll } from "./actionSelectAll";
+import { actionStageMenu } from "./actionStageMenu";
 import { actionToggleHelp } from "./actionToggleHelp";
 import { actionToggleMinimap } from "./actionToggleMinimap";
 import { actionUndo } from "./actionUndo";
@@ -27,6 +29,8 @@ export const ACTIONS: readonly Action[] = [
   actionEditCard,
   actionMoveCard,
   actionRateCard,
+  actionStageMenu,
+  actionLaneMenu,
   actionDeleteSelection,
   actionSelectAll,
   actionClearSelection,

@@ -53,6 +53,6 @@ describe("keyboard shortcuts", () => {
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft" }))?.id).toBe("focusCard");
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft", shiftKey: true }))?.id).toBe("moveCard");
     const onCanvas = ACTIONS.filter((action) => action.onCanvas).map((action) => action.id);
-    expect(onCanvas.sort()).toEqual(["editCard", "focusCard", "moveCard", "rateCard"]);
+    expect(onCanvas.sort()).toEqual(["editCard", "focusCard", "laneMenu", "moveCard", "rateCard", "stageMenu"]);
   });
 });

@@ -6,6 +6,7 @@ import type { Camera } from "../state/camera";
 import type { Rect } from "../state/layout";
 import { LiveText } from "../text/LiveText";
 import { useUi } from "../useBoard";
+import { useFocusBackToCanvas } from "./useFocusBackToCanvas";
 
 /** A text field laid exactly over a card's box on the canvas. */
 const overBox = (camera: Camera, box: Rect): CSSProperties => ({
@@ -15,21 +16,6 @@ const overBox = (camera: Camera, box: Rect): CSSProperties => ({
   height: box.height,
   transform: `scale(${camera.scale})`,
 });
-
-/**
- * When an editor closes with the keyboard focus in it (Enter, Escape), the
- * focus would fall to the page: the canvas takes it back, so the keyboard
- * goes on from the card.
- */
-function useFocusBackToCanvas() {
-  useEffect(
-    () => () => {
-      if (document.activeElement === document.body || document.activeElement === null)
-        document.querySelector<HTMLElement>("[data-testid='board.canvas']")?.focus();
-    },
-    [],
-  );
-}
 
 /**
  * Typing in a card in place: the card's live text laid over it, the caret at

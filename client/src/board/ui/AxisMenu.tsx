@@ -3,10 +3,11 @@ import { useTranslation } from "react-i18next";
 import { LANE_KINDS, type LaneKind } from "@journeyboard/shared";
 import type { AxisMenu as Menu, BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
+import { useFocusBackToCanvas } from "../canvas/useFocusBackToCanvas";
 import { deleteAxis } from "../state/permissions";
 import { LiveText } from "../text/LiveText";
 
-/** What can be done with one stage or lane: rename, collapse, add a neighbour, delete. */
+/** What can be done with one stage or lane: rename, collapse, move, add a neighbour, delete; Escape closes it. */
 export function AxisMenu({
   controller,
   menu,
@@ -17,6 +18,7 @@ export function AxisMenu({
   labels: GridLabels;
 }) {
   const { t } = useTranslation();
+  useFocusBackToCanvas();
   const grid = controller.grid();
   const isStage = menu.axis === "stage";
   const record = isStage ? grid?.stages.find((s) => s.id === menu.id) : grid?.lanes.find((l) => l.id === menu.id);
@@ -27,6 +29,7 @@ export function AxisMenu({
   const journeyId = record.journeyId;
   const { commands } = controller;
   const done = () => controller.closeMenu();
+  const move = (to: number) => (isStage ? commands.moveStage(menu.id, to) : commands.moveLane(menu.id, to));
 
   const close = (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +48,7 @@ export function AxisMenu({
       role="dialog"
       aria-label={t(isStage ? "menu.stageLabel" : "menu.laneLabel")}
       data-testid="axis.menu"
+      onKeyDown={(event) => event.key === "Escape" && done()}
     >
       <form onSubmit={close} className="row">
         <LiveText
@@ -92,6 +96,24 @@ export function AxisMenu({
         </button>
         <button type="button" onClick={() => add(index + 1)} data-testid="axis.addAfter">
           {t(isStage ? "menu.addStageAfter" : "menu.addLaneBelow")}
+        </button>
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          disabled={index === 0 || !controller.may(isStage ? "stages" : "lanes")}
+          onClick={() => move(index - 1)}
+          data-testid="axis.moveBefore"
+        >
+          {t(isStage ? "menu.moveStageBefore" : "menu.moveLaneUp")}
+        </button>
+        <button
+          type="button"
+          disabled={index === siblings.length - 1 || !controller.may(isStage ? "stages" : "lanes")}
+          onClick={() => move(index + 1)}
+          data-testid="axis.moveAfter"
+        >
+          {t(isStage ? "menu.moveStageAfter" : "menu.moveLaneDown")}
         </button>
       </div>
       <button
