@@ -12,7 +12,9 @@ import {
   setCardIndicator,
   emptyIndicator,
   stagesOf,
+  type ApiError,
   type CreateBoardResponse,
+  type FileProblemCode,
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced } from "./support/client";
 import { startTestServer, type TestServer } from "./support/server";
@@ -111,17 +113,18 @@ describe("board.json", () => {
     tooLong.records.cards[0]!.text = "x".repeat(5000);
     const orphan = structuredClone(good);
     orphan.records.cards[0]!.stageId = "no-such-stage";
-    const cases: Array<[string, RegExp]> = [
-      ["{not json", /^file: not JSON$/],
-      [JSON.stringify({ ...good, format: "something else" }), /^format: /],
-      [JSON.stringify(tooLong), /^records\.cards\.0\.text: /],
-      [JSON.stringify(orphan), /^records: .*c1/],
+    // The client words the problem in the reader's language, naming the field; the message is for other tools.
+    const cases: Array<[string, RegExp, FileProblemCode, string]> = [
+      ["{not json", /^file: not JSON$/, "notJson", "file"],
+      [JSON.stringify({ ...good, format: "something else" }), /^format: /, "invalid", "format"],
+      [JSON.stringify(tooLong), /^records\.cards\.0\.text: /, "invalid", "records.cards.0.text"],
+      [JSON.stringify(orphan), /^records: .*c1/, "broken", "records"],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, message, problem, field] of cases) {
       const response = await importFile(server, body);
       expect(response.status).toBe(400);
-      const answer = (await response.json()) as { error: string; message: string };
-      expect(answer.error).toBe("invalid-file");
+      const answer = (await response.json()) as ApiError;
+      expect(answer).toMatchObject({ error: "invalid-file", problem, field });
       expect(answer.message).toMatch(message);
     }
     expect(boardCount(server)).toBe(before);
@@ -134,23 +137,29 @@ describe("board.json", () => {
     const before = boardCount(server);
     const deep = JSON.parse(good) as { records: { journeys: Array<Record<string, unknown>> } };
     deep.records.journeys[0]!.notes = "DEEP";
-    const cases: Array<[string, RegExp]> = [
-      [good.replace(/}\s*$/, `, "padding": "${"x".repeat(33 * 1024 * 1024)}"}`), /^file: larger than 32 MiB$/],
+    const cases: Array<[string, RegExp, FileProblemCode]> = [
+      [
+        good.replace(/}\s*$/, `, "padding": "${"x".repeat(33 * 1024 * 1024)}"}`),
+        /^file: larger than 32 MiB$/,
+        "tooLarge",
+      ],
       [
         JSON.stringify(deep).replace('"DEEP"', `${"[".repeat(10_000)}${"]".repeat(10_000)}`),
         /^records\.journeys\.0\.notes(\.0)+: nested deeper than \d+ levels$/,
+        "tooDeep",
       ],
       [
         JSON.stringify(deep).replace('"DEEP"', `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`),
         /^records\.journeys\.0\.notes(\.a)+: nested deeper than \d+ levels$/,
+        "tooDeep",
       ],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, message, problem] of cases) {
       const response = await importFile(server, body);
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-      const answer = (await response.json()) as { error: string; message: string };
-      expect(answer.error).toBe("invalid-file");
+      const answer = (await response.json()) as ApiError;
+      expect(answer).toMatchObject({ error: "invalid-file", problem });
       expect(answer.message).toMatch(message);
     }
     expect(boardCount(server)).toBe(before);

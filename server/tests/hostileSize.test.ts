@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { LIMITS, exportBoard, readAll, recordsOf } from "@journeyboard/shared";
+import { FILE_PROBLEMS, LIMITS, exportBoard, readAll, recordsOf, type ApiError } from "@journeyboard/shared";
 import { putCard } from "./support/cards";
 import type { TestClient } from "./support/client";
 import { attack, board, importFile, stillServing } from "./support/hostile";
 
+/** A refused file's message, once its answer names a problem the client words and the field the message names. */
 const problemOf = async (response: Response) => {
   expect(response.status).toBe(400);
-  const body = (await response.json()) as { error: string; message: string };
+  const body = (await response.json()) as ApiError;
   expect(body.error).toBe("invalid-file");
+  expect(FILE_PROBLEMS).toContain(body.problem);
+  expect(body.message.startsWith(`${body.field}: `)).toBe(true);
   return body.message;
 };
 

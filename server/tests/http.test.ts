@@ -79,7 +79,11 @@ describe("HTTP contract", () => {
     expect(tooLong.status).toBe(400);
     const tooLarge = await post(server.url, JSON.stringify({ title: "x", padding: "x".repeat(17 * 1024) }));
     expect(tooLarge.status).toBe(400);
-    expect(await tooLarge.json()).toEqual({ error: "invalid-request", message: "body: larger than 16 KiB" });
+    expect(await tooLarge.json()).toEqual({
+      error: "invalid-request",
+      message: "body: larger than 16 KiB",
+      field: "body",
+    });
   });
 
   it("requires the admin token to create boards when ADMIN_TOKEN is set", async () => {

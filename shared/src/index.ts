@@ -48,6 +48,7 @@ export * from "./protocol/voting";
 export * from "./protocol/phases";
 export * from "./protocol/presence";
 export * from "./exchange/boardJson";
+export * from "./exchange/fileProblems";
 export * from "./exchange/gridRows";
 export * from "./exchange/names";
 export * from "./i18n/translate";

@@ -7,12 +7,13 @@ import type {
   SnapshotInfo,
 } from "@journeyboard/shared";
 
-/** Calls to the server's HTTP API; failures carry the server's error code. */
+/** Calls to the server's HTTP API; failures carry the server's error code and what it names (`failureText` words them). */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Omit<ApiError, "error" | "message"> = {},
   ) {
     super(message);
   }
@@ -27,8 +28,8 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
   }
   const body = (await response.json().catch(() => null)) as T | ApiError | null;
   if (!response.ok) {
-    const error = body as ApiError | null;
-    throw new ApiFailure(response.status, error?.error ?? "unknown", error?.message ?? response.statusText);
+    const { error, message, ...details } = (body ?? {}) as Partial<ApiError>;
+    throw new ApiFailure(response.status, error ?? "unknown", message ?? response.statusText, details);
   }
   return body as T;
 }
@@ -55,7 +56,7 @@ export const fetchSession = (boardId: string, token: string) =>
     signal: AbortSignal.timeout(SESSION_WAIT_MS),
   });
 
-/** Creates a board from a `board.json` file's text; a bad file fails with the server's message naming the field. */
+/** Creates a board from a `board.json` file's text; a bad file fails with the server's problem and the field it names. */
 export const importBoardFile = (text: string, adminToken: string) =>
   call<CreateBoardResponse>("/api/boards/import", { method: "POST", headers: creating(adminToken), body: text });
 

@@ -12,7 +12,8 @@ import {
   type StageSetId,
 } from "@journeyboard/shared";
 import { isLanguage, type Language } from "@journeyboard/shared/i18n";
-import { ApiFailure, createBoard } from "../app/api";
+import { createBoard } from "../app/api";
+import { failureText } from "../app/failureText";
 import { useFormat } from "../i18n/format";
 import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
@@ -55,8 +56,8 @@ export function CreateBoardForm({ onCreated, adminToken, onTokenRefused }: Board
     } catch (failure) {
       const refusal = adminRefusal(failure, adminToken);
       if (refusal) onTokenRefused();
-      const code = failure instanceof ApiFailure ? failure.code : "unknown";
-      setError(t(refusal ?? `errors.${code}`, { defaultValue: t("errors.unknown") }));
+      const { key, values } = failureText(failure);
+      setError(refusal ? t(refusal) : t(key, values));
     } finally {
       setBusy(false);
     }

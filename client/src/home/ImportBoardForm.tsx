@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiFailure, importBoardFile } from "../app/api";
+import { importBoardFile } from "../app/api";
+import { failureText } from "../app/failureText";
 import { adminRefusal } from "../app/adminToken";
 import { rememberBoard } from "../app/myBoards";
 import type { BoardFormProps } from "./CreateBoardForm";
@@ -21,12 +22,10 @@ export function ImportBoardForm({ onCreated, adminToken, onTokenRefused }: Board
     } catch (failure) {
       const refusal = adminRefusal(failure, adminToken);
       if (refusal) onTokenRefused();
+      const { key, values } = failureText(failure);
+      const text = t(key, values);
       setError(
-        refusal
-          ? t(refusal)
-          : failure instanceof ApiFailure && failure.code === "invalid-file"
-            ? t("home.importRefused", { reason: failure.message })
-            : t("home.importRefused", { reason: t("home.importFailed") }),
+        refusal ? t(refusal) : key.startsWith("errors.file.") ? t("home.importRefused", { reason: text }) : text,
       );
     } finally {
       setBusy(false);

@@ -2,8 +2,10 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  API_ERRORS,
   AUTH_FAILURES,
   EMOTION_VALUES,
+  FILE_PROBLEMS,
   LANE_KINDS,
   MAP_TYPES,
   MAP_TYPE_LANES,
@@ -12,6 +14,8 @@ import {
   PRESET_DEPARTMENTS,
   ROLES,
   STAGE_SETS,
+  UPDATE_REFUSALS,
+  VOTE_REFUSALS,
 } from "@journeyboard/shared";
 import { CATALOGS, LANGUAGES, type Catalog } from "@journeyboard/shared/i18n";
 
@@ -95,6 +99,16 @@ describe("English locale", () => {
     expect(missing).toEqual([]);
   });
 
+  it("words every code the server answers with: HTTP errors, file problems, refused updates and votes", () => {
+    const keys = [
+      ...API_ERRORS.map((e) => `errors.${e}`),
+      ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
+      ...Object.values(UPDATE_REFUSALS).map((r) => `notice.resync.${r}`),
+      ...Object.values(VOTE_REFUSALS).map((r) => `voting.refused.${r}`),
+    ];
+    expect(keys.filter((key) => !has(key) && !has(`${key}_one`))).toEqual([]);
+  });
+
   it("names every stage, lane, department, map type, role and refusal the product can show", () => {
     const keys = [
       ...Object.values(STAGE_SETS).flatMap((stages) => stages.map((s) => `stage.${s}`)),
@@ -107,9 +121,7 @@ describe("English locale", () => {
         `boardMessage.${r}.title`,
         `boardMessage.${r}.body`,
       ]),
-      ...["unknown", "network", "invalid-request", "admin-token-required", "admin-token-wrong"].map(
-        (e) => `errors.${e}`,
-      ),
+      ...["unknown", "network", "admin-token-wrong"].map((e) => `errors.${e}`),
       ...PRESET_CHANNELS.map((c) => `channel.${c}`),
       ...METRICS.map((m) => `metric.${m}`),
       ...EMOTION_VALUES.flatMap((v) => [`emotion.${v}`, `emotion.face.${v}`]),

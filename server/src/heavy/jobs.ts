@@ -1,6 +1,14 @@
 import * as Y from "yjs";
 import { move } from "piscina";
-import { DomainError, exportBoard, importBoard, parseBoardFile, type BoardWorkshop } from "@journeyboard/shared";
+import {
+  FileRefused,
+  exportBoard,
+  fileProblem,
+  importBoard,
+  parseBoardFile,
+  type BoardWorkshop,
+  type FileProblem,
+} from "@journeyboard/shared";
 import type { ExportFile } from "../exports/files";
 import { renderExport, type ExportAbout } from "../exports/render";
 import type { StoredBoard } from "../storage/BoardStore";
@@ -18,7 +26,8 @@ export type HeavyJob =
   | { kind: "snapshot"; board: StoredBoard; workshop: BoardWorkshop };
 
 export type ImportResult =
-  { ok: true; state: Uint8Array; title: string; workshop: BoardWorkshop | undefined } | { ok: false; error: string };
+  | { ok: true; state: Uint8Array; title: string; workshop: BoardWorkshop | undefined }
+  | { ok: false; problem: FileProblem };
 
 export interface HeavyResults {
   export: string | Uint8Array;
@@ -32,15 +41,16 @@ function readImport(text: string): ImportResult {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: "file: not JSON" };
+    return { ok: false, problem: fileProblem("notJson", "file", "not JSON") };
   }
   const parsed = parseBoardFile(json);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok)
+    return { ok: false, problem: { problem: parsed.problem, field: parsed.field, message: parsed.message } };
   let doc: Y.Doc;
   try {
     doc = importBoard(parsed.board);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: error.message };
+    if (error instanceof FileRefused) return { ok: false, problem: error.refusal };
     throw error;
   }
   // Copied back to the server thread: piscina moves only a job's whole result, not a part of it.

@@ -10,7 +10,10 @@ import {
   CreateBoardRequest,
   boardJsonSchema,
   LIMITS,
+  fileProblem,
   type ApiError,
+  type ApiErrorCode,
+  type FileProblem,
   type BoardWorkshop,
   type CreateBoardResponse,
   type Role,
@@ -64,8 +67,17 @@ const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 const SnapshotRequest = z.strictObject({ name: z.string().trim().min(1).max(LIMITS.title) });
 
-const apiError = (c: Context, status: 400 | 401 | 403 | 404 | 429 | 503, error: string, message: string) =>
-  c.json<ApiError>({ error, message }, status);
+const apiError = (
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 429 | 503,
+  error: ApiErrorCode,
+  message: string,
+  more: Omit<ApiError, "error" | "message"> = {},
+) => c.json<ApiError>({ error, message, ...more }, status);
+
+/** A refused board file: its problem and field for the client to word, its message for other tools. */
+const fileError = (c: Context, { problem, field, message }: FileProblem) =>
+  apiError(c, 400, "invalid-file", message, { problem, field });
 
 const addressOf = (c: Context): string => getConnInfo(c).remote.address ?? "unknown";
 
@@ -80,11 +92,11 @@ function heavyRefusal(c: Context, refused: HeavyWorkRefused, what: "file" | "exp
       return apiError(c, 503, "server-busy", "The server is busy with other downloads and imports; try again shortly.");
     case "too-long":
       return what === "file"
-        ? apiError(c, 400, "invalid-file", "file: takes too long to read")
+        ? fileError(c, fileProblem("tooLarge", "file", "takes too long to read"))
         : apiError(c, 503, "took-too-long", `The ${what} took too long and was stopped.`);
     case "out-of-memory":
       return what === "file"
-        ? apiError(c, 400, "invalid-file", "file: needs more memory than an import may take")
+        ? fileError(c, fileProblem("tooLarge", "file", "needs more memory than an import may take"))
         : apiError(c, 503, "out-of-memory", `The ${what} needs more memory than the server gives it.`);
   }
 }
@@ -109,7 +121,13 @@ async function heavily<T>(
  * 413 in plain text.
  */
 const limitBody = (maxSize: number, error: "invalid-request" | "invalid-file", message: string) =>
-  bodyLimit({ maxSize, onError: (c) => apiError(c, 400, error, message) });
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      error === "invalid-file"
+        ? fileError(c, fileProblem("tooLarge", "file", message))
+        : apiError(c, 400, error, `body: ${message}`, { field: "body" }),
+  });
 
 /** The bearer token of a request, or its `?token=` so that a plain link works. */
 const requestToken = (c: Context): string | undefined =>
@@ -150,7 +168,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     "/api/boards",
     jsonOnly,
     newBoards,
-    limitBody(16 * 1024, "invalid-request", "body: larger than 16 KiB"),
+    limitBody(16 * 1024, "invalid-request", "larger than 16 KiB"),
     async (c) => {
       if (deps.adminToken && requestToken(c) !== deps.adminToken) {
         return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
@@ -160,7 +178,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = issue?.path.join(".") || "body";
-        return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`);
+        return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`, { field });
       }
       return c.json(deps.boards.create(parsed.data, linksFor(c)), 201);
     },
@@ -170,7 +188,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     "/api/boards/import",
     jsonOnly,
     newBoards,
-    limitBody(MAX_IMPORT_BYTES, "invalid-file", "file: larger than 32 MiB"),
+    limitBody(MAX_IMPORT_BYTES, "invalid-file", "larger than 32 MiB"),
     async (c) => {
       if (deps.adminToken && requestToken(c) !== deps.adminToken) {
         return apiError(c, 401, "admin-token-required", "Creating boards on this server needs its admin token.");
@@ -178,7 +196,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
       const text = await c.req.text();
       const read = await heavily(c, "file", () => deps.heavy.run(addressOf(c), { kind: "import", text }));
       if (read instanceof Response) return read;
-      if (!read.ok) return apiError(c, 400, "invalid-file", read.error);
+      if (!read.ok) return fileError(c, read.problem);
       return c.json(deps.importBoard(read, linksFor(c)), 201);
     },
   );
@@ -208,7 +226,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   app.post(
     "/api/boards/:id/snapshots",
     jsonOnly,
-    limitBody(4096, "invalid-request", "body: larger than 4 KiB"),
+    limitBody(4096, "invalid-request", "larger than 4 KiB"),
     async (c) => {
       const id = c.req.param("id");
       const role = roleOn(c, id);
@@ -216,7 +234,9 @@ export function createHttpApp(deps: HttpDeps): Hono {
       if (role !== "facilitator") return apiError(c, 403, "forbidden", "Only the facilitator saves snapshots.");
       const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
       if (!body.success)
-        return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`);
+        return apiError(c, 400, "invalid-request", `name: ${body.error.issues[0]?.message ?? "invalid"}`, {
+          field: "name",
+        });
       const saved = await heavily(c, "snapshot", () => deps.saveSnapshot(id, body.data.name, "named", addressOf(c)));
       if (saved instanceof Response) return saved;
       if (!saved) return apiError(c, 503, "board-unavailable", "The board could not be read.");

@@ -3,8 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { ApiError } from "@journeyboard/shared";
 
-const refuse = (c: Context, status: 415 | 429, error: string, message: string) =>
-  c.json<ApiError>({ error, message }, status);
+const refuse = (c: Context, status: 415 | 429, refusal: ApiError) => c.json<ApiError>(refusal, status);
 
 /**
  * Only `application/json` bodies: a page on any site can post a form or
@@ -14,7 +13,7 @@ const refuse = (c: Context, status: 415 | 429, error: string, message: string) =
 export const jsonOnly: MiddlewareHandler = async (c, next) => {
   const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    return refuse(c, 415, "unsupported-media-type", "body: must be application/json");
+    return refuse(c, 415, { error: "unsupported-media-type", message: "body: must be application/json" });
   }
   await next();
 };
@@ -42,7 +41,11 @@ export function newBoardsPerAddress({ boards, seconds }: NewBoardLimit): Middlew
       if (!(error instanceof RateLimiterRes)) throw error;
       const wait = Math.ceil(error.msBeforeNext / 1000);
       c.header("Retry-After", String(wait));
-      return refuse(c, 429, "too-many-requests", `too many new boards from this address; try again in ${wait} s`);
+      return refuse(c, 429, {
+        error: "too-many-requests",
+        message: `too many new boards from this address; try again in ${wait} s`,
+        retryAfter: wait,
+      });
     }
     await next();
   };

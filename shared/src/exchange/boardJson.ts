@@ -4,7 +4,6 @@ import { danglingReferences, settledViolations } from "../invariants";
 import { LIMITS } from "../model/limits";
 import { serverOrigin, type Origin } from "../origins";
 import {
-  DomainError,
   RECORD_ROOTS,
   RECORD_SCHEMAS,
   metaMap,
@@ -17,6 +16,7 @@ import { BoardMeta } from "../schema/meta";
 import { SCHEMA_VERSION } from "../schema/migrations";
 import { isTextField, setText, storedValue } from "../schema/text";
 import { recordsProblem } from "./fileBounds";
+import { FileRefused, fileProblem, type FileProblem } from "./fileProblems";
 import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth";
 import { OlderBoardFile, migrateOlderFile } from "./olderFiles";
 import { BoardWorkshop } from "./workshopJson";
@@ -78,11 +78,13 @@ export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
   };
 }
 
-export type ParsedBoardFile = { ok: true; board: BoardFile } | { ok: false; error: string };
+export type ParsedBoardFile = { ok: true; board: BoardFile } | ({ ok: false; error: string } & FileProblem);
+
+const refused = (problem: FileProblem): ParsedBoardFile => ({ ok: false, error: problem.message, ...problem });
 
 const firstProblem = (error: z.ZodError) => {
   const issue = error.issues[0];
-  return `${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`;
+  return fileProblem("invalid", issue?.path.join(".") || "file", issue?.message ?? "invalid");
 };
 
 /**
@@ -92,11 +94,11 @@ const firstProblem = (error: z.ZodError) => {
  */
 export function parseBoardFile(json: unknown): ParsedBoardFile {
   const deep = tooDeep(json);
-  if (deep !== null) return { ok: false, error: `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels` };
+  if (deep !== null) return refused(fileProblem("tooDeep", deep, `nested deeper than ${MAX_JSON_DEPTH} levels`));
   const older = OlderBoardFile.safeParse(json);
   // Checked before the migration, which would build the whole board first.
   const olderProblem = older.success ? recordsProblem(older.data.records) : null;
-  if (olderProblem) return { ok: false, error: olderProblem };
+  if (olderProblem) return refused(olderProblem);
   const file = older.success
     ? {
         ...exportBoard(migrateOlderFile(older.data)),
@@ -104,16 +106,16 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
       }
     : json;
   const parsed = BoardFile.safeParse(file);
-  if (!parsed.success) return { ok: false, error: firstProblem(parsed.error) };
+  if (!parsed.success) return refused(firstProblem(parsed.error));
   const problem = recordsProblem(parsed.data.records);
-  return problem ? { ok: false, error: problem } : { ok: true, board: parsed.data };
+  return problem ? refused(problem) : { ok: true, board: parsed.data };
 }
 
 /**
  * A new board document holding exactly the file's board. A file whose
  * records break the board's invariants (a card in a stage that is not
- * there...) or whose board would pass its size in bytes is refused whole,
- * naming the first problem.
+ * there...) or whose board would pass its size in bytes is refused whole:
+ * `FileRefused`, naming the first problem.
  */
 export function importBoard(board: BoardFile): Y.Doc {
   const doc = new Y.Doc();
@@ -123,10 +125,12 @@ export function importBoard(board: BoardFile): Y.Doc {
     for (const root of RECORD_ROOTS) for (const record of board.records[root]) writeRecord(doc, root, record as never);
   }, serverOrigin("import"));
   const problems = [...settledViolations(doc), ...danglingReferences(doc)];
-  if (problems.length) throw new DomainError("invalid", `records: ${problems[0]}`);
+  if (problems.length) throw new FileRefused(fileProblem("broken", "records", problems[0]!));
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   if (bytes > LIMITS.boardBytes) {
-    throw new DomainError("invalid", `file: the board would take ${bytes} bytes, a board holds ${LIMITS.boardBytes}`);
+    throw new FileRefused(
+      fileProblem("boardTooLarge", "file", `the board would take ${bytes} bytes, a board holds ${LIMITS.boardBytes}`),
+    );
   }
   return doc;
 }

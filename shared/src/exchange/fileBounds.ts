@@ -2,6 +2,7 @@ import { LIMITS } from "../model/limits";
 import { ID_MAX_LENGTH } from "../schema/fields";
 import { RECORD_ROOTS, RECORD_SCHEMAS, type RecordRoot } from "../schema/layout";
 import { tooDeep } from "./jsonDepth";
+import { fileProblem, type FileProblem } from "./fileProblems";
 
 /**
  * Unknown fields are kept as they are (a newer version's, or another
@@ -19,6 +20,7 @@ export const UNKNOWN_FIELDS = {
 
 type Records = Partial<Record<RecordRoot, ReadonlyArray<{ id: string }>>>;
 
+/** What is wrong with a record's unknown fields, in English, or null. */
 function unknownFieldsProblem(root: RecordRoot, record: object): string | null {
   const known = RECORD_SCHEMAS[root].shape as Record<string, unknown>;
   const unknown = Object.entries(record).filter(([key]) => !(key in known));
@@ -40,16 +42,18 @@ function unknownFieldsProblem(root: RecordRoot, record: object): string | null {
  * twice in one kind (the second would silently replace the first), unknown
  * fields past their bounds.
  */
-export function recordsProblem(records: Records): string | null {
+export function recordsProblem(records: Records): FileProblem | null {
   const total = RECORD_ROOTS.reduce((sum, root) => sum + (records[root]?.length ?? 0), 0);
-  if (total > LIMITS.boardRecords) return `records: ${total} records, a board holds ${LIMITS.boardRecords}`;
+  if (total > LIMITS.boardRecords) {
+    return fileProblem("tooManyRecords", "records", `${total} records, a board holds ${LIMITS.boardRecords}`);
+  }
   for (const root of RECORD_ROOTS) {
     const seen = new Set<string>();
     for (const [index, record] of (records[root] ?? []).entries()) {
-      if (seen.has(record.id)) return `records.${root}.${index}.id: ${record.id} appears twice`;
+      if (seen.has(record.id)) return fileProblem("twice", `records.${root}.${index}.id`, `${record.id} appears twice`);
       seen.add(record.id);
       const problem = unknownFieldsProblem(root, record);
-      if (problem) return `records.${root}.${index}: ${problem}`;
+      if (problem) return fileProblem("unknownFields", `records.${root}.${index}`, problem);
     }
   }
   return null;

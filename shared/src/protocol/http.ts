@@ -3,6 +3,7 @@ import { MAP_TYPES, STAGE_SET_IDS, type StageSetId } from "../model/mapTypes";
 import { LIMITS } from "../model/limits";
 import { ROLES, type Role } from "../model/roles";
 import { LANGUAGES } from "../i18n/index";
+import type { FileProblemCode } from "../exchange/fileProblems";
 
 /** Body of `POST /api/boards`. */
 export const CreateBoardRequest = z.strictObject({
@@ -40,9 +41,40 @@ export interface DownloadTicket {
   expiresInSeconds: number;
 }
 
+/**
+ * What an HTTP error answer's `error` may be. The client words each in the
+ * reader's language (`errors.<code>`, or for `invalid-file` the file's
+ * `problem`); `message` says the same in English for tools that call the API.
+ */
+export const API_ERRORS = [
+  "storage-unavailable",
+  "admin-token-required",
+  "invalid-request",
+  "invalid-file",
+  "unsupported-media-type",
+  "too-many-requests",
+  "unknown-board",
+  "bad-token",
+  "forbidden",
+  "board-unavailable",
+  "unknown-snapshot",
+  "not-found",
+  "bad-ticket",
+  "server-busy",
+  "took-too-long",
+  "out-of-memory",
+] as const;
+export type ApiErrorCode = (typeof API_ERRORS)[number];
+
 export interface ApiError {
-  error: string;
+  error: ApiErrorCode;
   message: string;
+  /** The field a refused request or file is about (`locale`, `records.cards.3.text`). */
+  field?: string;
+  /** Why a file was refused (`invalid-file`). */
+  problem?: FileProblemCode;
+  /** Seconds until new boards are taken again (`too-many-requests`). */
+  retryAfter?: number;
 }
 
 export const RoleSchema = z.enum(ROLES);

@@ -4,6 +4,7 @@ import { parseBoardFile } from "@journeyboard/shared";
 import type { SnapshotInfo } from "@journeyboard/shared";
 import { useFormat } from "../../i18n/format";
 import { listSnapshots, saveSnapshot, snapshotFile } from "../../app/api";
+import { failureText } from "../../app/failureText";
 import type { BoardController } from "../BoardController";
 import { SidePanel } from "./SidePanel";
 
@@ -38,7 +39,11 @@ export function HistoryPanel({
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    await saveSnapshot(boardId, token, name.trim());
+    try {
+      await saveSnapshot(boardId, token, name.trim());
+    } catch (failure) {
+      return controller.notify(failureText(failure));
+    }
     setName("");
     await refresh();
   };
