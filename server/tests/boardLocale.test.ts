@@ -1,7 +1,16 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { addActions, readAll, type CreateBoardResponse } from "@journeyboard/shared";
+import {
+  addActions,
+  exportBoard,
+  metaMap,
+  readAll,
+  type ApiError,
+  type CreateBoardResponse,
+} from "@journeyboard/shared";
 import { acknowledged, connectSynced } from "./support/client";
+import { eventually } from "./support/eventually";
+import { attack, importFile } from "./support/hostile";
 import { putCard } from "./support/cards";
 import { pdfText } from "./support/pdf";
 import { startTestServer } from "./support/server";
@@ -73,5 +82,31 @@ describe("a board's language", () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(/^locale: /);
+  });
+
+  it("refuses a board language it has no catalog for from the facilitator's socket and in an imported file", async () => {
+    const server = await startTestServer();
+    const board = await server.createBoard({ title: "Kleid", locale: "pl" });
+    const token = board.links.facilitator.token;
+    const watcher = await connectSynced(server.url, board.id, token);
+    const setLocale = (locale: string) => (client: Parameters<Parameters<typeof attack>[3]>[0]) =>
+      client.doc.transact(() => metaMap(client.doc).set("locale", locale), client.origin);
+    for (const locale of ["de", "", "pl-PL"])
+      expect(await attack(server, board.id, token, setLocale(locale))).toMatchObject({ reason: "invalid" });
+    expect(metaMap(watcher.doc).get("locale")).toBe("pl");
+
+    const facilitator = await connectSynced(server.url, board.id, token);
+    facilitator.doc.transact(() => metaMap(facilitator.doc).set("locale", "fa"), facilitator.origin);
+    await eventually(() => expect(metaMap(watcher.doc).get("locale")).toBe("fa"));
+
+    const file = exportBoard(watcher.doc);
+    const refused = await importFile(server, { ...file, meta: { ...file.meta, locale: "de" } });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: "invalid-file",
+      problem: "invalid",
+      field: "meta.locale",
+    } satisfies Partial<ApiError>);
+    expect((await importFile(server, file)).status).toBe(201);
   });
 });

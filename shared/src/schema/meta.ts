@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
+import { LANGUAGES } from "../i18n/index";
 
 export const TIMELINE_DIRECTIONS = ["ltr", "rtl"] as const;
 export type TimelineDirection = (typeof TIMELINE_DIRECTIONS)[number];
@@ -8,7 +9,8 @@ export type TimelineDirection = (typeof TIMELINE_DIRECTIONS)[number];
 export const BoardMeta = z.looseObject({
   schemaVersion: z.number().int().positive(),
   title: z.string().max(LIMITS.title),
-  locale: z.string().max(16),
+  /** The language of its exports: one we have a catalog for. */
+  locale: z.enum(LANGUAGES),
   createdAt: z.number().int().nonnegative(),
   /** Since schema 2: which way stages run across the canvas. */
   timelineDirection: z.enum(TIMELINE_DIRECTIONS),
