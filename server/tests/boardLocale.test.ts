@@ -67,8 +67,8 @@ describe("a board's language", () => {
     const server = await startTestServer();
     const board = await boardIn(server, "ar", "fivePhases");
     const text = pdfText(new Uint8Array(await (await download(server, board, "journey.pdf")).arrayBuffer()));
-    // Not a name with lam-alef (الاحتفاظ): poppler reads that ligature back as alef-lam.
-    for (const stage of ["الوعي", "المفاضلة", "الشراء", "التوصية", "خطوات العميل", "خطة العمل"])
+    // الاحتفاظ holds the lam-alef ligature, which reads back as typed.
+    for (const stage of ["الوعي", "المفاضلة", "الشراء", "الاحتفاظ", "التوصية", "خطوات العميل", "خطة العمل"])
       expect(text).toContain(stage);
     expect(text).not.toMatch(/Awareness|Customer steps|Action plan/);
   });

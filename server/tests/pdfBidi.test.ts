@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paragraphLevels, visualRuns } from "../src/exports/pdf/bidi";
+import { mirroredReverse, paragraphLevels, visualRuns } from "../src/exports/pdf/bidi";
 import { isolate } from "../src/exports/pdf/typeset";
 
 const runs = (text: string, rtl: boolean) =>
@@ -33,5 +33,10 @@ describe("PDF text order (Unicode bidirectional algorithm)", () => {
       .map(([text]) => String(text).replace(/[\u2066-\u2069]/g, ""))
       .filter((text) => text.trim());
     expect(visual).toEqual(["Current state · ", "Zakupy", "رحلة العميل – "]);
+  });
+
+  it("keeps emoji inside Arabic in its right-to-left run, in reading order from the right", () => {
+    expect(runs("العميل 🙂🎉 المركز", true)).toEqual([["العميل 🙂🎉 المركز", true]]);
+    expect(mirroredReverse("🙂👍🏽(")).toBe(")👍🏽🙂");
   });
 });

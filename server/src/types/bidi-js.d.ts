@@ -8,6 +8,8 @@ declare module "bidi-js" {
   export interface Bidi {
     getEmbeddingLevels(text: string, direction?: "ltr" | "rtl"): EmbeddingLevels;
     getMirroredCharacter(char: string): string | null;
+    /** The bidirectional class of a character ("L", "AL", "ON"…), read from its whole code point. */
+    getBidiCharTypeName(char: string): string;
   }
   export default function bidiFactory(): Bidi;
 }

@@ -17,6 +17,8 @@ import { translator, type Translate } from "../i18n/translate";
  * typed is not a key and is printed as typed; so is a title.
  */
 export interface Names {
+  /** The language they are in: an export lays out right to left in Arabic and Persian. */
+  language: Language;
   /** The catalog itself, for an export's own headers and labels. */
   t: Translate;
   department(department: string): string;
@@ -45,6 +47,7 @@ function build(language: Language): Names {
   };
   const preset = (group: "stage" | "lane", key: string) => keyOr(group, key, presetWords(key));
   return {
+    language,
     t,
     department: (department) => keyOr("department", department),
     channel: (channel) => keyOr("channel", channel),

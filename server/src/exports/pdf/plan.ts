@@ -1,4 +1,5 @@
 import { quadrantOf, type Names } from "@journeyboard/shared";
+import { directionOf } from "@journeyboard/shared/i18n";
 import type { PlanRow } from "../actionPlan";
 import { isolate, type TextStyle, type Typesetter } from "./typeset";
 
@@ -59,7 +60,9 @@ const columnsIn = ({ t, ...names }: Names): Column[] => [
 
 /**
  * The action plan as a table in priority order, on as many pages as it
- * needs, the column headers on each.
+ * needs, the column headers on each. In a right-to-left language the table
+ * reads from the right: the rank column at the right edge, every cell set
+ * flush right.
  */
 export function drawPlan(
   doc: PDFKit.PDFDocument,
@@ -69,12 +72,14 @@ export function drawPlan(
   rows: PlanRow[],
 ): void {
   const columns = columnsIn(names);
+  const rtl = directionOf(names.language) === "rtl";
+  const side = (style: TextStyle): TextStyle => (rtl ? { ...style, align: "right" } : style);
   const title = names.t("export.planTitle", { title: isolate(boardTitle) });
   const bottom = PAGE.height - PAGE.margin;
   let y = 0;
   const newPage = () => {
     doc.addPage({ size: PAGE.size, layout: PAGE.layout, margin: 0 });
-    type.draw(title, PAGE.margin, PAGE.margin, PAGE.width - 2 * PAGE.margin, STYLE.title);
+    type.draw(title, PAGE.margin, PAGE.margin, PAGE.width - 2 * PAGE.margin, side(STYLE.title));
     y = PAGE.margin + 26;
     const height = Math.max(...columns.map((c) => type.measure(c.header, c.width - 2 * PAD, STYLE.header))) + 2 * PAD;
     drawRow(
@@ -84,19 +89,20 @@ export function drawPlan(
     );
   };
   const drawRow = (cells: { text: string; style: TextStyle }[][], height: number, fill: string) => {
+    const fromLeft = cells.map((parts, i) => ({ parts, width: columns[i]!.width }));
+    if (rtl) fromLeft.reverse();
     let x = PAGE.margin;
-    cells.forEach((parts, i) => {
-      const width = columns[i]!.width;
+    for (const { parts, width } of fromLeft) {
       doc.rect(x, y, width, height).fillAndStroke(fill, LINE_COLOUR);
       let at = y + PAD;
-      for (const part of parts) at += type.draw(part.text, x + PAD, at, width - 2 * PAD, part.style) + 2;
+      for (const part of parts) at += type.draw(part.text, x + PAD, at, width - 2 * PAD, side(part.style)) + 2;
       x += width;
-    });
+    }
     y += height;
   };
   newPage();
   if (!rows.length) {
-    type.draw(names.t("export.noActions"), PAGE.margin, y + 2 * PAD, PAGE.width - 2 * PAGE.margin, STYLE.note);
+    type.draw(names.t("export.noActions"), PAGE.margin, y + 2 * PAD, PAGE.width - 2 * PAGE.margin, side(STYLE.note));
     return;
   }
   rows.forEach((row, index) => {

@@ -1,22 +1,17 @@
-import { createRequire } from "node:module";
 import { textDirection } from "@journeyboard/shared";
-import { mirroredReverse, paragraphLevels, visualRuns } from "./bidi";
-
-const require = createRequire(import.meta.url);
-
-/** DejaVu Sans covers Latin (Polish included), Arabic and Persian, with the OpenType tables that shape Arabic script. */
-export const FONT_FILES = {
-  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-} as const;
-export type FontName = keyof typeof FONT_FILES;
+import { mirrored, mirroredReverse, paragraphLevels, visualRuns } from "./bidi";
+import { fontFaces, piecesOf, type FontName } from "./fonts";
+import { readableLigatures } from "./ligatures";
 
 export interface TextStyle {
   font: FontName;
   size: number;
   colour: string;
-  /** "end" sets left-to-right text flush right (and right-to-left flush left). */
-  align?: "end";
+  /**
+   * "end" sets left-to-right text flush right (and right-to-left flush left);
+   * "right" sets every line flush right (a cell of a right-to-left table).
+   */
+  align?: "end" | "right";
   /** Lines beyond this end the text with an ellipsis. */
   maxLines?: number;
 }
@@ -59,7 +54,7 @@ const ELLIPSIS = "…";
  */
 export class Typesetter {
   constructor(private readonly doc: PDFKit.PDFDocument) {
-    for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
+    for (const [name, file] of Object.entries(fontFaces())) doc.registerFont(name, file);
   }
 
   lineHeight = (style: TextStyle) => style.size * LINE_HEIGHT;
@@ -78,7 +73,23 @@ export class Typesetter {
   }
 
   private width(text: string, style: TextStyle): number {
-    return this.doc.font(style.font).fontSize(style.size).widthOfString(text.replace(ISOLATES, ""), WHOLE_RUN);
+    return piecesOf(text.replace(ISOLATES, ""), style.font).reduce(
+      (sum, piece) => sum + this.pieceWidth(piece.text, piece.face, style),
+      0,
+    );
+  }
+
+  /** Widths at size 1 by face and text: shaping a run is the costly part of a PDF, and lines measure the same words again and again. */
+  private readonly widths = new Map<string, number>();
+
+  private pieceWidth(text: string, face: string, style: TextStyle): number {
+    const key = `${face}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.font(face).fontSize(1).widthOfString(text, WHOLE_RUN);
+      this.widths.set(key, width);
+    }
+    return width * style.size;
   }
 
   private lines(text: string, width: number, style: TextStyle): Line[] {
@@ -144,17 +155,23 @@ export class Typesetter {
 
   private drawLine(line: Line, x: number, y: number, width: number, style: TextStyle) {
     const end = line.start + line.paragraph.slice(line.start, line.end).trimEnd().length;
-    const runs = visualRuns(line.paragraph, line.levels, line.start, end).map((run) => {
-      const text = run.text.replace(ISOLATES, "");
-      const drawn = run.rtl === shapedRightToLeft(text) ? text : mirroredReverse(text);
-      return { drawn, width: this.width(drawn, style) };
+    // Each run in its faces, left to right: a right-to-left run's pieces from its last to its first.
+    const pieces = visualRuns(line.paragraph, line.levels, line.start, end).flatMap((run) => {
+      const inRun = piecesOf(run.text.replace(ISOLATES, ""), style.font).map(({ text, face }) => {
+        const rightToLeft = shapedRightToLeft(text);
+        const drawn = run.rtl !== rightToLeft ? mirroredReverse(text) : rightToLeft ? mirrored(text) : text;
+        return { drawn, face, rightToLeft, width: this.pieceWidth(drawn, face, style) };
+      });
+      return run.rtl ? inRun.reverse() : inRun;
     });
-    const total = runs.reduce((sum, run) => sum + run.width, 0);
-    const flushRight = style.align === "end" ? !line.rtl : line.rtl;
+    const total = pieces.reduce((sum, piece) => sum + piece.width, 0);
+    const flushRight = style.align === "right" || (style.align === "end" ? !line.rtl : line.rtl);
     let cursor = flushRight ? x + Math.max(0, width - total) : x;
-    for (const run of runs) {
-      this.doc.text(run.drawn, cursor, y, WHOLE_RUN);
-      cursor += run.width;
+    for (const piece of pieces) {
+      this.doc.font(piece.face).fontSize(style.size);
+      if (piece.rightToLeft) readableLigatures(this.doc, piece.drawn);
+      this.doc.text(piece.drawn, cursor, y, WHOLE_RUN);
+      cursor += piece.width;
     }
   }
 }
