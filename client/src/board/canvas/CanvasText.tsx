@@ -3,6 +3,7 @@ import type Konva from "konva";
 import { Text } from "react-konva";
 import { textDirection } from "@journeyboard/shared";
 import { FONT_STACK } from "../../fonts/family";
+import { useFontsFor } from "../../fonts/fonts";
 
 type Props = Omit<ComponentProps<typeof Text>, "text" | "direction" | "align" | "fontFamily"> & {
   text: string;
@@ -63,7 +64,8 @@ export function keepAsPicture(
  * page's direction, so an English title in the Arabic interface would read
  * "?Why" and an Arabic title in the English one would be cut on its
  * beginning; with its own direction, Konva's "…" lands at the logical end and
- * a trailing "؟" at the left of an Arabic line. In the app's font.
+ * a trailing "؟" at the left of an Arabic line. In the app's fonts, emoji
+ * included.
  *
  * Laying out and filling text is the dearest part of a frame: zoomed out,
  * where many are in view, the text is kept as a picture at the
@@ -75,6 +77,8 @@ export function CanvasText({ text, align = "start", ...props }: Props) {
   const physical = align === "center" ? "center" : direction === "ltr" ? "left" : "right";
   const resolution = useContext(TextResolution);
   const node = useRef<Konva.Text>(null);
+  // A new node once an emoji's font has arrived: the one drawn before measured its lines in the fallback.
+  const fonts = useFontsFor(text) ? "loaded" : "loading";
   // What the picture shows: everything but where it is.
   const shown = JSON.stringify([text, physical, props], (key, value: unknown) =>
     key === "x" || key === "y" ? undefined : value,
@@ -83,6 +87,16 @@ export function CanvasText({ text, align = "start", ...props }: Props) {
     const current = node.current;
     if (!current) return;
     keepAsPicture(current, text ? resolution : null);
-  }, [shown, resolution, text]);
-  return <Text ref={node} {...props} text={text} direction={direction} align={physical} fontFamily={FONT_STACK} />;
+  }, [shown, resolution, text, fonts]);
+  return (
+    <Text
+      key={fonts}
+      ref={node}
+      {...props}
+      text={text}
+      direction={direction}
+      align={physical}
+      fontFamily={FONT_STACK}
+    />
+  );
 }
