@@ -25,7 +25,12 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: "dist", sourcemap: true },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    // Fonts stay files: the Content-Security-Policy loads fonts from the server alone, never from data: URLs.
+    assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+  },
   server: {
     proxy: {
       // The request keeps its Host header (Vite's string form would rewrite it), so the board links the
