@@ -49,7 +49,9 @@ test("a board downloaded as board.json is imported from the home page as a new b
   await copy.page
     .getByTestId("exports.importCsv")
     .setInputFiles(table("stage,Steps,Feelings\nRetention,I come back,x\n"));
-  await expect(copy.page.getByTestId("board.notice")).toContainText('Nothing was added: column "Feelings"');
+  await expect(copy.page.getByTestId("board.notice")).toContainText(
+    "Nothing was added: this journey has no lane “Feelings”.",
+  );
   await copy.page
     .getByTestId("exports.importCsv")
     .setInputFiles(table('\uFEFFstage,Customer steps,Irritants\r\nRetention,"I come back, again",Slow refund\r\n'));

@@ -4,6 +4,7 @@ import {
   LIMITS,
   createUndoManager,
   importGridRows,
+  GridRefused,
   localUserOrigin,
   namesIn,
   neutraliseCell,
@@ -118,6 +119,28 @@ describe("importing a table of cards", () => {
         ["Awareness", "x".repeat(LIMITS.cardText + 1)],
       ]),
     ).toThrow(DomainError);
+    // The app words each refusal in the reader's language from its problem and what it names.
+    const refusal = (rows: string[][]) => {
+      try {
+        attempt(rows);
+      } catch (error) {
+        return error instanceof GridRefused ? { problem: error.problem, values: error.values } : error;
+      }
+    };
+    expect(refusal([["step", "Steps"]])).toEqual({ problem: "firstColumn", values: {} });
+    expect(refusal([["stage", "Feelings"]])).toEqual({ problem: "noLane", values: { name: "Feelings" } });
+    expect(
+      refusal([
+        ["stage", "Steps"],
+        ["Launch", "x"],
+      ]),
+    ).toEqual({ problem: "noStage", values: { row: 2, name: "Launch" } });
+    expect(
+      refusal([
+        ["stage", "Steps"],
+        ["Awareness", "x".repeat(LIMITS.cardText + 1)],
+      ]),
+    ).toEqual({ problem: "tooLong", values: { row: 2, column: "Steps", max: LIMITS.cardText } });
     expect(texts(doc, journeyId)).toEqual([]);
   });
 

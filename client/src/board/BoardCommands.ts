@@ -17,6 +17,7 @@ import {
   deleteStage,
   editText,
   importGridRows,
+  GridRefused,
   linkCards,
   moveAction,
   moveCard,
@@ -164,8 +165,8 @@ export class BoardCommands {
     journeyId: string,
     rows: string[][],
     namesOf: (record: StageRecord | LaneRecord) => string[],
-  ): number | { error: string } {
-    if (!this.may("cards")) return { error: "read-only" };
+  ): number | GridRefused {
+    if (!this.may("cards")) return new GridRefused("readOnly", {}, "this role cannot add cards now");
     const { name, department } = this.identity();
     try {
       return importGridRows(
@@ -174,7 +175,7 @@ export class BoardCommands {
         this.origin,
       );
     } catch (error) {
-      if (error instanceof DomainError) return { error: error.message };
+      if (error instanceof GridRefused) return error;
       throw error;
     }
   }

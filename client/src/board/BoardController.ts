@@ -449,11 +449,11 @@ export class BoardController {
     try {
       rows = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: true });
     } catch {
-      return this.notify({ key: "notice.importRefused", values: { reason: "not a CSV table" } });
+      return this.notify({ key: "notice.gridRefused.notCsv" });
     }
     const result = this.commands.importTable(journeyId, rows, namesOf);
     if (typeof result === "number") this.notify({ key: "notice.imported", values: { count: result } });
-    else this.notify({ key: "notice.importRefused", values: { reason: result.error } });
+    else this.notify({ key: `notice.gridRefused.${result.problem}`, values: result.values });
   }
 
   /** Makes the board what a snapshot holds, as this person's change (Ctrl+Z takes it back). */

@@ -6,6 +6,7 @@ import {
   AUTH_FAILURES,
   EMOTION_VALUES,
   FILE_PROBLEMS,
+  GRID_PROBLEMS,
   LANE_KINDS,
   MAP_TYPES,
   MAP_TYPE_LANES,
@@ -99,10 +100,11 @@ describe("English locale", () => {
     expect(missing).toEqual([]);
   });
 
-  it("words every code the server answers with: HTTP errors, file problems, refused updates and votes", () => {
+  it("words every code a refusal carries: HTTP errors, file and table problems, refused updates and votes", () => {
     const keys = [
       ...API_ERRORS.map((e) => `errors.${e}`),
       ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
+      ...GRID_PROBLEMS.map((p) => `notice.gridRefused.${p}`),
       ...Object.values(UPDATE_REFUSALS).map((r) => `notice.resync.${r}`),
       ...Object.values(VOTE_REFUSALS).map((r) => `voting.refused.${r}`),
     ];

@@ -13,6 +13,29 @@ import { translator } from "../i18n/translate";
 /** The most rows one import adds. */
 export const MAX_IMPORTED_ROWS = 2000;
 
+/** Why a table was refused: the client words it in the reader's language (`notice.gridRefused.<problem>`). */
+export const GRID_PROBLEMS = [
+  "notCsv",
+  "readOnly",
+  "firstColumn",
+  "tooManyRows",
+  "noLane",
+  "noStage",
+  "tooLong",
+] as const;
+export type GridProblem = (typeof GRID_PROBLEMS)[number];
+
+/** A refused table: the problem, what it names (a row, a column, a limit), and the same in English. */
+export class GridRefused extends DomainError {
+  constructor(
+    readonly problem: GridProblem,
+    readonly values: Record<string, string | number>,
+    message: string,
+  ) {
+    super("invalid", message);
+  }
+}
+
 export interface GridImport {
   journeyId: string;
   /** The table: a header row (`stage` in any board language, then lane names), then a row per line of cards. */
@@ -41,29 +64,37 @@ const STAGE_HEADERS = LANGUAGES.map((language) => translator(language)("export.c
 export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): number {
   const [header, ...body] = args.rows.map((row) => row.map(restoreCell));
   if (!header || !STAGE_HEADERS.some((name) => same(header[0] ?? "", name)))
-    throw new DomainError("invalid", 'the first column must be "stage"');
-  if (body.length > MAX_IMPORTED_ROWS) throw new DomainError("invalid", `more than ${MAX_IMPORTED_ROWS} rows`);
+    throw new GridRefused("firstColumn", {}, 'the first column must be "stage"');
+  if (body.length > MAX_IMPORTED_ROWS) {
+    throw new GridRefused("tooManyRows", { max: MAX_IMPORTED_ROWS }, `more than ${MAX_IMPORTED_ROWS} rows`);
+  }
   const stages = stagesOf(doc, args.journeyId);
   const lanes = lanesOf(doc, args.journeyId);
   const find = <T extends StageRecord | LaneRecord>(records: T[], name: string) =>
     records.find((r) => args.namesOf(r).some((n) => same(n, name)));
   const columns = header.slice(1).map((name) => {
     const lane = find(lanes, name);
-    if (!lane) throw new DomainError("invalid", `column "${name}": this journey has no lane of that name`);
+    if (!lane) throw new GridRefused("noLane", { name }, `column "${name}": this journey has no lane of that name`);
     return lane;
   });
   const cards: Array<{ stage: StageRecord; lane: LaneRecord; text: string }> = [];
   body.forEach((row, i) => {
     if (row.every((cell) => !cell.trim())) return;
     const stage = find(stages, row[0] ?? "");
-    if (!stage) throw new DomainError("invalid", `row ${i + 2}: this journey has no stage "${row[0] ?? ""}"`);
+    if (!stage) {
+      const name = row[0] ?? "";
+      throw new GridRefused("noStage", { row: i + 2, name }, `row ${i + 2}: this journey has no stage "${name}"`);
+    }
     columns.forEach((lane, c) => {
       const text = (row[c + 1] ?? "").trim();
-      if (text.length > LIMITS.cardText)
-        throw new DomainError(
-          "invalid",
-          `row ${i + 2}, column "${header[c + 1]}": longer than ${LIMITS.cardText} characters`,
+      if (text.length > LIMITS.cardText) {
+        const column = header[c + 1] ?? "";
+        throw new GridRefused(
+          "tooLong",
+          { row: i + 2, column, max: LIMITS.cardText },
+          `row ${i + 2}, column "${column}": longer than ${LIMITS.cardText} characters`,
         );
+      }
       if (text) cards.push({ stage, lane, text });
     });
   });
