@@ -62,10 +62,10 @@ describe("the PDF's fonts and text", () => {
     for (const line of [...LAM_ALEF, "الاتصال بالعميل"]) expect(text).toContain(line);
   });
 
-  it("lays the action plan out from the right on an Arabic board, from the left on a Polish one", async () => {
+  it("lays the action plan out from the right on an Arabic board, in Arabic-Indic digits; from the left on a Polish one", async () => {
     const server = await startTestServer();
-    /** Where the rank column ("#" heading it, 1 in the row) and the dots column (0 in the row) sit on the plan's page. */
-    const columns = async (locale: string) => {
+    /** Where the rank column ("#" heading it, 1 in the row) and the dots column (0) sit on the plan's page, in the board language's digits. */
+    const columns = async (locale: string, [zero, one]: string) => {
       const html = poppler("pdftotext", await pdfOf(server, await boardWith(server, locale, [])), [
         "-bbox",
         "-enc",
@@ -75,16 +75,16 @@ describe("the PDF's fonts and text", () => {
       const left = (word: string) => Number(new RegExp(`<word xMin="([\\d.]+)"[^>]*>${word}</word>`).exec(plan)?.[1]);
       return {
         heading: left("#"),
-        rank: left("1"),
-        dots: left("0"),
+        rank: left(one!),
+        dots: left(zero!),
         width: Number(/<page width="([\d.]+)"/.exec(plan)?.[1]),
       };
     };
-    const arabic = await columns("ar");
+    const arabic = await columns("ar", "٠١");
     expect(arabic.heading).toBeGreaterThan(arabic.width - 60);
     expect(arabic.rank).toBeGreaterThan(arabic.width - 60);
     expect(arabic.dots).toBeLessThan(100);
-    const polish = await columns("pl");
+    const polish = await columns("pl", "01");
     expect(polish.heading).toBeLessThan(60);
     expect(polish.rank).toBeLessThan(60);
     expect(polish.dots).toBeGreaterThan(polish.width - 100);

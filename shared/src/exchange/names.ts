@@ -7,7 +7,7 @@ import type { ActionStatus, Horizon, Quadrant } from "../schema/action";
 import type { LaneRecord } from "../schema/lane";
 import { metaMap } from "../schema/layout";
 import type { StageRecord } from "../schema/stage";
-import { isLanguage, type Language } from "../i18n/index";
+import { INTL_LOCALES, isLanguage, type Language } from "../i18n/index";
 import { translator, type Translate } from "../i18n/translate";
 
 /**
@@ -21,6 +21,8 @@ export interface Names {
   language: Language;
   /** The catalog itself, for an export's own headers and labels. */
   t: Translate;
+  /** A number in the language's digits (Arabic-Indic, Persian), for what a person reads; CSV cells keep plain digits. */
+  number(value: number): string;
   department(department: string): string;
   channel(channel: string): string;
   laneKind(kind: LaneKind): string;
@@ -46,9 +48,11 @@ function build(language: Language): Names {
     return name === path ? otherwise : name;
   };
   const preset = (group: "stage" | "lane", key: string) => keyOr(group, key, presetWords(key));
+  const numbers = new Intl.NumberFormat(INTL_LOCALES[language]);
   return {
     language,
     t,
+    number: (value) => numbers.format(value),
     department: (department) => keyOr("department", department),
     channel: (channel) => keyOr("channel", channel),
     laneKind: (kind) => t(`lane.${kind}`),

@@ -24,11 +24,11 @@ interface Column {
   cell(row: PlanRow, rank: number): { text: string; style: TextStyle }[];
 }
 
-const plain = (text: string | number) => [{ text: String(text), style: STYLE.cell }];
+const plain = (text: string) => [{ text, style: STYLE.cell }];
 
 /** The table's columns, headed in the board's language. */
 const columnsIn = ({ t, ...names }: Names): Column[] => [
-  { header: t("export.rank"), width: 24, cell: (_, rank) => plain(rank) },
+  { header: t("export.rank"), width: 24, cell: (_, rank) => plain(names.number(rank)) },
   {
     header: t("plan.field.title"),
     width: 222,
@@ -51,11 +51,11 @@ const columnsIn = ({ t, ...names }: Names): Column[] => [
     width: 78,
     cell: ({ action }) => plain(names.department(action.ownerDepartment ?? "")),
   },
-  { header: t("plan.field.impact"), width: 40, cell: ({ action }) => plain(action.impact) },
-  { header: t("plan.field.effort"), width: 40, cell: ({ action }) => plain(action.effort) },
+  { header: t("plan.field.impact"), width: 40, cell: ({ action }) => plain(names.number(action.impact)) },
+  { header: t("plan.field.effort"), width: 40, cell: ({ action }) => plain(names.number(action.effort)) },
   { header: t("plan.field.horizon"), width: 62, cell: ({ action }) => plain(names.horizon(action.horizon)) },
   { header: t("plan.field.status"), width: 54, cell: ({ action }) => plain(names.status(action.status)) },
-  { header: t("export.dots"), width: 34, cell: ({ action }) => plain(action.dots) },
+  { header: t("export.dots"), width: 34, cell: ({ action }) => plain(names.number(action.dots)) },
 ];
 
 /**
