@@ -123,6 +123,24 @@ test.describe("a Polish reader", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ten link nie otwiera tej tablicy");
   });
 
+  test("is told in Polish why the server closed the connection, and the board reconnects", async ({ home }) => {
+    const { page } = home;
+    // Every frame between this page and the server passes here; one garbage frame makes the server close the socket.
+    let toServer: { send(message: Buffer): void } | null = null;
+    await page.routeWebSocket(/\/collab/, (socket) => {
+      toServer = socket.connectToServer();
+    });
+    await home.createBoard("Sukienka");
+    const board = await home.openBoard();
+    await board.join("Ola", "sales");
+    await expect.poll(() => toServer !== null).toBe(true);
+    toServer!.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]));
+    await expect(page.getByTestId("board.notice")).toContainText(
+      "Serwer zamknął połączenie: otrzymał coś, czego nie umiał odczytać.",
+    );
+    await board.waitUntilSaved();
+  });
+
   test("downloads a Polish board's journey as a CSV table in Polish", async ({ home }) => {
     const { page } = home;
     await home.createBoard("Sukienka");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   API_ERRORS,
   AUTH_FAILURES,
+  CLOSE_REASONS,
   EMOTION_VALUES,
   FILE_PROBLEMS,
   GRID_PROBLEMS,
@@ -100,12 +101,13 @@ describe("English locale", () => {
     expect(missing).toEqual([]);
   });
 
-  it("words every code a refusal carries: HTTP errors, file and table problems, refused updates and votes", () => {
+  it("words every code a refusal carries: HTTP errors, file and table problems, refused updates, closed connections, votes", () => {
     const keys = [
       ...API_ERRORS.map((e) => `errors.${e}`),
       ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
       ...GRID_PROBLEMS.map((p) => `notice.gridRefused.${p}`),
       ...Object.values(UPDATE_REFUSALS).map((r) => `notice.resync.${r}`),
+      ...Object.values(CLOSE_REASONS).map((r) => `notice.closed.${r}`),
       ...Object.values(VOTE_REFUSALS).map((r) => `voting.refused.${r}`),
     ];
     expect(keys.filter((key) => !has(key) && !has(`${key}_one`))).toEqual([]);

@@ -1,3 +1,5 @@
+import { CLOSE_REASONS } from "@journeyboard/shared";
+
 /** What the whole server holds at most, whoever sends it; past it, newcomers are refused and the others go on. */
 export interface CapacityLimits {
   /** Open WebSockets... */
@@ -22,8 +24,8 @@ export const DEFAULT_CAPACITY: CapacityLimits = {
 
 /** Close codes of a socket refused as it opens. */
 export const CAPACITY_CLOSE = {
-  serverFull: { code: 4503, reason: "server-full" },
-  addressFull: { code: 4509, reason: "too-many-connections" },
+  serverFull: { code: 4503, reason: CLOSE_REASONS.serverFull },
+  addressFull: { code: 4509, reason: CLOSE_REASONS.addressFull },
 } as const;
 
 /** The server's count of sockets, by address, and of the bytes they hold before authentication. */

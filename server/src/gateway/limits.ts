@@ -1,4 +1,4 @@
-import { LIMITS } from "@journeyboard/shared";
+import { CLOSE_REASONS, LIMITS } from "@journeyboard/shared";
 
 export interface GateLimits {
   /** Messages a connection may send per second, on average... */
@@ -38,8 +38,8 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
 
 /** Close codes the gate uses (4000-4999 are the application's). */
 export const GATE_CLOSE = {
-  malformed: { code: 1007, reason: "malformed-message" },
-  rateLimit: { code: 4429, reason: "too-many-messages" },
-  pendingLimit: { code: 4413, reason: "too-much-before-authentication" },
-  authenticationTimeout: { code: 4408, reason: "authentication-timeout" },
+  malformed: { code: 1007, reason: CLOSE_REASONS.malformed },
+  rateLimit: { code: 4429, reason: CLOSE_REASONS.rateLimit },
+  pendingLimit: { code: 4413, reason: CLOSE_REASONS.pendingLimit },
+  authenticationTimeout: { code: 4408, reason: CLOSE_REASONS.authenticationTimeout },
 } as const;

@@ -37,3 +37,27 @@ export type AuthFailure = (typeof AUTH_FAILURES)[keyof typeof AUTH_FAILURES];
 
 export const isAuthFailure = (reason: string): reason is AuthFailure =>
   (Object.values(AUTH_FAILURES) as string[]).includes(reason);
+
+/**
+ * Why the server closed a live connection (the WebSocket close reason). The
+ * client reconnects by itself and tells the person why in their language
+ * (`notice.closed.<reason>`).
+ */
+export const CLOSE_REASONS = {
+  /** A frame that is no message of the protocol. */
+  malformed: "malformed-message",
+  /** More messages (or full syncs) than a connection may send. */
+  rateLimit: "too-many-messages",
+  /** Too much sent before the board let the connection in. */
+  pendingLimit: "too-much-before-authentication",
+  /** A document sent for that was not authenticated in time. */
+  authenticationTimeout: "authentication-timeout",
+  /** The server holds as many sockets as it may. */
+  serverFull: "server-full",
+  /** This address holds as many sockets as one may. */
+  addressFull: "too-many-connections",
+} as const;
+export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS];
+
+export const isCloseReason = (reason: string): reason is CloseReason =>
+  (Object.values(CLOSE_REASONS) as string[]).includes(reason);

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { ResyncMessage, Role, UpdateRefusal } from "@journeyboard/shared";
+import { isCloseReason, type ResyncMessage, type Role, type UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { BoardController } from "../BoardController";
 import { BoardModel } from "./BoardModel";
@@ -60,9 +60,15 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
     const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
     announce(connection.provider, identity);
     if (resync.reason) controller.notify({ key: `notice.resync.${resync.reason}` });
+    // The server closed the connection for what it sent; the provider reconnects by itself.
+    const onClose = ({ event }: { event: CloseEvent }) => {
+      if (isCloseReason(event.reason)) controller.notify({ key: `notice.closed.${event.reason}` });
+    };
+    connection.provider.on("close", onClose);
     slot.set({ connection, controller, voting });
     return () => {
       connection.provider.off("stateless", onStateless);
+      connection.provider.off("close", onClose);
       slot.set(null);
       voting.destroy();
       controller.destroy();
