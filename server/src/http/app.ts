@@ -86,7 +86,9 @@ function heavyRefusal(c: Context, refused: HeavyWorkRefused, what: "file" | "exp
   switch (refused.reason) {
     case "address-busy":
       c.header("Retry-After", "5");
-      return apiError(c, 429, "too-many-requests", "This address already has downloads or imports under way.");
+      return apiError(c, 429, "too-many-requests", "This address already has downloads or imports under way.", {
+        retryAfter: 5,
+      });
     case "server-busy":
       c.header("Retry-After", "10");
       return apiError(c, 503, "server-busy", "The server is busy with other downloads and imports; try again shortly.");
