@@ -102,6 +102,7 @@ export async function startServer(
     const job = { kind: "snapshot", board, workshop: workshopOf(boardId) } as const;
     const file = await (address === undefined ? heavy.runForServer(job) : heavy.run(address, job));
     snapshots.save(boardId, info, file);
+    await phases.historyChanged(boardId, info.createdAt);
     return info;
   };
   const boards = new BoardService(store);
@@ -237,9 +238,9 @@ export async function startServer(
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
       await voting.flush();
+      await Promise.all(keeping);
       await phases.flush();
       voting.dispose();
-      await Promise.all(keeping);
       await heavy.close();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();

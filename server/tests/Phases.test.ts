@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_PHASE, WORKSHOP_SESSION, rateStep, readAll, readRecord, type Phase } from "@journeyboard/shared";
+import {
+  SESSION_HISTORY,
+  SESSION_PHASE,
+  WORKSHOP_SESSION,
+  rateStep,
+  readAll,
+  readRecord,
+  type Phase,
+} from "@journeyboard/shared";
 import { connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer, tempDataDir } from "./support/server";
@@ -83,6 +91,15 @@ describe("Phases", () => {
         .sort();
     };
     await eventually(async () => expect(await phaseSnapshots()).toEqual(["diverge", "plan"]));
+    // Clients hear that the history changed, so a history on screen reads it again.
+    const newest = async () => {
+      const list = await fetch(`${first.server.url}/api/boards/${first.board.id}/snapshots`, {
+        headers: { authorization: `Bearer ${first.board.links.viewer.token}` },
+      });
+      return Math.max(...((await list.json()) as { createdAt: number }[]).map((s) => s.createdAt));
+    };
+    const latest = await newest();
+    await eventually(() => expect(first.session.doc.getMap(WORKSHOP_SESSION).get(SESSION_HISTORY)).toBe(latest));
     await first.server.close();
 
     const server = await startTestServer({}, { dataDir });

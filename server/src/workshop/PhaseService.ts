@@ -2,6 +2,7 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
   PhaseCommand,
+  SESSION_HISTORY,
   SESSION_PHASE,
   VOTE_REFUSALS,
   WORKSHOP_SESSION,
@@ -43,15 +44,25 @@ export class PhaseService {
     if (this.store.phaseOf(context.boardId) === phase) return;
     this.store.setPhase(context.boardId, phase, this.now());
     this.afterChange(context.boardId, phase);
-    const next = (this.publishing.get(context.boardId) ?? Promise.resolve())
+    await this.publish(context.boardId, SESSION_PHASE, phase);
+  }
+
+  /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */
+  historyChanged(boardId: string, at: number): Promise<void> {
+    return this.publish(boardId, SESSION_HISTORY, at);
+  }
+
+  /** Writes one value of the board's session into its workshop document, after the writes before it. */
+  private publish(boardId: string, key: string, value: unknown): Promise<void> {
+    const next = (this.publishing.get(boardId) ?? Promise.resolve())
       .then(async () => {
-        const direct = await this.instance().openDirectConnection(workshopDocumentName(context.boardId), context);
-        await direct.transact((doc) => doc.getMap(WORKSHOP_SESSION).set(SESSION_PHASE, phase));
+        const direct = await this.instance().openDirectConnection(workshopDocumentName(boardId), { boardId });
+        await direct.transact((doc) => doc.getMap(WORKSHOP_SESSION).set(key, value));
         await direct.disconnect();
       })
-      .catch((error: unknown) => this.logger.error({ err: error, board: context.boardId }, "phase not published"));
-    this.publishing.set(context.boardId, next);
-    await next;
+      .catch((error: unknown) => this.logger.error({ err: error, board: boardId, key }, "session not published"));
+    this.publishing.set(boardId, next);
+    return next;
   }
 
   /** Waits for the workshop writes under way. */

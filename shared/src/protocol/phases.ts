@@ -94,6 +94,8 @@ export type PhaseCommand = z.infer<typeof PhaseCommand>;
 /** The workshop document's map of session state, written by the server only. */
 export const WORKSHOP_SESSION = "session";
 export const SESSION_PHASE = "phase";
+/** When the board's history last gained a snapshot (ms): a history shown on screen reads it again then. */
+export const SESSION_HISTORY = "historyAt";
 
 /**
  * Why the server did not take an update. The sender gets a `resync`

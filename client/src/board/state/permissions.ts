@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import {
   DEFAULT_PHASE,
   PHASES,
+  SESSION_HISTORY,
   SESSION_PHASE,
   WORKSHOP_SESSION,
   mayChange,
@@ -37,6 +38,7 @@ export const deleteAxis = (area: "stages" | "lanes"): BoardChange => ({
  */
 export class Permissions {
   private current: Phase = DEFAULT_PHASE;
+  private lastHistoryAt = 0;
   private readonly listeners = new Set<() => void>();
   private readonly session: Y.Map<unknown> | null;
 
@@ -79,7 +81,17 @@ export class Permissions {
     this.session?.unobserve(this.read);
   }
 
+  /** When the board's history last gained a snapshot (0 before any): a history on screen reads it again when it moves. */
+  get historyAt(): number {
+    const at = this.session?.get(SESSION_HISTORY);
+    return typeof at === "number" ? at : 0;
+  }
+
   private read = () => {
+    if (this.historyAt !== this.lastHistoryAt) {
+      this.lastHistoryAt = this.historyAt;
+      this.listeners.forEach((listener) => listener());
+    }
     const phase = this.session?.get(SESSION_PHASE);
     const next = (PHASES as readonly unknown[]).includes(phase) ? (phase as Phase) : DEFAULT_PHASE;
     if (next === this.current) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { parseBoardFile } from "@journeyboard/shared";
 import type { SnapshotInfo } from "@journeyboard/shared";
@@ -32,9 +32,15 @@ export function HistoryPanel({
     () => listSnapshots(boardId, token).then(setSnapshots, () => setSnapshots([])),
     [boardId, token],
   );
+  // Read again each time the server says the history gained a snapshot (a phase change, a reveal, a save).
+  const permissions = controller.permissions;
+  const historyAt = useSyncExternalStore(
+    useCallback((listener: () => void) => permissions.subscribe(listener), [permissions]),
+    () => permissions.historyAt,
+  );
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, historyAt]);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
