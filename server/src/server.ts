@@ -179,7 +179,13 @@ export async function startServer(
     for (const client of sockets.clients) if (client.readyState === WebSocket.OPEN) client.send(ping);
   }, HEARTBEAT.intervalMs);
 
+  /** Set once closing starts: a client reconnecting then is turned away, or closing would wait for it for ever. */
+  let closing = false;
   httpServer.on("upgrade", (request: IncomingMessage, socket, head) => {
+    if (closing) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\n\r\n");
+      return;
+    }
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path !== COLLAB_PATH) {
       socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
@@ -234,7 +240,10 @@ export async function startServer(
     port,
     hocuspocus,
     async close() {
+      closing = true;
       clearInterval(heartbeat);
+      // No new connection from here on; the ones open are ended below, once every board is stored.
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
       await voting.flush();
@@ -244,7 +253,9 @@ export async function startServer(
       await heavy.close();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      for (const client of sockets.clients) client.terminate();
+      (httpServer as Server).closeAllConnections();
+      await stopped;
       store.close();
     },
   };
