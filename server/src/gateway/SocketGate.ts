@@ -37,6 +37,14 @@ export interface GateDeps {
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 
 /**
+ * Resolves after the event loop has gone round once. A chain of promises
+ * runs without returning to it, so a burst of hundreds of messages from one
+ * socket would be handled before any other socket's frame is even read;
+ * waiting here between messages lets the others take their turn.
+ */
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Stands between one WebSocket and Hocuspocus and reads every frame first.
  * Document updates are checked whole before Hocuspocus applies them
  * (checkUpdate): a refused one is dropped, never relayed, and its sender is
@@ -176,6 +184,7 @@ export class SocketGate {
     // against a board that holds everything sent before it, and a command follows the update it builds on.
     const previous = this.chains.get(envelope.documentName) ?? Promise.resolve();
     const next = previous
+      .then(turnOfTheEventLoop)
       .then(() => connection.waitForPendingMessages())
       .then(() => this.forward(connection, envelope, data))
       .catch((error: unknown) => {
