@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as Y from "yjs";
-import { editCardText, localUserOrigin } from "@journeyboard/shared";
 import { ServerProcess, Writer, addTestCard, createBoard } from "../../server/tests/support/crash";
 import { authFrame, fuzz, recordFrames } from "../../server/tests/support/fuzz";
+import { latencies, percentile } from "../abuse/latency";
 
 /**
  * The fuzzer for longer than CI runs it: `FRAMES` (100,000) mutated frames
@@ -24,32 +24,7 @@ await Promise.all([writer.whenSynced(), reader.whenSynced()]);
 addTestCard(writer.doc, "probe");
 await writer.whenSynced();
 
-/** Milliseconds from an edit on the writer to its arrival at the reader, for `count` edits one after another. */
-async function latencies(count: number, keepGoing: () => boolean = () => true): Promise<number[]> {
-  const out: number[] = [];
-  const origin = localUserOrigin();
-  for (let i = 0; i < count && keepGoing(); i++) {
-    const text = `probe ${i} ${performance.now()}`;
-    const arrived = new Promise<void>((resolve) => {
-      const cards = reader.doc.getMap("cards");
-      const check = () => {
-        if ((cards.get("probe") as Y.Map<unknown> | undefined)?.get("text")?.toString() !== text) return;
-        cards.unobserveDeep(check);
-        resolve();
-      };
-      cards.observeDeep(check);
-    });
-    const start = performance.now();
-    editCardText(writer.doc, { id: "probe", text }, origin);
-    await arrived;
-    out.push(performance.now() - start);
-  }
-  return out;
-}
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
-
-const before = await latencies(300);
+const before = await latencies(writer, reader, 300);
 const otherBefore = JSON.stringify(reader.doc.getMap("cards").toJSON());
 const corpus = await recordFrames(url, target.id, target.links.participant.token);
 let fuzzing = true;
@@ -63,7 +38,7 @@ const fuzzed = fuzz({
   viewerAuth: authFrame(target.id, target.links.viewer.token),
   otherBoardId: other.id,
 }).finally(() => (fuzzing = false));
-const during = await latencies(Number.MAX_SAFE_INTEGER, () => fuzzing);
+const during = await latencies(writer, reader, Number.MAX_SAFE_INTEGER, () => fuzzing);
 const report = await fuzzed;
 const seconds = (performance.now() - started) / 1000;
 const health = await fetch(`${url}/healthz`);
