@@ -30,6 +30,7 @@ import { Workshop } from "./extensions/Workshop";
 import { Gate, type GateContext } from "./extensions/Gate";
 import { Capacity, DEFAULT_CAPACITY, type CapacityLimits } from "./gateway/capacity";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
+import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
 import { PhaseStore } from "./storage/PhaseStore";
 import { PhaseService } from "./workshop/PhaseService";
@@ -140,6 +141,8 @@ export async function startServer(
     clock,
     (boardId, phase) => keepInHistory(boardId, phase, "phase"),
   );
+  const persistence = new BoardPersistence(store, logger, (board) => heavy.runForServer({ kind: "compact", board }));
+  const wholeState = wholeStateFrom(store);
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
@@ -148,7 +151,7 @@ export async function startServer(
         boards: [...hocuspocus.documents.keys()].filter((name) => !parseDocumentName(name).workshop).length,
         limit: capacityLimits.boards,
       })),
-      new BoardPersistence(store, logger),
+      persistence,
       new BoardInvariants(),
       new Workshop(voting, phases),
       new Gate(),
@@ -210,6 +213,8 @@ export async function startServer(
     const connection = hocuspocus.handleConnection(ws, webRequest, context);
     const gate = new SocketGate(ws, connection, {
       phaseOf: phases.phaseOf,
+      foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
+      wholeState,
       capacity,
       logger,
       limits: gateLimits,
@@ -250,6 +255,7 @@ export async function startServer(
       await Promise.all(keeping);
       await phases.flush();
       voting.dispose();
+      await persistence.stop();
       await heavy.close();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();

@@ -6,6 +6,7 @@ import {
   exportBoard,
   keyAtEnd,
   readAll,
+  recordsOf,
   setStageWidth,
   stagesOf,
   type CardRecord,
@@ -14,6 +15,7 @@ import {
 import { SYNC_STEP_1 } from "../src/gateway/frames";
 import { acknowledged, connectSynced } from "./support/client";
 import { eventually } from "./support/eventually";
+import { putCard } from "./support/cards";
 import { board, importFile, stillServing } from "./support/hostile";
 
 const CARDS = 10_000;
@@ -52,7 +54,7 @@ function fullSyncFrame(boardId: string): Uint8Array {
 }
 
 describe("one person cannot take a workshop down: cost per message", () => {
-  it("answers full syncs from one shared encoding, and closes a connection that keeps asking", async () => {
+  it("answers full syncs from the board as stored, and closes a connection that keeps asking", async () => {
     const { server, created, facilitator, bystander, attacker } = await fullBoard();
     for (let i = 0; i < 50; i++) attacker.sendRaw(fullSyncFrame(created.id));
     await eventually(() => expect(attacker.closes).toContainEqual({ code: 4429, reason: "too-many-messages" }));
@@ -61,6 +63,29 @@ describe("one person cannot take a workshop down: cost per message", () => {
     const late = await connectSynced(server.url, created.id, created.links.participant.token);
     expect(readAll(late.doc, "cards")).toHaveLength(CARDS + 2);
   }, 45_000);
+
+  it("counts whole boards sent in bytes: a connection asking for more than its budget is closed", async () => {
+    const { server, created, facilitator, bystander } = await board({ wholeStateBurstBytes: 64 * 1024 });
+    const attacker = await connectSynced(server.url, created.id, created.links.viewer.token);
+    // Each answer is some 25 kB: six more pass the count of sync requests (ten at once), not the bytes.
+    for (let i = 0; i < 10; i++)
+      putCard(facilitator.doc, { id: `bulk-${i}`, text: "x".repeat(2_000) }, facilitator.origin);
+    await acknowledged(facilitator);
+    for (let i = 0; i < 6; i++) attacker.sendRaw(fullSyncFrame(created.id));
+    await eventually(() => expect(attacker.closes).toContainEqual({ code: 4429, reason: "too-many-messages" }));
+    await stillServing(server, facilitator, bystander, "probe");
+  });
+
+  it("gives a newcomer the whole board from what is stored, changes and deletions since the snapshot included", async () => {
+    const { server, created, facilitator } = await board();
+    for (let i = 0; i < 5; i++) putCard(facilitator.doc, { id: `c${i}`, text: `card ${i}` }, facilitator.origin);
+    facilitator.doc.transact(() => recordsOf(facilitator.doc, "cards").delete("c1"), facilitator.origin);
+    await acknowledged(facilitator);
+    const newcomer = await connectSynced(server.url, created.id, created.links.viewer.token);
+    expect(readAll(newcomer.doc, "cards")).toEqual(readAll(facilitator.doc, "cards"));
+    expect(readAll(newcomer.doc, "cards").map((card) => card.id)).not.toContain("c1");
+    expect(Y.encodeStateVector(newcomer.doc)).toEqual(Y.encodeStateVector(facilitator.doc));
+  });
 
   it("repairs after a burst of stage changes on a full board without looking at every card each time", async () => {
     const { server, facilitator, bystander, attacker } = await fullBoard();

@@ -5,9 +5,10 @@ import WebSocket from "ws";
 import { COLLAB_PATH, readAll } from "@journeyboard/shared";
 import { SYNC_UPDATE } from "../src/gateway/frames";
 import { putCard } from "./support/cards";
-import { connectClient, connectSynced } from "./support/client";
+import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
+import { acknowledged, connectClient, connectSynced } from "./support/client";
 import { eventually } from "./support/eventually";
-import { startTestServer, type TestServer } from "./support/server";
+import { startTestServer, tempDataDir, type TestServer } from "./support/server";
 
 /** A raw socket to the collaboration path, open; closed when the test ends. */
 async function rawSocket(server: TestServer) {
@@ -94,6 +95,30 @@ describe("one person cannot take a workshop down: memory bounded in total", () =
     const viewer = await connectSynced(server.url, board.id, board.links.viewer.token);
     viewer.sendRaw(heldFrame("some-other-board", 10));
     await eventually(() => expect(viewer.closes).toContainEqual({ code: 4408, reason: "authentication-timeout" }));
+  });
+
+  it("bounds the bytes of whole boards sent and not yet taken, and gives them back once the socket has them", async () => {
+    const dataDir = tempDataDir();
+    const setup = await startTestServer({}, { dataDir });
+    const board = await setup.createBoard();
+    const writer = await connectSynced(setup.url, board.id, board.links.participant.token);
+    putCard(writer.doc, { id: "stored", text: "stored" }, writer.origin);
+    await acknowledged(writer);
+    await setup.close();
+    const store = new SqliteBoardStore(dataDir);
+    const answer = store.storedBytes(board.id);
+    store.close();
+
+    const tight = await startTestServer({}, { dataDir, capacity: { unsentBytes: answer - 1 } });
+    const refused = connectClient(tight.url, board.id, board.links.participant.token);
+    await eventually(() => expect(refused.closes).toContainEqual({ code: 4503, reason: "server-full" }));
+    refused.disconnect();
+
+    const room = await startTestServer({}, { dataDir, capacity: { unsentBytes: Math.ceil(answer * 1.5) } });
+    for (const token of [board.links.participant.token, board.links.viewer.token]) {
+      const newcomer = await connectSynced(room.url, board.id, token);
+      expect(readAll(newcomer.doc, "cards").map((card) => card.id)).toContain("stored");
+    }
   });
 
   it("refuses a connection to a board not loaded once the server holds as many as it may, with server-full", async () => {

@@ -1,8 +1,9 @@
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
-import type { BoardStore } from "../storage/BoardStore";
+import { boardSizeIs } from "../guard/boardBytes";
+import type { BoardStore, StoredBoard } from "../storage/BoardStore";
 import { applyStored } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
 
@@ -15,6 +16,9 @@ export interface BoardPersistenceConfig {
 
 const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 };
 
+/** Draws a stored board's whole state as one update, off the event loop (a heavy-work job). */
+export type Fold = (board: StoredBoard) => Promise<Uint8Array>;
+
 /**
  * Loads a board from its snapshot and update log, migrates it before any
  * client syncs, and appends every later update to the log synchronously, as
@@ -22,16 +26,28 @@ const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfte
  * applying it, so an acknowledged update is already on disk.
  * A board that fails to load is refused and its stored data left untouched.
  * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
+ *
+ * A long log is folded into a new snapshot by `fold`, from the board as
+ * stored, while edits go on; one fold per board at a time.
  */
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
+  private readonly folding = new Map<string, Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly store: BoardStore,
     private readonly logger: Logger,
+    private readonly fold: Fold,
     config: Partial<BoardPersistenceConfig> = {},
   ) {
     this.config = { ...defaults, ...config };
+  }
+
+  /** Starts no fold from here on and waits for those under way; the logs left are folded at the next load. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.folding.values());
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -41,6 +57,7 @@ export class BoardPersistence implements Extension {
     try {
       applyStored(document, stored);
       if (schemaVersionOf(document) === undefined) throw new Error("stored board has no schema version");
+      boardSizeIs(document, storedBytesOf(stored));
     } catch (error) {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
@@ -54,16 +71,46 @@ export class BoardPersistence implements Extension {
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
     // A log this long means the server stopped before folding it (a crash): fold it now, so the next load is quick.
-    if (stored.updates.length >= this.config.compactAfterUpdates) {
-      this.store.compact(documentName, Y.encodeStateAsUpdate(document));
-    }
+    if (stored.updates.length >= this.config.compactAfterUpdates) void this.compact(documentName, document);
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
     const { count, bytes } = this.store.logSize(documentName);
     if (count >= this.config.compactAfterUpdates || bytes >= this.config.compactAfterBytes) {
-      this.store.compact(documentName, Y.encodeStateAsUpdate(document));
+      void this.compact(documentName, document);
     }
   }
+
+  /**
+   * Folds the log now, if it holds anything, and resolves once the board's
+   * size is known exactly: a board that seems full by the bytes it is
+   * stored in may have room once its log is folded (after deletions, say).
+   */
+  foldNow(boardId: string, document: Y.Doc): Promise<void> {
+    if (this.store.logSize(boardId).count === 0) return Promise.resolve();
+    return this.compact(boardId, document);
+  }
+
+  /** Folds the log as stored now into a snapshot; what is appended meanwhile stays in the log after it. */
+  private compact(boardId: string, document: Y.Doc): Promise<void> {
+    const running = this.folding.get(boardId);
+    if (running) return running;
+    const board = this.stopped ? null : this.store.loadBoard(boardId);
+    if (!board) return Promise.resolve();
+    const folded = this.fold(board)
+      .then((state) => {
+        this.store.compact(boardId, state, board.lastSeq);
+        boardSizeIs(document, this.store.storedBytes(boardId));
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, board: boardId }, "update log not folded; it stays whole"),
+      )
+      .finally(() => this.folding.delete(boardId));
+    this.folding.set(boardId, folded);
+    return folded;
+  }
 }
+
+const storedBytesOf = (stored: StoredBoard) =>
+  stored.updates.reduce((sum, update) => sum + update.byteLength, stored.snapshot?.byteLength ?? 0);

@@ -1,4 +1,4 @@
-/** A token bucket: `perSecond` on average, up to `burst` at once. */
+/** A token bucket: `perSecond` on average, up to `burst` at once; a take may cost more than one (bytes, say). */
 export class RateLimit {
   private tokens: number;
   private last: number;
@@ -12,12 +12,12 @@ export class RateLimit {
     this.last = now();
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -21,12 +21,16 @@ import {
 } from "./frames";
 import type { Capacity } from "./capacity";
 import { GATE_CLOSE, type GateLimits } from "./limits";
-import { answerFullSync } from "./fullSync";
+import { answerBytes, answerFullSync, type WholeState } from "./fullSync";
 import { stampPresence } from "./presence";
 import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
   phaseOf(boardId: string): Phase;
+  /** Resolves once the board's size is known exactly (its log folded off the event loop). */
+  foldBoard(boardId: string, document: Y.Doc): Promise<void>;
+  /** A document's whole state, for a client that has nothing. */
+  wholeState: WholeState;
   /** The server's budget, shared by every socket. */
   capacity: Capacity;
   logger: Logger;
@@ -68,6 +72,7 @@ export class SocketGate {
   private readonly messages: RateLimit;
   private readonly presence: RateLimit;
   private readonly syncs: RateLimit;
+  private readonly wholeStateBytes: RateLimit;
   private closed = false;
 
   constructor(
@@ -78,6 +83,11 @@ export class SocketGate {
     this.messages = new RateLimit(deps.limits.messagesPerSecond, deps.limits.messageBurst, deps.now);
     this.presence = new RateLimit(deps.limits.presencePerSecond, deps.limits.presencePerSecond, deps.now);
     this.syncs = new RateLimit(deps.limits.syncsPerSecond, deps.limits.syncBurst, deps.now);
+    this.wholeStateBytes = new RateLimit(
+      deps.limits.wholeStateBytesPerSecond,
+      deps.limits.wholeStateBurstBytes,
+      deps.now,
+    );
   }
 
   receive(data: Uint8Array): void {
@@ -212,7 +222,7 @@ export class SocketGate {
     const kind = decoding.readVarUint(envelope.decoder);
     if (kind === SYNC_STEP_1) {
       const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(envelope.decoder));
-      if (stateVector.size === 0 && envelope.type === MessageType.Sync) return answerFullSync(connection);
+      if (stateVector.size === 0 && envelope.type === MessageType.Sync) return this.answerWhole(connection);
       return this.client.handleMessage(data);
     }
     if (kind !== SYNC_STEP_2 && kind !== SYNC_UPDATE) throw new Error(`unknown sync message ${kind}`);
@@ -222,12 +232,31 @@ export class SocketGate {
       Y.decodeUpdate(update);
       return this.client.handleMessage(data);
     }
-    const verdict = this.verdict(connection, update);
+    let verdict = this.verdict(connection, update);
+    if (verdict instanceof UpdateRefused && verdict.reason === UPDATE_REFUSALS.boardFull) {
+      // Full by the bytes it is stored in, which count what its log says twice: folded, it may have room.
+      await this.deps.foldBoard((connection.context as BoardContext).boardId, connection.document);
+      verdict = this.verdict(connection, update);
+    }
     if (verdict === "unresolved") return this.holdUnresolved(connection, envelope.documentName, data);
     if (verdict !== "accepted") return this.resync(connection, envelope.documentName, verdict);
     this.client.handleMessage(data);
     await connection.waitForPendingMessages();
     await this.retryUnresolved(connection, envelope.documentName);
+  }
+
+  /**
+   * Sends a client that has nothing the whole document, within this
+   * connection's budget of such bytes and the server's budget of bytes
+   * sent and not yet taken: asking again and again, or never reading, is
+   * refused instead of piling copies of a board up in memory.
+   */
+  private answerWhole(connection: Connection) {
+    const pieces = this.deps.wholeState(connection.document.name, connection.document);
+    const bytes = answerBytes(pieces);
+    if (!this.wholeStateBytes.take(bytes)) return this.close(GATE_CLOSE.rateLimit);
+    if (!this.deps.capacity.send(bytes)) return this.close(GATE_CLOSE.serverBusy);
+    answerFullSync(this.ws, connection, pieces, () => this.deps.capacity.sent(bytes));
   }
 
   private verdict(connection: Connection, update: Uint8Array): "accepted" | "unresolved" | UpdateRefused {

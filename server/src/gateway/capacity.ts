@@ -8,6 +8,8 @@ export interface CapacityLimits {
   socketsPerAddress: number;
   /** Bytes held, over all sockets, for documents still authenticating. */
   pendingBytes: number;
+  /** Bytes of whole-state answers sent to sockets and not yet taken by them (a client that does not read keeps them). */
+  unsentBytes: number;
   /** How long a document's frames may wait for its authentication. */
   authenticationMs: number;
   /** Boards loaded at once; a connection to a board not loaded past it is refused with `server-full`. */
@@ -18,6 +20,7 @@ export const DEFAULT_CAPACITY: CapacityLimits = {
   sockets: 4_000,
   socketsPerAddress: 500,
   pendingBytes: 64 * 1024 * 1024,
+  unsentBytes: 1024 * 1024 * 1024,
   authenticationMs: 10_000,
   boards: 200,
 };
@@ -28,11 +31,12 @@ export const CAPACITY_CLOSE = {
   addressFull: { code: 4509, reason: CLOSE_REASONS.addressFull },
 } as const;
 
-/** The server's count of sockets, by address, and of the bytes they hold before authentication. */
+/** The server's count of sockets, by address, of the bytes they hold before authentication, and of those on their way out. */
 export class Capacity {
   private sockets = 0;
   private readonly byAddress = new Map<string, number>();
   private pending = 0;
+  private unsent = 0;
 
   constructor(readonly limits: CapacityLimits) {}
 
@@ -62,5 +66,16 @@ export class Capacity {
 
   free(bytes: number): void {
     this.pending -= bytes;
+  }
+
+  /** Takes `bytes` of the budget for whole-state answers on their way out; false when it is spent. */
+  send(bytes: number): boolean {
+    if (this.unsent + bytes > this.limits.unsentBytes) return false;
+    this.unsent += bytes;
+    return true;
+  }
+
+  sent(bytes: number): void {
+    this.unsent -= bytes;
   }
 }

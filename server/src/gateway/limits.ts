@@ -11,6 +11,10 @@ export interface GateLimits {
   syncsPerSecond: number;
   /** ...and in a burst: a connection syncs its board and workshop documents, and again after each refusal. */
   syncBurst: number;
+  /** Bytes of whole-state answers (a client that has nothing gets the whole board) per second, on average... */
+  wholeStateBytesPerSecond: number;
+  /** ...and at once. */
+  wholeStateBurstBytes: number;
   /** Bytes held for documents whose authentication is not done (per socket; `Capacity` bounds them all together). */
   pendingBytes: number;
   /** The largest stateless message (commands). */
@@ -29,6 +33,9 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   presencePerSecond: 40,
   syncsPerSecond: 0.2,
   syncBurst: 10,
+  // Two of the largest boards at once, then one a minute: a client asks for its board once per connection.
+  wholeStateBytesPerSecond: LIMITS.boardBytes / 60,
+  wholeStateBurstBytes: 2 * LIMITS.boardBytes,
   pendingBytes: 8 * 1024 * 1024,
   statelessBytes: 16 * 1024,
   unresolvedBytes: 4 * 1024 * 1024,
@@ -42,4 +49,5 @@ export const GATE_CLOSE = {
   rateLimit: { code: 4429, reason: CLOSE_REASONS.rateLimit },
   pendingLimit: { code: 4413, reason: CLOSE_REASONS.pendingLimit },
   authenticationTimeout: { code: 4408, reason: CLOSE_REASONS.authenticationTimeout },
+  serverBusy: { code: 4503, reason: CLOSE_REASONS.serverFull },
 } as const;

@@ -3,29 +3,32 @@ import { UPDATE_REFUSALS } from "@journeyboard/shared";
 import { UpdateRefused } from "./updateChanges";
 
 /**
- * A board's encoded size, known without encoding it at each update: the
- * size measured once, plus the bytes of every update accepted since (an
- * upper bound: Yjs merges updates and never grows by more than them). Only
- * when that bound passes the limit is the board measured again, so the
- * cost is one encoding per load and per limit's worth of accepted bytes.
- * Kept per document object, so a board loaded again is measured again.
+ * A board's size in bytes, known without encoding it on the thread that
+ * relays edits: the bytes it is stored in (its snapshot and every update
+ * logged since), which bound its encoded size from above, since Yjs merges
+ * updates and never grows by more than them. BoardPersistence sets it when
+ * the board loads and again when the log is folded into a snapshot (off the
+ * event loop), and every applied update adds its bytes. A document no store
+ * keeps is measured once, the first time an update is checked against it.
  */
-interface Size {
-  bytes: number;
-  /** Whether updates were counted since the last measure (measuring again could only help then). */
-  estimated: boolean;
+const sizes = new WeakMap<Y.Doc, number>();
+
+/** Sets a document's size; from then on every update applied to it counts. */
+export function boardSizeIs(doc: Y.Doc, bytes: number): void {
+  if (!sizes.has(doc)) doc.on("update", (update: Uint8Array) => sizes.set(doc, (sizes.get(doc) ?? 0) + update.length));
+  sizes.set(doc, bytes);
 }
-const sizes = new WeakMap<Y.Doc, Size>();
 
-const measure = (doc: Y.Doc): Size => ({ bytes: Y.encodeStateAsUpdate(doc).byteLength, estimated: false });
+/** Whether an update adds no content: it only deletes, which a full board must still take to make room. */
+function onlyDeletes(update: Uint8Array): boolean {
+  const { from, to } = Y.parseUpdateMeta(update);
+  return [...to].every(([client, clock]) => from.get(client) === clock);
+}
 
-/** Counts an update about to be applied; refuses it (board-full) when the board would pass `limit` bytes. */
+/** Refuses an update (board-full) that would take the board past `limit` bytes. */
 export function countBytes(doc: Y.Doc, update: Uint8Array, limit: number): void {
-  let size = sizes.get(doc) ?? measure(doc);
-  if (size.bytes + update.byteLength > limit && size.estimated) size = measure(doc);
-  sizes.set(doc, size);
-  if (size.bytes + update.byteLength > limit) {
+  if (!sizes.has(doc)) boardSizeIs(doc, Y.encodeStateAsUpdate(doc).byteLength);
+  if (sizes.get(doc)! + update.byteLength > limit && !onlyDeletes(update)) {
     throw new UpdateRefused(UPDATE_REFUSALS.boardFull, `the board would pass ${limit} bytes`);
   }
-  sizes.set(doc, { bytes: size.bytes + update.byteLength, estimated: true });
 }

@@ -12,18 +12,20 @@ import {
 import type { ExportFile } from "../exports/files";
 import { renderExport, type ExportAbout } from "../exports/render";
 import type { StoredBoard } from "../storage/BoardStore";
-import { readStored } from "../storage/storedBoard";
+import { applyStored, readStored } from "../storage/storedBoard";
 
 /**
  * The work that grows with a board's size: each job runs in a worker
  * thread, on the board as stored (its snapshot and update log, which hold
  * every acknowledged update), so the thread that relays edits never builds,
- * walks or encodes a whole board for a download, an import or a snapshot.
+ * walks or encodes a whole board for a download, an import, a snapshot or
+ * the folding of its update log.
  */
 export type HeavyJob =
   | { kind: "export"; file: ExportFile; board: StoredBoard; about: ExportAbout }
   | { kind: "import"; text: string }
-  | { kind: "snapshot"; board: StoredBoard; workshop: BoardWorkshop };
+  | { kind: "snapshot"; board: StoredBoard; workshop: BoardWorkshop }
+  | { kind: "compact"; board: StoredBoard };
 
 export type ImportResult =
   | { ok: true; state: Uint8Array; title: string; workshop: BoardWorkshop | undefined }
@@ -33,6 +35,7 @@ export interface HeavyResults {
   export: string | Uint8Array;
   import: ImportResult;
   snapshot: string;
+  compact: Uint8Array;
 }
 
 /** A board file read, checked and built into a new board's document; its state is what the store keeps. */
@@ -72,5 +75,11 @@ export async function runHeavyJob(job: HeavyJob): Promise<HeavyResults[HeavyJob[
       return readImport(job.text);
     case "snapshot":
       return JSON.stringify(exportBoard(readStored(job.board), job.workshop));
+    case "compact": {
+      // The board as the server holds it, not migrated: the log already holds the migration the server applied.
+      const doc = new Y.Doc();
+      applyStored(doc, job.board);
+      return move(Y.encodeStateAsUpdate(doc)) as Uint8Array;
+    }
   }
 }

@@ -6,7 +6,9 @@ import type { Role } from "@journeyboard/shared";
  *
  * A board's document is a snapshot plus a log of the updates applied since;
  * `appendUpdate` runs before the server acknowledges an update, and
- * `compact` folds the log into a new snapshot in one atomic step.
+ * `compact` folds the head of the log into a new snapshot in one atomic
+ * step (the fold is drawn off the event loop while updates go on being
+ * appended, so the updates after it stay).
  */
 export interface StoredBoard {
   snapshot: Uint8Array | null;
@@ -32,10 +34,12 @@ export interface BoardStore {
   loadBoard(id: string): StoredBoard | null;
   /** Appends one update; returns its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): number;
-  /** Replaces the snapshot and the whole log with `state`, atomically. */
-  compact(boardId: string, state: Uint8Array): void;
+  /** Replaces the snapshot and the log up to `uptoSeq` with `state`, which holds them all, atomically. */
+  compact(boardId: string, state: Uint8Array, uptoSeq: number): void;
   /** Updates and bytes waiting in the log since the last snapshot. */
   logSize(boardId: string): { count: number; bytes: number };
+  /** Bytes of the snapshot and the log together. */
+  storedBytes(boardId: string): number;
   ping(): boolean;
   close(): void;
 }

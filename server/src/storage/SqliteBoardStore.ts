@@ -51,6 +51,8 @@ const SQL = {
                    ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, last_seq = excluded.last_seq`,
   deleteUpdatesUpTo: `DELETE FROM board_updates WHERE board_id = ? AND seq <= ?`,
   logSize: `SELECT COUNT(*) AS count, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM board_updates WHERE board_id = ?`,
+  storedBytes: `SELECT COALESCE((SELECT LENGTH(state) FROM board_snapshots WHERE board_id = ?), 0)
+                 + COALESCE((SELECT SUM(LENGTH(data)) FROM board_updates WHERE board_id = ?), 0) AS bytes`,
   ping: `SELECT 1 AS ok`,
 } as const;
 
@@ -135,8 +137,7 @@ export class SqliteBoardStore implements BoardStore {
     return seq;
   }
 
-  compact(boardId: string, state: Uint8Array): void {
-    const uptoSeq = this.lastSeq(boardId);
+  compact(boardId: string, state: Uint8Array, uptoSeq: number): void {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(boardId, state, uptoSeq);
       this.statements.deleteUpdatesUpTo.run(boardId, uptoSeq);
@@ -145,6 +146,10 @@ export class SqliteBoardStore implements BoardStore {
 
   logSize(boardId: string): { count: number; bytes: number } {
     return this.statements.logSize.get(boardId) as { count: number; bytes: number };
+  }
+
+  storedBytes(boardId: string): number {
+    return (this.statements.storedBytes.get(boardId, boardId) as { bytes: number }).bytes;
   }
 
   ping(): boolean {
