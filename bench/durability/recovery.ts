@@ -35,8 +35,8 @@ export async function recoveryTimes(updates: number): Promise<{ logMs: number; s
   };
   const fromLog = await open();
   const compacting = new SqliteBoardStore(dataDir);
-  compacting.loadBoard(board.id);
-  compacting.compact(board.id, Y.encodeStateAsUpdate(doc));
+  const { lastSeq } = compacting.loadBoard(board.id)!;
+  compacting.compact(board.id, Y.encodeStateAsUpdate(doc), lastSeq);
   compacting.close();
   const fromSnapshot = await open();
   return { logMs: fromLog.ms, snapshotMs: fromSnapshot.ms, cards: fromLog.cards };
