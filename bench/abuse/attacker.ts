@@ -16,16 +16,22 @@ import { heavyExports, hostileImports, syncFlood } from "./attacks";
  * transactions on a full board) never holds up the process measuring the
  * other board's latency. It reads its input as one JSON line, prepares
  * (connects, syncs), prints `ready`, waits for `go`, attacks, and prints
- * what it got as one JSON line.
+ * what it got as one JSON line; `open` then stays, holding the board open.
  */
 export interface AttackInput {
   url: string;
   board: CreateBoardResponse;
   source: BoardFile;
-  cards: number;
 }
 
 const attacks: Record<string, (input: AttackInput) => Promise<() => Promise<unknown>>> = {
+  open:
+    async ({ url, board }) =>
+    async () => {
+      // Stays connected until the benchmark ends, so the board stays loaded.
+      await new Writer(url, board.id, board.links.viewer.token, "holder").whenSynced();
+      return "synced";
+    },
   exports:
     async ({ url, board }) =>
     () =>
@@ -59,4 +65,4 @@ const attack = await attacks[process.argv[2]!]!(input);
 console.log("ready");
 await lines.next();
 console.log(JSON.stringify(await attack()));
-process.exit(0);
+if (process.argv[2] !== "open") process.exit(0);

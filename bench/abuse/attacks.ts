@@ -2,8 +2,33 @@ import { MessageType } from "@hocuspocus/server";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { COLLAB_PATH, keyAtEnd, type BoardFile, type CardRecord, type CreateBoardResponse } from "@journeyboard/shared";
+import {
+  COLLAB_PATH,
+  MAX_RECORDS_PER_KIND,
+  keyAtEnd,
+  type BoardFile,
+  type CardRecord,
+  type CreateBoardResponse,
+} from "@journeyboard/shared";
 import { authFrame } from "../../server/tests/support/fuzz";
+
+/**
+ * A board file of `records` records: as many cards in the first cell as a
+ * board file may hold of one kind, and ratings of them for the rest.
+ */
+export function fullFile(source: BoardFile, records: number): BoardFile {
+  const held = Object.values(source.records).reduce((sum, list) => sum + list.length, 0);
+  const cards = Math.min(records - held, MAX_RECORDS_PER_KIND);
+  const file = fileWithCards(source, cards);
+  file.records.ratings = Array.from({ length: records - held - cards }, (_, i) => ({
+    id: `c${i}:p${i}`,
+    cardId: `c${i}`,
+    participantId: `p${i}`,
+    department: "sales",
+    value: (i % 5) - 2,
+  }));
+  return file;
+}
 
 /** A board file holding `count` cards in its first cell. */
 export function fileWithCards(source: BoardFile, count: number): BoardFile {

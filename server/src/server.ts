@@ -142,7 +142,7 @@ export async function startServer(
     (boardId, phase) => keepInHistory(boardId, phase, "phase"),
   );
   const persistence = new BoardPersistence(store, logger, (board) => heavy.runForServer({ kind: "compact", board }));
-  const wholeState = wholeStateFrom(store);
+  const wholeState = wholeStateFrom((document) => persistence.wholeState(document));
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [

@@ -4,7 +4,7 @@ import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from 
 import type { Logger } from "../logger";
 import { boardSizeIs } from "../guard/boardBytes";
 import type { BoardStore, StoredBoard } from "../storage/BoardStore";
-import { applyStored } from "../storage/storedBoard";
+import { applyStoredUnheard } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
 
 export interface BoardPersistenceConfig {
@@ -34,6 +34,11 @@ export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
   private readonly folding = new Map<string, Promise<void>>();
   private stopped = false;
+  /**
+   * Per loaded board, what the store holds (its snapshot, then its log),
+   * in memory as well: what a client that has nothing is sent, as it is.
+   */
+  private readonly held = new WeakMap<Y.Doc, Uint8Array[]>();
 
   constructor(
     private readonly store: BoardStore,
@@ -50,19 +55,29 @@ export class BoardPersistence implements Extension {
     await Promise.all(this.folding.values());
   }
 
+  /** The board as stored, as updates that build it in order; undefined for a document not stored here. */
+  wholeState(document: Y.Doc): Uint8Array[] | undefined {
+    return this.held.get(document);
+  }
+
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
     const stored = this.store.loadBoard(documentName);
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
-      applyStored(document, stored);
+      applyStoredUnheard(document, stored);
       if (schemaVersionOf(document) === undefined) throw new Error("stored board has no schema version");
       boardSizeIs(document, storedBytesOf(stored));
     } catch (error) {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
-    document.on("update", (update: Uint8Array) => this.store.appendUpdate(documentName, update));
+    const held = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates];
+    this.held.set(document, held);
+    document.on("update", (update: Uint8Array) => {
+      this.store.appendUpdate(documentName, update);
+      this.held.get(document)!.push(update);
+    });
     try {
       const applied = migrateBoard(document);
       if (applied.length) this.logger.info({ board: documentName, applied }, "board migrated");
@@ -98,10 +113,13 @@ export class BoardPersistence implements Extension {
     if (running) return running;
     const board = this.stopped ? null : this.store.loadBoard(boardId);
     if (!board) return Promise.resolve();
+    const pieces = (board.snapshot ? 1 : 0) + board.updates.length;
     const folded = this.fold(board)
       .then((state) => {
         this.store.compact(boardId, state, board.lastSeq);
         boardSizeIs(document, this.store.storedBytes(boardId));
+        const held = this.held.get(document);
+        if (held) this.held.set(document, [state, ...held.slice(pieces)]);
       })
       .catch((error: unknown) =>
         this.logger.error({ err: error, board: boardId }, "update log not folded; it stays whole"),

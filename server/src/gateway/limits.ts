@@ -33,9 +33,9 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   presencePerSecond: 40,
   syncsPerSecond: 0.2,
   syncBurst: 10,
-  // Two of the largest boards at once, then one a minute: a client asks for its board once per connection.
+  // The largest board and its workshop document at once, then a board a minute: a client asks once per connection.
   wholeStateBytesPerSecond: LIMITS.boardBytes / 60,
-  wholeStateBurstBytes: 2 * LIMITS.boardBytes,
+  wholeStateBurstBytes: LIMITS.boardBytes + 1024 * 1024,
   pendingBytes: 8 * 1024 * 1024,
   statelessBytes: 16 * 1024,
   unresolvedBytes: 4 * 1024 * 1024,

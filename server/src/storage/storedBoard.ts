@@ -14,6 +14,24 @@ export function applyStored(document: Y.Doc, stored: StoredBoard): void {
   });
 }
 
+/**
+ * Applies a stored board to a document that nobody is connected to yet,
+ * without its update listeners: Yjs encodes a transaction's whole update
+ * for them when it ends, a third of the time a large board takes to load,
+ * and the one listening then (Hocuspocus, to relay it) has nobody to send
+ * it to. Hocuspocus registers it before the load hook runs, and lib0's
+ * observable keeps it in `_observers`.
+ */
+export function applyStoredUnheard(document: Y.Doc, stored: StoredBoard): void {
+  const listeners = document._observers.get("update");
+  document._observers.delete("update");
+  try {
+    applyStored(document, stored);
+  } finally {
+    if (listeners) document._observers.set("update", listeners);
+  }
+}
+
 /** A stored board in a document of its own, migrated to this version, for reading (nothing is written back). */
 export function readStored(stored: StoredBoard): Y.Doc {
   const doc = new Y.Doc();
