@@ -10,7 +10,9 @@ import { startTestServer, tempDataDir, type TestServer } from "./support/server"
 
 /** Lines of the seed articles (shared/seeds) with the lam-alef ligature, Persian ZWNJs, Polish letters. */
 const LAM_ALEF = ["فلا داعي للذعر", "يمكنك الاعتماد عليه", "فعندما يشعر بالاهتمام"];
-const PERSIAN = "با کفش‌های مشتری";
+const PERSIAN = "با کفش\u200cهای مشتری";
+/** The issue's own example: "I want", which reads as two other words when the ZWNJ is lost. */
+const WANT = "من می\u200cخواهم سفارشم را پیگیری کنم";
 const POLISH = "Tracą zainteresowanie w połowie";
 const EMOJI_FIRST = "🙂 العميل هو المركز";
 
@@ -52,8 +54,13 @@ describe("the PDF's fonts and text", () => {
     const text = pdfText(pdf);
     expect(text).toContain(POLISH);
     expect(text).toContain(EMOJI_FIRST);
-    // The zero-width non-joiner shapes the word (no join after ش) but has no glyph a reader could give back.
-    expect(text).toContain(PERSIAN.replace(/\u200c/g, ""));
+  });
+
+  it("reads back Persian words with their zero-width non-joiners, where they were typed", async () => {
+    const server = await startTestServer();
+    const text = pdfText(await pdfOf(server, await boardWith(server, "fa", [PERSIAN, WANT])));
+    expect(text).toContain(PERSIAN);
+    expect(text).toContain(WANT);
   });
 
   it("reads back the lam-alef ligature as typed: lam, then alef", async () => {

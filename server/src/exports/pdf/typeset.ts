@@ -1,6 +1,7 @@
 import { textDirection } from "@journeyboard/shared";
 import { mirrored, mirroredReverse, paragraphLevels, visualRuns } from "./bidi";
 import { fontFaces, piecesOf, type FontName } from "./fonts";
+import { readableJoiners } from "./joiners";
 import { readableLigatures } from "./ligatures";
 
 export interface TextStyle {
@@ -169,6 +170,7 @@ export class Typesetter {
     let cursor = flushRight ? x + Math.max(0, width - total) : x;
     for (const piece of pieces) {
       this.doc.font(piece.face).fontSize(style.size);
+      readableJoiners(this.doc);
       if (piece.rightToLeft) readableLigatures(this.doc, piece.drawn);
       this.doc.text(piece.drawn, cursor, y, WHOLE_RUN);
       cursor += piece.width;
