@@ -40,7 +40,8 @@ async function bigBoard(server: TestServer, cards: number) {
     authorName: "",
     authorDepartment: "sales",
     createdAt: 1,
-  } as CardRecord);
+    textDirection: "auto",
+  });
   const file = fileWithCards(source, cards);
   const response = await importFile(server, file);
   expect(response.status).toBe(201);

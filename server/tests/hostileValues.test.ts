@@ -11,6 +11,7 @@ import {
   readAll,
   recordsOf,
   restoreBoard,
+  setCardTextDirection,
   stagesOf,
 } from "@journeyboard/shared";
 import { putCard } from "./support/cards";
@@ -91,5 +92,38 @@ describe("one person cannot take a workshop down: values and permissions", () =>
     const response = await importFile(server, file);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid-file", message: expect.stringContaining("order") });
+  });
+
+  it("refuses a card text direction other than auto, rtl or ltr, from anyone, and passes the ones the app sets", async () => {
+    const { server, created, facilitator, bystander } = await board();
+    for (const token of [created.links.participant.token, created.links.facilitator.token]) {
+      for (const value of ["vertical", "RTL", null, 1]) {
+        const refusal = await attack(server, created.id, token, (c) =>
+          setField(c, "cards", "kept", "textDirection", value),
+        );
+        expect(refusal).toMatchObject({
+          reason: "invalid",
+          detail: expect.stringContaining("cards.kept.textDirection"),
+        });
+      }
+    }
+    expect(recordsOf(facilitator.doc, "cards").get("kept")!.get("textDirection")).toBe("auto");
+
+    setCardTextDirection(bystander.doc, { id: "kept", textDirection: "rtl" }, bystander.origin);
+    await eventually(() => expect(recordsOf(facilitator.doc, "cards").get("kept")!.get("textDirection")).toBe("rtl"));
+    await stillServing(server, facilitator, bystander, "after-the-directions");
+  });
+
+  it("refuses an imported board with a card text direction the app does not know, naming the field", async () => {
+    const { server, facilitator } = await board();
+    const file = exportBoard(facilitator.doc) as unknown as { records: { cards: Array<Record<string, unknown>> } };
+    file.records.cards[0]!.textDirection = "sideways";
+    const response = await importFile(server, file);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: "invalid-file",
+      problem: "invalid",
+      field: "records.cards.0.textDirection",
+    });
   });
 });

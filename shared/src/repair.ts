@@ -24,7 +24,7 @@ export function isCardOrphan(doc: Y.Doc, card: Y.Map<unknown>): boolean {
 }
 
 const FIELD_DEFAULTS: Partial<Record<RecordRoot, Record<string, unknown>>> = {
-  cards: { text: "", authorName: "", authorDepartment: "", createdAt: 0, order: "a0" },
+  cards: { text: "", authorName: "", authorDepartment: "", createdAt: 0, order: "a0", textDirection: "auto" },
   stages: { title: "", preset: null, order: "a0", deleted: false, collapsed: false, width: null },
   lanes: { title: "", preset: null, order: "a0", deleted: false, collapsed: false },
   journeys: { title: "", mapType: "currentState", personaId: null, order: "a0", twinOf: null },

@@ -17,6 +17,7 @@ import {
   roomLeft,
   setCardChannel,
   setCardIndicator,
+  setCardTextDirection,
   undo,
 } from "../src/index";
 import { newBoardDoc } from "./boards";
@@ -60,6 +61,12 @@ const cellTexts = (doc: ReturnType<typeof newBoardDoc>["doc"], journeyId: string
   );
 };
 
+function parseOk(text: string) {
+  const parsed = parseClipboard(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.cards;
+}
+
 describe("copy and paste of cards", () => {
   it("copies cards with their place relative to the first stage and lane, and their content", () => {
     const { doc } = boardWithBlock();
@@ -91,6 +98,25 @@ describe("copy and paste of cards", () => {
     expect(pasted).toMatchObject({ authorName: "Ola", authorDepartment: "sales", channel: "socialMedia" });
     undo(undoManager);
     expect(cellTexts(doc, journeyId)).toEqual(before);
+  });
+
+  it("copies a card's text direction when someone set it, and pastes it; an older copy without one pastes as auto", () => {
+    const { doc, journeyId, stages, lanes } = boardWithBlock();
+    setCardTextDirection(doc, { id: "b", textDirection: "rtl" }, me);
+    const copied = copyCards(doc, ["a", "b"])!;
+    expect(copied.cards.map((c) => c.textDirection)).toEqual([undefined, "rtl"]);
+    const ids = pasteCards(
+      doc,
+      { journeyId, stageId: stages[3]!.id, laneId: lanes[0]!.id, cards: parseOk(JSON.stringify(copied)), ...author },
+      me,
+    );
+    expect(ids.map((id) => readRecord(doc, "cards", id)?.textDirection)).toEqual(["auto", "rtl"]);
+    expect(parseClipboard(JSON.stringify({ ...copied, cards: [{ ...copied.cards[1], textDirection: "up" }] }))).toEqual(
+      {
+        ok: false,
+        error: expect.stringMatching(/^cards\.0\.textDirection: /) as unknown,
+      },
+    );
   });
 
   it("keeps a block that does not fit inside the last stage and lane", () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   MIGRATIONS,
   addPersona,
+  directionOf,
   localUserOrigin,
   personasInOrder,
   RECORD_ROOTS,
@@ -91,6 +92,23 @@ describe("board migrations", () => {
     expect(personasInOrder(doc).map((p) => p.id)).toEqual(listedBefore);
     addPersona(doc, { id: "p-aaa", name: "Ola" }, localUserOrigin());
     expect(personasInOrder(doc).map((p) => p.id)).toEqual([...listedBefore, "p-aaa"]);
+    expect(settledViolations(doc)).toEqual([]);
+  });
+
+  it("lets every card of a version 6 board take its direction from its content, as it did, and keeps its words", () => {
+    const doc = loadFixture(6);
+    const before = readAll(doc, "cards");
+    migrateBoard(doc);
+    const after = readAll(doc, "cards");
+    expect(after).toEqual(before.map((card) => ({ ...card, textDirection: "auto" })));
+    const shown = Object.fromEntries(after.map((card) => [card.id, directionOf(card.text, card.textDirection)]));
+    // A Persian sentence that opens with a brand name still reads left to right until someone sets it.
+    expect(shown).toMatchObject({
+      "c-brand-first": "ltr",
+      "c-quote-first": "rtl",
+      "c-magic": "rtl",
+      "c-irritant": "ltr",
+    });
     expect(settledViolations(doc)).toEqual([]);
   });
 

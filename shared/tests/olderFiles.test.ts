@@ -71,6 +71,15 @@ describe("board files of earlier schema versions", () => {
     expect(personasInOrder(importBoard(parsed.board)).map((p) => p.id)).toEqual(ids);
   });
 
+  it("gives every card of a version 6 file the direction it showed, from its content", () => {
+    const parsed = parseBoardFile(fileOf(6));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.board.records.cards.map((c) => c.textDirection)).toEqual(
+      parsed.board.records.cards.map(() => "auto"),
+    );
+    expect(readAll(importBoard(parsed.board), "cards").every((c) => c.textDirection === "auto")).toBe(true);
+  });
+
   it("keeps the workshop part of an older file as it is, and checks it", () => {
     const workshop = { phase: "plan", rounds: [] };
     const parsed = parseBoardFile({ ...(fileOf(SCHEMA_VERSION - 1) as object), workshop });

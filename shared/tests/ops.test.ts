@@ -30,6 +30,11 @@ import {
   createUndoManager,
   undo,
   redo,
+  directionOf,
+  recordsOf,
+  repairAfter,
+  setCardTextDirection,
+  type ChangedTypes,
 } from "../src/index";
 import { newBoardDoc } from "./boards";
 
@@ -172,6 +177,45 @@ describe("cards", () => {
     expect(readRecord(doc, "cards", "theirs")).toBeDefined();
     undo.redo();
     expect(readRecord(doc, "cards", "mine")).toBeDefined();
+  });
+});
+
+describe("a card's text direction", () => {
+  it("comes from the text until someone sets it, and setting it is one step of undo", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    addCard(doc, card(journeyId, stages[0]!.id, lanes[0]!.id, "a", "Digikala سفارشم را دیر فرستاد"), me);
+    const shown = () => {
+      const record = readRecord(doc, "cards", "a")!;
+      return [record.textDirection, directionOf(record.text, record.textDirection)];
+    };
+    expect(shown()).toEqual(["auto", "ltr"]);
+    const manager = createUndoManager(doc, me);
+    setCardTextDirection(doc, { id: "a", textDirection: "rtl" }, me);
+    expect(shown()).toEqual(["rtl", "rtl"]);
+    editCardText(doc, { id: "a", text: "I compare prices" }, me);
+    expect(shown()).toEqual(["rtl", "rtl"]);
+    undo(manager);
+    undo(manager);
+    expect(shown()).toEqual(["auto", "ltr"]);
+  });
+
+  it("refuses a direction that is not auto, rtl or ltr, and leaves the card as it was", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    addCard(doc, card(journeyId, stages[0]!.id, lanes[0]!.id, "a"), me);
+    const sideways = { id: "a", textDirection: "ttb" } as unknown as Parameters<typeof setCardTextDirection>[1];
+    expect(() => setCardTextDirection(doc, sideways, me)).toThrow(DomainError);
+    expect(readRecord(doc, "cards", "a")?.textDirection).toBe("auto");
+  });
+
+  it("is given back as auto to a card that arrives without one", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    addCard(doc, card(journeyId, stages[0]!.id, lanes[0]!.id, "a"), me);
+    let changed: ChangedTypes | undefined;
+    doc.once("afterTransaction", (transaction: Y.Transaction) => (changed = transaction.changed));
+    recordsOf(doc, "cards").get("a")!.delete("textDirection");
+    doc.transact(() => repairAfter(doc, changed!));
+    expect(readRecord(doc, "cards", "a")?.textDirection).toBe("auto");
+    expect(settledViolations(doc)).toEqual([]);
   });
 });
 

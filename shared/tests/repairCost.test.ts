@@ -23,7 +23,15 @@ function boardWithCards(count: number) {
     for (let i = 0; i < count; i++) {
       order = keyAtEnd([{ id: "", order }]);
       const stageId = (i % 2 ? other : stage)!.id;
-      writeRecord(board.doc, "cards", { id: `c${i}`, ...place, stageId, order, text: "", createdAt: 1 });
+      writeRecord(board.doc, "cards", {
+        id: `c${i}`,
+        ...place,
+        stageId,
+        order,
+        text: "",
+        createdAt: 1,
+        textDirection: "auto",
+      });
     }
   });
   return board;

@@ -8,9 +8,11 @@ import {
   exportBoard,
   importBoard,
   localUserOrigin,
+  parseBoardFile,
   rateStep,
   renameBoard,
   restoreBoard,
+  setCardTextDirection,
   undo,
 } from "../src/index";
 import { newBoardDoc } from "./boards";
@@ -80,5 +82,55 @@ describe("a board file", () => {
     const file = exportBoard(doc);
     expect(file.records.ratings.map((rating) => rating.cardId)).toEqual(["kept"]);
     expect(exportBoard(importBoard(file))).toEqual(file);
+  });
+
+  it("keeps each card's text direction through export and import, and refuses a file with one the app does not know", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    const me = localUserOrigin();
+    const add = (id: string, text: string) =>
+      addCard(
+        doc,
+        {
+          id,
+          journeyId,
+          stageId: stages[0]!.id,
+          laneId: lanes[0]!.id,
+          text,
+          authorName: "",
+          authorDepartment: "",
+          createdAt: 1,
+        },
+        me,
+      );
+    add("auto", "می‌خواهم سفارشم را پیگیری کنم");
+    add("rtl", "Digikala سفارشم را دیر فرستاد");
+    add("ltr", "«شكراً» — the agent said");
+    setCardTextDirection(doc, { id: "rtl", textDirection: "rtl" }, me);
+    setCardTextDirection(doc, { id: "ltr", textDirection: "ltr" }, me);
+    const json = JSON.stringify(exportBoard(doc));
+
+    const parsed = parseBoardFile(JSON.parse(json));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const imported = importBoard(parsed.board);
+    expect(JSON.stringify(exportBoard(imported))).toBe(json);
+    expect(Object.fromEntries(exportBoard(imported).records.cards.map((c) => [c.id, c.textDirection]))).toEqual({
+      auto: "auto",
+      rtl: "rtl",
+      ltr: "ltr",
+    });
+
+    const file = JSON.parse(json) as { records: { cards: Array<Record<string, unknown>> } };
+    file.records.cards[1]!.textDirection = "rtl-override";
+    expect(parseBoardFile(file)).toMatchObject({
+      ok: false,
+      problem: "invalid",
+      field: "records.cards.1.textDirection",
+    });
+    delete file.records.cards[1]!.textDirection;
+    expect(parseBoardFile(file)).toMatchObject({
+      ok: false,
+      problem: "invalid",
+      field: "records.cards.1.textDirection",
+    });
   });
 });

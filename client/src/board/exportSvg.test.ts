@@ -22,6 +22,7 @@ const card = (id: string, text: string, laneId = "l"): CardRecord => ({
   authorName: "",
   authorDepartment: "sales",
   createdAt: 1,
+  textDirection: "auto",
 });
 const grid: JourneyGrid = {
   stages: [newStage({ id: "s", journeyId: "j", title: "Awareness", order: "a0" })],

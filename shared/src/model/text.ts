@@ -12,6 +12,19 @@ export function textDirection(text: string): "ltr" | "rtl" {
 }
 
 /**
+ * How a card's text is set: from its content (`auto`, the default), or
+ * right to left or left to right whatever it starts with, for a text whose
+ * first strong character is not the language it is written in (a Persian
+ * sentence that opens with a brand name, an English one that quotes Arabic).
+ */
+export const TEXT_DIRECTIONS = ["auto", "rtl", "ltr"] as const;
+export type TextDirectionSetting = (typeof TEXT_DIRECTIONS)[number];
+
+/** The direction a text is set in under its setting. */
+export const directionOf = (text: string, setting: TextDirectionSetting = "auto"): "ltr" | "rtl" =>
+  setting === "auto" ? textDirection(text) : setting;
+
+/**
  * A preset key as English words ("postPurchase" → "Post purchase"), for
  * what the server writes without the app's translations (exports).
  */

@@ -50,6 +50,7 @@ export function addCard(doc: Y.Doc, args: AddCardArgs, origin: Origin): void {
       authorName: args.authorName,
       authorDepartment: args.authorDepartment,
       createdAt: args.createdAt,
+      textDirection: "auto",
     });
   }, origin);
 }
@@ -92,8 +93,8 @@ export interface AppendedCard {
   stageId: string;
   laneId: string;
   text: string;
-  /** Content some lane kinds use (channel, owner, indicator), kept as given. */
-  content?: Partial<Pick<CardRecord, "channel" | "ownerDepartment" | "indicator">>;
+  /** Content some lane kinds use (channel, owner, indicator) and the text's direction, kept as given. */
+  content?: Partial<Pick<CardRecord, "channel" | "ownerDepartment" | "indicator" | "textDirection">>;
 }
 
 /**
@@ -124,6 +125,7 @@ export function appendCards(
       authorName: author.authorName,
       authorDepartment: author.authorDepartment,
       createdAt: author.createdAt,
+      textDirection: "auto",
       ...content,
     });
     return id;

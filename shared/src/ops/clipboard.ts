@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
+import { TEXT_DIRECTIONS } from "../model/text";
 import type { Origin } from "../origins";
 import { IndicatorSchema } from "../schema/card";
 import { DomainError, RECORD_ROOTS, readRecord, recordsOf } from "../schema/layout";
@@ -32,6 +33,8 @@ export const ClipboardCards = z.object({
         channel: z.string().max(LIMITS.department).nullable().optional(),
         ownerDepartment: z.string().max(LIMITS.department).nullable().optional(),
         indicator: IndicatorSchema.nullable().optional(),
+        /** Left out when the text takes its direction from its content (and by copies made before cards had one). */
+        textDirection: z.enum(TEXT_DIRECTIONS).optional(),
       }),
     )
     .min(1)
@@ -65,6 +68,7 @@ export function copyCards(doc: Y.Doc, ids: readonly string[]): ClipboardCards | 
       ...(card.channel != null && { channel: card.channel }),
       ...(card.ownerDepartment != null && { ownerDepartment: card.ownerDepartment }),
       ...(card.indicator != null && { indicator: card.indicator }),
+      ...(card.textDirection !== "auto" && { textDirection: card.textDirection }),
     })),
   };
 }
@@ -181,6 +185,7 @@ export function pasteCards(doc: Y.Doc, args: PasteCardsArgs, origin: Origin): st
         ...(card.channel != null && { channel: card.channel }),
         ...(card.ownerDepartment != null && { ownerDepartment: card.ownerDepartment }),
         ...(card.indicator != null && { indicator: card.indicator }),
+        ...(card.textDirection && { textDirection: card.textDirection }),
       },
     }));
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { DEFAULT_DIRECTION, METRICS } from "../model/indicators";
+import { TEXT_DIRECTIONS } from "../model/text";
 import { CollabText, Id, OrderKey } from "./fields";
 
 const Measure = z.number().finite().min(-1e9).max(1e9).nullable();
@@ -41,6 +42,8 @@ export const CardRecord = z.looseObject({
   authorName: z.string().max(LIMITS.displayName),
   authorDepartment: z.string().max(LIMITS.department),
   createdAt: z.number().int().nonnegative(),
+  /** How its text is set (since 7): from its content, or right to left or left to right whatever it starts with. */
+  textDirection: z.enum(TEXT_DIRECTIONS),
   /** Touchpoints (since 3): a preset channel key or the channel's name. */
   channel: z.string().max(LIMITS.department).nullable().optional(),
   /** Back-stage and support processes (since 3): the department that owns it. */

@@ -5,7 +5,7 @@ import { RECORD_ROOTS, metaMap, recordsOf } from "./layout";
 import { TEXT_FIELDS } from "./text";
 
 /** Sets a field on every record of a root that lacks it. */
-function fillMissing(doc: Y.Doc, root: "stages" | "lanes" | "journeys", field: string, value: unknown): void {
+function fillMissing(doc: Y.Doc, root: "stages" | "lanes" | "journeys" | "cards", field: string, value: unknown): void {
   recordsOf(doc, root).forEach((record) => {
     if (!record.has(field)) record.set(field, value);
   });
@@ -72,6 +72,14 @@ export const MIGRATIONS: readonly Migration[] = [
       const personas = [...recordsOf(doc, "personas").entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const keys = generateNKeysBetween(null, null, personas.length);
       personas.forEach(([, record], index) => record.set("order", keys[index]));
+    },
+  },
+  {
+    toVersion: 7,
+    name: "card text direction",
+    up(doc) {
+      // Until now every card took its direction from its content, which is what "auto" keeps.
+      fillMissing(doc, "cards", "textDirection", "auto");
     },
   },
 ];
