@@ -86,6 +86,16 @@ export class BoardPage {
     return this.cards().filter({ hasText: text });
   }
 
+  /** How the canvas sets a text: its direction and the side its lines sit at ("rtl right"), or "not drawn". */
+  async textOnCanvas(text: string): Promise<string> {
+    return this.page.evaluate((text) => {
+      type TextNode = { text(): string; direction(): string; align(): string };
+      const nodes = (window.Konva?.stages[0]?.find("Text") ?? []) as unknown as TextNode[];
+      const node = nodes.find((n) => n.text() === text);
+      return node ? `${node.direction()} ${node.align()}` : "not drawn";
+    }, text);
+  }
+
   async addCardFromToolbar(text: string): Promise<void> {
     await this.page.getByTestId("toolbar.addCard").click();
     await this.typeInEditor(text);

@@ -8,6 +8,7 @@ import {
   byOrder,
   createTargetJourney,
   rateStep,
+  setCardTextDirection,
   setTimelineDirection,
   readAll,
   type LaneKind,
@@ -39,6 +40,9 @@ function wordLefts(pdf: Uint8Array): Map<string, number> {
   const html = execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
   return new Map([...html.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => [m[2]!, Number(m[1])]));
 }
+
+/** A right-to-left word as `pdftotext -bbox` names it: its letters in the order they sit on the page, left to right. */
+const drawn = (word: string) => [...word].reverse().join("");
 
 const pageCount = (pdf: Uint8Array) =>
   Buffer.from(pdf)
@@ -121,6 +125,24 @@ describe("journey.pdf", () => {
     const rtl = wordLefts(await download());
     expect(rtl.get("Awareness")!).toBeGreaterThan(rtl.get("Advocacy")!);
     expect(rtl.get("Customer")!).toBeGreaterThan(rtl.get("Awareness")!);
+  });
+
+  it("sets a card's text in the direction the card is set to, whatever its first letter", async () => {
+    const { client, download } = await boardWithTarget();
+    // A Persian sentence that opens with a brand name: left to right from its content, right to left as set.
+    putCard(
+      client.doc,
+      { id: "brand", text: "Digikala سفارشم را دیر فرستاد", kind: "steps", journeyId: "target" },
+      client.origin,
+    );
+    await acknowledged(client);
+    const auto = wordLefts(await download());
+    expect(auto.get("Digikala")!).toBeLessThan(auto.get(drawn("سفارشم"))!);
+    setCardTextDirection(client.doc, { id: "brand", textDirection: "rtl" }, client.origin);
+    await acknowledged(client);
+    const rtl = wordLefts(await download());
+    expect(rtl.get("Digikala")!).toBeGreaterThan(rtl.get(drawn("سفارشم"))!);
+    expect(rtl.get(drawn("سفارشم"))!).toBeGreaterThan(rtl.get(drawn("فرستاد"))!);
   });
 
   it("goes on over more pages when a journey is large, losing no card", async () => {

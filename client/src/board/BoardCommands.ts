@@ -35,6 +35,7 @@ import {
   setCardChannel,
   setCardIndicator,
   setCardOwner,
+  setCardTextDirection,
   setJourneyPersona,
   setLaneCollapsed,
   setStageCollapsed,
@@ -55,6 +56,7 @@ import {
   type MapType,
   type PersonaFields,
   type StageSetId,
+  type TextDirectionSetting,
   type TextSplice,
   type TimelineDirection,
 } from "@journeyboard/shared";
@@ -133,6 +135,8 @@ export class BoardCommands {
     this.run("cards", () => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
   setIndicator = (id: string, indicator: Indicator | null) =>
     this.run("cards", () => setCardIndicator(this.doc, { id, indicator }, this.origin));
+  setTextDirection = (id: string, textDirection: TextDirectionSetting) =>
+    this.run("cards", () => setCardTextDirection(this.doc, { id, textDirection }, this.origin));
   rate = (cardId: string, value: number | null) =>
     this.run("ratings", () => {
       const { id, department } = this.identity();

@@ -57,6 +57,29 @@ describe("the journey as SVG", () => {
     expect(svg.match(/<text /g)?.length).toBe(svg.match(/<\/text>/g)?.length);
   });
 
+  it("sets every line of a card in the card's direction: its content's, or the one it is set to", () => {
+    const persian = "Digikala سفارشم را دیر فرستاد و من منتظر ماندم";
+    const quoted = "«شكراً» said the agent";
+    const withCards = (cards: CardRecord[]): JourneyGrid => ({ ...grid, cells: new Map([["s\u0000l", cards]]) });
+    const lines = (cards: CardRecord[]) => {
+      const svg = journeySvg(layoutJourney(withCards(cards), "ltr"), withCards(cards), labels, noCurve, measure);
+      const box = layoutJourney(withCards(cards), "ltr").cards.get("c")!;
+      return [...svg.matchAll(/<text x="([-\d.]+)" y="[-\d.]+" font-size="14"( direction="rtl")?[^>]*>([^<]*)</g)].map(
+        (m) => ({ fromRight: Number(m[1]) === box.x + box.width - 10, rtl: m[2] !== undefined, text: m[3]! }),
+      );
+    };
+    const auto = lines([card("c", persian)]);
+    expect(auto.length).toBeGreaterThan(1);
+    expect(auto.every((line) => !line.rtl && !line.fromRight)).toBe(true);
+    const rtl = lines([{ ...card("c", persian), textDirection: "rtl" }]);
+    expect(rtl.map((line) => line.text)).toEqual(auto.map((line) => line.text));
+    expect(rtl.every((line) => line.rtl && line.fromRight)).toBe(true);
+    expect(lines([card("c", quoted)]).every((line) => line.rtl)).toBe(true);
+    expect(lines([{ ...card("c", quoted), textDirection: "ltr" }]).every((line) => !line.rtl && !line.fromRight)).toBe(
+      true,
+    );
+  });
+
   it("wraps text to the card's width and ends a cut text with an ellipsis", () => {
     expect(wrapText("one two three four", 7 * 7, 3, measure)).toEqual(["one two", "three", "four"]);
     expect(wrapText("one two three four five six", 7 * 7, 2, measure)).toEqual(["one two", "three…"]);

@@ -2,6 +2,7 @@ import {
   LANE_COLOURS,
   cellKey,
   departmentColour,
+  directionOf,
   textDirection,
   type JourneyGrid,
   type StepEmotion,
@@ -103,7 +104,7 @@ export function journeySvg(
   const parts: string[] = [];
   // With direction="rtl", anchor "start" is the right edge: right-to-left text runs leftwards from x.
   const text: DrawText = (x, y, value, size, options = {}) => {
-    const rtl = textDirection(value) === "rtl";
+    const rtl = (options.direction ?? textDirection(value)) === "rtl";
     parts.push(
       `<text x="${x}" y="${y}" font-size="${size}"${options.bold ? ' font-weight="bold"' : ""}${
         rtl ? ' direction="rtl"' : ""
@@ -149,9 +150,11 @@ export function journeySvg(
           `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6" fill="${LANE_COLOURS[row.lane.kind].card}"/>`,
           `<circle cx="${box.x + box.width - 9}" cy="${box.y + box.height - 9}" r="4" fill="${departmentColour(card.authorDepartment)}"/>`,
         );
-        const rtl = textDirection(card.text) === "rtl";
+        // Every line in the card's direction, as the canvas sets the whole text.
+        const direction = directionOf(card.text, card.textDirection);
+        const x = direction === "rtl" ? box.x + box.width - 10 : box.x + 10;
         wrapText(card.text, box.width - 20, Math.floor((box.height - 18) / LINE), measure).forEach((line, i) =>
-          text(rtl ? box.x + box.width - 10 : box.x + 10, box.y + 10 + CARD_FONT + i * LINE, line, CARD_FONT),
+          text(x, box.y + 10 + CARD_FONT + i * LINE, line, CARD_FONT, { direction }),
         );
       }
     }

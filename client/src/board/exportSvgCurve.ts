@@ -11,7 +11,13 @@ export type DrawText = (
   y: number,
   value: string,
   size: number,
-  options?: { bold?: boolean; fill?: string; anchor?: "start" | "middle" },
+  options?: {
+    bold?: boolean;
+    fill?: string;
+    anchor?: "start" | "middle";
+    /** Set for a line of a longer text (a card's), which reads in that text's direction; else the line's own. */
+    direction?: "ltr" | "rtl";
+  },
 ) => void;
 
 /**

@@ -1,7 +1,7 @@
 import { createContext, useContext, useLayoutEffect, useRef, type ComponentProps } from "react";
 import type Konva from "konva";
 import { Text } from "react-konva";
-import { textDirection } from "@journeyboard/shared";
+import { directionOf, type TextDirectionSetting } from "@journeyboard/shared";
 import { FONT_STACK } from "../../fonts/family";
 import { useFontsFor } from "../../fonts/fonts";
 
@@ -9,6 +9,8 @@ type Props = Omit<ComponentProps<typeof Text>, "text" | "direction" | "align" | 
   text: string;
   /** Where a line sits: at the side its text starts from (default), or centred. */
   align?: "start" | "center";
+  /** How the text reads: from its content (default), or as a card is set to. */
+  direction?: TextDirectionSetting;
 };
 
 /**
@@ -64,23 +66,24 @@ export function keepAsPicture(
  * page's direction, so an English title in the Arabic interface would read
  * "?Why" and an Arabic title in the English one would be cut on its
  * beginning; with its own direction, Konva's "…" lands at the logical end and
- * a trailing "؟" at the left of an Arabic line. In the app's fonts, emoji
- * included.
+ * a trailing "؟" at the left of an Arabic line. A card's text may be set to
+ * read one way whatever it starts with (`direction`). In the app's fonts,
+ * emoji included.
  *
  * Laying out and filling text is the dearest part of a frame: zoomed out,
  * where many are in view, the text is kept as a picture at the
  * `TextResolution` (made again when what it shows changes), so moving the
  * view only copies it.
  */
-export function CanvasText({ text, align = "start", ...props }: Props) {
-  const direction = textDirection(text);
+export function CanvasText({ text, align = "start", direction: setting = "auto", ...props }: Props) {
+  const direction = directionOf(text, setting);
   const physical = align === "center" ? "center" : direction === "ltr" ? "left" : "right";
   const resolution = useContext(TextResolution);
   const node = useRef<Konva.Text>(null);
   // A new node once an emoji's font has arrived: the one drawn before measured its lines in the fallback.
   const fonts = useFontsFor(text) ? "loaded" : "loading";
   // What the picture shows: everything but where it is.
-  const shown = JSON.stringify([text, physical, props], (key, value: unknown) =>
+  const shown = JSON.stringify([text, direction, physical, props], (key, value: unknown) =>
     key === "x" || key === "y" ? undefined : value,
   );
   useLayoutEffect(() => {

@@ -272,6 +272,7 @@ export const CardNode = memo(function CardNode({
           width={box.width - 20}
           height={box.height - textTop - 8}
           text={empty ? labels.placeholder : card.text}
+          direction={empty ? "auto" : card.textDirection}
           fontSize={14}
           lineHeight={1.3}
           fill={empty ? "#64748b" : INK}

@@ -54,10 +54,12 @@ export function LiveText({ controller, root, id, field, multiline, label, testId
     };
   }, [controller, text, target, autoFocus]);
 
+  // A card's text reads as its card is set to, as on the canvas; every other text from its content.
+  const dir = root === "cards" ? (controller.model.record("cards", id)?.textDirection ?? "auto") : "auto";
   const common = {
     "aria-label": label,
     "data-testid": testId,
-    dir: "auto",
+    dir,
     maxLength: Number.isFinite(textLimit(root, field)) ? textLimit(root, field) : undefined,
     disabled: props.disabled || !text,
     placeholder: props.placeholder,

@@ -23,6 +23,7 @@ import { NumberField, PresetOrCustom, useTypedValue } from "./fields";
 import type { VotingModel } from "../state/VotingModel";
 import { CardVoting } from "./CardVoting";
 import { SidePanel } from "./SidePanel";
+import { TextDirectionField } from "./TextDirectionField";
 
 interface Props {
   controller: BoardController;
@@ -61,6 +62,12 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
           testId="cardPanel.text"
         />
       </label>
+      <TextDirectionField
+        cardId={card.id}
+        value={card.textDirection}
+        disabled={!editable}
+        onChange={(direction) => commands.setTextDirection(card.id, direction)}
+      />
       {kind === "touchpoints" && (
         <PresetOrCustom
           label={t("cardPanel.channel")}

@@ -34,6 +34,9 @@ const STYLE = {
   meta: { font: "regular", size: 6.5, colour: "#57606a", maxLines: 2 },
 } satisfies Record<string, TextStyle>;
 
+/** A card's text in the direction its card is set to, as on the canvas. */
+const cardStyle = (card: CardRecord): TextStyle => ({ ...STYLE.card, direction: card.textDirection });
+
 /** What a card shows under its text: its channel, owner or indicator. */
 function cardMeta(card: CardRecord, names: Names): string | null {
   const indicator = card.indicator;
@@ -122,7 +125,7 @@ export class Poster {
     const inner = this.columnWidth - 4 * PAD;
     const meta = cardMeta(card, this.names);
     const height =
-      this.type.measure(card.text || " ", inner, STYLE.card) +
+      this.type.measure(card.text || " ", inner, cardStyle(card)) +
       (meta ? this.type.measure(meta, inner, STYLE.meta) : 0) +
       2 * PAD;
     return { card, meta, height };
@@ -186,7 +189,7 @@ export class Poster {
   private drawCard(box: CardBox, x: number, y: number, lane: LaneRecord) {
     const width = this.columnWidth - 2 * PAD;
     this.doc.roundedRect(x, y, width, box.height, 3).fill(LANE_COLOURS[lane.kind].card);
-    const used = this.type.draw(box.card.text, x + PAD, y + PAD, width - 2 * PAD, STYLE.card);
+    const used = this.type.draw(box.card.text, x + PAD, y + PAD, width - 2 * PAD, cardStyle(box.card));
     if (box.meta) this.type.draw(box.meta, x + PAD, y + PAD + used, width - 2 * PAD, STYLE.meta);
   }
 

@@ -1,4 +1,4 @@
-import { textDirection } from "@journeyboard/shared";
+import { directionOf, type TextDirectionSetting } from "@journeyboard/shared";
 import { mirrored, mirroredReverse, paragraphLevels, visualRuns } from "./bidi";
 import { fontFaces, piecesOf, type FontName } from "./fonts";
 import { readableJoiners } from "./joiners";
@@ -15,6 +15,8 @@ export interface TextStyle {
   align?: "end" | "right";
   /** Lines beyond this end the text with an ellipsis. */
   maxLines?: number;
+  /** How the paragraphs read: each from its first strong character (`auto`, the default), or all as set (a card's override). */
+  direction?: TextDirectionSetting;
 }
 
 /** A laid-out line: where it sits in its paragraph and whether the paragraph reads right to left. */
@@ -96,7 +98,7 @@ export class Typesetter {
   private lines(text: string, width: number, style: TextStyle): Line[] {
     const out: Line[] = [];
     for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
-      const rtl = textDirection(paragraph) === "rtl";
+      const rtl = directionOf(paragraph, style.direction) === "rtl";
       const levels = paragraphLevels(paragraph, rtl);
       for (const [start, end] of this.breakParagraph(paragraph, width, style)) {
         out.push({ paragraph, levels, rtl, start, end });
