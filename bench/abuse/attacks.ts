@@ -7,7 +7,6 @@ import {
   MAX_RECORDS_PER_KIND,
   keyAtEnd,
   type BoardFile,
-  type CardRecord,
   type CreateBoardResponse,
 } from "@journeyboard/shared";
 import { authFrame } from "../../server/tests/support/fuzz";
@@ -47,7 +46,8 @@ export function fileWithCards(source: BoardFile, count: number): BoardFile {
       authorName: "",
       authorDepartment: "sales",
       createdAt: 1,
-    } as CardRecord);
+      textDirection: "auto",
+    });
   }
   return file;
 }

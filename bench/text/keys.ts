@@ -113,6 +113,7 @@ export function boardWithCards(cards: number, layout: "ours" | "whole"): { doc: 
         authorName: "",
         authorDepartment: "sales",
         createdAt: 1,
+        textDirection: "auto" as const,
       };
       if (layout === "ours") writeRecord(doc, "cards", card);
       else recordsOf(doc, "cards").set(id, new Y.Map<unknown>(Object.entries(card)));

@@ -46,6 +46,7 @@ async function poisonedBoard(serverUrl: string): Promise<{ url: string; cardText
     authorName: nextShort(),
     authorDepartment: nextShort(),
     createdAt: 1,
+    textDirection: "auto",
     channel: lane.kind === "touchpoints" ? nextShort() : null,
     ownerDepartment: nextShort(),
     indicator: { metric: "custom", label: next(), direction: "higherIsBetter", value: 1, target: 2, threshold: 0 },
