@@ -196,16 +196,7 @@ test.describe("a Persian card", () => {
 
 /** The card's text on the canvas: set right to left from the right edge, as the page sets it with dir="auto". */
 async function expectCardRightToLeft(board: BoardPage, text: string) {
-  await expect
-    .poll(() =>
-      board.page.evaluate((text) => {
-        type TextNode = { text(): string; direction(): string; align(): string };
-        const stage = (window as unknown as { Konva?: { stages: { find(s: string): TextNode[] }[] } }).Konva?.stages[0];
-        const node = stage?.find("Text").find((n) => n.text() === text);
-        return node ? `${node.direction()} ${node.align()}` : "not drawn";
-      }, text),
-    )
-    .toBe("rtl right");
+  await expect.poll(() => board.textOnCanvas(text)).toBe("rtl right");
   await expect(board.card(text)).toHaveCount(1);
 }
 
