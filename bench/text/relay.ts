@@ -52,7 +52,7 @@ export async function relayCost(layout: "ours" | "whole", watchers: number, pass
   const keys = keystrokes(200);
   const expected = typedText(keys);
   const showing = (text: string) => (doc: Y.Doc) =>
-    (layout === "whole" || textOf(doc, "cards", "typed", "text")) && fieldOf(doc).value() === text;
+    (layout === "whole" || textOf(doc, "cards", "typed", "text") !== undefined) && fieldOf(doc).value() === text;
   let cpu = 0;
   let bytes = 0;
   sender.doc.on("update", (update: Uint8Array) => (bytes += update.length));
