@@ -76,6 +76,15 @@ describe("one person cannot take a workshop down: cost per message", () => {
     await stillServing(server, facilitator, bystander, "probe");
   });
 
+  it("counts the bytes a connection sends: one sending more than its budget is closed", async () => {
+    const { server, created, facilitator, bystander } = await board({ bytesBurst: 64 * 1024, bytesPerSecond: 1024 });
+    const attacker = await connectSynced(server.url, created.id, created.links.participant.token);
+    // Each card is a few kilobytes, well under the message rate: the bytes run out first.
+    for (let i = 0; i < 40; i++) putCard(attacker.doc, { id: `heavy-${i}`, text: "y".repeat(2_000) }, attacker.origin);
+    await eventually(() => expect(attacker.closes).toContainEqual({ code: 4429, reason: "too-many-messages" }));
+    await stillServing(server, facilitator, bystander, "probe");
+  });
+
   it("gives a newcomer the whole board from what is stored, changes and deletions since the snapshot included", async () => {
     const { server, created, facilitator } = await board();
     for (let i = 0; i < 5; i++) putCard(facilitator.doc, { id: `c${i}`, text: `card ${i}` }, facilitator.origin);

@@ -70,6 +70,7 @@ export class SocketGate {
   /** Per document: updates waiting for what they build on. */
   private readonly unresolved = new Map<string, Uint8Array[]>();
   private readonly messages: RateLimit;
+  private readonly bytes: RateLimit;
   private readonly presence: RateLimit;
   private readonly syncs: RateLimit;
   private readonly wholeStateBytes: RateLimit;
@@ -81,6 +82,7 @@ export class SocketGate {
     private readonly deps: GateDeps,
   ) {
     this.messages = new RateLimit(deps.limits.messagesPerSecond, deps.limits.messageBurst, deps.now);
+    this.bytes = new RateLimit(deps.limits.bytesPerSecond, deps.limits.bytesBurst, deps.now);
     this.presence = new RateLimit(deps.limits.presencePerSecond, deps.limits.presencePerSecond, deps.now);
     this.syncs = new RateLimit(deps.limits.syncsPerSecond, deps.limits.syncBurst, deps.now);
     this.wholeStateBytes = new RateLimit(
@@ -92,7 +94,7 @@ export class SocketGate {
 
   receive(data: Uint8Array): void {
     if (this.closed) return;
-    if (!this.messages.take()) return this.close(GATE_CLOSE.rateLimit);
+    if (!this.messages.take() || !this.bytes.take(data.byteLength)) return this.close(GATE_CLOSE.rateLimit);
     if (data.byteLength === 1 && data[0] === MessageType.Pong) {
       // The answer to the heartbeat (server.ts): the client is there.
       this.client.lastMessageReceivedAt = Date.now();

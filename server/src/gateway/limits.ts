@@ -5,6 +5,10 @@ export interface GateLimits {
   messagesPerSecond: number;
   /** ...and in a burst. */
   messageBurst: number;
+  /** Bytes a connection may send per second, on average (each byte costs reading and checking)... */
+  bytesPerSecond: number;
+  /** ...and at once: an offline client's edits arrive in one sync message when it is back. */
+  bytesBurst: number;
   /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
   presencePerSecond: number;
   /** First sync steps (each answered with what the client lacks, up to the whole board) per second, on average... */
@@ -30,6 +34,8 @@ export interface GateLimits {
 export const DEFAULT_GATE_LIMITS: GateLimits = {
   messagesPerSecond: 200,
   messageBurst: 600,
+  bytesPerSecond: 2 * 1024 * 1024,
+  bytesBurst: 16 * 1024 * 1024,
   presencePerSecond: 40,
   syncsPerSecond: 0.2,
   syncBurst: 10,
