@@ -18,6 +18,7 @@ import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
 import { BoardInvariants } from "./extensions/BoardInvariants";
 import { BoardPersistence } from "./extensions/BoardPersistence";
+import { KeepLoaded } from "./extensions/KeepLoaded";
 import { createHttpApp, type ImportedBoard } from "./http/app";
 import { DownloadTickets } from "./http/downloadTickets";
 import { listen } from "./http/listen";
@@ -142,16 +143,20 @@ export async function startServer(
     (boardId, phase) => keepInHistory(boardId, phase, "phase"),
   );
   const persistence = new BoardPersistence(store, logger, (board) => heavy.runForServer({ kind: "compact", board }));
+  const keepLoaded = new KeepLoaded(capacityLimits.idleBoardMs);
+  const boardsLoaded = () =>
+    [...hocuspocus.documents.keys()].filter((name) => !parseDocumentName(name).workshop).length;
+  const hasRoomFor = async (boardId: string) =>
+    hocuspocus.documents.has(boardId) ||
+    boardsLoaded() < capacityLimits.boards ||
+    ((await keepLoaded.makeRoom(hocuspocus)) && boardsLoaded() < capacityLimits.boards);
   const wholeState = wholeStateFrom((document) => persistence.wholeState(document));
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
-      new BoardAccess(store, (documentName) => ({
-        loaded: hocuspocus.documents.has(documentName),
-        boards: [...hocuspocus.documents.keys()].filter((name) => !parseDocumentName(name).workshop).length,
-        limit: capacityLimits.boards,
-      })),
+      new BoardAccess(store, hasRoomFor),
       persistence,
+      keepLoaded,
       new BoardInvariants(),
       new Workshop(voting, phases),
       new Gate(),
@@ -256,6 +261,7 @@ export async function startServer(
       await phases.flush();
       voting.dispose();
       await persistence.stop();
+      keepLoaded.stop();
       await heavy.close();
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
       sockets.close();

@@ -130,8 +130,22 @@ describe("one person cannot take a workshop down: memory bounded in total", () =
     await eventually(() => expect(refused.refusals).toEqual(["server-full"]));
     await stillCollaborating(server, first.id, first.links.participant.token, "first-goes-on");
 
+    // Once nobody is on the first board, it gives its place to the second at once.
     holder.disconnect();
-    await eventually(() => expect(server.hocuspocus.getDocumentsCount()).toBe(0));
     await connectSynced(server.url, second.id, second.links.participant.token);
+    expect(server.hocuspocus.documents.has(first.id)).toBe(false);
+  });
+
+  it("keeps a board loaded a while after its last connection leaves, so coming and going loads it once", async () => {
+    const server = await startTestServer({}, { capacity: { idleBoardMs: 500 } });
+    const board = await server.createBoard();
+    const first = await connectSynced(server.url, board.id, board.links.participant.token);
+    const loaded = server.hocuspocus.documents.get(board.id);
+    first.disconnect();
+    await eventually(() => expect(loaded!.getConnectionsCount()).toBe(0));
+    const again = await connectSynced(server.url, board.id, board.links.participant.token);
+    expect(server.hocuspocus.documents.get(board.id)).toBe(loaded);
+    again.disconnect();
+    await eventually(() => expect(server.hocuspocus.documents.has(board.id)).toBe(false));
   });
 });

@@ -13,8 +13,8 @@ import { ConnectionRefused, type BoardContext } from "./context";
 export class BoardAccess implements Extension {
   constructor(
     private readonly store: BoardStore,
-    /** Whether this document is loaded, and how many boards are, of how many the server holds at once. */
-    private readonly loadedBoards: (documentName: string) => { loaded: boolean; boards: number; limit: number },
+    /** Whether the server holds this board, or has room to load it (an idle board may give its place). */
+    private readonly hasRoomFor: (boardId: string) => Promise<boolean>,
   ) {}
 
   async onAuthenticate({
@@ -31,8 +31,7 @@ export class BoardAccess implements Extension {
     if (!this.store.boardExists(boardId)) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     const role = token ? this.store.roleForTokenHash(boardId, hashToken(token)) : null;
     if (!role) throw new ConnectionRefused(AUTH_FAILURES.badToken);
-    const { loaded, boards, limit } = this.loadedBoards(boardId);
-    if (!loaded && boards >= limit) throw new ConnectionRefused(AUTH_FAILURES.serverFull);
+    if (!(await this.hasRoomFor(boardId))) throw new ConnectionRefused(AUTH_FAILURES.serverFull);
     // Only the server writes the workshop document (voting rounds and results).
     connectionConfig.readOnly = workshop || role === "viewer";
     return { boardId, role };

@@ -14,6 +14,8 @@ export interface CapacityLimits {
   authenticationMs: number;
   /** Boards loaded at once; a connection to a board not loaded past it is refused with `server-full`. */
   boards: number;
+  /** How long a board stays loaded after its last connection leaves, unless its place is needed. */
+  idleBoardMs: number;
 }
 
 export const DEFAULT_CAPACITY: CapacityLimits = {
@@ -23,6 +25,7 @@ export const DEFAULT_CAPACITY: CapacityLimits = {
   unsentBytes: 1024 * 1024 * 1024,
   authenticationMs: 10_000,
   boards: 200,
+  idleBoardMs: 60_000,
 };
 
 /** Close codes of a socket refused as it opens. */
