@@ -85,6 +85,23 @@ describe("one person cannot take a workshop down: cost per message", () => {
     await stillServing(server, facilitator, bystander, "probe");
   });
 
+  it("counts the records a connection's updates touch: past its budget it is closed, and its cards arrive once it is back", async () => {
+    const { server, created, facilitator, bystander } = await board({ recordsBurst: 100, recordsPerSecond: 1 });
+    const writer = await connectSynced(server.url, created.id, created.links.participant.token);
+    const paste = (prefix: string, count: number) =>
+      writer.doc.transact(() => {
+        for (let i = 0; i < count; i++) putCard(writer.doc, { id: `${prefix}-${i}`, text: `${i}` }, writer.origin);
+      }, writer.origin);
+    // More than the budget at once goes in when nothing was spent before it; the next change finds it spent.
+    paste("first", 150);
+    await eventually(() => expect(recordsOf(facilitator.doc, "cards").has("first-149")).toBe(true));
+    paste("second", 10);
+    await eventually(() => expect(writer.closes).toContainEqual({ code: 4429, reason: "too-many-messages" }));
+    await stillServing(server, facilitator, bystander, "probe");
+    // Reconnected, the client sends what the server did not take.
+    await eventually(() => expect(recordsOf(facilitator.doc, "cards").has("second-9")).toBe(true));
+  });
+
   it("gives a newcomer the whole board from what is stored, changes and deletions since the snapshot included", async () => {
     const { server, created, facilitator } = await board();
     for (let i = 0; i < 5; i++) putCard(facilitator.doc, { id: `c${i}`, text: `card ${i}` }, facilitator.origin);

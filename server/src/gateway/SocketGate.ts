@@ -71,6 +71,7 @@ export class SocketGate {
   private readonly unresolved = new Map<string, Uint8Array[]>();
   private readonly messages: RateLimit;
   private readonly bytes: RateLimit;
+  private readonly records: RateLimit;
   private readonly presence: RateLimit;
   private readonly syncs: RateLimit;
   private readonly wholeStateBytes: RateLimit;
@@ -83,6 +84,7 @@ export class SocketGate {
   ) {
     this.messages = new RateLimit(deps.limits.messagesPerSecond, deps.limits.messageBurst, deps.now);
     this.bytes = new RateLimit(deps.limits.bytesPerSecond, deps.limits.bytesBurst, deps.now);
+    this.records = new RateLimit(deps.limits.recordsPerSecond, deps.limits.recordsBurst, deps.now);
     this.presence = new RateLimit(deps.limits.presencePerSecond, deps.limits.presencePerSecond, deps.now);
     this.syncs = new RateLimit(deps.limits.syncsPerSecond, deps.limits.syncBurst, deps.now);
     this.wholeStateBytes = new RateLimit(
@@ -241,6 +243,8 @@ export class SocketGate {
       verdict = this.verdict(connection, update);
     }
     if (verdict === "unresolved") return this.holdUnresolved(connection, envelope.documentName, data);
+    // Closed, not refused: the client keeps the update and sends it again once it has reconnected.
+    if (verdict === "over-budget") return this.close(GATE_CLOSE.rateLimit);
     if (verdict !== "accepted") return this.resync(connection, envelope.documentName, verdict);
     this.client.handleMessage(data);
     await connection.waitForPendingMessages();
@@ -261,12 +265,15 @@ export class SocketGate {
     answerFullSync(this.ws, connection, pieces, () => this.deps.capacity.sent(bytes));
   }
 
-  private verdict(connection: Connection, update: Uint8Array): "accepted" | "unresolved" | UpdateRefused {
+  private verdict(
+    connection: Connection,
+    update: Uint8Array,
+  ): "accepted" | "unresolved" | "over-budget" | UpdateRefused {
     const context = connection.context as BoardContext;
     try {
       const author = { role: context.role, phase: this.deps.phaseOf(context.boardId) };
-      checkUpdate(connection.document, update, author, this.deps.limits);
-      return "accepted";
+      const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
+      return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {
       if (!(error instanceof UpdateRefused)) throw error;
       return error.reason === UPDATE_REFUSALS.unresolvable ? "unresolved" : error;
@@ -300,6 +307,7 @@ export class SocketGate {
         decoding.readVarUint(envelope.decoder);
         const verdict = this.verdict(connection, decoding.readVarUint8Array(envelope.decoder));
         if (verdict === "unresolved") continue;
+        if (verdict === "over-budget") return this.close(GATE_CLOSE.rateLimit);
         this.unresolved.set(
           documentName,
           (this.unresolved.get(documentName) ?? []).filter((frame) => frame !== data),

@@ -9,6 +9,10 @@ export interface GateLimits {
   bytesPerSecond: number;
   /** ...and at once: an offline client's edits arrive in one sync message when it is back. */
   bytesBurst: number;
+  /** Records a connection's updates may create, change or delete per second, on average (each costs checking and repair)... */
+  recordsPerSecond: number;
+  /** ...and at once: a paste of a long list goes in parts of 500 cards. */
+  recordsBurst: number;
   /** Presence messages applied per second; more are dropped (presence is lossy by nature). */
   presencePerSecond: number;
   /** First sync steps (each answered with what the client lacks, up to the whole board) per second, on average... */
@@ -36,6 +40,8 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   messageBurst: 600,
   bytesPerSecond: 2 * 1024 * 1024,
   bytesBurst: 16 * 1024 * 1024,
+  recordsPerSecond: 1_000,
+  recordsBurst: 20_000,
   presencePerSecond: 40,
   syncsPerSecond: 0.2,
   syncBurst: 10,

@@ -78,7 +78,7 @@ export function checkUpdate(
   update: Uint8Array,
   author: Author,
   { boardRecords, boardBytes }: BoardLimits = LIMITS,
-): void {
+): { recordsTouched: number } {
   const { writes, deletes, texts } = changesOf(doc, update);
   const newRecords = new Set<string>();
   let planEnd: string | null | undefined;
@@ -120,4 +120,7 @@ export function checkUpdate(
   }
   // Last, so only an update that passes everything else is counted.
   countBytes(doc, update, boardBytes);
+  const touched = new Set([...writes, ...texts].map(({ change }) => `${change.area}/${change.record}`));
+  for (const change of deletes) touched.add(`${change.area}/${change.record}`);
+  return { recordsTouched: touched.size };
 }
