@@ -142,7 +142,10 @@ export async function startServer(
     clock,
     (boardId, phase) => keepInHistory(boardId, phase, "phase"),
   );
-  const persistence = new BoardPersistence(store, logger, (board) => heavy.runForServer({ kind: "compact", board }));
+  const persistence = new BoardPersistence(store, logger, {
+    fold: (board) => heavy.runForServer({ kind: "compact", board }),
+    split: (board, structsPerPiece) => heavy.runForServer({ kind: "split", board, structsPerPiece }),
+  });
   const keepLoaded = new KeepLoaded(capacityLimits.idleBoardMs);
   const boardsLoaded = () =>
     [...hocuspocus.documents.keys()].filter((name) => !parseDocumentName(name).workshop).length;

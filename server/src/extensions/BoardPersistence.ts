@@ -4,7 +4,7 @@ import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from 
 import type { Logger } from "../logger";
 import { boardSizeIs } from "../guard/boardBytes";
 import type { BoardStore, StoredBoard } from "../storage/BoardStore";
-import { applyStoredUnheard } from "../storage/storedBoard";
+import { applyUnheard, piecesOf } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
 
 export interface BoardPersistenceConfig {
@@ -16,8 +16,19 @@ export interface BoardPersistenceConfig {
 
 const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 };
 
-/** Draws a stored board's whole state as one update, off the event loop (a heavy-work job). */
-export type Fold = (board: StoredBoard) => Promise<Uint8Array>;
+/** Work on a stored board that grows with it, done off the event loop (heavy-work jobs). */
+export interface StoredBoardWork {
+  /** The board's whole state as one update. */
+  fold(board: StoredBoard): Promise<Uint8Array>;
+  /** The board as updates of at most `structsPerPiece` structs each, to apply in order. */
+  split(board: StoredBoard, structsPerPiece: number): Promise<Uint8Array[]>;
+}
+
+/** A board stored in more bytes than this is loaded in pieces, the event loop going round between them. */
+const LOAD_IN_PIECES_BYTES = 256 * 1024;
+const STRUCTS_PER_PIECE = 5_000;
+
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Loads a board from its snapshot and update log, migrates it before any
@@ -43,7 +54,7 @@ export class BoardPersistence implements Extension {
   constructor(
     private readonly store: BoardStore,
     private readonly logger: Logger,
-    private readonly fold: Fold,
+    private readonly work: StoredBoardWork,
     config: Partial<BoardPersistenceConfig> = {},
   ) {
     this.config = { ...defaults, ...config };
@@ -65,14 +76,21 @@ export class BoardPersistence implements Extension {
     const stored = this.store.loadBoard(documentName);
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
-      applyStoredUnheard(document, stored);
+      if (storedBytesOf(stored) <= LOAD_IN_PIECES_BYTES) applyUnheard(document, piecesOf(stored));
+      else {
+        // Yjs applies an update in one go: a large board, in one update, would hold every other board's edits.
+        for (const piece of await this.work.split(stored, STRUCTS_PER_PIECE)) {
+          applyUnheard(document, [piece]);
+          await turnOfTheEventLoop();
+        }
+      }
       if (schemaVersionOf(document) === undefined) throw new Error("stored board has no schema version");
       boardSizeIs(document, storedBytesOf(stored));
     } catch (error) {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
-    const held = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates];
+    const held = [...piecesOf(stored)];
     this.held.set(document, held);
     document.on("update", (update: Uint8Array) => {
       this.store.appendUpdate(documentName, update);
@@ -114,7 +132,8 @@ export class BoardPersistence implements Extension {
     const board = this.stopped ? null : this.store.loadBoard(boardId);
     if (!board) return Promise.resolve();
     const pieces = (board.snapshot ? 1 : 0) + board.updates.length;
-    const folded = this.fold(board)
+    const folded = this.work
+      .fold(board)
       .then((state) => {
         this.store.compact(boardId, state, board.lastSeq);
         boardSizeIs(document, this.store.storedBytes(boardId));

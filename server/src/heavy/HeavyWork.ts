@@ -39,6 +39,8 @@ export class HeavyWorkRefused extends Error {
  */
 export class HeavyWork {
   private readonly pool: Piscina<HeavyJob, HeavyResults[HeavyJob["kind"]]>;
+  /** The server's own jobs, in a thread of their own: a board being loaded never waits behind someone's export. */
+  private readonly own: Piscina<HeavyJob, HeavyResults[HeavyJob["kind"]]>;
   private readonly byAddress = new Map<string, number>();
   /** Jobs running or waiting. */
   private inFlight = 0;
@@ -47,13 +49,16 @@ export class HeavyWork {
     workerFile: URL,
     private readonly limits: HeavyWorkLimits = DEFAULT_HEAVY_LIMITS,
   ) {
-    this.pool = new Piscina({
-      filename: workerFile.href,
-      minThreads: 0,
-      maxThreads: limits.threads,
-      idleTimeout: 30_000,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
-    });
+    const threads = (maxThreads: number) =>
+      new Piscina<HeavyJob, HeavyResults[HeavyJob["kind"]]>({
+        filename: workerFile.href,
+        minThreads: 0,
+        maxThreads,
+        idleTimeout: 30_000,
+        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+      });
+    this.pool = threads(limits.threads);
+    this.own = threads(1);
   }
 
   /** A job asked for from an address: refused when that address or the queue is full. */
@@ -75,16 +80,17 @@ export class HeavyWork {
 
   /**
    * A job of the server's own (a history snapshot at a reveal or a phase
-   * change): never refused, since nobody may lose it, and bounded by the
-   * facilitator commands that start it.
+   * change, folding a board's log, cutting a board into pieces to load):
+   * never refused, since nobody may lose it, and bounded by what starts it
+   * (facilitator commands, edits, loads).
    */
   runForServer<J extends HeavyJob>(job: J): Promise<HeavyResults[J["kind"]]> {
-    return this.runNow(job);
+    return this.runNow(job, this.own);
   }
 
-  private async runNow<J extends HeavyJob>(job: J): Promise<HeavyResults[J["kind"]]> {
+  private async runNow<J extends HeavyJob>(job: J, pool = this.pool): Promise<HeavyResults[J["kind"]]> {
     try {
-      return (await this.pool.run(job, {
+      return (await pool.run(job, {
         signal: AbortSignal.timeout(this.limits.timeoutMs),
       })) as HeavyResults[J["kind"]];
     } catch (error) {
@@ -92,8 +98,8 @@ export class HeavyWork {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.destroy(), this.own.destroy()]);
   }
 }
 

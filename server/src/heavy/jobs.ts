@@ -12,20 +12,23 @@ import {
 import type { ExportFile } from "../exports/files";
 import { renderExport, type ExportAbout } from "../exports/render";
 import type { StoredBoard } from "../storage/BoardStore";
-import { applyStored, readStored } from "../storage/storedBoard";
+import { splitUpdate } from "../storage/splitUpdate";
+import { applyStored, piecesOf, readStored } from "../storage/storedBoard";
 
 /**
  * The work that grows with a board's size: each job runs in a worker
  * thread, on the board as stored (its snapshot and update log, which hold
  * every acknowledged update), so the thread that relays edits never builds,
- * walks or encodes a whole board for a download, an import, a snapshot or
- * the folding of its update log.
+ * walks or encodes a whole board for a download, an import, a snapshot,
+ * the folding of its update log, or the cutting of a large one into pieces
+ * to load.
  */
 export type HeavyJob =
   | { kind: "export"; file: ExportFile; board: StoredBoard; about: ExportAbout }
   | { kind: "import"; text: string }
   | { kind: "snapshot"; board: StoredBoard; workshop: BoardWorkshop }
-  | { kind: "compact"; board: StoredBoard };
+  | { kind: "compact"; board: StoredBoard }
+  | { kind: "split"; board: StoredBoard; structsPerPiece: number };
 
 export type ImportResult =
   | { ok: true; state: Uint8Array; title: string; workshop: BoardWorkshop | undefined }
@@ -36,6 +39,7 @@ export interface HeavyResults {
   import: ImportResult;
   snapshot: string;
   compact: Uint8Array;
+  split: Uint8Array[];
 }
 
 /** A board file read, checked and built into a new board's document; its state is what the store keeps. */
@@ -81,5 +85,7 @@ export async function runHeavyJob(job: HeavyJob): Promise<HeavyResults[HeavyJob[
       applyStored(doc, job.board);
       return move(Y.encodeStateAsUpdate(doc)) as Uint8Array;
     }
+    case "split":
+      return piecesOf(job.board).flatMap((piece) => splitUpdate(piece, job.structsPerPiece));
   }
 }
