@@ -21,7 +21,7 @@ import { HeadersLayer } from "./HeadersLayer";
 import { Minimap } from "./Minimap";
 import { useBackgroundGestures } from "./useBackgroundGestures";
 import { isDoubleClick } from "./doubleClick";
-import { useHitsWhenStill } from "./useHitsWhenStill";
+import { ViewMotion, ViewMotionContext, useStillView } from "./viewMotion";
 
 interface Props {
   controller: BoardController;
@@ -46,6 +46,21 @@ const LINE_KEYS = {
   visibility: "board.blueprintVisibility",
   internalInteraction: "board.blueprintInternalInteraction",
 } as const satisfies Record<BlueprintLine, string>;
+
+/** Screen pixels the screen's own edges snap outward to, so that a pan of a pixel renders no cell. */
+const SCREEN_STEP = 12;
+
+/** The part of the world on screen, its edges snapped outward to SCREEN_STEP pixels. */
+function screenWorld(camera: Camera, size: { width: number; height: number }): [number, number, number, number] {
+  const step = SCREEN_STEP / camera.scale;
+  const [left, top] = [-camera.x / camera.scale, -camera.y / camera.scale];
+  return [
+    Math.floor(left / step) * step,
+    Math.floor(top / step) * step,
+    Math.ceil((left + size.width / camera.scale) / step) * step,
+    Math.ceil((top + size.height / camera.scale) / step) * step,
+  ];
+}
 
 /**
  * The part of the world on screen, widened by OVERDRAW to edges on a grid of
@@ -138,8 +153,20 @@ export const BoardCanvas = memo(
       () => ui.picture ?? { x: left, y: top, width: right - left, height: bottom - top },
       [ui.picture, left, top, right, bottom],
     );
+    const [screenLeft, screenTop, screenRight, screenBottom] = screenWorld(ui.camera, size);
+    const screen = useMemo(
+      () =>
+        ui.picture ?? {
+          x: screenLeft,
+          y: screenTop,
+          width: screenRight - screenLeft,
+          height: screenBottom - screenTop,
+        },
+      [ui.picture, screenLeft, screenTop, screenRight, screenBottom],
+    );
     const stage = useRef<Konva.Stage>(null);
-    useHitsWhenStill(ui.camera, stage, container);
+    const [motion] = useState(() => new ViewMotion());
+    useStillView(ui.camera, stage, container, motion, !ui.picture);
     useEffect(() => {
       const area = ui.picture;
       const node = stage.current;
@@ -195,47 +222,50 @@ export const BoardCanvas = memo(
             {/* Three layers (a canvas each, so few): the map, which changes when the layout or the
                 curve does; the cards, which change most; and what moves with people's pointers. */}
             <TextResolution.Provider value={resolution}>
-              <Layer>
-                <GridLayer layout={layout} labels={labels} lines={lines} />
-                <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
-                <HeadersLayer controller={controller} layout={layout} />
-              </Layer>
-              <CardsLayer
-                model={controller.model}
-                journeyId={controller.journeyId() ?? ""}
-                layout={layout}
-                view={view}
-                selection={ui.selection}
-                editing={ui.editing}
-                editedBy={editedBy}
-                canEdit={controller.canEdit}
-                dots={dots}
-                tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
-                labels={cardLabels}
-                handlers={handlers}
-              />
-              <Layer listening={false}>
-                {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
-                {focusedCell && (
-                  <Rect
-                    {...focusedCell}
-                    stroke="#1d4ed8"
-                    strokeWidth={3 / ui.camera.scale}
-                    dash={[8 / ui.camera.scale, 5 / ui.camera.scale]}
-                    cornerRadius={6}
-                    name="focused-cell"
-                  />
-                )}
-                {ui.marquee && (
-                  <Rect
-                    {...ui.marquee}
-                    fill="rgba(29, 78, 216, 0.08)"
-                    stroke="#1d4ed8"
-                    strokeWidth={1 / ui.camera.scale}
-                    name="marquee"
-                  />
-                )}
-              </Layer>
+              <ViewMotionContext.Provider value={motion}>
+                <Layer>
+                  <GridLayer layout={layout} labels={labels} lines={lines} />
+                  <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
+                  <HeadersLayer controller={controller} layout={layout} />
+                </Layer>
+                <CardsLayer
+                  model={controller.model}
+                  journeyId={controller.journeyId() ?? ""}
+                  layout={layout}
+                  view={view}
+                  screen={screen}
+                  selection={ui.selection}
+                  editing={ui.editing}
+                  editedBy={editedBy}
+                  canEdit={controller.canEdit}
+                  dots={dots}
+                  tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
+                  labels={cardLabels}
+                  handlers={handlers}
+                />
+                <Layer listening={false}>
+                  {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
+                  {focusedCell && (
+                    <Rect
+                      {...focusedCell}
+                      stroke="#1d4ed8"
+                      strokeWidth={3 / ui.camera.scale}
+                      dash={[8 / ui.camera.scale, 5 / ui.camera.scale]}
+                      cornerRadius={6}
+                      name="focused-cell"
+                    />
+                  )}
+                  {ui.marquee && (
+                    <Rect
+                      {...ui.marquee}
+                      fill="rgba(29, 78, 216, 0.08)"
+                      stroke="#1d4ed8"
+                      strokeWidth={1 / ui.camera.scale}
+                      name="marquee"
+                    />
+                  )}
+                </Layer>
+              </ViewMotionContext.Provider>
             </TextResolution.Provider>
           </Stage>
         )}

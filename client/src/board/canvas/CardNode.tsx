@@ -2,6 +2,7 @@ import { memo, useContext, useLayoutEffect, useReducer, useRef } from "react";
 import Konva from "konva";
 import { Circle, Group, Image, Rect, Shape } from "react-konva";
 import { CanvasText, TextResolution, keepAsPicture } from "./CanvasText";
+import { ViewMotionContext } from "./viewMotion";
 import {
   departmentColour,
   isAlerting,
@@ -177,10 +178,17 @@ export const CardNode = memo(function CardNode({
   const node = useRef<Konva.Group>(null);
   const resolution = useContext(TextResolution);
   const [icons, iconArrived] = useReducer((count: number) => count + 1, 0);
+  const motion = useContext(ViewMotionContext);
   useLayoutEffect(() => {
     const group = node.current;
     if (group) keepAsPicture(group, resolution, { hitCanvasPixelRatio: HIT_RATIO, offset: PICTURE_MARGIN });
   }, [card, kind, width, height, colour, selected, editedBy, dots, labels, resolution, icons]);
+  // A picture of the moving view that shows this card where it was, or as it was, is stale.
+  useLayoutEffect(() => {
+    const shown = { x, y, width, height };
+    motion?.changed(shown);
+    return () => motion?.changed(shown);
+  }, [card, kind, x, y, width, height, colour, selected, editedBy, dots, labels, resolution, icons, motion]);
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
     const pointer = event.target.getStage()?.getPointerPosition();
     // The layout decides where cards sit: put the node back, then let the move (if any) re-place it.
@@ -199,6 +207,8 @@ export const CardNode = memo(function CardNode({
   const group = {
     x: box.x,
     y: box.y,
+    width: box.width,
+    height: box.height,
     draggable,
     name: "card",
     id: `card-${card.id}`,

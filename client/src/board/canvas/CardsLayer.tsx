@@ -1,4 +1,13 @@
-import { memo, useSyncExternalStore } from "react";
+import {
+  memo,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type Konva from "konva";
 import { Group, Layer, Rect as KonvaRect, Shape } from "react-konva";
 import { CanvasText } from "./CanvasText";
@@ -15,7 +24,8 @@ import {
 } from "../state/layout";
 import type { BoardModel } from "../state/BoardModel";
 import type { CardDots } from "../state/cardDots";
-import { CARDS_LAYER } from "./useHitsWhenStill";
+import { CARDS_LAYER, CARDS_SHOWN, ViewMotionContext } from "./viewMotion";
+import { Mounting } from "./mounting";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
 
 export interface CardsView {
@@ -36,6 +46,8 @@ interface CardsLayerProps extends CardsView {
   layout: JourneyLayout;
   /** The part of the world to draw, in world units. */
   view: Rect;
+  /** The part of it on screen, whose cards are drawn at once; the rest a few per render. */
+  screen: Rect;
 }
 
 const NO_CARDS: readonly CardRecord[] = [];
@@ -44,28 +56,53 @@ const NO_CARDS: readonly CardRecord[] = [];
  * The cards in view, drawn cell by cell. Cells out of view are not
  * mounted. Each cell reads its own cards from the board model, so a remote
  * change to a card renders its cell alone (the canvas around it does not
- * render), and within the cell only the cards whose props changed.
+ * render), and within the cell only the cards whose props changed. While
+ * the view pans, the layer may draw a picture of them instead (`ViewMotion`).
  */
-export function CardsLayer({ model, journeyId, layout, view, ...shown }: CardsLayerProps) {
+export function CardsLayer({ model, journeyId, layout, view, screen, ...shown }: CardsLayerProps) {
   const columns = layout.columns.filter(
     (c) => !c.stage.collapsed && c.x < view.x + view.width && view.x < c.x + c.width,
   );
   const rows = layout.rows.filter((r) => !r.lane.collapsed && r.y < view.y + view.height && view.y < r.y + r.height);
+  const motion = useContext(ViewMotionContext);
+  const layer = useRef<Konva.Layer>(null);
+  const group = useRef<Konva.Group>(null);
+  const sheet = useRef<Konva.Shape>(null);
+  const [mounting] = useState(() => new Mounting());
+  const render = mounting.beginRender();
+  // A cell with cards left to mount renders again in the next render, and there is one in the next frame
+  // whether or not the view moves.
+  const [, nextFrame] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!mounting.hasPending) return;
+    const id = requestAnimationFrame(nextFrame);
+    return () => cancelAnimationFrame(id);
+  });
+  useLayoutEffect(() => {
+    if (motion && layer.current && group.current && sheet.current)
+      return motion.attach(layer.current, group.current, sheet.current);
+  }, [motion]);
   return (
-    <Layer name={CARDS_LAYER}>
-      {rows.flatMap((row) =>
-        columns.map((column) => (
-          <Cell
-            key={`${column.stage.id}/${row.lane.id}`}
-            model={model}
-            journeyId={journeyId}
-            column={column}
-            row={row}
-            view={view}
-            {...shown}
-          />
-        )),
-      )}
+    <Layer name={CARDS_LAYER} ref={layer}>
+      <Group name={CARDS_SHOWN} ref={group}>
+        {rows.flatMap((row) =>
+          columns.map((column) => (
+            <Cell
+              key={`${column.stage.id}/${row.lane.id}`}
+              model={model}
+              journeyId={journeyId}
+              column={column}
+              row={row}
+              view={view}
+              screen={screen}
+              mounting={mounting}
+              frame={mounting.isPending(keyOf(column.stage, row.lane)) ? render : 0}
+              {...shown}
+            />
+          )),
+        )}
+      </Group>
+      <Shape ref={sheet} visible={false} listening={false} sceneFunc={motion?.drawSheet} />
     </Layer>
   );
 }
@@ -76,6 +113,10 @@ interface CellProps extends CardsView {
   column: LayoutColumn;
   row: LayoutRow;
   view: Rect;
+  screen: Rect;
+  mounting: Mounting;
+  /** Changes while the cell has cards left to mount, so that it renders again. */
+  frame: number;
 }
 
 const overlaps = (a: Rect, b: Rect) =>
@@ -84,10 +125,14 @@ const overlaps = (a: Rect, b: Rect) =>
 const contains = (box: Rect, point: { x: number; y: number }) =>
   point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
 
-const Cell = memo(function Cell({ model, journeyId, column, row, view, ...shown }: CellProps) {
+const Cell = memo(function Cell({ model, journeyId, column, row, view, screen, mounting, ...shown }: CellProps) {
   const key = keyOf(column.stage, row.lane);
   const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
-  const slots = slotsIn(column, row, cards.length, view);
+  const needed = new Set(slotsIn(column, row, cards.length, screen));
+  const chosen = mounting.choose(key, slotsIn(column, row, cards.length, view), needed);
+  const slots = chosen.slots.filter((index) => index < cards.length);
+  useLayoutEffect(() => mounting.committed(key, slots, chosen.pending));
+  useEffect(() => () => mounting.forget(key), [mounting, key]);
   const add = shown.canEdit && !shown.tiles ? addSlotRect(column, row, cards.length) : null;
   const addInView = add !== null && overlaps(add, view);
   if (!slots.length && !addInView) return null;
@@ -122,7 +167,7 @@ function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () =>
     onAdd();
   };
   return (
-    <Group x={box.x} y={box.y} name="add-slot" onMouseDown={press} onTap={onAdd}>
+    <Group x={box.x} y={box.y} width={box.width} height={box.height} name="add-slot" onMouseDown={press} onTap={onAdd}>
       <KonvaRect
         width={box.width}
         height={box.height}
@@ -201,6 +246,15 @@ function CellCards({
 function CellTiles({ cards, slots, column, row, kind, selection, handlers }: DrawProps) {
   const boxes = slots.map((index) => slotRect(column, row, index));
   const origin = { x: Math.min(...boxes.map((b) => b.x)), y: Math.min(...boxes.map((b) => b.y)) };
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - origin.x;
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - origin.y;
+  const motion = useContext(ViewMotionContext);
+  const [left, top] = [origin.x, origin.y];
+  // A picture of the moving view showing these tiles as they were is stale.
+  useLayoutEffect(
+    () => motion?.changed({ x: left, y: top, width, height }),
+    [motion, cards, selection, left, top, width, height],
+  );
   const pick = (event: Konva.KonvaEventObject<MouseEvent>) => {
     const at = event.target.getRelativePointerPosition();
     const point = at && { x: at.x + origin.x, y: at.y + origin.y };
@@ -212,8 +266,8 @@ function CellTiles({ cards, slots, column, row, kind, selection, handlers }: Dra
     <Shape
       x={origin.x}
       y={origin.y}
-      width={Math.max(...boxes.map((b) => b.x + b.width)) - origin.x}
-      height={Math.max(...boxes.map((b) => b.y + b.height)) - origin.y}
+      width={width}
+      height={height}
       name="card-tiles"
       perfectDrawEnabled={false}
       onMouseDown={pick}
