@@ -17,6 +17,7 @@ import {
   editCardText,
   localUserOrigin,
   moveCard,
+  moveCards,
   moveLane,
   moveStage,
   readJourneyGrid,
@@ -150,6 +151,29 @@ describe("cards", () => {
 
     deleteCards(doc, { ids: ["b", "c"] }, me);
     expect(cardsInCell(doc, s0!.id, l0!.id)).toEqual([]);
+  });
+
+  it("moves several cards in one transaction, each to the end of its cell in the order given", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    const [s0, s1] = stages;
+    const [l0] = lanes;
+    for (const id of ["a", "b", "c"]) addCard(doc, card(journeyId, s0!.id, l0!.id, id), me);
+    let transactions = 0;
+    doc.on("afterTransaction", () => transactions++);
+    const end = Number.MAX_SAFE_INTEGER;
+    moveCards(
+      doc,
+      {
+        moves: [
+          { id: "b", stageId: s1!.id, laneId: l0!.id, index: end },
+          { id: "c", stageId: s1!.id, laneId: l0!.id, index: end },
+        ],
+      },
+      me,
+    );
+    expect(transactions).toBe(1);
+    expect(cardsInCell(doc, s1!.id, l0!.id).map((c) => c.id)).toEqual(["b", "c"]);
+    expect(cardsInCell(doc, s0!.id, l0!.id).map((c) => c.id)).toEqual(["a"]);
   });
 
   it("refuses card text over the limit and leaves the card as it was", () => {

@@ -82,6 +82,17 @@ export function moveCard(doc: Y.Doc, args: MoveCardArgs, origin: Origin): void {
   }, origin);
 }
 
+/**
+ * Several cards moved in one transaction (one step of undo), in the order
+ * given, each placed among the cards its cell holds by then: a cell's end
+ * (any index past it) takes them in that order.
+ */
+export function moveCards(doc: Y.Doc, args: { moves: readonly MoveCardArgs[] }, origin: Origin): void {
+  doc.transact(() => {
+    for (const move of args.moves) moveCard(doc, move, origin);
+  }, origin);
+}
+
 export function deleteCards(doc: Y.Doc, args: { ids: readonly string[] }, origin: Origin): void {
   doc.transact(() => {
     const cards = recordsOf(doc, "cards");
