@@ -21,6 +21,7 @@ import {
   linkCards,
   moveAction,
   moveCard,
+  moveCards,
   moveLane,
   moveStage,
   newId,
@@ -45,6 +46,7 @@ import {
   updateAction,
   updatePersona,
   type ActionFields,
+  type MoveCardArgs,
   type BoardFile,
   type ClipboardCards,
   type Indicator,
@@ -128,6 +130,8 @@ export class BoardCommands {
   }
   move = (id: string, stageId: string, laneId: string, index: number) =>
     this.run("cards", () => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
+  /** Several cards moved as one step of undo. */
+  moveMany = (moves: readonly MoveCardArgs[]) => this.run("cards", () => moveCards(this.doc, { moves }, this.origin));
   deleteCards = (ids: readonly string[]) => this.run("cards", () => deleteCards(this.doc, { ids }, this.origin));
   setChannel = (id: string, channel: string | null) =>
     this.run("cards", () => setCardChannel(this.doc, { id, channel }, this.origin));

@@ -24,7 +24,7 @@ import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
-import { cellBox, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
+import { cellBox, cellTarget, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
 import type { VotingModel } from "./state/VotingModel";
 import type { ChangeScope, Permissions } from "./state/permissions";
 
@@ -66,6 +66,14 @@ export interface UiState {
   editing: string | null;
   /** The cell the keyboard is on when it is on no card (an empty cell). */
   focusCell: Cell | null;
+  /**
+   * Where the keyboard is while several cards are chosen from it (Ctrl+arrows
+   * go on without selecting, Shift+Space adds or takes out the card), which
+   * the selection no longer tells.
+   */
+  keyboardAt: Focus | null;
+  /** A change the canvas's live region says to screen readers, until the keyboard moves on. */
+  announcement: Notice | null;
   /** Where a new card is being typed; it exists only once its text is committed. */
   draft: CellHit | null;
   camera: Camera;
@@ -124,6 +132,8 @@ export class BoardController {
       selection: new Set(),
       editing: null,
       focusCell: null,
+      keyboardAt: null,
+      announcement: null,
       draft: null,
       camera: { x: 0, y: 0, scale: 1 },
       panel: null,
@@ -290,38 +300,80 @@ export class BoardController {
     if (additive && selection.has(id)) selection.delete(id);
     else selection.add(id);
     const panel = this.ui.panel && FORM_PANELS.has(this.ui.panel) ? null : this.ui.panel;
-    this.set({ selection, focusCell: null, menu: null, panel });
+    this.set({ selection, focusCell: null, keyboardAt: null, announcement: null, menu: null, panel });
   }
 
   // The keyboard
 
-  /** Where the keyboard is: the card selected alone, else the cell it is on. */
+  /** Where the keyboard is: where it went while choosing cards, else the card selected alone, else the cell it is on. */
   keyboardFocus(): Focus | null {
-    const [only] = this.ui.selection;
-    if (only && this.ui.selection.size === 1) return { card: only };
-    return this.ui.focusCell ? { cell: this.ui.focusCell } : null;
+    const { keyboardAt, focusCell, selection } = this.ui;
+    if (keyboardAt && ("cell" in keyboardAt || this.model.record("cards", keyboardAt.card))) return keyboardAt;
+    const [only] = selection;
+    if (only && selection.size === 1) return { card: only };
+    return focusCell ? { cell: focusCell } : null;
   }
 
-  /** An arrow key: the keyboard goes to the next card or cell that way, brought into view. */
-  moveFocus(direction: Direction): void {
+  /**
+   * An arrow key: the keyboard goes to the next card or cell that way, brought
+   * into view. It selects the card it reaches, unless `keepSelection`
+   * (Ctrl+arrows), which leaves the selection as it is to add more cards.
+   */
+  moveFocus(direction: Direction, keepSelection = false): void {
     const layout = this.layout();
     const grid = this.grid();
     if (!layout || !grid) return;
     const next = nextFocus(layout, grid, this.keyboardFocus(), direction);
     if (!next) return;
-    if ("card" in next) this.select(next.card, false);
-    else this.set({ selection: new Set(), focusCell: next.cell, menu: null });
+    if (keepSelection) this.set({ keyboardAt: next, menu: null, announcement: null });
+    else if ("card" in next) this.select(next.card, false);
+    else this.set({ selection: new Set(), keyboardAt: null, focusCell: next.cell, menu: null, announcement: null });
     this.revealFocus();
   }
 
-  /** Shift and an arrow: the card selected alone moves a place that way (or to the next cell). */
+  /** Shift+Space: the card the keyboard is on joins the selection, or leaves it; the keyboard stays on it. */
+  toggleFocusedCard(): void {
+    const focus = this.keyboardFocus();
+    if (!focus || !("card" in focus)) return;
+    const selection = new Set(this.ui.selection);
+    const joined = !selection.delete(focus.card);
+    if (joined) selection.add(focus.card);
+    const key = joined ? "board.selectionAdded" : "board.selectionRemoved";
+    this.set({ selection, keyboardAt: focus, menu: null, announcement: { key, values: { number: selection.size } } });
+  }
+
+  /**
+   * Shift and an arrow: the card selected alone moves a place that way (or to
+   * the next cell); several selected cards move together to the end of the
+   * next cell that way, in their order, as one step of undo.
+   */
   moveSelected(direction: Direction): void {
-    const [id] = this.ui.selection;
     const layout = this.layout();
     const grid = this.grid();
-    if (!id || this.ui.selection.size !== 1 || !layout || !grid) return;
-    const target = moveTarget(layout, grid, id, direction);
-    if (target && this.commands.move(id, target.stageId, target.laneId, target.index)) this.revealFocus();
+    const ids = [...this.ui.selection].filter((id) => layout?.cards.has(id));
+    if (!layout || !grid || !ids.length) return;
+    if (ids.length === 1) {
+      const target = moveTarget(layout, grid, ids[0]!, direction);
+      if (target && this.commands.move(ids[0]!, target.stageId, target.laneId, target.index)) this.revealFocus();
+      return;
+    }
+    const box = (id: string) => layout.cards.get(id)!;
+    const moves = ids
+      .sort((a, b) => box(a).y - box(b).y || box(a).x - box(b).x)
+      .flatMap((id) => {
+        const target = cellTarget(layout, grid, id, direction);
+        // Past the cell's end: each goes last as it arrives, so they keep their order.
+        return target ? [{ id, ...target, index: Number.MAX_SAFE_INTEGER }] : [];
+      });
+    if (moves.length && this.commands.moveMany(moves)) this.revealFocus();
+  }
+
+  /** A stage made wider or narrower by `by` units from the keyboard (null: back to its own width), said aloud. */
+  resizeStageBy(id: string, by: number | null): void {
+    const column = this.layout()?.columns.find((c) => c.stage.id === id);
+    if (!column || !this.commands.resizeStage(id, by === null ? null : column.width + by)) return;
+    const width = this.layout()?.columns.find((c) => c.stage.id === id)?.width ?? column.width;
+    this.set({ announcement: { key: "board.stageWidth", values: { width: Math.round(width) } } });
   }
 
   /** Whether the card selected alone is a step this person may rate now. */
@@ -574,7 +626,7 @@ export class BoardController {
       x: at(world.x, camera.x, this.viewport.width),
       y: at(world.y, camera.y, this.viewport.height),
     };
-    this.set({ menu, selection: new Set(), focusCell: cell });
+    this.set({ menu, selection: new Set(), focusCell: cell, keyboardAt: null });
   }
 
   openMenu(menu: AxisMenu): void {

@@ -233,7 +233,13 @@ function ConnectedBoard({
                 dots={dots}
               />
               <CardList grid={grid} labels={labels} selection={ui.selection} />
-              <FocusAnnouncer grid={grid} labels={labels} focus={controller.keyboardFocus()} />
+              <FocusAnnouncer
+                grid={grid}
+                labels={labels}
+                focus={controller.keyboardFocus()}
+                selection={ui.selection}
+                announcement={ui.announcement}
+              />
               {!ui.picture && <DepartmentLegend grid={grid} />}
             </>
           ) : (

@@ -6,6 +6,7 @@ import { actionCut } from "./actionCut";
 import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
 import { actionFocusCard } from "./actionFocusCard";
+import { actionFocusKeepSelection } from "./actionFocusKeepSelection";
 import { actionLaneMenu } from "./actionLaneMenu";
 import { actionMoveCard } from "./actionMoveCard";
 import { actionPaste } from "./actionPaste";
@@ -15,6 +16,7 @@ import { actionRemoveDot } from "./actionRemoveDot";
 import { actionSelectAll } from "./actionSelectAll";
 import { actionStageMenu } from "./actionStageMenu";
 import { actionToggleHelp } from "./actionToggleHelp";
+import { actionToggleInSelection } from "./actionToggleInSelection";
 import { actionToggleMinimap } from "./actionToggleMinimap";
 import { actionUndo } from "./actionUndo";
 import { actionZoomIn } from "./actionZoomIn";
@@ -25,6 +27,8 @@ import type { Action } from "./types";
 /** Every board action, in the order the help panel lists them. */
 export const ACTIONS: readonly Action[] = [
   actionFocusCard,
+  actionFocusKeepSelection,
+  actionToggleInSelection,
   actionAddCard,
   actionEditCard,
   actionMoveCard,

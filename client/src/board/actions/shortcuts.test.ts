@@ -53,6 +53,24 @@ describe("keyboard shortcuts", () => {
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft" }))?.id).toBe("focusCard");
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft", shiftKey: true }))?.id).toBe("moveCard");
     const onCanvas = ACTIONS.filter((action) => action.onCanvas).map((action) => action.id);
-    expect(onCanvas.sort()).toEqual(["editCard", "focusCard", "laneMenu", "moveCard", "rateCard", "stageMenu"]);
+    expect(onCanvas.sort()).toEqual([
+      "editCard",
+      "focusCard",
+      "focusKeepSelection",
+      "laneMenu",
+      "moveCard",
+      "rateCard",
+      "stageMenu",
+      "toggleInSelection",
+    ]);
+  });
+
+  it("chooses several cards: Ctrl or Cmd with an arrow goes on without selecting, Shift+Space or Ctrl+Space adds or takes out", () => {
+    expect(actionFor(ACTIONS, press({ key: "ArrowDown", ctrlKey: true }))?.id).toBe("focusKeepSelection");
+    expect(actionFor(ACTIONS, press({ key: "ArrowDown", metaKey: true }))?.id).toBe("focusKeepSelection");
+    expect(actionFor(ACTIONS, press({ key: " ", code: "Space", shiftKey: true }))?.id).toBe("toggleInSelection");
+    expect(actionFor(ACTIONS, press({ key: " ", code: "Space", ctrlKey: true }))?.id).toBe("toggleInSelection");
+    expect(actionFor(ACTIONS, press({ key: " ", code: "Space" }))).toBeUndefined();
+    expect(formatShortcut({ key: " ", shift: true }, false)).toBe("Shift+Space");
   });
 });

@@ -39,6 +39,7 @@ const KEY_NAMES: Record<string, string> = {
   ArrowDown: "↓",
   ArrowLeft: "←",
   ArrowRight: "→",
+  " ": "Space",
 };
 
 export function formatShortcut(shortcut: Shortcut, isMac: boolean): string {

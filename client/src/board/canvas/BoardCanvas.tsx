@@ -6,7 +6,7 @@ import type { BlueprintLine, StepEmotion } from "@journeyboard/shared";
 import { blueprintLines } from "../state/blueprint";
 import type { BoardController } from "../BoardController";
 import type { Camera } from "../state/camera";
-import { sameFrame, type JourneyLayout } from "../state/layout";
+import { sameFrame, type JourneyLayout, type Rect as Box } from "../state/layout";
 import { cellBox } from "../state/navigation";
 import type { CardDots } from "../state/cardDots";
 import type { Peer } from "../state/presence";
@@ -77,6 +77,13 @@ function visibleWorld(camera: Camera, size: { width: number; height: number }): 
     Math.ceil((top + size.height / camera.scale) / step) * step + step,
   ];
 }
+
+const grow = (box: Box, by: number): Box => ({
+  x: box.x - by,
+  y: box.y - by,
+  width: box.width + 2 * by,
+  height: box.height + 2 * by,
+});
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
 export const BoardCanvas = memo(
@@ -186,7 +193,10 @@ export const BoardCanvas = memo(
       );
     }, [ui.picture, controller]);
 
-    const focusedCell = ui.focusCell ? cellBox(layout, ui.focusCell) : null;
+    // The keyboard's place when it is not the one card selected: an empty cell, or a card or cell while choosing.
+    const at = ui.keyboardAt ?? (ui.focusCell ? { cell: ui.focusCell } : null);
+    const atCard = at && "card" in at ? layout.cards.get(at.card) : undefined;
+    const focused = atCard ? grow(atCard, 6) : at && "cell" in at ? cellBox(layout, at.cell) : null;
 
     return (
       <div
@@ -245,14 +255,14 @@ export const BoardCanvas = memo(
                 />
                 <Layer listening={false}>
                   {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
-                  {focusedCell && (
+                  {focused && (
                     <Rect
-                      {...focusedCell}
+                      {...focused}
                       stroke="#1d4ed8"
                       strokeWidth={3 / ui.camera.scale}
                       dash={[8 / ui.camera.scale, 5 / ui.camera.scale]}
                       cornerRadius={6}
-                      name="focused-cell"
+                      name="keyboard-focus"
                     />
                   )}
                   {ui.marquee && (

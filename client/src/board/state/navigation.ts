@@ -162,6 +162,23 @@ export function moveTarget(
   };
 }
 
+/** Where a card goes when it moves with others: to the end of the next cell that way, whatever its place. */
+export function cellTarget(
+  layout: JourneyLayout,
+  grid: JourneyGrid,
+  cardId: string,
+  direction: Direction,
+): { stageId: string; laneId: string; index: number } | null {
+  const place = placeOf(layout, grid, { card: cardId });
+  const next = place && neighbour(layout, place, direction);
+  if (!next) return null;
+  return {
+    stageId: next.column.stage.id,
+    laneId: next.row.lane.id,
+    index: cardsOf(grid, next.column, next.row).length,
+  };
+}
+
 /** The box of a cell of the layout, if it is shown. */
 export function cellBox(layout: JourneyLayout, cell: Cell): Rect | null {
   const column = layout.columns.find((c) => c.stage.id === cell.stageId);

@@ -7,7 +7,13 @@ import { useFocusBackToCanvas } from "../canvas/useFocusBackToCanvas";
 import { deleteAxis } from "../state/permissions";
 import { LiveText } from "../text/LiveText";
 
-/** What can be done with one stage or lane: rename, collapse, move, add a neighbour, delete; Escape closes it. */
+/** Units a stage grows or shrinks by from its menu: the keyboard's way to drag its edge. */
+const WIDTH_STEP = 40;
+
+/**
+ * What can be done with one stage or lane: rename, collapse, move, make a
+ * stage wider or narrower, add a neighbour, delete; Escape closes it.
+ */
 export function AxisMenu({
   controller,
   menu,
@@ -78,6 +84,23 @@ export function AxisMenu({
       >
         {t(record.collapsed ? "menu.expand" : "menu.collapse")}
       </button>
+      {isStage && !record.collapsed && controller.may("stages") && (
+        <div className="row" role="group" aria-label={t("menu.width")}>
+          <button
+            type="button"
+            onClick={() => controller.resizeStageBy(menu.id, -WIDTH_STEP)}
+            data-testid="axis.narrower"
+          >
+            {t("menu.narrower")}
+          </button>
+          <button type="button" onClick={() => controller.resizeStageBy(menu.id, WIDTH_STEP)} data-testid="axis.wider">
+            {t("menu.wider")}
+          </button>
+          <button type="button" onClick={() => controller.resizeStageBy(menu.id, null)} data-testid="axis.ownWidth">
+            {t("menu.ownWidth")}
+          </button>
+        </div>
+      )}
       {!isStage && (
         <label>
           {t("menu.newLaneKind")}

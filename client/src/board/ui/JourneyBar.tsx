@@ -11,6 +11,7 @@ import {
   Users,
   Vote,
 } from "lucide-react";
+import type { KeyboardEvent } from "react";
 import type { JourneyRecord } from "@journeyboard/shared";
 import type { BoardController, Panel } from "../BoardController";
 import { useUi } from "../useBoard";
@@ -28,6 +29,28 @@ export function JourneyBar({
   const { t } = useTranslation();
   const ui = useUi(controller);
   const current = controller.journeyId();
+  // A tab list is one stop of the Tab key: arrows go from tab to tab (the way the page reads), Home and End to
+  // the first and last, and the tab reached is shown.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = journeys.findIndex((j) => j.id === current);
+    const forward = document.documentElement.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
+    const backward = forward === "ArrowLeft" ? "ArrowRight" : "ArrowLeft";
+    const to =
+      event.key === forward
+        ? (at + 1) % journeys.length
+        : event.key === backward
+          ? (at - 1 + journeys.length) % journeys.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? journeys.length - 1
+              : null;
+    const next = to === null ? undefined : journeys[to];
+    if (to === null || !next) return;
+    event.preventDefault();
+    controller.showJourney(next.id);
+    event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[to]?.focus();
+  };
   const panelButton = (panel: Panel, icon: React.ReactNode) => (
     <button
       type="button"
@@ -41,13 +64,14 @@ export function JourneyBar({
   );
   return (
     <nav className="journey-bar" aria-label={t("journeys.label")}>
-      <div role="tablist" className="tabs">
+      <div role="tablist" className="tabs" aria-label={t("journeys.tabs")} onKeyDown={onTabKey}>
         {journeys.map((journey) => (
           <button
             key={journey.id}
             type="button"
             role="tab"
             aria-selected={journey.id === current}
+            tabIndex={journey.id === current ? 0 : -1}
             className={journey.id === current ? "tab active" : "tab"}
             onClick={() => controller.showJourney(journey.id)}
             data-testid="journey.tab"
