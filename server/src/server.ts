@@ -6,8 +6,6 @@ import { WebSocket, WebSocketServer } from "ws";
 import {
   COLLAB_PATH,
   HEARTBEAT,
-  LIMITS,
-  boardWorkshop,
   newId,
   parseDocumentName,
   type SnapshotInfo,
@@ -26,15 +24,13 @@ import type { Logger } from "./logger";
 import { SqliteBoardStore } from "./storage/SqliteBoardStore";
 import { SnapshotStore } from "./storage/SnapshotStore";
 import { SqliteVoteStore } from "./storage/SqliteVoteStore";
-import { VotingService } from "./voting/VotingService";
 import { Workshop } from "./extensions/Workshop";
 import { Gate, type GateContext } from "./extensions/Gate";
 import { Capacity, DEFAULT_CAPACITY, type CapacityLimits } from "./gateway/capacity";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
-import { PhaseStore } from "./storage/PhaseStore";
-import { PhaseService } from "./workshop/PhaseService";
+import { WorkshopSession } from "./workshop/WorkshopSession";
 import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
 
 /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
@@ -88,9 +84,7 @@ export async function startServer(
   const store = new SqliteBoardStore(config.dataDir);
   const votes = new SqliteVoteStore(store.db);
   const snapshots = new SnapshotStore(store.db);
-  const phaseStore = new PhaseStore(store.db);
   const heavy = new HeavyWork(heavyWorkerFile, heavyLimits);
-  const workshopOf = (boardId: string) => boardWorkshop(phaseStore.phaseOf(boardId), votes.rounds(boardId));
   /** The board as it is now (the store holds every applied update), drawn into its file in a heavy-work thread. */
   const saveSnapshot = async (
     boardId: string,
@@ -101,10 +95,10 @@ export async function startServer(
     const board = store.loadBoard(boardId);
     if (!board) return null;
     const info = { id: newId(), name, kind, createdAt: clock() };
-    const job = { kind: "snapshot", board, workshop: workshopOf(boardId) } as const;
+    const job = { kind: "snapshot", board, workshop: session.workshopOf(boardId) } as const;
     const file = await (address === undefined ? heavy.runForServer(job) : heavy.run(address, job));
     snapshots.save(boardId, info, file);
-    await phases.historyChanged(boardId, info.createdAt);
+    await session.historyChanged(boardId, info.createdAt);
     return info;
   };
   const boards = new BoardService(store);
@@ -113,10 +107,7 @@ export async function startServer(
     store.db.transaction(() => {
       const { workshop } = imported;
       const created = boards.createFrom(imported.state, imported.title, publicUrl);
-      if (workshop) {
-        phaseStore.setPhase(created.id, workshop.phase, clock());
-        for (const round of workshop.rounds) votes.saveRound(created.id, round);
-      }
+      if (workshop) session.importWorkshop(created.id, workshop);
       return created;
     })();
   /** Snapshots being drawn; closing waits for them. */
@@ -128,20 +119,15 @@ export async function startServer(
       .finally(() => keeping.delete(kept));
     keeping.add(kept);
   };
-  const voting = new VotingService(
+  const session = new WorkshopSession({
+    db: store.db,
     votes,
-    () => hocuspocus,
+    snapshots,
+    instance: () => hocuspocus,
     logger,
     clock,
-    (boardId, round) => keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
-  );
-  const phases = new PhaseService(
-    phaseStore,
-    () => hocuspocus,
-    logger,
-    clock,
-    (boardId, phase) => keepInHistory(boardId, phase, "phase"),
-  );
+    keepInHistory,
+  });
   const persistence = new BoardPersistence(store, logger, {
     fold: (board) => heavy.runForServer({ kind: "compact", board }),
     split: (board, structsPerPiece) => heavy.runForServer({ kind: "split", board, structsPerPiece }),
@@ -161,7 +147,7 @@ export async function startServer(
       persistence,
       keepLoaded,
       new BoardInvariants(),
-      new Workshop(voting, phases),
+      new Workshop(session),
       new Gate(),
     ],
   });
@@ -173,7 +159,8 @@ export async function startServer(
     saveSnapshot,
     heavy,
     tickets: new DownloadTickets(clock),
-    workshopOf,
+    now: clock,
+    workshopOf: session.workshopOf,
     importBoard,
     boards,
     adminToken: config.adminToken,
@@ -220,7 +207,7 @@ export async function startServer(
     const context: GateContext = {};
     const connection = hocuspocus.handleConnection(ws, webRequest, context);
     const gate = new SocketGate(ws, connection, {
-      phaseOf: phases.phaseOf,
+      phaseOf: session.phaseOf,
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
       capacity,
@@ -259,10 +246,10 @@ export async function startServer(
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of sockets.clients) client.close(1001, "server shutting down");
       hocuspocus.closeConnections();
-      await voting.flush();
+      await session.flush();
       await Promise.all(keeping);
-      await phases.flush();
-      voting.dispose();
+      await session.flush();
+      session.dispose();
       await persistence.stop();
       keepLoaded.stop();
       await heavy.close();

@@ -5,6 +5,7 @@ import { ApiFailure, fetchSession } from "../app/api";
 import { JoinDialog } from "../identity/JoinDialog";
 import { loadIdentity, type Identity } from "../identity/identity";
 import { BoardView } from "./BoardView";
+import { learnServerTime } from "./state/serverClock";
 import { BoardMessage } from "./ui/BoardMessage";
 
 const tokenKey = (boardId: string) => `journeyboard.token.${boardId}`;
@@ -35,8 +36,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     if (!token) return;
+    const sentAt = Date.now();
     fetchSession(boardId, token).then(
       (session) => {
+        learnServerTime(session.now, sentAt, Date.now());
         localStorage.setItem(sessionKey(boardId), JSON.stringify(session));
         setCheck({ state: "ok", session });
       },

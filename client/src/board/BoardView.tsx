@@ -37,6 +37,7 @@ import { OutlinePanel } from "./ui/OutlinePanel";
 import { PersonasPanel } from "./ui/PersonasPanel";
 import { PresenceList } from "./ui/PresenceList";
 import { SharePanel } from "./ui/SharePanel";
+import { TimerControl } from "./ui/TimerControl";
 import { Toolbar } from "./ui/Toolbar";
 import { TouchpointPanel } from "./ui/TouchpointPanel";
 import { VotingPanel } from "./ui/VotingPanel";
@@ -70,6 +71,7 @@ function ConnectedBoard({
   connection,
   controller,
   voting,
+  timer,
 }: Props & BoardSession) {
   const { t } = useTranslation();
   const connectionState = useConnectionState(connection);
@@ -199,7 +201,8 @@ function ConnectedBoard({
           <span className={`role role-${role}`} data-testid="board.role">
             {t(`role.${role}`)}
           </span>
-          <PhaseControl controller={controller} facilitator={role === "facilitator"} />
+          <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
+          <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
           <div className="spacer" />
           {role === "facilitator" && <SharePanel boardId={boardId} />}
           <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
@@ -295,7 +298,7 @@ function ConnectedBoard({
             </Suspense>
           )}
           {ui.panel === "voting" && (
-            <VotingPanel controller={controller} voting={voting} facilitator={role === "facilitator"} />
+            <VotingPanel controller={controller} voting={voting} timer={timer} facilitator={role === "facilitator"} />
           )}
           {ui.panel === null && selected && selectedKind && (
             <CardPanel

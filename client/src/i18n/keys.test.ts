@@ -5,6 +5,7 @@ import {
   API_ERRORS,
   AUTH_FAILURES,
   CLOSE_REASONS,
+  COMMAND_REFUSALS,
   EMOTION_VALUES,
   FILE_PROBLEMS,
   GRID_PROBLEMS,
@@ -87,6 +88,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** What a timer command can be refused for: the policy, the payload, the document it came on, and the timer's own state. */
+const TIMER_REFUSALS = [
+  COMMAND_REFUSALS.forbidden,
+  COMMAND_REFUSALS.malformed,
+  COMMAND_REFUSALS.wrongDocument,
+  COMMAND_REFUSALS.timerNotRunning,
+  COMMAND_REFUSALS.timerNotPaused,
+  COMMAND_REFUSALS.noTimer,
+  COMMAND_REFUSALS.roundTimer,
+];
+
 describe("English locale", () => {
   it("has every key the code names literally", () => {
     const srcDir = join(import.meta.dirname, "..");
@@ -109,6 +121,7 @@ describe("English locale", () => {
       ...Object.values(UPDATE_REFUSALS).map((r) => `notice.resync.${r}`),
       ...Object.values(CLOSE_REASONS).map((r) => `notice.closed.${r}`),
       ...Object.values(VOTE_REFUSALS).map((r) => `voting.refused.${r}`),
+      ...TIMER_REFUSALS.map((r) => `timer.refused.${r}`),
     ];
     expect(keys.filter((key) => !has(key) && !has(`${key}_one`))).toEqual([]);
   });

@@ -49,6 +49,8 @@ export interface HttpDeps {
   /** Exports, imports and snapshots: off the thread that relays edits. */
   heavy: HeavyWork;
   tickets: DownloadTickets;
+  /** The server's clock, told to clients so they count the workshop timer down alike. */
+  now: () => number;
   /** What the server keeps of a board's workshop beside its document: the phase and the revealed rounds. */
   workshopOf(boardId: string): BoardWorkshop;
   /** Creates a board from an imported document's state and the workshop part of its file, all or nothing. */
@@ -260,7 +262,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const id = c.req.param("id");
     const role = roleOn(c, id);
     if (role instanceof Response) return role;
-    return c.json<BoardSession>({ id, title: deps.store.boardTitle(id) ?? "", role });
+    return c.json<BoardSession>({ id, title: deps.store.boardTitle(id) ?? "", role, now: deps.now() });
   });
 
   /** A download of a board, for any role's token of that board, drawn in a heavy-work thread. */

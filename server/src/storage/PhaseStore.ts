@@ -13,10 +13,14 @@ const SQL = {
            ON CONFLICT (board_id) DO UPDATE SET phase = excluded.phase, changed_at = excluded.changed_at`,
 } as const;
 
-/** Each board's workshop phase, in the boards' SQLite file; read on every update, so kept in memory too. */
+/**
+ * Each board's workshop phase, in the boards' SQLite file. Read on every
+ * update, from the store every time (a primary-key read of a prepared
+ * statement): a copy kept in this process would go stale once another
+ * instance can change the phase.
+ */
 export class PhaseStore {
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
-  private readonly cache = new Map<string, Phase>();
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
@@ -26,16 +30,11 @@ export class PhaseStore {
   }
 
   phaseOf(boardId: string): Phase {
-    const cached = this.cache.get(boardId);
-    if (cached) return cached;
     const stored = (this.statements.select.get(boardId) as { phase: string } | undefined)?.phase;
-    const phase = (PHASES as readonly string[]).includes(stored ?? "") ? (stored as Phase) : DEFAULT_PHASE;
-    this.cache.set(boardId, phase);
-    return phase;
+    return (PHASES as readonly string[]).includes(stored ?? "") ? (stored as Phase) : DEFAULT_PHASE;
   }
 
   setPhase(boardId: string, phase: Phase, at: number): void {
     this.statements.upsert.run(boardId, phase, at);
-    this.cache.set(boardId, phase);
   }
 }

@@ -1,26 +1,25 @@
-import type { Connection, Document, Hocuspocus } from "@hocuspocus/server";
+import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
   VOTE_REFUSALS,
-  VoteCommand,
-  WORKSHOP_ROUNDS,
   newId,
   readRecord,
   roundVotesOn,
-  workshopDocumentName,
-  type CommandRefused,
+  type CommandOf,
   type MyDots,
   type RoundProgress,
   type RoundRecord,
   type RoundRules,
+  type TimerState,
   type VoteCategory,
   type VoteMessage,
-  type VoteRefusal,
 } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
-import type { Logger } from "../logger";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
+import { Refused } from "../workshop/Refused";
+import type { TimerService } from "../workshop/TimerService";
+import type { WorkshopWriter } from "../workshop/WorkshopWriter";
 import { tallyOf, votersOf } from "./tally";
 
 /**
@@ -34,78 +33,37 @@ interface Voter {
   department: string;
 }
 
-class Refused extends Error {
-  constructor(readonly reason: VoteRefusal) {
-    super(reason);
-  }
-}
-
-type Command<T extends VoteCommand["type"]> = Extract<VoteCommand, { type: T }>;
-
 /**
- * Runs dot-voting rounds for every board: checks each command against the
- * connection's role, the round, the card and the voter's limits, stores it
- * (VoteStore, one transaction per dot), answers the voter alone, tells
- * facilitators who has dots left, and publishes round state (and totals,
- * once revealed or in an open round) in the board's workshop document,
- * which only the server writes.
+ * Runs dot-voting rounds for every board: the handlers of the voting
+ * commands (the registry has checked the command and the sender's role)
+ * check the round, the card and the voter's limits, store each change
+ * (VoteStore, one transaction per dot), answer the voter alone, tell
+ * facilitators who has dots left, and have round state (and totals, once
+ * revealed or in an open round) published in the board's workshop
+ * document. A round's countdown is the workshop timer bound to it: the
+ * round's `endsAt` follows the timer's deadline (null while it is paused),
+ * and the round closes when it ends.
  */
 export class VotingService {
   private readonly voters = new WeakMap<Connection, Voter>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Writes to each workshop document, one after another. */
-  private readonly publishing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: VoteStore,
     private readonly instance: () => Hocuspocus,
-    private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
+    private readonly writer: WorkshopWriter,
+    private readonly timers: () => TimerService,
+    private readonly now: () => number,
     /** Runs once a round's results are out (the board's history keeps a snapshot then). */
-    private readonly afterReveal: (boardId: string, round: RoundRecord) => void = () => {},
+    private readonly afterReveal: (boardId: string, round: RoundRecord) => void,
   ) {}
 
-  async handle(connection: Connection, board: Document, payload: string): Promise<void> {
-    const context = connection.context as BoardContext;
-    let command: VoteCommand | null = null;
-    try {
-      const parsed = VoteCommand.safeParse(JSON.parse(payload));
-      if (!parsed.success) throw new Refused(VOTE_REFUSALS.malformed);
-      command = parsed.data;
-      await this.run(connection, context, board, command);
-    } catch (error) {
-      if (error instanceof SyntaxError) return this.refuse(connection, null, VOTE_REFUSALS.malformed);
-      if (!(error instanceof Refused)) throw error;
-      this.refuse(connection, command, error.reason);
+  /** Who votes through this connection, said once per connection (and again after each reconnect). */
+  hello(connection: Connection, boardId: string, command: CommandOf<"vote.hello">): void {
+    if (!this.voters.has(connection)) {
+      const participantId = hashToken(`${boardId}:${command.voterKey}`);
+      this.voters.set(connection, { participantId, name: command.name, department: command.department });
     }
-  }
-
-  private async run(connection: Connection, context: BoardContext, board: Document, command: VoteCommand) {
-    switch (command.type) {
-      case "vote.hello":
-        if (context.role === "viewer") throw new Refused(VOTE_REFUSALS.forbidden);
-        if (!this.voters.has(connection)) {
-          const participantId = hashToken(`${context.boardId}:${command.voterKey}`);
-          this.voters.set(connection, { participantId, name: command.name, department: command.department });
-        }
-        return this.afterHello(connection, context.boardId);
-      case "round.start":
-        this.requireFacilitator(context);
-        return this.start(context.boardId, command.rules);
-      case "round.close":
-        this.requireFacilitator(context);
-        return this.close(context.boardId, command.roundId);
-      case "round.reveal":
-        this.requireFacilitator(context);
-        return this.reveal(context.boardId, command.roundId);
-      case "vote.add":
-      case "vote.remove":
-        return this.vote(connection, context, board, command);
-    }
-  }
-
-  private requireFacilitator(context: BoardContext) {
-    if (context.role !== "facilitator") throw new Refused(VOTE_REFUSALS.forbidden);
+    this.afterHello(connection, boardId);
   }
 
   // Rounds
@@ -120,7 +78,15 @@ export class VotingService {
     return round;
   }
 
-  private async start(boardId: string, rules: RoundRules) {
+  /** Whether the board's timer counts down its open round. */
+  countsDown(boardId: string): boolean {
+    const roundId = this.timers().timerOf(boardId)?.roundId;
+    return (
+      roundId != null && this.store.round(boardId, roundId) !== null && this.current(boardId, roundId).status === "open"
+    );
+  }
+
+  start(boardId: string, rules: RoundRules): void {
     const open = this.store.rounds(boardId).some((r) => this.current(boardId, r.id).status === "open");
     if (open) throw new Refused(VOTE_REFUSALS.roundOpen);
     if (rules.fromRound && this.current(boardId, rules.fromRound.roundId).status !== "revealed") {
@@ -139,28 +105,37 @@ export class VotingService {
       voters: rules.blind ? null : 0,
     };
     this.saveAndPublish(boardId, round);
-    if (round.endsAt !== null) {
-      const key = `${boardId}/${round.id}`;
-      const timer = setTimeout(() => {
-        this.timers.delete(key);
-        this.current(boardId, round.id);
-        this.sendProgress(boardId, round.id);
-      }, round.endsAt - openedAt);
-      timer.unref();
-      this.timers.set(key, timer);
-    }
+    if (rules.durationSeconds !== null) this.timers().start(boardId, rules.durationSeconds, round.id);
     this.sendProgress(boardId, round.id);
   }
 
-  private close(boardId: string, roundId: string) {
+  /** The timer changed: a round it counts down (or counted down) takes its deadline, none while paused or stopped. */
+  followTimer(boardId: string, timer: TimerState | null, previous: TimerState | null): void {
+    const roundId = timer?.roundId ?? previous?.roundId;
+    if (!roundId || !this.store.round(boardId, roundId)) return;
+    const round = this.current(boardId, roundId);
+    if (round.status !== "open") return;
+    const endsAt = timer?.status === "running" && timer.roundId === roundId ? timer.endsAt : null;
+    if (endsAt !== round.endsAt) this.saveAndPublish(boardId, { ...round, endsAt });
+  }
+
+  /** The timer reached zero: the round it counted down closes. */
+  timerEnded(boardId: string, timer: TimerState): void {
+    if (!timer.roundId || !this.store.round(boardId, timer.roundId)) return;
+    this.current(boardId, timer.roundId);
+    this.sendProgress(boardId, timer.roundId);
+  }
+
+  close(boardId: string, roundId: string): void {
     const round = this.current(boardId, roundId);
     if (round.status !== "open") throw new Refused(VOTE_REFUSALS.notOpen);
     this.saveAndPublish(boardId, { ...round, status: "closed", closedAt: this.now() });
-    clearTimeout(this.timers.get(`${boardId}/${roundId}`));
+    // Closed by hand: its countdown has nothing left to count.
+    if (this.timers().timerOf(boardId)?.roundId === roundId) this.timers().stop(boardId);
     this.sendProgress(boardId, roundId);
   }
 
-  private reveal(boardId: string, roundId: string) {
+  reveal(boardId: string, roundId: string) {
     const round = this.current(boardId, roundId);
     if (round.status !== "closed") throw new Refused(VOTE_REFUSALS.notClosed);
     const rows = this.store.dots(boardId, roundId);
@@ -176,13 +151,8 @@ export class VotingService {
 
   // Dots
 
-  private vote(
-    connection: Connection,
-    context: BoardContext,
-    board: Document,
-    command: Command<"vote.add" | "vote.remove">,
-  ) {
-    if (context.role === "viewer") throw new Refused(VOTE_REFUSALS.forbidden);
+  vote(connection: Connection, board: Y.Doc, command: CommandOf<"vote.add" | "vote.remove">): void {
+    const context = connection.context as BoardContext;
     const voter = this.voters.get(connection);
     if (!voter) throw new Refused(VOTE_REFUSALS.notIdentified);
     const boardId = context.boardId;
@@ -293,48 +263,10 @@ export class VotingService {
     connection.sendStateless(JSON.stringify(message));
   }
 
-  private refuse(connection: Connection, command: VoteCommand | null, reason: VoteRefusal) {
-    const refused: CommandRefused = {
-      type: "refused",
-      command: command?.type ?? null,
-      requestId: command && "requestId" in command ? command.requestId : null,
-      reason,
-    };
-    this.send(connection, refused);
-  }
-
-  // The workshop document
-
-  /** Stores the round, then writes it into the workshop document (in order, per board). */
+  /** Stores the round, then has it written into the workshop document. */
   private saveAndPublish(boardId: string, round: RoundRecord): RoundRecord {
     this.store.saveRound(boardId, round);
-    const previous = this.publishing.get(boardId) ?? Promise.resolve();
-    const next = previous
-      .then(async () => {
-        const direct = await this.instance().openDirectConnection(workshopDocumentName(boardId), { boardId });
-        await direct.transact((doc) => doc.getMap(WORKSHOP_ROUNDS).set(round.id, round));
-        await direct.disconnect();
-      })
-      .catch((error: unknown) => this.logger.error({ err: error, board: boardId }, "round not published"));
-    this.publishing.set(boardId, next);
+    void this.writer.publish(boardId, { rounds: [round] });
     return round;
-  }
-
-  /** Writes every stored round into a workshop document being loaded: the store is the truth, the document its copy. */
-  fillWorkshop(boardId: string, doc: Y.Doc): void {
-    const rounds = doc.getMap(WORKSHOP_ROUNDS);
-    doc.transact(() => {
-      for (const round of this.store.rounds(boardId)) rounds.set(round.id, round);
-    });
-  }
-
-  /** Waits for the workshop writes under way. */
-  async flush(): Promise<void> {
-    await Promise.all(this.publishing.values());
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
   }
 }

@@ -5,15 +5,19 @@ import {
   type RoundRecord,
   type RoundRules,
   type VoteCommand,
+  type CommandRefused,
   type VoteMessage,
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced, type ClientOptions, type TestClient } from "./client";
 import { eventually } from "./eventually";
 import { putCard } from "./cards";
 
+/** What a voting test hears from the server: its voting messages and refusals. */
+export type ServerMessage = VoteMessage | CommandRefused;
+
 /** A person in a voting test: their board connection and every voting message the server sent them. */
 export interface VotingClient extends TestClient {
-  messages: VoteMessage[];
+  messages: ServerMessage[];
   send(command: VoteCommand): void;
   /** Says who votes here: `voter` stands for the browser's secret voter key (padded to its minimum length). */
   hello(voter: string, department: string, name?: string): void;
@@ -25,10 +29,10 @@ export async function connectVoter(
   token: string,
   options: ClientOptions = {},
 ): Promise<VotingClient> {
-  const messages: VoteMessage[] = [];
+  const messages: ServerMessage[] = [];
   const client = await connectSynced(serverUrl, boardId, token, {
     ...options,
-    onStateless: (payload) => messages.push(JSON.parse(payload) as VoteMessage),
+    onStateless: (payload) => messages.push(JSON.parse(payload) as ServerMessage),
   });
   const send = (command: VoteCommand) => client.provider.sendStateless(JSON.stringify(command));
   // Who votes is said per connection: like the app, say it again after every reconnect.
@@ -92,8 +96,8 @@ export async function startRound(
 }
 
 /** The last message of a kind this client received. */
-export function last<T extends VoteMessage["type"]>(client: VotingClient, type: T) {
-  return client.messages.filter((m): m is Extract<VoteMessage, { type: T }> => m.type === type).at(-1);
+export function last<T extends ServerMessage["type"]>(client: VotingClient, type: T) {
+  return client.messages.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type).at(-1);
 }
 
 /** Closes a round and reveals it as the facilitator; returns it once the workshop document shows its totals. */

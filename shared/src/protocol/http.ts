@@ -33,6 +33,8 @@ export interface BoardSession {
   /** The title the board was created with. */
   title: string;
   role: Role;
+  /** The server's clock (ms) when it answered: clients count the workshop timer down by it, whatever their own clock says. */
+  now: number;
 }
 
 /** `POST /api/boards/:id/downloads`: a one-use ticket for one export, `?ticket=` instead of the token. */

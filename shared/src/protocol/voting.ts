@@ -120,14 +120,8 @@ export interface RoundProgress {
   people: Array<{ participantId: string; name: string; department: string; used: number; budget: number }>;
 }
 
-export interface CommandRefused {
-  type: "refused";
-  command: VoteCommand["type"] | "phase.set" | null;
-  requestId: string | null;
-  reason: VoteRefusal;
-}
-
-export type VoteMessage = MyDots | RoundProgress | CommandRefused;
+/** What the server tells one person about voting; refusals are `CommandRefused` (`commands.ts`). */
+export type VoteMessage = MyDots | RoundProgress;
 
 /** A card's total in a revealed round (or live in an open one). */
 export interface CardTally {

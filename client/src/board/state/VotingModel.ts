@@ -11,10 +11,10 @@ import {
   type RoundProgress,
   type RoundRecord,
   type RoundRules,
-  type VoteCommand,
-  type VoteMessage,
+  VoteCommand,
 } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
+import type { ServerMessages } from "./serverMessages";
 
 /**
  * This person's side of dot voting: the rounds as the server publishes them
@@ -35,6 +35,8 @@ function voterKey(): string {
   return key;
 }
 
+const VOTING_COMMANDS = new Set<string>(VoteCommand.options.map((option) => option.shape.type.value));
+
 export class VotingModel {
   private rounds: RoundRecord[] = [];
   private mine: MyDots | null = null;
@@ -47,6 +49,7 @@ export class VotingModel {
 
   constructor(
     private readonly provider: HocuspocusProvider,
+    messages: ServerMessages,
     workshop: Y.Doc,
     private readonly identity: Identity,
     readonly canVote: boolean,
@@ -63,12 +66,15 @@ export class VotingModel {
     readRounds();
     this.stop.push(() => rounds.unobserve(readRounds));
 
-    const onStateless = ({ payload }: { payload: string }) => this.receive(JSON.parse(payload) as VoteMessage);
     const onAuthenticated = () => this.hello();
-    provider.on("stateless", onStateless);
     provider.on("authenticated", onAuthenticated);
     this.stop.push(
-      () => provider.off("stateless", onStateless),
+      messages.on("vote.mine", this.receiveMine),
+      messages.on("round.progress", (progress) => {
+        this.progress = progress;
+        this.bump();
+      }),
+      messages.on("refused", this.receiveRefusal),
       () => provider.off("authenticated", onAuthenticated),
     );
     if (provider.isAuthenticated) this.hello();
@@ -145,19 +151,22 @@ export class VotingModel {
     for (const command of this.pending.values()) this.send(command);
   }
 
-  private receive(message: VoteMessage) {
-    if (message.type === "vote.mine") {
-      this.mine = message;
-      if (message.requestId) this.pending.delete(message.requestId);
+  private receiveMine = (message: MyDots) => {
+    this.mine = message;
+    if (message.requestId) {
+      this.pending.delete(message.requestId);
       // A dot this person placed or took back since means the refusal no longer holds.
-      if (message.requestId) this.refusal = null;
-    } else if (message.type === "round.progress") this.progress = message;
-    else if (message.type === "refused") {
-      this.refusal = message;
-      if (message.requestId) this.pending.delete(message.requestId);
+      this.refusal = null;
     }
     this.bump();
-  }
+  };
+
+  private receiveRefusal = (message: CommandRefused) => {
+    if (!message.command || !VOTING_COMMANDS.has(message.command)) return;
+    this.refusal = message;
+    if (message.requestId) this.pending.delete(message.requestId);
+    this.bump();
+  };
 
   destroy() {
     this.stop.forEach((stop) => stop());

@@ -6,8 +6,10 @@ import {
   SESSION_PHASE,
   WORKSHOP_SESSION,
   mayChange,
+  mayCommand,
   type BoardArea,
   type BoardChange,
+  type CommandName,
   type Phase,
   type PhaseCommand,
   type Role,
@@ -31,10 +33,11 @@ export const deleteAxis = (area: "stages" | "lanes"): BoardChange => ({
 });
 
 /**
- * What this person may change right now: their role, and the workshop
- * phase the facilitator set (read from the workshop document, which the
- * server alone writes). The server decides the same with the same rules
- * (`mayChange`); this only keeps the app from offering what it would refuse.
+ * What this person may change and do right now: their role, and the
+ * workshop phase the facilitator set (read from the workshop document,
+ * which the server alone writes). The server decides the same with the
+ * same policy (`mayChange`, `mayCommand`); this only keeps the app from
+ * offering what it would refuse.
  */
 export class Permissions {
   private current: Phase = DEFAULT_PHASE;
@@ -46,7 +49,7 @@ export class Permissions {
     readonly role: Role,
     workshop: Y.Doc | null,
     /** Sends a command to the server over the board's connection. */
-    private readonly send: (payload: string) => void = () => {},
+    private readonly send: (command: PhaseCommand) => void = () => {},
   ) {
     this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
     this.session?.observe(this.read);
@@ -63,13 +66,15 @@ export class Permissions {
     return mayChange(this.role, this.current, scope as BoardChange);
   };
 
+  /** Whether this person may send a workshop command: the app offers only the controls the server takes. */
+  mayCommand = (command: CommandName): boolean => mayCommand(this.role, command);
+
   private mayIn = (area: BoardArea) =>
     mayChange(this.role, this.current, { area, record: null, field: null, created: true });
 
   /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
   setPhase(phase: Phase): void {
-    const command: PhaseCommand = { type: "phase.set", phase };
-    this.send(JSON.stringify(command));
+    this.send({ type: "phase.set", phase });
   }
 
   subscribe(listener: () => void): () => void {

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { isCloseReason, type ResyncMessage, type Role, type UpdateRefusal } from "@journeyboard/shared";
+import { isCloseReason, type Role, type UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { BoardController } from "../BoardController";
 import { BoardModel } from "./BoardModel";
@@ -7,11 +7,14 @@ import { connectBoard, type BoardConnection } from "./connection";
 import { announce } from "./presence";
 import { VotingModel } from "./VotingModel";
 import { Permissions } from "./permissions";
+import { ServerMessages } from "./serverMessages";
+import { TimerModel } from "./TimerModel";
 
 export interface BoardSession {
   connection: BoardConnection;
   controller: BoardController;
   voting: VotingModel;
+  timer: TimerModel;
 }
 
 /** Holds the current session outside React, so the effect that owns it can publish it. */
@@ -29,12 +32,6 @@ class SessionSlot {
   }
 }
 
-/** The server's word that it refused this copy's last change; the session then starts again from the server's copy. */
-const resyncOf = (payload: string): UpdateRefusal | null => {
-  const message = JSON.parse(payload) as Partial<ResyncMessage>;
-  return message.type === "resync" && message.reason ? message.reason : null;
-};
-
 /**
  * Connects to a board for as long as the component is mounted with these
  * arguments. When the server refuses a change (the phase changed under it,
@@ -46,17 +43,16 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
   const [resync, setResync] = useState<{ count: number; reason: UpdateRefusal | null }>({ count: 0, reason: null });
   useEffect(() => {
     const connection = connectBoard(boardId, token);
-    const onStateless = ({ payload }: { payload: string }) => {
-      const reason = resyncOf(payload);
-      if (!reason) return;
+    const messages = new ServerMessages(connection.provider);
+    // The server's word that it refused this copy's last change: the session starts again from the server's copy.
+    messages.on("resync", ({ reason }) => {
       void connection.forgetLocalCopy().then(() => setResync(({ count }) => ({ count: count + 1, reason })));
-    };
-    connection.provider.on("stateless", onStateless);
+    });
+    const send = (command: object) => connection.provider.sendStateless(JSON.stringify(command));
     const model = new BoardModel(connection.doc);
-    const voting = new VotingModel(connection.provider, connection.workshop.doc, identity, role !== "viewer");
-    const permissions = new Permissions(role, connection.workshop.doc, (payload) =>
-      connection.provider.sendStateless(payload),
-    );
+    const voting = new VotingModel(connection.provider, messages, connection.workshop.doc, identity, role !== "viewer");
+    const timer = new TimerModel(connection.workshop.doc, messages, send);
+    const permissions = new Permissions(role, connection.workshop.doc, send);
     const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
     announce(connection.provider, identity);
     if (resync.reason) controller.notify({ key: `notice.resync.${resync.reason}` });
@@ -65,11 +61,12 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       if (isCloseReason(event.reason)) controller.notify({ key: `notice.closed.${event.reason}` });
     };
     connection.provider.on("close", onClose);
-    slot.set({ connection, controller, voting });
+    slot.set({ connection, controller, voting, timer });
     return () => {
-      connection.provider.off("stateless", onStateless);
       connection.provider.off("close", onClose);
       slot.set(null);
+      messages.destroy();
+      timer.destroy();
       voting.destroy();
       controller.destroy();
       permissions.destroy();

@@ -1,26 +1,17 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_VOTE_KINDS, LIMITS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
 import { useFormat } from "../../i18n/format";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
+import type { TimerModel } from "../state/TimerModel";
 import type { VotingModel } from "../state/VotingModel";
 import { ACTION_DOTS } from "../state/permissions";
 import { promotionOf } from "../state/promotion";
 import { SidePanel } from "./SidePanel";
+import { useTimer } from "./useTimer";
 
 const useVoting = (voting: VotingModel) => useSyncExternalStore(voting.subscribe, voting.getVersion);
-
-/** Seconds left on a round's countdown, ticking; null without one. */
-function useSecondsLeft(endsAt: number | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (endsAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [endsAt]);
-  return endsAt === null ? null : Math.max(0, Math.ceil((endsAt - now) / 1000));
-}
 
 /**
  * Dot voting: the facilitator starts, follows, closes and reveals rounds;
@@ -29,10 +20,12 @@ function useSecondsLeft(endsAt: number | null): number | null {
 export function VotingPanel({
   controller,
   voting,
+  timer,
   facilitator,
 }: {
   controller: BoardController;
   voting: VotingModel;
+  timer: TimerModel;
   facilitator: boolean;
 }) {
   const { t } = useTranslation();
@@ -43,7 +36,7 @@ export function VotingPanel({
   return (
     <SidePanel title={t("voting.title")} onClose={() => controller.togglePanel("voting", false)} testId="voting.panel">
       {open ? (
-        <OpenRound controller={controller} voting={voting} round={open} facilitator={facilitator} />
+        <OpenRound controller={controller} voting={voting} timer={timer} round={open} facilitator={facilitator} />
       ) : facilitator && latest?.status === "closed" ? (
         <section>
           <p>{t("voting.closed", { title: latest.rules.title })}</p>
@@ -223,18 +216,22 @@ function StartRound({
 function OpenRound({
   controller,
   voting,
+  timer,
   round,
   facilitator,
 }: {
   controller: BoardController;
   voting: VotingModel;
+  timer: TimerModel;
   round: RoundRecord;
   facilitator: boolean;
 }) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
   const format = useFormat();
-  const secondsLeft = useSecondsLeft(round.endsAt);
+  // A round's countdown is the workshop timer bound to it.
+  const countdown = useTimer(timer);
+  const secondsLeft = countdown.roundId === round.id ? countdown.secondsLeft : null;
   const mine = voting.myDots(round.id);
   const progress = voting.progressOf(round.id);
   const refusal = voting.lastRefusal();

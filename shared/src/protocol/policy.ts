@@ -1,0 +1,107 @@
+import type { Role } from "../model/roles";
+import { META_ROOT, type RecordRoot } from "../schema/layout";
+import type { CommandName } from "./commands";
+import type { Phase } from "./phases";
+
+/**
+ * What a role may do in a phase: the one policy the server's guard and
+ * command registry enforce and the client reads to offer only what the
+ * server allows. Two kinds of act: changes to the board document
+ * (`mayChange`, checked on every update) and workshop commands
+ * (`mayCommand`, checked on every stateless message).
+ */
+
+/** Who may send each workshop command. Everything that runs the workshop is the facilitator's. */
+const COMMAND_SENDERS: Record<CommandName, readonly Role[]> = {
+  "vote.hello": ["facilitator", "participant"],
+  "vote.add": ["facilitator", "participant"],
+  "vote.remove": ["facilitator", "participant"],
+  "round.start": ["facilitator"],
+  "round.close": ["facilitator"],
+  "round.reveal": ["facilitator"],
+  "phase.set": ["facilitator"],
+  "timer.start": ["facilitator"],
+  "timer.pause": ["facilitator"],
+  "timer.resume": ["facilitator"],
+  "timer.add": ["facilitator"],
+  "timer.stop": ["facilitator"],
+};
+
+/** Whether someone of this role may send this command (in any phase: voting is bounded by its round, not the phase). */
+export const mayCommand = (role: Role, command: CommandName): boolean => COMMAND_SENDERS[command].includes(role);
+
+/** The part of a board a change touches: a record root, or the board's settings. */
+export type BoardArea = RecordRoot | typeof META_ROOT;
+
+/** What participants may change in each phase. */
+export const PARTICIPANT_AREAS: Record<Phase, ReadonlySet<BoardArea>> = {
+  open: new Set<BoardArea>(["personas", "journeys", "stages", "lanes", "cards", "links", "ratings", "actions"]),
+  diverge: new Set<BoardArea>(["cards", "links", "ratings"]),
+  vote: new Set<BoardArea>(["ratings"]),
+  discuss: new Set<BoardArea>(),
+  plan: new Set<BoardArea>(["actions", "links"]),
+};
+
+/** One change an update makes: a record (or a field of it) set or deleted. */
+export interface BoardChange {
+  area: BoardArea;
+  /** The record's id; for `meta`, null. */
+  record: string | null;
+  /** The field; null when the record itself is created or deleted. */
+  field: string | null;
+  /** The record is created by the same update. */
+  created: boolean;
+  /** The value the change writes, for the rules that depend on it (fields of a new record). */
+  value?: unknown;
+}
+
+/**
+ * Fields only the facilitator writes, with the value a participant's new
+ * record must give them: the plan's priority (a new action goes last), the
+ * dots the server counts, and the flag that deletes a stage or lane with
+ * its cards.
+ */
+const FACILITATOR_FIELDS: Partial<
+  Record<BoardArea, Record<string, (value: unknown, planEnd: string | null) => boolean>>
+> = {
+  actions: {
+    order: (value, planEnd) => typeof value === "string" && (planEnd === null || value > planEnd),
+    dots: (value) => value === 0,
+  },
+  stages: { deleted: (value) => value === false },
+  lanes: { deleted: (value) => value === false },
+};
+
+/**
+ * Records a participant may delete in one change. More at once (clearing
+ * a cell, a snapshot restored) is the facilitator's: one person's slip or
+ * malice cannot empty the board.
+ */
+export const PARTICIPANT_DELETES = 50;
+
+/** Whether someone of this role may delete this many records in one change. */
+export const mayDeleteAtOnce = (role: Role, count: number): boolean =>
+  role === "facilitator" || count <= PARTICIPANT_DELETES;
+
+/** Records only the facilitator deletes: each takes others with it (a journey its stages, lanes and cards; a stage or lane its cards). */
+const FACILITATOR_DELETES = new Set<BoardArea>(["journeys", "stages", "lanes"]);
+
+/**
+ * Whether someone of this role may make this change in this phase. No
+ * client writes the schema version; only the facilitator changes the
+ * board's settings, the plan's priority and the
+ * counts from votes, and deletes journeys, stages and lanes (what one
+ * update could wipe a board with). `planEnd` is the plan's last order key
+ * before the change (null for an empty plan): a participant's new action
+ * goes after it.
+ */
+export function mayChange(role: Role, phase: Phase, change: BoardChange, planEnd: string | null = null): boolean {
+  // The server alone migrates a board: a version it does not know would leave the board unloadable.
+  if (change.area === META_ROOT && change.field === "schemaVersion") return false;
+  if (role === "facilitator") return true;
+  if (role === "viewer" || change.area === META_ROOT) return false;
+  if (!PARTICIPANT_AREAS[phase].has(change.area)) return false;
+  if (change.field === null) return change.created || !FACILITATOR_DELETES.has(change.area);
+  const rule = FACILITATOR_FIELDS[change.area]?.[change.field];
+  return !rule || (change.created && rule(change.value, planEnd));
+}
