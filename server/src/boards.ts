@@ -3,9 +3,8 @@ import {
   DEFAULT_MAP_TYPE,
   MAP_TYPE_STAGE_SET,
   ROLES,
-  TOKEN_FRAGMENT,
+  SHARED_ROLES,
   addJourney,
-  boardPath,
   initBoard,
   newId,
   serverOrigin,
@@ -14,12 +13,22 @@ import {
   type Role,
   type RoleLink,
 } from "@journeyboard/shared";
+import type { LinkStore } from "./links/LinkStore";
+import { linkUrl } from "./links/LinkService";
 import type { BoardStore } from "./storage/BoardStore";
-import { hashToken, newToken } from "./tokens";
+import { hashToken, linkToken, newToken } from "./tokens";
 
-/** Creates boards (the first journey from a template, or an imported board) and a secret token per role. */
+/**
+ * Creates boards (the first journey from a template, or an imported board)
+ * and a secret token per role: the facilitator's random, the participant's
+ * and viewer's derived from it (`linkToken`, first generation), so the
+ * facilitator can be shown them again from any device.
+ */
 export class BoardService {
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: BoardStore,
+    private readonly links: LinkStore,
+  ) {}
 
   create(request: CreateBoardRequest, publicUrl: string): CreateBoardResponse {
     const createdAt = Date.now();
@@ -48,18 +57,22 @@ export class BoardService {
 
   private save(title: string, createdAt: number, state: Uint8Array, publicUrl: string): CreateBoardResponse {
     const id = newId();
-    const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
-    this.store.createBoard({
-      id,
-      title,
-      createdAt,
-      state,
-      tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
-    });
-    const link = (role: Role): RoleLink => ({
-      url: `${publicUrl}${boardPath(id)}#${TOKEN_FRAGMENT}=${tokens[role]}`,
-      token: tokens[role],
-    });
+    const facilitator = newToken();
+    const tokens: Record<Role, string> = {
+      facilitator,
+      participant: linkToken(facilitator, "participant", 0),
+      viewer: linkToken(facilitator, "viewer", 0),
+    };
+    this.links.created(id, SHARED_ROLES, () =>
+      this.store.createBoard({
+        id,
+        title,
+        createdAt,
+        state,
+        tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
+      }),
+    );
+    const link = (role: Role): RoleLink => ({ url: linkUrl(publicUrl, id, tokens[role]), token: tokens[role] });
     return {
       id,
       title,

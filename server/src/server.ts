@@ -4,16 +4,23 @@ import { createAdaptorServer } from "@hono/node-server";
 import { Hocuspocus, MessageType } from "@hocuspocus/server";
 import { WebSocket, WebSocketServer } from "ws";
 import {
+  CLOSE_REASONS,
   COLLAB_PATH,
   HEARTBEAT,
+  LINK_REVOKED_CODE,
   newId,
   parseDocumentName,
+  workshopDocumentName,
+  type Role,
   type SnapshotInfo,
   type SnapshotKind,
 } from "@journeyboard/shared";
 import { BoardService } from "./boards";
 import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
+import type { BoardContext } from "./extensions/context";
+import { LinkService } from "./links/LinkService";
+import { LinkStore } from "./links/LinkStore";
 import { BoardInvariants } from "./extensions/BoardInvariants";
 import { BoardPersistence } from "./extensions/BoardPersistence";
 import { KeepLoaded } from "./extensions/KeepLoaded";
@@ -101,7 +108,20 @@ export async function startServer(
     await session.historyChanged(boardId, info.createdAt);
     return info;
   };
-  const boards = new BoardService(store);
+  const linkStore = new LinkStore(store.db);
+  const boards = new BoardService(store, linkStore);
+  const tickets = new DownloadTickets(clock);
+  /** A link rotated or revoked: whatever holds its old token loses the board now, not at its next reconnect. */
+  const disconnectRole = (boardId: string, role: Role) => {
+    tickets.forget(boardId, role);
+    for (const name of [boardId, workshopDocumentName(boardId)]) {
+      for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
+        if ((connection.context as BoardContext).role === role) {
+          connection.webSocket.close(LINK_REVOKED_CODE, CLOSE_REASONS.linkRevoked);
+        }
+      }
+    }
+  };
   /** A new board from an imported file: its document, then its phase and rounds, in one transaction. */
   const importBoard = (imported: ImportedBoard, publicUrl: string) =>
     store.db.transaction(() => {
@@ -158,8 +178,9 @@ export async function startServer(
     snapshots,
     saveSnapshot,
     heavy,
-    tickets: new DownloadTickets(clock),
+    tickets,
     now: clock,
+    links: new LinkService(store, linkStore, disconnectRole),
     workshopOf: session.workshopOf,
     importBoard,
     boards,

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { Role } from "@journeyboard/shared";
 
 /**
  * Role tokens are 256-bit random secrets. Only their SHA-256 is stored: with
@@ -6,3 +7,15 @@ import { createHash, randomBytes } from "node:crypto";
  */
 export const newToken = (): string => randomBytes(32).toString("base64url");
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/**
+ * The participant or viewer token of a board: an HMAC of the board's
+ * facilitator token, the role and the link's generation. Whoever holds the
+ * facilitator token can be given the links again from any device, without
+ * the server keeping any token it could give away (it still stores only
+ * hashes, and needs no key of its own, so every instance derives the same
+ * links); a new generation is a new, unrelated token. HMAC-SHA256 keeps
+ * the 256 bits, and no link reveals the facilitator token it came from.
+ */
+export const linkToken = (facilitatorToken: string, role: Role, generation: number): string =>
+  createHmac("sha256", facilitatorToken).update(`journeyboard link ${role} ${generation}`).digest("base64url");

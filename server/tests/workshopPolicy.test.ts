@@ -31,7 +31,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "timer.stop": { type: "timer.stop" },
 });
 
-/** Everything a client can see of the workshop, and the history the facilitator's token reads. */
+/** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */
 async function everything(server: TestServer, boardId: string, tokens: { facilitator: string; viewer: string }) {
   const fresh = await connectWorkshop(server.url, boardId, tokens.viewer);
   const read = async (path: string) =>
@@ -40,7 +40,7 @@ async function everything(server: TestServer, boardId: string, tokens: { facilit
         headers: { authorization: `Bearer ${tokens.facilitator}` },
       })
     ).json() as Promise<unknown>;
-  const state = { workshop: fresh.doc.toJSON(), snapshots: await read("/snapshots") };
+  const state = { workshop: fresh.doc.toJSON(), links: await read("/links"), snapshots: await read("/snapshots") };
   fresh.disconnect();
   return state;
 }
@@ -87,13 +87,18 @@ describe("the workshop policy", () => {
       // As an edit of the workshop document itself: its connections are read-only.
       session(workshop).set(SESSION_PHASE, "plan");
       session(workshop).set(SESSION_TIMER, { status: "paused", remainingMs: 1, totalMs: 1, roundId: null });
-      // Over HTTP: the history is the facilitator's.
+      // Over HTTP: the links and the history are the facilitator's.
       const send = (path: string, method: string) =>
         fetch(`${server.url}/api/boards/${board.id}${path}`, {
           method,
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
           ...(method === "POST" ? { body: JSON.stringify({ name: "Forged" }) } : {}),
         });
+      expect((await send("/links", "GET")).status).toBe(403);
+      for (const shared of ["participant", "viewer"]) {
+        expect((await send(`/links/${shared}/rotate`, "POST")).status).toBe(403);
+        expect((await send(`/links/${shared}`, "DELETE")).status).toBe(403);
+      }
       expect((await send("/snapshots", "POST")).status).toBe(403);
     }
 

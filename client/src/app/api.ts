@@ -1,9 +1,11 @@
 import type {
   ApiError,
+  BoardLinks,
   BoardSession,
   CreateBoardRequest,
   CreateBoardResponse,
   DownloadTicket,
+  SharedRole,
   SnapshotInfo,
 } from "@journeyboard/shared";
 
@@ -79,3 +81,14 @@ export const snapshotFile = (boardId: string, token: string, id: string) =>
 /** A one-use ticket that downloads one export, so the token never stands in a URL. */
 export const downloadTicket = (boardId: string, token: string) =>
   boardApi(boardId, "/downloads", token, { method: "POST" }) as Promise<DownloadTicket>;
+
+/** The participant and viewer links, for the facilitator's token on any device. */
+export const fetchLinks = (boardId: string, token: string) => boardApi(boardId, "/links", token) as Promise<BoardLinks>;
+
+/** A new link for the role; the old one stops working at once. */
+export const rotateLink = (boardId: string, token: string, role: SharedRole) =>
+  boardApi(boardId, `/links/${role}/rotate`, token, { method: "POST", body: "{}" }) as Promise<BoardLinks>;
+
+/** Turns the role's link off: nobody opens the board with it until a new one is made. */
+export const revokeLink = (boardId: string, token: string, role: SharedRole) =>
+  boardApi(boardId, `/links/${role}`, token, { method: "DELETE" }) as Promise<BoardLinks>;

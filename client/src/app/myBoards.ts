@@ -1,9 +1,10 @@
-import type { CreateBoardResponse } from "@journeyboard/shared";
+import { SHARED_ROLES, type BoardLinks, type CreateBoardResponse } from "@journeyboard/shared";
 
 /**
- * Boards created in this browser, with their links. The server keeps only
- * hashes of the tokens, so this is where a facilitator finds the
- * participant and viewer links again.
+ * Boards created in this browser, with their links, for the home page's
+ * list. The facilitator's Share panel gets the current links from the
+ * server on any device; what it gets is kept here too, so the list does
+ * not show a link that was replaced.
  */
 const KEY = "journeyboard.myBoards";
 
@@ -21,3 +22,15 @@ export function rememberBoard(board: CreateBoardResponse): void {
 }
 
 export const myBoard = (id: string): CreateBoardResponse | undefined => loadMyBoards().find((b) => b.id === id);
+
+/** Keeps the links the server gave for a board this browser created, in its place in the list (others are not added). */
+export function rememberLinks(id: string, links: BoardLinks): void {
+  const boards = loadMyBoards();
+  const board = boards.find((b) => b.id === id);
+  if (!board) return;
+  for (const role of SHARED_ROLES) {
+    const link = links[role];
+    if (link.status === "on") board.links[role] = { url: link.url, token: link.token };
+  }
+  localStorage.setItem(KEY, JSON.stringify(boards));
+}

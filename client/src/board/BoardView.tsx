@@ -1,6 +1,13 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { isPresetChannel, type Indicator, type JourneyRecord, type Role, type StepEmotion } from "@journeyboard/shared";
+import {
+  CLOSE_REASONS,
+  isPresetChannel,
+  type Indicator,
+  type JourneyRecord,
+  type Role,
+  type StepEmotion,
+} from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { useDepartmentLabel } from "../identity/useDepartmentLabel";
 import { useFormat } from "../i18n/format";
@@ -72,6 +79,7 @@ function ConnectedBoard({
   controller,
   voting,
   timer,
+  revoked,
 }: Props & BoardSession) {
   const { t } = useTranslation();
   const connectionState = useConnectionState(connection);
@@ -178,6 +186,7 @@ function ConnectedBoard({
 
   const peersOnBoard = useMemo(() => ({ peers, nameOf }), [peers, nameOf]);
 
+  if (revoked) return <BoardMessage kind="refused" reason={CLOSE_REASONS.linkRevoked} />;
   if (connectionState.refusal) return <BoardMessage kind="refused" reason={connectionState.refusal} />;
 
   const meta = controller.model.meta();
@@ -204,7 +213,7 @@ function ConnectedBoard({
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
           <div className="spacer" />
-          {role === "facilitator" && <SharePanel boardId={boardId} />}
+          {role === "facilitator" && <SharePanel boardId={boardId} token={token} />}
           <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
           <ConnectionBadge state={connectionState} />
           <LanguagePicker />

@@ -134,7 +134,7 @@ describe("English locale", () => {
       ...PRESET_DEPARTMENTS.map((d) => `department.${d}`),
       ...MAP_TYPES.flatMap((m) => [`mapType.${m}.name`, `mapType.${m}.description`]),
       ...ROLES.flatMap((r) => [`role.${r}`, `links.${r}Hint`]),
-      ...[...Object.values(AUTH_FAILURES), "missingToken", "unknown"].flatMap((r) => [
+      ...[...Object.values(AUTH_FAILURES), CLOSE_REASONS.linkRevoked, "missingToken", "unknown"].flatMap((r) => [
         `boardMessage.${r}.title`,
         `boardMessage.${r}.body`,
       ]),

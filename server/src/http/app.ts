@@ -11,8 +11,6 @@ import {
   boardJsonSchema,
   LIMITS,
   fileProblem,
-  type ApiError,
-  type ApiErrorCode,
   type FileProblem,
   type BoardWorkshop,
   type CreateBoardResponse,
@@ -30,7 +28,10 @@ import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 import { TICKET_SECONDS, type DownloadTickets } from "./downloadTickets";
+import { apiError, requestToken } from "./answers";
 import { linkBase } from "./linkBase";
+import { linkRoutes } from "./linkRoutes";
+import type { LinkService } from "../links/LinkService";
 import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
 
 /** A board read from an imported file: its document's state, title and the workshop part of the file. */
@@ -56,6 +57,8 @@ export interface HttpDeps {
   /** Creates a board from an imported document's state and the workshop part of its file, all or nothing. */
   importBoard(imported: ImportedBoard, publicUrl: string): CreateBoardResponse;
   boards: BoardService;
+  /** The participant and viewer links: shown again, rotated, revoked. */
+  links: LinkService;
   adminToken: string | undefined;
   clientDir: string | undefined;
   /** PUBLIC_URL, the base of every link when it is set. */
@@ -68,14 +71,6 @@ export interface HttpDeps {
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 const SnapshotRequest = z.strictObject({ name: z.string().trim().min(1).max(LIMITS.title) });
-
-const apiError = (
-  c: Context,
-  status: 400 | 401 | 403 | 404 | 429 | 503,
-  error: ApiErrorCode,
-  message: string,
-  more: Omit<ApiError, "error" | "message"> = {},
-) => c.json<ApiError>({ error, message, ...more }, status);
 
 /** A refused board file: its problem and field for the client to word, its message for other tools. */
 const fileError = (c: Context, { problem, field, message }: FileProblem) =>
@@ -132,10 +127,6 @@ const limitBody = (maxSize: number, error: "invalid-request" | "invalid-file", m
         ? fileError(c, fileProblem("tooLarge", "file", message))
         : apiError(c, 400, error, `body: ${message}`, { field: "body" }),
   });
-
-/** The bearer token of a request, or its `?token=` so that a plain link works. */
-const requestToken = (c: Context): string | undefined =>
-  /^Bearer (.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? c.req.query("token");
 
 /**
  * HTTP routes of the external contract (README.md): health, board creation,
@@ -292,6 +283,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     c.header("content-type", `${type}; charset=utf-8`);
     return c.body(content);
   });
+
+  linkRoutes(app, { links: deps.links, roleOn, linksFor });
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

@@ -38,6 +38,13 @@ export class DownloadTickets {
     return found.expiresAt > this.now() ? found.role : null;
   }
 
+  /** Drops the unused tickets of a role on a board: its link was rotated or revoked. */
+  forget(boardId: string, role: Role): void {
+    for (const [ticket, found] of this.tickets) {
+      if (found.boardId === boardId && found.role === role) this.tickets.delete(ticket);
+    }
+  }
+
   private dropExpired(): void {
     const now = this.now();
     for (const [ticket, { expiresAt }] of this.tickets) {

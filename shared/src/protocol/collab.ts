@@ -41,7 +41,8 @@ export const isAuthFailure = (reason: string): reason is AuthFailure =>
 /**
  * Why the server closed a live connection (the WebSocket close reason). The
  * client reconnects by itself and tells the person why in their language
- * (`notice.closed.<reason>`).
+ * (`notice.closed.<reason>`), except after `link-revoked`: its token opens
+ * nothing any more, so it says so and stays closed.
  */
 export const CLOSE_REASONS = {
   /** A frame that is no message of the protocol. */
@@ -56,7 +57,12 @@ export const CLOSE_REASONS = {
   serverFull: "server-full",
   /** This address holds as many sockets as one may. */
   addressFull: "too-many-connections",
+  /** The facilitator made a new link for this role or turned it off: the token this connection opened with no longer opens the board. */
+  linkRevoked: "link-revoked",
 } as const;
+
+/** The close code of a connection whose link was rotated or revoked (an application code, as HTTP's 401). */
+export const LINK_REVOKED_CODE = 4401;
 export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS];
 
 export const isCloseReason = (reason: string): reason is CloseReason =>

@@ -37,6 +37,21 @@ export interface BoardSession {
   now: number;
 }
 
+/** The roles whose links the facilitator shares, rotates and revokes. */
+export const SHARED_ROLES = ["participant", "viewer"] as const;
+export type SharedRole = (typeof SHARED_ROLES)[number];
+
+/**
+ * A shared role's link as the facilitator sees it: working (`on`), turned
+ * off (`off`: no token opens the role until a new link is made), or made
+ * before the server could show it again (`unknown`: a board created by an
+ * older version; its link still works, and only a new one can be shown).
+ */
+export type LinkState = ({ status: "on" } & RoleLink) | { status: "off" } | { status: "unknown" };
+
+/** Answer of `GET /api/boards/:id/links` and of rotating or revoking one (the facilitator's token only). */
+export type BoardLinks = Record<SharedRole, LinkState>;
+
 /** `POST /api/boards/:id/downloads`: a one-use ticket for one export, `?ticket=` instead of the token. */
 export interface DownloadTicket {
   ticket: string;

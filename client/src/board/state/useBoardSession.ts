@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { isCloseReason, type Role, type UpdateRefusal } from "@journeyboard/shared";
+import { CLOSE_REASONS, isCloseReason, type Role, type UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { BoardController } from "../BoardController";
 import { BoardModel } from "./BoardModel";
@@ -15,6 +15,8 @@ export interface BoardSession {
   controller: BoardController;
   voting: VotingModel;
   timer: TimerModel;
+  /** The facilitator made a new link for this role or turned it off: this token opens the board no more. */
+  revoked: boolean;
 }
 
 /** Holds the current session outside React, so the effect that owns it can publish it. */
@@ -36,7 +38,9 @@ class SessionSlot {
  * Connects to a board for as long as the component is mounted with these
  * arguments. When the server refuses a change (the phase changed under it,
  * say), this copy holds something the board does not: it is dropped and the
- * board opened again from the server, with a notice saying why.
+ * board opened again from the server, with a notice saying why. When the
+ * facilitator rotates or revokes this role's link, the server closes the
+ * connection and the session ends, saying so.
  */
 export function useBoardSession(boardId: string, token: string, role: Role, identity: Identity): BoardSession | null {
   const [slot] = useState(() => new SessionSlot());
@@ -58,10 +62,15 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
     if (resync.reason) controller.notify({ key: `notice.resync.${resync.reason}` });
     // The server closed the connection for what it sent; the provider reconnects by itself.
     const onClose = ({ event }: { event: CloseEvent }) => {
+      if (event.reason === CLOSE_REASONS.linkRevoked) {
+        // Its token opens nothing any more: reconnecting would only be refused.
+        connection.provider.configuration.websocketProvider.disconnect();
+        return slot.set({ connection, controller, voting, timer, revoked: true });
+      }
       if (isCloseReason(event.reason)) controller.notify({ key: `notice.closed.${event.reason}` });
     };
     connection.provider.on("close", onClose);
-    slot.set({ connection, controller, voting, timer });
+    slot.set({ connection, controller, voting, timer, revoked: false });
     return () => {
       connection.provider.off("close", onClose);
       slot.set(null);

@@ -1,16 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { AUTH_FAILURES } from "@journeyboard/shared";
+import { AUTH_FAILURES, CLOSE_REASONS } from "@journeyboard/shared";
 import { LanguagePicker } from "../../i18n/LanguagePicker";
+
+/** Why a board may not be shown: a refused connection, or a link the facilitator replaced or turned off meanwhile. */
+const REASONS: readonly string[] = [...Object.values(AUTH_FAILURES), CLOSE_REASONS.linkRevoked];
 
 /** A full-page message when a board cannot be shown, saying why and what to do. */
 export function BoardMessage({ kind, reason }: { kind: "refused" | "missingToken"; reason?: string }) {
   const { t } = useTranslation();
-  const key =
-    kind === "missingToken"
-      ? "missingToken"
-      : reason && Object.values(AUTH_FAILURES).includes(reason as never)
-        ? reason
-        : "unknown";
+  const key = kind === "missingToken" ? "missingToken" : reason && REASONS.includes(reason) ? reason : "unknown";
   return (
     <main className="message-page" data-testid="board.message" data-reason={key}>
       <LanguagePicker />

@@ -1,0 +1,59 @@
+import type { Context, Hono } from "hono";
+import { SHARED_ROLES, type BoardLinks, type Role, type SharedRole } from "@journeyboard/shared";
+import type { LinkService } from "../links/LinkService";
+import { apiError, requestToken } from "./answers";
+import { jsonOnly } from "./requestGuards";
+
+interface LinkRouteDeps {
+  links: LinkService;
+  /** The role a request's token has on a board, or the error answer. */
+  roleOn(c: Context, boardId: string): Role | Response;
+  /** The base of the links a request gets (PUBLIC_URL, else the address it came to). */
+  linksFor(c: Context): string;
+}
+
+const isSharedRole = (role: string): role is SharedRole => (SHARED_ROLES as readonly string[]).includes(role);
+
+/**
+ * The facilitator's links, from any device: `GET /api/boards/:id/links`
+ * shows the participant and viewer links, `POST .../links/:role/rotate`
+ * makes a new one (the old one stops working) and `DELETE .../links/:role`
+ * turns one off. Each takes the facilitator's token, which is what the
+ * links are derived from; any other role's gets 403.
+ */
+export function linkRoutes(app: Hono, { links, roleOn, linksFor }: LinkRouteDeps): void {
+  /** The facilitator token of the request, or the error answer. */
+  const facilitator = (c: Context, boardId: string): string | Response => {
+    const role = roleOn(c, boardId);
+    if (role instanceof Response) return role;
+    if (role !== "facilitator")
+      return apiError(c, 403, "forbidden", "Only the facilitator sees and changes the links.");
+    return requestToken(c)!;
+  };
+  const answer = (c: Context, boardId: string, token: string) =>
+    c.json<BoardLinks>(links.linksOf(boardId, token, linksFor(c)));
+
+  app.get("/api/boards/:id/links", (c) => {
+    const id = c.req.param("id");
+    const token = facilitator(c, id);
+    return token instanceof Response ? token : answer(c, id, token);
+  });
+
+  app.post("/api/boards/:id/links/:role/rotate", jsonOnly, (c) => {
+    const { id, role } = c.req.param();
+    if (!isSharedRole(role)) return apiError(c, 404, "not-found", "Only participant and viewer links rotate.");
+    const token = facilitator(c, id);
+    if (token instanceof Response) return token;
+    links.rotate(id, role, token);
+    return answer(c, id, token);
+  });
+
+  app.delete("/api/boards/:id/links/:role", (c) => {
+    const { id, role } = c.req.param();
+    if (!isSharedRole(role)) return apiError(c, 404, "not-found", "Only participant and viewer links are turned off.");
+    const token = facilitator(c, id);
+    if (token instanceof Response) return token;
+    links.revoke(id, role);
+    return answer(c, id, token);
+  });
+}

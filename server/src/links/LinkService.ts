@@ -1,0 +1,57 @@
+import {
+  SHARED_ROLES,
+  TOKEN_FRAGMENT,
+  boardPath,
+  type BoardLinks,
+  type LinkState,
+  type SharedRole,
+} from "@journeyboard/shared";
+import type { BoardStore } from "../storage/BoardStore";
+import { hashToken, linkToken } from "../tokens";
+import type { LinkStore } from "./LinkStore";
+
+/** A role's link on a board: its address with the token in the fragment. */
+export const linkUrl = (base: string, boardId: string, token: string): string =>
+  `${base}${boardPath(boardId)}#${TOKEN_FRAGMENT}=${token}`;
+
+/**
+ * The participant and viewer links, for the facilitator on any device:
+ * derived again from the facilitator token the request proves itself with
+ * (`linkToken`), never read from storage. Rotating makes a new generation
+ * (the old token stops opening the board at once) and revoking turns the
+ * role off; either way the connections holding the old token are closed
+ * (`disconnect`) and its unused download tickets dropped.
+ */
+export class LinkService {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly links: LinkStore,
+    /** Ends every connection (and download ticket) of this role on this board. */
+    private readonly disconnect: (boardId: string, role: SharedRole) => void,
+  ) {}
+
+  linksOf(boardId: string, facilitatorToken: string, base: string): BoardLinks {
+    const entries = SHARED_ROLES.map((role) => [role, this.stateOf(boardId, role, facilitatorToken, base)]);
+    return Object.fromEntries(entries) as BoardLinks;
+  }
+
+  rotate(boardId: string, role: SharedRole, facilitatorToken: string): void {
+    this.links.rotate(boardId, role, (generation) => hashToken(linkToken(facilitatorToken, role, generation)));
+    this.disconnect(boardId, role);
+  }
+
+  revoke(boardId: string, role: SharedRole): void {
+    this.links.revoke(boardId, role);
+    this.disconnect(boardId, role);
+  }
+
+  private stateOf(boardId: string, role: SharedRole, facilitatorToken: string, base: string): LinkState {
+    const link = this.links.linkOf(boardId, role);
+    if (link && !link.active) return { status: "off" };
+    if (!link) return { status: "unknown" };
+    const token = linkToken(facilitatorToken, role, link.generation);
+    // A derived token the store does not hold would be a link that opens nothing: say it cannot be shown instead.
+    if (this.store.roleForTokenHash(boardId, hashToken(token)) !== role) return { status: "unknown" };
+    return { status: "on", url: linkUrl(base, boardId, token), token };
+  }
+}
