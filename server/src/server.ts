@@ -269,6 +269,7 @@ export async function startServer(
       hocuspocus.closeConnections();
       await session.flush();
       await Promise.all(keeping);
+      // Each snapshot kept meanwhile published its historyAt.
       await session.flush();
       session.dispose();
       await persistence.stop();
