@@ -10,11 +10,23 @@ import { ConnectionRefused } from "./context";
 export interface BoardPersistenceConfig {
   /** Fold the update log into a snapshot once it holds this many updates... */
   compactAfterUpdates: number;
-  /** ...or this many bytes. */
+  /** ...or this many bytes... */
   compactAfterBytes: number;
+  /**
+   * ...or, for a large board, this share of its snapshot's bytes, in updates
+   * of 4 KiB or in bytes: a fold writes the whole snapshot again, so on a
+   * board of 20 MB folding every 500 updates would write megabytes on the
+   * thread that relays edits for a log that adds a tenth of a second to a
+   * load of a second.
+   */
+  compactAfterShare: number;
 }
 
-const defaults: BoardPersistenceConfig = { compactAfterUpdates: 500, compactAfterBytes: 1 << 20 };
+const defaults: BoardPersistenceConfig = {
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1 << 20,
+  compactAfterShare: 0.125,
+};
 
 /** Work on a stored board that grows with it, done off the event loop (heavy-work jobs). */
 export interface StoredBoardWork {
@@ -110,7 +122,9 @@ export class BoardPersistence implements Extension {
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
     const { count, bytes } = this.store.logSize(documentName);
-    if (count >= this.config.compactAfterUpdates || bytes >= this.config.compactAfterBytes) {
+    const { compactAfterUpdates, compactAfterBytes, compactAfterShare } = this.config;
+    const share = (this.store.storedBytes(documentName) - bytes) * compactAfterShare;
+    if (count >= Math.max(compactAfterUpdates, share / 4096) || bytes >= Math.max(compactAfterBytes, share)) {
       void this.compact(documentName, document);
     }
   }
