@@ -24,6 +24,13 @@ test("the facilitator's phase decides what participants may change, and each cha
   await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Ideas");
   await participant.addCardFromToolbar("I wait for the courier all day");
   await expect(facilitator.card("I wait for the courier all day")).toHaveCount(1);
+  // The stages are set in this phase: their menu is not offered, and the participant is told why.
+  const header = await participant.stageHeader("Awareness");
+  await participant.page.mouse.click(header.x + header.width / 2, header.y + header.height / 2);
+  await expect(participant.page.getByTestId("board.notice")).toContainText("The stages are set in this phase");
+  await expect(participant.page.getByTestId("axis.menu")).toHaveCount(0);
+  await facilitator.openStageMenu("Awareness");
+  await expect(facilitator.page.getByTestId("axis.addAfter")).toBeEnabled();
 
   await facilitator.page.getByTestId("panel.history").click();
   await expect(facilitator.page.getByTestId("history.item")).toHaveText([

@@ -626,11 +626,20 @@ export class BoardController {
       x: at(world.x, camera.x, this.viewport.width),
       y: at(world.y, camera.y, this.viewport.height),
     };
+    if (this.menuRefused(axis)) return;
     this.set({ menu, selection: new Set(), focusCell: cell, keyboardAt: null });
   }
 
   openMenu(menu: AxisMenu): void {
+    if (this.menuRefused(menu.axis)) return;
     this.set({ menu, selection: new Set() });
+  }
+
+  /** A stage's or lane's menu changes it: in a phase that sets them, it says so instead of opening. */
+  private menuRefused(axis: "stage" | "lane"): boolean {
+    if (this.may(axis === "stage" ? "stages" : "lanes")) return false;
+    this.notify({ key: axis === "stage" ? "notice.stagesFixed" : "notice.lanesFixed" });
+    return true;
   }
   closeMenu(): void {
     if (this.ui.menu) this.set({ menu: null });

@@ -236,7 +236,15 @@ export const BoardCanvas = memo(
                 <Layer>
                   <GridLayer layout={layout} labels={labels} lines={lines} />
                   <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
-                  <HeadersLayer controller={controller} layout={layout} />
+                  <HeadersLayer
+                    controller={controller}
+                    layout={layout}
+                    allowed={{
+                      cards: controller.canEdit,
+                      stages: controller.may("stages"),
+                      lanes: controller.may("lanes"),
+                    }}
+                  />
                 </Layer>
                 <CardsLayer
                   model={controller.model}

@@ -12,17 +12,19 @@ const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) =>
 
 /**
  * Invisible targets over the stage and lane headers: a click opens the
- * header's menu, a drag reorders, the edge of a stage header resizes it.
- * Like the cards, they only report to the controller.
+ * header's menu, a drag reorders, the edge of a stage header resizes it;
+ * only where this person may change stages or lanes now.
  */
 interface HeadersProps {
   controller: BoardController;
   layout: JourneyLayout;
+  /** What this person may change now, given by the canvas at each render: the phase can change under a memo. */
+  allowed: { cards: boolean; stages: boolean; lanes: boolean };
 }
 
 export const HeadersLayer = memo(
-  function HeadersLayer({ controller, layout }: HeadersProps) {
-    const editable = controller.canEdit;
+  function HeadersLayer({ controller, layout, allowed }: HeadersProps) {
+    const editable = allowed.cards;
     const pointer = (event: Konva.KonvaEventObject<Event>) => event.target.getStage()?.getPointerPosition() ?? null;
     const open = (axis: "stage" | "lane", id: string) => (event: Konva.KonvaEventObject<Event>) => {
       event.cancelBubble = true;
@@ -46,18 +48,18 @@ export const HeadersLayer = memo(
             width={width}
             height={GRID.stageHeaderHeight}
             fill="transparent"
-            draggable={editable}
+            draggable={allowed.stages}
             dragBoundFunc={function (this: Konva.Node, position) {
               return { x: position.x, y: this.getAbsolutePosition().y };
             }}
             onClick={open("stage", stage.id)}
             onTap={open("stage", stage.id)}
             onDragEnd={dropped("stage", stage.id, x, 0)}
-            onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
+            onMouseEnter={(e) => setCursor(e, allowed.stages ? "grab" : "default")}
             onMouseLeave={(e) => setCursor(e, "")}
           />
         ))}
-        {editable &&
+        {allowed.stages &&
           layout.columns
             .filter((c) => !c.stage.collapsed)
             .map(({ stage, x, width }) => (
@@ -92,19 +94,24 @@ export const HeadersLayer = memo(
             width={GRID.laneHeaderWidth}
             height={height}
             fill="transparent"
-            draggable={editable}
+            draggable={allowed.lanes}
             dragBoundFunc={function (this: Konva.Node, position) {
               return { x: this.getAbsolutePosition().x, y: position.y };
             }}
             onClick={open("lane", lane.id)}
             onTap={open("lane", lane.id)}
             onDragEnd={dropped("lane", lane.id, layout.laneHeaderX, y)}
-            onMouseEnter={(e) => setCursor(e, editable ? "grab" : "default")}
+            onMouseEnter={(e) => setCursor(e, allowed.lanes ? "grab" : "default")}
             onMouseLeave={(e) => setCursor(e, "")}
           />
         ))}
       </Group>
     );
   },
-  (a: HeadersProps, b: HeadersProps) => a.controller === b.controller && sameFrame(a.layout, b.layout),
+  (a: HeadersProps, b: HeadersProps) =>
+    a.controller === b.controller &&
+    sameFrame(a.layout, b.layout) &&
+    a.allowed.cards === b.allowed.cards &&
+    a.allowed.stages === b.allowed.stages &&
+    a.allowed.lanes === b.allowed.lanes,
 );
