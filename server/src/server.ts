@@ -52,11 +52,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * One port for everything: the HTTP API and the built client through Hono,
- * and the collaboration WebSocket at COLLAB_PATH handed to Hocuspocus, whose
- * behaviour is the sum of the extensions wired here.
- */
 /** What tests and benchmarks set beside the configuration. */
 export interface ServerTuning {
   /** The time, in ms since the epoch; tests move it to run out a round's countdown. */
@@ -77,6 +72,11 @@ const heavyWorkerFile = import.meta.url.endsWith(".ts")
   ? new URL("./heavy/sourceWorker.mjs", import.meta.url)
   : new URL("./heavy/worker.js", import.meta.url);
 
+/**
+ * One port for everything: the HTTP API and the built client through Hono,
+ * and the collaboration WebSocket at COLLAB_PATH handed to Hocuspocus, whose
+ * behaviour is the sum of the extensions wired here.
+ */
 export async function startServer(
   config: ServerConfig,
   logger: Logger,

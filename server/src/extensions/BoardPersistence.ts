@@ -43,15 +43,15 @@ const STRUCTS_PER_PIECE = 5_000;
 const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Loads a board from its snapshot and update log, migrates it before any
- * client syncs, and appends every later update to the log synchronously, as
+ * Loads a board from its snapshot and update log (a large one in pieces
+ * cut by `work.split`), migrates it before any client syncs, and appends every later update to the log synchronously, as
  * the update is applied: Hocuspocus acknowledges an update only after
  * applying it, so an acknowledged update is already on disk.
  * A board that fails to load is refused and its stored data left untouched.
  * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
  *
- * A long log is folded into a new snapshot by `fold`, from the board as
- * stored, while edits go on; one fold per board at a time.
+ * A long log is folded into a new snapshot by `work.fold`, from the board
+ * as stored, while edits go on; one fold per board at a time.
  */
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;

@@ -5,12 +5,6 @@ import { ConfigError } from "../config";
 import { prepareDataDir } from "./dataDir";
 import type { BoardStore, NewBoard, StoredBoard } from "./BoardStore";
 
-/**
- * Boards in one SQLite file under DATA_DIR, in WAL mode: an appended update
- * is on disk when `appendUpdate` returns, and survives the process being
- * killed (synchronous=NORMAL loses nothing on a process crash, only on a
- * power cut).
- */
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS boards (
      id TEXT PRIMARY KEY,
@@ -75,6 +69,12 @@ function openDatabase(file: string): Database.Database {
   }
 }
 
+/**
+ * Boards in one SQLite file under DATA_DIR, in WAL mode: an appended update
+ * is on disk when `appendUpdate` returns, and survives the process being
+ * killed (synchronous=NORMAL loses nothing on a process crash, only on a
+ * power cut).
+ */
 export class SqliteBoardStore implements BoardStore {
   /** The open database, shared with the other stores kept in the same file (SqliteVoteStore). */
   readonly db: Database.Database;

@@ -4,7 +4,11 @@ import type { JourneyRecord } from "../schema/journey";
 import type { LaneRecord } from "../schema/lane";
 import type { StageRecord } from "../schema/stage";
 
-/** New records with every field at its default: the one place that knows them. */
+/**
+ * New stages, lanes and journeys with every field at its default. A card's
+ * defaults are written where cards are made (`ops/cards.ts`); `repair.ts`
+ * and the migrations fill defaults into records that lack a field.
+ */
 export const newStage = (
   fields: Pick<StageRecord, "id" | "journeyId" | "order"> & Partial<StageRecord>,
 ): StageRecord => ({

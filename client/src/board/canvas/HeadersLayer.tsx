@@ -10,11 +10,6 @@ const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) =>
   if (container) container.style.cursor = cursor;
 };
 
-/**
- * Invisible targets over the stage and lane headers: a click opens the
- * header's menu, a drag reorders, the edge of a stage header resizes it;
- * only where this person may change stages or lanes now.
- */
 interface HeadersProps {
   controller: BoardController;
   layout: JourneyLayout;
@@ -22,6 +17,11 @@ interface HeadersProps {
   allowed: { cards: boolean; stages: boolean; lanes: boolean };
 }
 
+/**
+ * Invisible targets over the stage and lane headers: a click opens the
+ * header's menu, a drag reorders, the edge of a stage header resizes it;
+ * only where this person may change stages or lanes now.
+ */
 export const HeadersLayer = memo(
   function HeadersLayer({ controller, layout, allowed }: HeadersProps) {
     const editable = allowed.cards;

@@ -21,13 +21,6 @@ import {
 } from "@journeyboard/shared";
 import { CellIndex } from "./cellIndex";
 
-/**
- * The board as React reads it. Each record's plain object is cached and
- * replaced only when that record changes, so a remote edit to one card gives
- * one new card object and memoised components skip every other card. Cards
- * are indexed by cell as they change: a change costs in proportion to the
- * cells it touches, not to the board.
- */
 /** A journey's live stages and lanes in order, and the keys of its cells. */
 interface Axes {
   axesVersion: number;
@@ -42,6 +35,13 @@ function cellOf(index: CellIndex, key: string, journeyId: string): CardRecord[] 
   return list?.some((c) => c.journeyId !== journeyId) ? list.filter((c) => c.journeyId === journeyId) : list;
 }
 
+/**
+ * The board as React reads it. Each record's plain object is cached and
+ * replaced only when that record changes, so a remote edit to one card gives
+ * one new card object and memoised components skip every other card. Cards
+ * are indexed by cell as they change: a change costs in proportion to the
+ * cells it touches, not to the board.
+ */
 export class BoardModel {
   private readonly cache = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();

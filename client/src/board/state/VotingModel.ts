@@ -16,13 +16,6 @@ import {
 import type { Identity } from "../../identity/identity";
 import type { ServerMessages } from "./serverMessages";
 
-/**
- * This person's side of dot voting: the rounds as the server publishes them
- * (workshop document), their own dots and what they have left (told to them
- * alone), the facilitator's view of who has dots left, and the commands.
- * The server decides everything; a vote the connection dropped is sent
- * again after reconnecting, and its id makes it count once.
- */
 const VOTER_KEY = "journeyboard.voterKey";
 
 /** This browser's secret for voting: made once, kept in the browser, sent to the server only. */
@@ -37,6 +30,13 @@ function voterKey(): string {
 
 const VOTING_COMMANDS = new Set<string>(VoteCommand.options.map((option) => option.shape.type.value));
 
+/**
+ * This person's side of dot voting: the rounds as the server publishes them
+ * (workshop document), their own dots and what they have left (told to them
+ * alone), the facilitator's view of who has dots left, and the commands.
+ * The server decides everything; a vote the connection dropped is sent
+ * again after reconnecting, and its id makes it count once.
+ */
 export class VotingModel {
   private rounds: RoundRecord[] = [];
   private mine: MyDots | null = null;
