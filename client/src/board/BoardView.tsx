@@ -307,7 +307,12 @@ function ConnectedBoard({
             </Suspense>
           )}
           {ui.panel === "voting" && (
-            <VotingPanel controller={controller} voting={voting} timer={timer} facilitator={role === "facilitator"} />
+            <VotingPanel
+              controller={controller}
+              voting={voting}
+              timer={timer}
+              facilitator={controller.permissions.mayCommand("round.start")}
+            />
           )}
           {ui.panel === null && selected && selectedKind && (
             <CardPanel
