@@ -154,12 +154,7 @@ export function moveTarget(
       return { stageId: column.stage.id, laneId: row.lane.id, index: to };
   }
   const next = neighbour(layout, place, direction);
-  if (!next) return null;
-  return {
-    stageId: next.column.stage.id,
-    laneId: next.row.lane.id,
-    index: cardsOf(grid, next.column, next.row).length,
-  };
+  return next && endOf(grid, next);
 }
 
 /** Where a card goes when it moves with others: to the end of the next cell that way, whatever its place. */
@@ -171,12 +166,12 @@ export function cellTarget(
 ): { stageId: string; laneId: string; index: number } | null {
   const place = placeOf(layout, grid, { card: cardId });
   const next = place && neighbour(layout, place, direction);
-  if (!next) return null;
-  return {
-    stageId: next.column.stage.id,
-    laneId: next.row.lane.id,
-    index: cardsOf(grid, next.column, next.row).length,
-  };
+  return next ? endOf(grid, next) : null;
+}
+
+/** The place after a cell's last card. */
+function endOf(grid: JourneyGrid, { column, row }: NonNullable<ReturnType<typeof neighbour>>) {
+  return { stageId: column.stage.id, laneId: row.lane.id, index: cardsOf(grid, column, row).length };
 }
 
 /** The box of a cell of the layout, if it is shown. */
