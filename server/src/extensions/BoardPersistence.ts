@@ -62,6 +62,8 @@ export class BoardPersistence implements Extension {
    * in memory as well: what a client that has nothing is sent, as it is.
    */
   private readonly held = new WeakMap<Y.Doc, Uint8Array[]>();
+  /** The sequence number of the last piece held, as the store numbered it. */
+  private readonly heldUpTo = new WeakMap<Y.Doc, number>();
 
   constructor(
     private readonly store: BoardStore,
@@ -102,10 +104,10 @@ export class BoardPersistence implements Extension {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
-    const held = [...piecesOf(stored)];
-    this.held.set(document, held);
+    this.held.set(document, [...piecesOf(stored)]);
+    this.heldUpTo.set(document, stored.lastSeq);
     document.on("update", (update: Uint8Array) => {
-      this.store.appendUpdate(documentName, update);
+      this.heldUpTo.set(document, this.store.appendUpdate(documentName, update));
       this.held.get(document)!.push(update);
     });
     try {
@@ -139,20 +141,28 @@ export class BoardPersistence implements Extension {
     return this.compact(boardId, document);
   }
 
-  /** Folds the log as stored now into a snapshot; what is appended meanwhile stays in the log after it. */
+  /**
+   * Folds the log as stored now into a snapshot; what is appended meanwhile stays in the log after it.
+   * The board is taken from the pieces held in memory, which are what is stored: reading 20 MB back from
+   * SQLite on this thread held every board's edits for 70 ms.
+   */
   private compact(boardId: string, document: Y.Doc): Promise<void> {
     const running = this.folding.get(boardId);
     if (running) return running;
-    const board = this.stopped ? null : this.store.loadBoard(boardId);
-    if (!board) return Promise.resolve();
-    const pieces = (board.snapshot ? 1 : 0) + board.updates.length;
+    const held = this.held.get(document);
+    const upTo = this.heldUpTo.get(document);
+    if (this.stopped || !held || upTo === undefined) return Promise.resolve();
+    // The first piece is the snapshot (or, on a board stored without one, its first update, which folds alike).
+    const [snapshot = null, ...updates] = held;
+    const board: StoredBoard = { snapshot, updates, lastSeq: upTo };
+    const pieces = held.length;
     const folded = this.work
       .fold(board)
       .then((state) => {
         this.store.compact(boardId, state, board.lastSeq);
         boardSizeIs(document, this.store.storedBytes(boardId));
-        const held = this.held.get(document);
-        if (held) this.held.set(document, [state, ...held.slice(pieces)]);
+        const heldNow = this.held.get(document);
+        if (heldNow) this.held.set(document, [state, ...heldNow.slice(pieces)]);
       })
       .catch((error: unknown) =>
         this.logger.error({ err: error, board: boardId }, "update log not folded; it stays whole"),
