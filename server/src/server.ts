@@ -229,6 +229,7 @@ export async function startServer(
     const connection = hocuspocus.handleConnection(ws, webRequest, context);
     const gate = new SocketGate(ws, connection, {
       phaseOf: session.phaseOf,
+      locksOf: session.locksOf,
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
       capacity,

@@ -29,6 +29,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "timer.resume": { type: "timer.resume" },
   "timer.add": { type: "timer.add", seconds: 600 },
   "timer.stop": { type: "timer.stop" },
+  "lock.set": { type: "lock.set", kind: "card", id: "fees", locked: true },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */
@@ -64,7 +65,9 @@ describe("the workshop policy", () => {
     const before = await everything(server, board.id, tokens);
     const commands = examples(round.id);
     const facilitatorOnly = COMMAND_NAMES.filter((name) => !mayCommand("participant", name));
-    expect(facilitatorOnly).toEqual(expect.arrayContaining(["phase.set", "round.start", "timer.start", "timer.add"]));
+    expect(facilitatorOnly).toEqual(
+      expect.arrayContaining(["phase.set", "round.start", "timer.start", "timer.add", "lock.set"]),
+    );
 
     for (const role of ["participant", "viewer"] as const satisfies Role[]) {
       const token = board.links[role].token;

@@ -27,6 +27,8 @@ import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
   phaseOf(boardId: string): Phase;
+  /** The board's locked targets, read from the store at each update. */
+  locksOf(boardId: string): ReadonlySet<string>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -271,7 +273,8 @@ export class SocketGate {
   ): "accepted" | "unresolved" | "over-budget" | UpdateRefused {
     const context = connection.context as BoardContext;
     try {
-      const author = { role: context.role, phase: this.deps.phaseOf(context.boardId) };
+      const { boardId, role } = context;
+      const author = { role, phase: this.deps.phaseOf(boardId), locks: this.deps.locksOf(boardId) };
       const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
       return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {

@@ -10,6 +10,7 @@ import {
   mayChange,
   mayDeleteAtOnce,
   recordsOf,
+  lockHolding,
   textLimit,
   type BoardChange,
   type Phase,
@@ -26,6 +27,8 @@ export interface BoardLimits {
 export interface Author {
   role: Role;
   phase: Phase;
+  /** The board's locked targets (`lockKey`): only a facilitator changes what they hold. */
+  locks: ReadonlySet<string>;
 }
 
 const fieldSchema = (change: BoardChange): z.ZodType | undefined => {
@@ -65,13 +68,40 @@ function lastOrder(doc: Y.Doc): string | null {
   return last;
 }
 
+const PLACE_FIELDS = new Set(["journeyId", "stageId", "laneId"]);
+
+/**
+ * Refuses an update that changes locked content, unless a facilitator
+ * sends it: each record it writes or deletes is held by a lock where it
+ * sits now, or where the update puts it (a card moved into a locked lane).
+ */
+function checkLocks(doc: Y.Doc, writes: Write[], deletes: BoardChange[], { role, locks }: Author): void {
+  if (role === "facilitator" || locks.size === 0) return;
+  const moves = new Map<string, Record<string, unknown>>();
+  for (const { change, value, hasValue } of writes) {
+    if (!hasValue || change.field === null || !PLACE_FIELDS.has(change.field)) continue;
+    const key = `${change.area}/${change.record}`;
+    moves.set(key, { ...moves.get(key), [change.field]: value });
+  }
+  const touched = [...writes.map(({ change }) => change), ...deletes];
+  for (const change of touched) {
+    if (change.area === META_ROOT || change.record === null) continue;
+    const now = recordsOf(doc, change.area).get(change.record);
+    const moved = moves.get(`${change.area}/${change.record}`) ?? {};
+    const places = [now ? now.toJSON() : {}, moved];
+    const lock = places.map((place) => lockHolding(locks, change.area, change.record, place)).find(Boolean);
+    if (lock) throw new UpdateRefused(UPDATE_REFUSALS.locked, `${where(change)} is held by the lock on ${lock}`);
+  }
+}
+
 /**
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
  * hold valid values (text fields within their length once the update has
  * typed in them), keep the board under its size limits (records and
  * bytes), and only change
- * what the sender's role allows in the current phase. Throws UpdateRefused.
+ * what the sender's role allows in the current phase and the locks leave
+ * open. Throws UpdateRefused.
  */
 export function checkUpdate(
   doc: Y.Doc,
@@ -98,6 +128,7 @@ export function checkUpdate(
       throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${where(change)} (${author.role}, ${author.phase})`);
     }
   }
+  checkLocks(doc, writes, deletes, author);
   const deletedRecords = deletes.filter((change) => change.field === null).length;
   if (!mayDeleteAtOnce(author.role, deletedRecords)) {
     throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${deletedRecords} records at once (${author.role})`);

@@ -8,6 +8,8 @@ import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { VotingService } from "../voting/VotingService";
 import { CommandRegistry } from "./CommandRegistry";
+import { LockService } from "./LockService";
+import { LockStore } from "./LockStore";
 import { PhaseService } from "./PhaseService";
 import { Refused } from "./Refused";
 import { TimerService } from "./TimerService";
@@ -27,7 +29,7 @@ export interface WorkshopDeps {
 
 /**
  * The workshop session of every board, in one place: its state in the
- * store (phase, timer, rounds and ballots; nothing of it only in this
+ * store (phase, timer, locks, rounds and ballots; nothing of it only in this
  * process, so another instance reading the same store runs the same
  * workshop), one registry of the commands that change it, and one writer
  * of the workshop document that shows it to clients.
@@ -36,6 +38,7 @@ export class WorkshopSession {
   readonly phases: PhaseService;
   readonly timers: TimerService;
   readonly voting: VotingService;
+  readonly locks: LockService;
   private readonly writer: WorkshopWriter;
   private readonly phaseStore: PhaseStore;
   private readonly registry: CommandRegistry;
@@ -44,6 +47,7 @@ export class WorkshopSession {
     const { db, votes, snapshots, clock } = deps;
     this.phaseStore = new PhaseStore(db);
     const timerStore = new TimerStore(db);
+    const lockStore = new LockStore(db);
     this.writer = new WorkshopWriter(
       deps.instance,
       {
@@ -51,6 +55,7 @@ export class WorkshopSession {
         timerOf: (boardId) => timerStore.timerOf(boardId),
         historyAt: (boardId) => snapshots.list(boardId)[0]?.createdAt ?? 0,
         rounds: (boardId) => votes.rounds(boardId),
+        locksOf: (boardId) => lockStore.locksOf(boardId),
       },
       deps.logger,
     );
@@ -69,7 +74,8 @@ export class WorkshopSession {
       changed: (boardId, timer, previous) => this.voting.followTimer(boardId, timer, previous),
       ended: (boardId, timer) => this.voting.timerEnded(boardId, timer),
     });
-    const { voting, phases, timers } = this;
+    this.locks = new LockService(lockStore, this.writer, clock);
+    const { voting, phases, timers, locks } = this;
     this.registry = new CommandRegistry({
       "vote.hello": ({ connection, context, command }) => voting.hello(connection, context.boardId, command),
       "vote.add": ({ connection, board, command }) => voting.vote(connection, board, command),
@@ -86,10 +92,13 @@ export class WorkshopSession {
       "timer.resume": ({ context }) => timers.resume(context.boardId),
       "timer.add": ({ context, command }) => timers.add(context.boardId, command.seconds),
       "timer.stop": ({ context }) => timers.stop(context.boardId),
+      "lock.set": ({ context, board, command }) => locks.set(context.boardId, board, command),
     });
   }
 
   phaseOf = (boardId: string) => this.phases.phaseOf(boardId);
+
+  locksOf = (boardId: string) => this.locks.locksOf(boardId);
 
   /** What `board.json` carries of the workshop: the phase and the revealed rounds. */
   workshopOf = (boardId: string): BoardWorkshop =>

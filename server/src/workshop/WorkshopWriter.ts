@@ -2,6 +2,7 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
   SESSION_HISTORY,
+  SESSION_LOCKS,
   SESSION_PHASE,
   SESSION_TIMER,
   WORKSHOP_ROUNDS,
@@ -20,6 +21,8 @@ export interface WorkshopPatch {
   timer?: TimerState | null;
   historyAt?: number;
   rounds?: readonly RoundRecord[];
+  /** Every locked target, sorted. */
+  locks?: readonly string[];
 }
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
@@ -28,11 +31,12 @@ export interface WorkshopSource {
   timerOf(boardId: string): TimerState | null;
   historyAt(boardId: string): number;
   rounds(boardId: string): RoundRecord[];
+  locksOf(boardId: string): string[];
 }
 
 /**
  * The one writer of every board's workshop document. The stores hold the
- * workshop (phase, timer, rounds, history); the document is their copy for
+ * workshop (phase, timer, rounds, history, locks); the document is their copy for
  * clients, so it is filled from the stores whenever it loads (on any
  * instance, after any restart) and patched after each stored change. The
  * patches of one board are written in the order they were made.
@@ -72,6 +76,7 @@ export class WorkshopWriter {
         timer: source.timerOf(boardId),
         ...(historyAt > 0 ? { historyAt } : {}),
         rounds: source.rounds(boardId),
+        locks: source.locksOf(boardId),
       }),
     );
   }
@@ -82,9 +87,10 @@ export class WorkshopWriter {
   }
 }
 
-function apply(doc: Y.Doc, { phase, timer, historyAt, rounds }: WorkshopPatch): void {
+function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks }: WorkshopPatch): void {
   const session = doc.getMap(WORKSHOP_SESSION);
   if (phase !== undefined) session.set(SESSION_PHASE, phase);
+  if (locks !== undefined) session.set(SESSION_LOCKS, locks);
   if (historyAt !== undefined) session.set(SESSION_HISTORY, historyAt);
   if (timer === null) session.delete(SESSION_TIMER);
   else if (timer !== undefined) session.set(SESSION_TIMER, timer);

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { LockCommand } from "./locks";
 import { PhaseCommand, type ResyncMessage } from "./phases";
 import { TimerCommand } from "./timer";
 import { VOTE_REFUSALS, VoteCommand, type VoteMessage } from "./voting";
 
 /**
  * Workshop commands: every control of a workshop (voting, phases, the
- * timer) is a command a client sends as a Hocuspocus stateless message on
+ * timer, locks) is a command a client sends as a Hocuspocus stateless message on
  * its board's connection. The server parses it once against this union,
  * asks the policy (`mayCommand`, `policy.ts`) whether the connection's role
  * may send it, and hands it to its one handler; the outcome is published in
@@ -17,6 +18,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   ...VoteCommand.options,
   PhaseCommand,
   ...TimerCommand.options,
+  LockCommand,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];
@@ -37,6 +39,8 @@ export const COMMAND_REFUSALS = {
   noTimer: "no-timer",
   /** A new timer while the timer counts down the open voting round: add time to it, pause or stop it instead. */
   roundTimer: "round-timer",
+  /** Locking a journey, stage, lane or card the board does not have. */
+  noSuchTarget: "no-such-target",
 } as const;
 export type CommandRefusal = (typeof COMMAND_REFUSALS)[keyof typeof COMMAND_REFUSALS];
 

@@ -39,6 +39,8 @@ export const UPDATE_REFUSALS = {
   boardFull: "board-full",
   /** The role or the phase does not allow it. */
   forbidden: "forbidden",
+  /** It changes locked content (`locks.ts`), and the sender is not a facilitator. */
+  locked: "locked",
 } as const;
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[keyof typeof UPDATE_REFUSALS];
 

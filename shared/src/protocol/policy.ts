@@ -25,6 +25,7 @@ const COMMAND_SENDERS: Record<CommandName, readonly Role[]> = {
   "timer.resume": ["facilitator"],
   "timer.add": ["facilitator"],
   "timer.stop": ["facilitator"],
+  "lock.set": ["facilitator"],
 };
 
 /** Whether someone of this role may send this command (in any phase: voting is bounded by its round, not the phase). */
