@@ -42,6 +42,7 @@ import {
   setStageCollapsed,
   setStageWidth,
   setTimelineDirection,
+  readRecord,
   unlinkCards,
   updateAction,
   updatePersona,
@@ -55,6 +56,8 @@ import {
   type LaneKind,
   type LinkArgs,
   type LocalUserOrigin,
+  type LockPlace,
+  type RecordRoot,
   type MapType,
   type PersonaFields,
   type StageSetId,
@@ -79,7 +82,21 @@ export class BoardCommands {
     private readonly identity: () => Identity,
     /** Whether this person may make a change of this scope now (role and workshop phase). */
     private readonly may: (scope: ChangeScope) => boolean,
+    /** Whether a lock holds a record of this area placed here (none is, for a facilitator). */
+    private readonly locked: (area: RecordRoot, id: string, place: LockPlace) => boolean = () => false,
   ) {}
+
+  /** Whether a lock holds this record where it is, or where a change would put it. */
+  private held(area: RecordRoot, id: string, place: LockPlace = {}): boolean {
+    const record = readRecord(this.doc, area, id) as LockPlace | undefined;
+    return this.locked(area, id, record ?? {}) || this.locked(area, id, place);
+  }
+
+  /** A change to records a lock may hold: refused, like the server would, when one does. */
+  private runOn(scope: ChangeScope, area: RecordRoot, ids: readonly string[], change: () => void): boolean {
+    if (ids.some((id) => this.held(area, id))) return false;
+    return this.run(scope, change);
+  }
 
   private run(scope: ChangeScope, change: () => void): boolean {
     if (!this.may(scope)) return false;
@@ -94,7 +111,7 @@ export class BoardCommands {
 
   /** Typing in a text field: the splice it made. */
   typeText = (target: TextTarget, splice: TextSplice) =>
-    this.run(target.root, () => editText(this.doc, { ...target, splice }, this.origin));
+    this.runOn(target.root, target.root, [target.id], () => editText(this.doc, { ...target, splice }, this.origin));
 
   // Cards
   /** Adds a card with its text, by this person; returns its id, or null when refused. */
@@ -110,6 +127,7 @@ export class BoardCommands {
       authorDepartment: department,
       createdAt: Date.now(),
     };
+    if (this.held("cards", id, args)) return null;
     return this.run("cards", () => addCard(this.doc, args, this.origin)) ? id : null;
   }
   /** Adds copied cards from a cell on; returns their ids, or null when refused. */
@@ -129,18 +147,22 @@ export class BoardCommands {
     return this.run("cards", () => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;
   }
   move = (id: string, stageId: string, laneId: string, index: number) =>
+    !this.held("cards", id, { stageId, laneId }) &&
     this.run("cards", () => moveCard(this.doc, { id, stageId, laneId, index }, this.origin));
   /** Several cards moved as one step of undo. */
-  moveMany = (moves: readonly MoveCardArgs[]) => this.run("cards", () => moveCards(this.doc, { moves }, this.origin));
-  deleteCards = (ids: readonly string[]) => this.run("cards", () => deleteCards(this.doc, { ids }, this.origin));
+  moveMany = (moves: readonly MoveCardArgs[]) =>
+    !moves.some((move) => this.held("cards", move.id, move)) &&
+    this.run("cards", () => moveCards(this.doc, { moves }, this.origin));
+  deleteCards = (ids: readonly string[]) =>
+    this.runOn("cards", "cards", ids, () => deleteCards(this.doc, { ids }, this.origin));
   setChannel = (id: string, channel: string | null) =>
-    this.run("cards", () => setCardChannel(this.doc, { id, channel }, this.origin));
+    this.runOn("cards", "cards", [id], () => setCardChannel(this.doc, { id, channel }, this.origin));
   setOwner = (id: string, ownerDepartment: string | null) =>
-    this.run("cards", () => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
+    this.runOn("cards", "cards", [id], () => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
   setIndicator = (id: string, indicator: Indicator | null) =>
-    this.run("cards", () => setCardIndicator(this.doc, { id, indicator }, this.origin));
+    this.runOn("cards", "cards", [id], () => setCardIndicator(this.doc, { id, indicator }, this.origin));
   setTextDirection = (id: string, textDirection: TextDirectionSetting) =>
-    this.run("cards", () => setCardTextDirection(this.doc, { id, textDirection }, this.origin));
+    this.runOn("cards", "cards", [id], () => setCardTextDirection(this.doc, { id, textDirection }, this.origin));
   rate = (cardId: string, value: number | null) =>
     this.run("ratings", () => {
       const { id, department } = this.identity();
@@ -155,18 +177,23 @@ export class BoardCommands {
   addLane = (journeyId: string, index: number, kind: LaneKind, title: string) =>
     this.run("lanes", () => addLane(this.doc, { id: newId(), journeyId, title, kind, index }, this.origin));
   renameStage = (id: string, title: string) =>
-    this.run("stages", () => renameStage(this.doc, { id, title }, this.origin));
-  renameLane = (id: string, title: string) => this.run("lanes", () => renameLane(this.doc, { id, title }, this.origin));
-  moveStage = (id: string, index: number) => this.run("stages", () => moveStage(this.doc, { id, index }, this.origin));
-  moveLane = (id: string, index: number) => this.run("lanes", () => moveLane(this.doc, { id, index }, this.origin));
-  deleteStage = (id: string) => this.run(deleteAxis("stages"), () => deleteStage(this.doc, { id }, this.origin));
-  deleteLane = (id: string) => this.run(deleteAxis("lanes"), () => deleteLane(this.doc, { id }, this.origin));
+    this.runOn("stages", "stages", [id], () => renameStage(this.doc, { id, title }, this.origin));
+  renameLane = (id: string, title: string) =>
+    this.runOn("lanes", "lanes", [id], () => renameLane(this.doc, { id, title }, this.origin));
+  moveStage = (id: string, index: number) =>
+    this.runOn("stages", "stages", [id], () => moveStage(this.doc, { id, index }, this.origin));
+  moveLane = (id: string, index: number) =>
+    this.runOn("lanes", "lanes", [id], () => moveLane(this.doc, { id, index }, this.origin));
+  deleteStage = (id: string) =>
+    this.runOn(deleteAxis("stages"), "stages", [id], () => deleteStage(this.doc, { id }, this.origin));
+  deleteLane = (id: string) =>
+    this.runOn(deleteAxis("lanes"), "lanes", [id], () => deleteLane(this.doc, { id }, this.origin));
   collapseStage = (id: string, collapsed: boolean) =>
-    this.run("stages", () => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
+    this.runOn("stages", "stages", [id], () => setStageCollapsed(this.doc, { id, collapsed }, this.origin));
   collapseLane = (id: string, collapsed: boolean) =>
-    this.run("lanes", () => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
+    this.runOn("lanes", "lanes", [id], () => setLaneCollapsed(this.doc, { id, collapsed }, this.origin));
   resizeStage = (id: string, width: number | null) =>
-    this.run("stages", () => setStageWidth(this.doc, { id, width }, this.origin));
+    this.runOn("stages", "stages", [id], () => setStageWidth(this.doc, { id, width }, this.origin));
 
   /** Adds a table's cards to a journey; the number added, or why nothing was. */
   importTable(

@@ -126,7 +126,7 @@ export class BoardController {
     readonly voting: VotingModel | null = null,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
-    this.commands = new BoardCommands(doc, this.origin, () => this.identity, permissions.may);
+    this.commands = new BoardCommands(doc, this.origin, () => this.identity, permissions.may, permissions.lockedFor);
     this.ui = {
       journeyId: null,
       selection: new Set(),
@@ -162,6 +162,11 @@ export class BoardController {
    */
   private phaseChanged(): void {
     const writing = this.ui.editing !== null || this.ui.draft !== null;
+    const editing = this.ui.editing;
+    if (editing !== null && this.canEdit && !this.mayEditCard(editing)) {
+      this.presence.setAwarenessField("editing", null);
+      return this.set({ phase: this.permissions.phase, editing: null, notice: { key: "lock.locked" } });
+    }
     if (!writing || this.canEdit) return this.set({ phase: this.permissions.phase });
     this.presence.setAwarenessField("editing", null);
     this.set({
@@ -178,6 +183,18 @@ export class BoardController {
   }
 
   may = (scope: ChangeScope): boolean => this.permissions.may(scope);
+
+  /** Whether this person may change this card now: the phase allows cards, and no lock holds it. */
+  mayEditCard = (id: string): boolean => {
+    const card = this.model.record("cards", id);
+    return Boolean(card && this.canEdit && !this.permissions.lockedFor("cards", id, card));
+  };
+
+  /** Whether a lock holds this card (shown to everyone, facilitators included). */
+  cardLocked = (id: string): boolean => {
+    const card = this.model.record("cards", id);
+    return Boolean(card && this.permissions.lockOn("cards", id, card));
+  };
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -274,7 +291,7 @@ export class BoardController {
   }
 
   startEditing(id: string): void {
-    if (!this.canEdit || !this.model.record("cards", id)) return;
+    if (!this.mayEditCard(id)) return;
     this.set({ editing: id, draft: null, selection: new Set([id]), menu: null });
     this.presence.setAwarenessField("editing", id);
   }

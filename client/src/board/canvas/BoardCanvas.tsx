@@ -256,6 +256,8 @@ export const BoardCanvas = memo(
                   editing={ui.editing}
                   editedBy={editedBy}
                   canEdit={controller.canEdit}
+                  locks={controller.permissions.locks}
+                  overridesLocks={controller.permissions.role === "facilitator"}
                   dots={dots}
                   tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
                   labels={cardLabels}

@@ -50,6 +50,8 @@ interface CardNodeProps {
   selected: boolean;
   editedBy: EditedBy | null;
   draggable: boolean;
+  /** A lock holds the card: it shows a padlock. */
+  locked: boolean;
   dots: CardDots | null;
   labels: CardLabels;
   handlers: CardHandlers;
@@ -170,6 +172,7 @@ export const CardNode = memo(function CardNode({
   selected,
   editedBy,
   draggable,
+  locked,
   dots,
   labels,
   handlers,
@@ -182,7 +185,7 @@ export const CardNode = memo(function CardNode({
   useLayoutEffect(() => {
     const group = node.current;
     if (group) keepAsPicture(group, resolution, { hitCanvasPixelRatio: HIT_RATIO, offset: PICTURE_MARGIN });
-  }, [card, kind, width, height, colour, selected, editedBy, dots, labels, resolution, icons]);
+  }, [card, kind, width, height, colour, selected, editedBy, locked, dots, labels, resolution, icons]);
   // A picture of the moving view that shows this card where it was, or as it was, is stale.
   useLayoutEffect(() => {
     const shown = { x, y, width, height };
@@ -275,6 +278,7 @@ export const CardNode = memo(function CardNode({
         )}
         {alerting && <AlertBadge x={box.width - 28} onIcon={iconArrived} />}
         {dots && <DotsBadge dots={dots} width={box.width} />}
+        {locked && <CanvasText x={box.width - 22} y={box.height - 20} text="🔒" fontSize={12} listening={false} />}
         <CanvasText
           x={10}
           y={textTop}

@@ -11,7 +11,7 @@ import {
 import type Konva from "konva";
 import { Group, Layer, Rect as KonvaRect, Shape } from "react-konva";
 import { CanvasText } from "./CanvasText";
-import { LANE_COLOURS, departmentColour, type CardRecord, type LaneKind } from "@journeyboard/shared";
+import { LANE_COLOURS, departmentColour, lockHolding, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
   addSlotRect,
   keyOf,
@@ -33,6 +33,10 @@ export interface CardsView {
   editing: string | null;
   editedBy: ReadonlyMap<string, EditedBy>;
   canEdit: boolean;
+  /** The board's locked targets (`lockKey`): a card a lock holds shows it, and moves only for a facilitator. */
+  locks: ReadonlySet<string>;
+  /** A facilitator: locks do not hold them. */
+  overridesLocks: boolean;
   dots: ReadonlyMap<string, CardDots>;
   /** Far out, where words are too small to read: each cell's cards are drawn as plain tiles, in one shape. */
   tiles: boolean;
@@ -210,6 +214,8 @@ function CellCards({
   editing,
   editedBy,
   canEdit,
+  locks,
+  overridesLocks,
   dots,
   labels,
   handlers,
@@ -217,6 +223,7 @@ function CellCards({
   return slots.map((index) => {
     const card = cards[index]!;
     const box = slotRect(column, row, index);
+    const locked = lockHolding(locks, "cards", card.id, card) !== null;
     return (
       <CardNode
         key={card.id}
@@ -229,7 +236,8 @@ function CellCards({
         colour={LANE_COLOURS[kind].card}
         selected={selection.has(card.id)}
         editedBy={editedBy.get(card.id) ?? null}
-        draggable={canEdit && editing !== card.id}
+        draggable={canEdit && editing !== card.id && (overridesLocks || !locked)}
+        locked={locked}
         dots={dots.get(card.id) ?? null}
         labels={labels}
         handlers={handlers}

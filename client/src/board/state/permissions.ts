@@ -3,13 +3,19 @@ import {
   DEFAULT_PHASE,
   PHASES,
   SESSION_HISTORY,
+  SESSION_LOCKS,
   SESSION_PHASE,
   WORKSHOP_SESSION,
+  lockHolding,
   mayChange,
   mayCommand,
+  readLocks,
   type BoardArea,
   type BoardChange,
   type CommandName,
+  type LockCommand,
+  type LockKind,
+  type LockPlace,
   type Phase,
   type PhaseCommand,
   type Role,
@@ -33,14 +39,15 @@ export const deleteAxis = (area: "stages" | "lanes"): BoardChange => ({
 });
 
 /**
- * What this person may change and do right now: their role, and the
- * workshop phase the facilitator set (read from the workshop document,
+ * What this person may change and do right now: their role, the locks,
+ * and the workshop phase the facilitator set (read from the workshop document,
  * which the server alone writes). The server decides the same with the
  * same policy (`mayChange`, `mayCommand`); this only keeps the app from
  * offering what it would refuse.
  */
 export class Permissions {
   private current: Phase = DEFAULT_PHASE;
+  private lockSet: ReadonlySet<string> = new Set();
   private lastHistoryAt = 0;
   private readonly listeners = new Set<() => void>();
   private readonly session: Y.Map<unknown> | null;
@@ -49,11 +56,16 @@ export class Permissions {
     readonly role: Role,
     workshop: Y.Doc | null,
     /** Sends a command to the server over the board's connection. */
-    private readonly send: (command: PhaseCommand) => void = () => {},
+    private readonly send: (command: PhaseCommand | LockCommand) => void = () => {},
   ) {
     this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
     this.session?.observe(this.read);
     this.read();
+  }
+
+  /** The board's locked targets (`lockKey`), a new set at each change. */
+  get locks(): ReadonlySet<string> {
+    return this.lockSet;
   }
 
   get phase(): Phase {
@@ -71,6 +83,21 @@ export class Permissions {
 
   private mayIn = (area: BoardArea) =>
     mayChange(this.role, this.current, { area, record: null, field: null, created: true });
+
+  /** The lock holding a record of this area placed here, or null; every lock is shown, to everyone. */
+  lockOn = (area: string, id: string, place: LockPlace): string | null => lockHolding(this.lockSet, area, id, place);
+
+  /** Whether a lock keeps this person from changing the record: none does a facilitator. */
+  lockedFor = (area: string, id: string, place: LockPlace): boolean =>
+    this.role !== "facilitator" && this.lockOn(area, id, place) !== null;
+
+  /** Whether this very target is locked (not only held by a lock on what contains it). */
+  isLocked = (kind: LockKind, id: string): boolean => this.lockSet.has(`${kind}/${id}`);
+
+  /** Asks the server to lock or unlock a target (facilitators only: the server refuses anyone else). */
+  setLock(kind: LockKind, id: string, locked: boolean): void {
+    this.send({ type: "lock.set", kind, id, locked });
+  }
 
   /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
   setPhase(phase: Phase): void {
@@ -95,6 +122,11 @@ export class Permissions {
   private read = () => {
     if (this.historyAt !== this.lastHistoryAt) {
       this.lastHistoryAt = this.historyAt;
+      this.listeners.forEach((listener) => listener());
+    }
+    const locks = readLocks(this.session?.get(SESSION_LOCKS));
+    if ([...locks].join() !== [...this.lockSet].join()) {
+      this.lockSet = locks;
       this.listeners.forEach((listener) => listener());
     }
     const phase = this.session?.get(SESSION_PHASE);

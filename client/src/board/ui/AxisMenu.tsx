@@ -6,6 +6,7 @@ import type { GridLabels } from "../canvas/GridLayer";
 import { useFocusBackToCanvas } from "../canvas/useFocusBackToCanvas";
 import { deleteAxis } from "../state/permissions";
 import { LiveText } from "../text/LiveText";
+import { LockToggle } from "./LockToggle";
 
 /** Units a stage grows or shrinks by from its menu: the keyboard's way to drag its edge. */
 const WIDTH_STEP = 40;
@@ -33,6 +34,11 @@ export function AxisMenu({
   const siblings = isStage ? grid.stages : grid.lanes;
   const index = siblings.findIndex((s) => s.id === menu.id);
   const journeyId = record.journeyId;
+  const area = isStage ? "stages" : "lanes";
+  const held = controller.permissions.lockOn(area, menu.id, record) !== null;
+  // What a lock holds is offered to a facilitator only: the server refuses it from anyone else.
+  const unlocked = !controller.permissions.lockedFor(area, menu.id, record);
+  const mayAxis = controller.may(area) && unlocked;
   const { commands } = controller;
   const done = () => controller.closeMenu();
   const move = (to: number) => (isStage ? commands.moveStage(menu.id, to) : commands.moveLane(menu.id, to));
@@ -64,7 +70,7 @@ export function AxisMenu({
           field="title"
           className="grow"
           placeholder={isStage ? labels.stage(menu.id) : labels.lane(menu.id)}
-          disabled={!controller.may(isStage ? "stages" : "lanes")}
+          disabled={!mayAxis}
           label={t("menu.title")}
           testId="axis.title"
           autoFocus
@@ -80,6 +86,7 @@ export function AxisMenu({
             ? commands.collapseStage(menu.id, !record.collapsed)
             : commands.collapseLane(menu.id, !record.collapsed)) && done()
         }
+        disabled={!unlocked}
         data-testid="axis.collapse"
       >
         {t(record.collapsed ? "menu.expand" : "menu.collapse")}
@@ -124,7 +131,7 @@ export function AxisMenu({
       <div className="row">
         <button
           type="button"
-          disabled={index === 0 || !controller.may(isStage ? "stages" : "lanes")}
+          disabled={index === 0 || !mayAxis}
           onClick={() => move(index - 1)}
           data-testid="axis.moveBefore"
         >
@@ -132,7 +139,7 @@ export function AxisMenu({
         </button>
         <button
           type="button"
-          disabled={index === siblings.length - 1 || !controller.may(isStage ? "stages" : "lanes")}
+          disabled={index === siblings.length - 1 || !mayAxis}
           onClick={() => move(index + 1)}
           data-testid="axis.moveAfter"
         >
@@ -142,12 +149,13 @@ export function AxisMenu({
       <button
         type="button"
         className="danger"
-        disabled={!controller.may(deleteAxis(isStage ? "stages" : "lanes"))}
+        disabled={!controller.may(deleteAxis(area)) || !unlocked}
         onClick={() => (isStage ? commands.deleteStage(menu.id) : commands.deleteLane(menu.id)) && done()}
         data-testid="axis.delete"
       >
         {t(isStage ? "menu.deleteStage" : "menu.deleteLane")}
       </button>
+      <LockToggle permissions={controller.permissions} kind={menu.axis} id={menu.id} held={held} />
       <p className="hint">{t("menu.undoHint")}</p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { LockToggle } from "./LockToggle";
 import {
   DEFAULT_DIRECTION,
   EMOTION_VALUES,
@@ -39,7 +40,7 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
   const { commands } = controller;
-  const editable = controller.canEdit;
+  const editable = controller.mayEditCard(card.id);
   const journey = controller.model.record("journeys", card.journeyId);
   const indicator = card.indicator ?? null;
   const patchIndicator = (patch: Partial<Indicator>) =>
@@ -49,6 +50,7 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
   return (
     <SidePanel title={t(`lane.${kind}`)} onClose={() => controller.clearSelection()} testId="card.panel">
       <CardVoting voting={voting} card={card} kind={kind} />
+      <LockToggle permissions={controller.permissions} kind="card" id={card.id} held={controller.cardLocked(card.id)} />
       <label>
         {t("cardPanel.text")}
         <LiveText

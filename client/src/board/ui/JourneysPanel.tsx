@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LockToggle } from "./LockToggle";
 import {
   MAP_TYPE_STAGE_SET,
   MAP_TYPES,
@@ -95,6 +96,12 @@ export function JourneysPanel({
                   {t("journeys.target")}
                 </button>
               )}
+              <LockToggle
+                permissions={controller.permissions}
+                kind="journey"
+                id={journey.id}
+                held={controller.permissions.isLocked("journey", journey.id)}
+              />
               {controller.may(DELETE_JOURNEY) && (
                 <button
                   type="button"
