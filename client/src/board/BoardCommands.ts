@@ -173,8 +173,10 @@ export class BoardCommands {
 
   // Stages and lanes
   addStage = (journeyId: string, index: number, title: string) =>
+    !this.held("journeys", journeyId) &&
     this.run("stages", () => addStage(this.doc, { id: newId(), journeyId, title, index }, this.origin));
   addLane = (journeyId: string, index: number, kind: LaneKind, title: string) =>
+    !this.held("journeys", journeyId) &&
     this.run("lanes", () => addLane(this.doc, { id: newId(), journeyId, title, kind, index }, this.origin));
   renameStage = (id: string, title: string) =>
     this.runOn("stages", "stages", [id], () => renameStage(this.doc, { id, title }, this.origin));

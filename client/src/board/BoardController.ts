@@ -578,6 +578,7 @@ export class BoardController {
     if (!mayDeleteAtOnce(this.permissions.role, ids.length)) {
       return this.notify({ key: "notice.tooManyToDelete", values: { limit: PARTICIPANT_DELETES } });
     }
+    if (ids.some((id) => !this.mayEditCard(id))) return this.notify({ key: "lock.locked" });
     if (ids.length && this.commands.deleteCards(ids)) this.set({ selection: new Set() });
   }
 
@@ -595,7 +596,9 @@ export class BoardController {
       const current = (grid.cells.get(cellKey(hit.stageId, hit.laneId)) ?? []).findIndex((c) => c.id === id);
       if (current >= 0 && current < index) index -= 1;
     }
-    this.commands.move(id, hit.stageId, hit.laneId, index);
+    const moved = this.commands.move(id, hit.stageId, hit.laneId, index);
+    // Dropped into a locked stage or lane, it goes back where it was: say why.
+    if (!moved && card && this.permissions.lockedFor("cards", id, hit)) this.notify({ key: "lock.locked" });
   }
 
   /** Double-click on the board: in a cell, a new card there. */
