@@ -261,10 +261,10 @@ export class BoardCommands {
       : null;
   }
   renameJourney = (id: string, title: string) =>
-    this.run("journeys", () => renameJourney(this.doc, { id, title }, this.origin));
+    this.runOn("journeys", "journeys", [id], () => renameJourney(this.doc, { id, title }, this.origin));
   deleteJourney = (id: string) => this.run(DELETE_JOURNEY, () => deleteJourney(this.doc, { id }, this.origin));
   setJourneyPersona = (id: string, personaId: string | null) =>
-    this.run("journeys", () => setJourneyPersona(this.doc, { id, personaId }, this.origin));
+    this.runOn("journeys", "journeys", [id], () => setJourneyPersona(this.doc, { id, personaId }, this.origin));
   addPersona(fields: Partial<PersonaFields>): string | null {
     const id = newId();
     return this.run("personas", () => addPersona(this.doc, { id, ...fields }, this.origin)) ? id : null;

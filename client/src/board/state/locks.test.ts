@@ -52,7 +52,7 @@ describe("locks in the app", () => {
     expect(readRecord(doc, "cards", "a")).toBeUndefined();
   });
 
-  it("holds every card of a locked stage, and what is added to it", () => {
+  it("holds every card of a locked stage or journey, and what is added to it", () => {
     const { commands, lock, stages, laneId } = board();
     const participant = commands("participant");
     lock(`stage/${stages[1]}`);
@@ -60,6 +60,10 @@ describe("locks in the app", () => {
     expect(participant.addCard("j", { stageId: stages[1]!, laneId, index: 0 }, "new")).toBeNull();
     expect(participant.renameStage(stages[1]!, "Renamed")).toBe(false);
     expect(participant.addCard("j", { stageId: stages[0]!, laneId, index: 0 }, "new")).not.toBeNull();
+    lock("journey/j");
+    expect(participant.renameJourney("j", "Renamed")).toBe(false);
+    expect(participant.addStage("j", 0, "New stage")).toBe(false);
+    expect(participant.deleteCards(["a"])).toBe(false);
     lock();
     expect(participant.deleteCards(["b"])).toBe(true);
   });

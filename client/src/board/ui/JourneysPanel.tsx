@@ -34,6 +34,8 @@ export function JourneysPanel({
   const [stageSet, setStageSet] = useState<StageSetId>(MAP_TYPE_STAGE_SET.currentState);
   const show = (id: string | null) => id && controller.showJourney(id);
   const editable = controller.may("journeys");
+  // A locked journey's title and persona are the facilitator's: the server refuses anyone else.
+  const journeyEditable = editable && !(journey && controller.permissions.lockedFor("journeys", journey.id, {}));
 
   return (
     <SidePanel
@@ -53,7 +55,7 @@ export function JourneysPanel({
               id={journey.id}
               field="title"
               placeholder={titleOf(journey.id)}
-              disabled={!editable}
+              disabled={!journeyEditable}
               testId="journeys.title"
             />
           </label>
@@ -61,7 +63,7 @@ export function JourneysPanel({
             {t("journeys.persona")}
             <select
               value={journey.personaId ?? ""}
-              disabled={!editable}
+              disabled={!journeyEditable}
               onChange={(e) => commands.setJourneyPersona(journey.id, e.target.value || null)}
               data-testid="journeys.persona"
             >
