@@ -37,6 +37,11 @@ test("a locked card cannot be dragged or edited by a participant, says why, and 
   await expect(participant.page.getByTestId("lock.card.held")).toContainText("Locked by the facilitator");
   await expect(participant.page.getByTestId("cardPanel.text")).toBeDisabled();
   await expect(participant.page.getByTestId("lock.card")).toHaveCount(0);
+  await expect(participant.page.getByTestId("toolbar.deleteSelection")).toBeDisabled();
+  await expect(participant.page.getByTestId("toolbar.deleteSelection")).toHaveAttribute(
+    "title",
+    /Locked by the facilitator/,
+  );
   await screenshot(participant.page, testInfo.outputPath("locked-card-en.png"));
   await participant.page.getByTestId("language.picker").selectOption("ar");
   await expect(participant.page.getByTestId("lock.card.held")).toContainText("مقفل من قِبل الميسِّر");
@@ -49,6 +54,7 @@ test("a locked card cannot be dragged or edited by a participant, says why, and 
 
   await facilitator.page.getByTestId("lock.card").click();
   await expect(participant.page.getByTestId("lock.card.held")).toHaveCount(0);
+  await expect(participant.page.getByTestId("toolbar.deleteSelection")).toBeEnabled();
   await drag(participant, id, "Purchase", "Touchpoints");
   await expect.poll(() => colleague.cardTexts()).toEqual(where("Purchase", "Touchpoints"));
 });

@@ -5,5 +5,7 @@ export const actionDeleteSelection: Action = {
   labelKey: "actions.deleteSelection",
   shortcuts: [{ key: "Delete" }, { key: "Backspace" }],
   enabled: (c) => c.canEdit && c.getUi().selection.size > 0 && !c.isTyping(),
+  refusal: (c) =>
+    [...c.getUi().selection].some((id) => c.cardLocked(id) && !c.mayEditCard(id)) ? "lock.locked" : null,
   run: (c) => c.deleteSelection(),
 };

@@ -29,6 +29,11 @@ export interface Action {
    */
   onCanvas?: boolean;
   enabled(controller: BoardController): boolean;
+  /**
+   * Why the server would refuse it now (a message key), or null: its button
+   * is then not offered and says why, and its key explains it when pressed.
+   */
+  refusal?(controller: BoardController): string | null;
   /** `key`: the key pressed, for an action with several shortcuts. */
   run(controller: BoardController, clipboard?: DataTransfer, key?: string): void;
 }

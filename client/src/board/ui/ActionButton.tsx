@@ -21,14 +21,15 @@ export function ActionButton({
   useUi(controller);
   const label = t(action.labelKey);
   const shortcut = action.shortcuts[0];
-  const title = shortcut ? `${label} (${formatShortcut(shortcut, isMac)})` : label;
+  const refusal = action.refusal?.(controller) ?? null;
+  const title = refusal ? t(refusal) : shortcut ? `${label} (${formatShortcut(shortcut, isMac)})` : label;
   return (
     <button
       type="button"
       title={title}
       aria-label={label}
       data-testid={`toolbar.${action.id}`}
-      disabled={!action.enabled(controller)}
+      disabled={!action.enabled(controller) || refusal !== null}
       onClick={() => action.run(controller)}
     >
       {children ?? label}
