@@ -38,6 +38,7 @@ export * from "./ops/personas";
 export * from "./ops/ratings";
 export * from "./ops/text";
 export * from "./ops/records";
+export * from "./ops/boardFile";
 export * from "./read/grid";
 export * from "./read/coverage";
 export * from "./read/emotions";

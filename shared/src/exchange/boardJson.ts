@@ -2,19 +2,11 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { danglingReferences, settledViolations } from "../invariants";
 import { LIMITS } from "../model/limits";
-import { serverOrigin, type Origin } from "../origins";
-import {
-  RECORD_ROOTS,
-  RECORD_SCHEMAS,
-  metaMap,
-  readAll,
-  recordsOf,
-  writeRecord,
-  type RecordRoot,
-} from "../schema/layout";
+import { writeBoardContent } from "../ops/boardFile";
+import { serverOrigin } from "../origins";
+import { RECORD_ROOTS, RECORD_SCHEMAS, metaMap, readAll, recordsOf, type RecordRoot } from "../schema/layout";
 import { BoardMeta } from "../schema/meta";
 import { SCHEMA_VERSION } from "../schema/migrations";
-import { isTextField, setText, storedValue } from "../schema/text";
 import { recordsProblem } from "./fileBounds";
 import { FileRefused, fileProblem, type FileProblem } from "./fileProblems";
 import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth";
@@ -119,11 +111,7 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
  */
 export function importBoard(board: BoardFile): Y.Doc {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    for (const [key, value] of Object.entries(board.meta)) meta.set(key, value);
-    for (const root of RECORD_ROOTS) for (const record of board.records[root]) writeRecord(doc, root, record as never);
-  }, serverOrigin("import"));
+  writeBoardContent(doc, board, serverOrigin("import"));
   const problems = [...settledViolations(doc), ...danglingReferences(doc)];
   if (problems.length) throw new FileRefused(fileProblem("broken", "records", problems[0]!));
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
@@ -135,42 +123,5 @@ export function importBoard(board: BoardFile): Y.Doc {
   return doc;
 }
 
-function restoreFields(root: RecordRoot, map: Y.Map<unknown>, record: Record<string, unknown>): void {
-  for (const key of [...map.keys()]) if (!(key in record)) map.delete(key);
-  for (const [key, value] of Object.entries(record)) {
-    const current = map.get(key);
-    if (current instanceof Y.Text && typeof value === "string" && isTextField(root, key)) setText(current, value);
-    else if (!sameJson(current instanceof Y.AbstractType ? current.toJSON() : current, value))
-      map.set(key, storedValue(root, key, value));
-  }
-}
-
 /** The JSON Schema of `board.json`. */
 export const boardJsonSchema = (): unknown => z.toJSONSchema(BoardFile, { unrepresentable: "any" });
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Makes the board what a file (a snapshot) holds, as one change by this
- * origin, so its author can undo it: records the file lacks are deleted,
- * new ones written, changed fields set (a text by the smallest change, so
- * a colleague typing in it meanwhile keeps their words), the same ones left
- * alone; the title and settings return too. The schema version stays the board's.
- */
-export function restoreBoard(doc: Y.Doc, file: BoardFile, origin: Origin): void {
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    for (const [key, value] of Object.entries(file.meta))
-      if (key !== "schemaVersion" && !sameJson(meta.get(key), value)) meta.set(key, value);
-    for (const root of RECORD_ROOTS) {
-      const records = recordsOf(doc, root);
-      const wanted = new Map(file.records[root].map((record) => [record.id, record]));
-      for (const id of [...records.keys()]) if (!wanted.has(id)) records.delete(id);
-      for (const [id, record] of wanted) {
-        const current = records.get(id);
-        if (!current) writeRecord(doc, root, record as never);
-        else if (!sameJson(current.toJSON(), record)) restoreFields(root, current, record);
-      }
-    }
-  }, origin);
-}

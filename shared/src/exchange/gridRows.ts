@@ -5,7 +5,7 @@ import type { LaneRecord } from "../schema/lane";
 import type { StageRecord } from "../schema/stage";
 import { DomainError } from "../schema/layout";
 import { lanesOf, stagesOf } from "../read/grid";
-import { appendCards } from "../ops/cards";
+import { addCardsAtEnd } from "../ops/cards";
 import { restoreCell } from "./csvCells";
 import { LANGUAGES } from "../i18n/index";
 import { translator } from "../i18n/translate";
@@ -98,13 +98,10 @@ export function importGridRows(doc: Y.Doc, args: GridImport, origin: Origin): nu
       if (text) cards.push({ stage, lane, text });
     });
   });
-  doc.transact(
-    () =>
-      appendCards(
-        doc,
-        cards.map(({ stage, lane, text }) => ({ stageId: stage.id, laneId: lane.id, text })),
-        args,
-      ),
+  addCardsAtEnd(
+    doc,
+    cards.map(({ stage, lane, text }) => ({ stageId: stage.id, laneId: lane.id, text })),
+    args,
     origin,
   );
   return cards.length;

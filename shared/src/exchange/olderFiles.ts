@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import { z } from "zod";
-import { RECORD_ROOTS, metaMap, recordsOf } from "../schema/layout";
+import { writeOlderLayout } from "../ops/boardFile";
+import { serverOrigin } from "../origins";
+import { RECORD_ROOTS } from "../schema/layout";
 import { Id } from "../schema/fields";
 import { SCHEMA_VERSION, migrateBoard } from "../schema/migrations";
 
@@ -30,18 +32,7 @@ export type OlderBoardFile = z.infer<typeof OlderBoardFile>;
  */
 export function migrateOlderFile(file: OlderBoardFile): Y.Doc {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    for (const [key, value] of Object.entries(file.meta)) meta.set(key, value);
-    meta.set("schemaVersion", file.schemaVersion);
-    for (const root of RECORD_ROOTS) {
-      for (const record of file.records[root] ?? []) {
-        const map = new Y.Map<unknown>();
-        for (const [key, value] of Object.entries(record)) map.set(key, value);
-        recordsOf(doc, root).set(record.id, map);
-      }
-    }
-  });
+  writeOlderLayout(doc, file, serverOrigin("import"));
   migrateBoard(doc);
   return doc;
 }

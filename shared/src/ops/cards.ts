@@ -108,16 +108,21 @@ export interface AppendedCard {
   content?: Partial<Pick<CardRecord, "channel" | "ownerDepartment" | "indicator" | "textDirection">>;
 }
 
+/** Who adds a batch of cards, to which journey, and how their ids are made. */
+export interface CardsAuthor {
+  journeyId: string;
+  newId(): string;
+  authorName: string;
+  authorDepartment: string;
+  createdAt: number;
+}
+
 /**
  * Writes cards at the end of their cells, in the order given, inside the
  * caller's transaction (paste, table import): each cell's cards are read
  * once, however many cards land in it. Returns the new ids.
  */
-export function appendCards(
-  doc: Y.Doc,
-  cards: readonly AppendedCard[],
-  author: { journeyId: string; newId(): string; authorName: string; authorDepartment: string; createdAt: number },
-): string[] {
+export function appendCards(doc: Y.Doc, cards: readonly AppendedCard[], author: CardsAuthor): string[] {
   const cells = new Map<string, Array<{ id: string; order: string }>>();
   return cards.map(({ stageId, laneId, text, content }) => {
     const key = cellKey(stageId, laneId);
@@ -141,4 +146,18 @@ export function appendCards(
     });
     return id;
   });
+}
+
+/** Adds cards at the end of their cells as one change (a table import); returns the new ids. */
+export function addCardsAtEnd(
+  doc: Y.Doc,
+  cards: readonly AppendedCard[],
+  author: CardsAuthor,
+  origin: Origin,
+): string[] {
+  let ids: string[] = [];
+  doc.transact(() => {
+    ids = appendCards(doc, cards, author);
+  }, origin);
+  return ids;
 }
