@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
 import { ServerProcess, addTestCard, createBoard, readBoard } from "../../server/tests/support/crash";
-import { SqliteBoardStore } from "../../server/src/storage/SqliteBoardStore";
+import { SqliteStorage } from "../../server/src/storage/SqliteStorage";
 
 /**
  * How long a board with a long update log takes to open after a restart
@@ -19,11 +19,12 @@ export async function recoveryTimes(updates: number): Promise<{ logMs: number; s
   const doc = await readBoard(url, board.id, token);
   await server.stop();
 
-  const store = new SqliteBoardStore(dataDir);
-  store.loadBoard(board.id);
-  doc.on("update", (update: Uint8Array) => store.appendUpdate(board.id, update));
+  const storage = await SqliteStorage.open(dataDir);
+  const appends: Promise<number>[] = [];
+  doc.on("update", (update: Uint8Array) => appends.push(storage.boards.appendUpdate(board.id, update)));
   for (let i = 0; i < updates; i++) addTestCard(doc, `log-${i}`);
-  store.close();
+  await Promise.all(appends);
+  await storage.close();
 
   const open = async () => {
     const start = performance.now();
@@ -34,10 +35,10 @@ export async function recoveryTimes(updates: number): Promise<{ logMs: number; s
     return { ms, cards: read.getMap("cards").size };
   };
   const fromLog = await open();
-  const compacting = new SqliteBoardStore(dataDir);
-  const { lastSeq } = compacting.loadBoard(board.id)!;
-  compacting.compact(board.id, Y.encodeStateAsUpdate(doc), lastSeq);
-  compacting.close();
+  const compacting = await SqliteStorage.open(dataDir);
+  const { lastSeq } = (await compacting.boards.loadBoard(board.id))!;
+  await compacting.boards.compact(board.id, Y.encodeStateAsUpdate(doc), lastSeq);
+  await compacting.close();
   const fromSnapshot = await open();
   return { logMs: fromLog.ms, snapshotMs: fromSnapshot.ms, cards: fromLog.cards };
 }

@@ -8,12 +8,12 @@ import {
   initBoard,
   newId,
   serverOrigin,
+  type BoardWorkshop,
   type CreateBoardRequest,
   type CreateBoardResponse,
   type Role,
   type RoleLink,
 } from "@journeyboard/shared";
-import type { LinkStore } from "./links/LinkStore";
 import { linkUrl } from "./links/LinkService";
 import type { BoardStore } from "./storage/BoardStore";
 import { hashToken, linkToken, newToken } from "./tokens";
@@ -25,12 +25,9 @@ import { hashToken, linkToken, newToken } from "./tokens";
  * facilitator can be shown them again from any device.
  */
 export class BoardService {
-  constructor(
-    private readonly store: BoardStore,
-    private readonly links: LinkStore,
-  ) {}
+  constructor(private readonly store: BoardStore) {}
 
-  create(request: CreateBoardRequest, publicUrl: string): CreateBoardResponse {
+  create(request: CreateBoardRequest, publicUrl: string): Promise<CreateBoardResponse> {
     const createdAt = Date.now();
     const doc = new Y.Doc();
     const origin = serverOrigin("create-board");
@@ -50,12 +47,23 @@ export class BoardService {
     return this.save(request.title, createdAt, Y.encodeStateAsUpdate(doc), publicUrl);
   }
 
-  /** Creates a board holding an imported document (its encoded state), with new tokens. */
-  createFrom(state: Uint8Array, title: string, publicUrl: string): CreateBoardResponse {
-    return this.save(title, Date.now(), state, publicUrl);
+  /** Creates a board holding an imported document (its encoded state) and its file's workshop, with new tokens. */
+  createFrom(
+    state: Uint8Array,
+    title: string,
+    publicUrl: string,
+    workshop: BoardWorkshop | undefined,
+  ): Promise<CreateBoardResponse> {
+    return this.save(title, Date.now(), state, publicUrl, workshop);
   }
 
-  private save(title: string, createdAt: number, state: Uint8Array, publicUrl: string): CreateBoardResponse {
+  private async save(
+    title: string,
+    createdAt: number,
+    state: Uint8Array,
+    publicUrl: string,
+    workshop?: BoardWorkshop,
+  ): Promise<CreateBoardResponse> {
     const id = newId();
     const facilitator = newToken();
     const tokens: Record<Role, string> = {
@@ -63,15 +71,15 @@ export class BoardService {
       participant: linkToken(facilitator, "participant", 0),
       viewer: linkToken(facilitator, "viewer", 0),
     };
-    this.links.created(id, SHARED_ROLES, () =>
-      this.store.createBoard({
-        id,
-        title,
-        createdAt,
-        state,
-        tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
-      }),
-    );
+    await this.store.createBoard({
+      id,
+      title,
+      createdAt,
+      state,
+      tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
+      links: SHARED_ROLES,
+      ...(workshop ? { workshop } : {}),
+    });
     const link = (role: Role): RoleLink => ({ url: linkUrl(publicUrl, id, tokens[role]), token: tokens[role] });
     return {
       id,

@@ -20,17 +20,14 @@ import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
 import type { BoardContext } from "./extensions/context";
 import { LinkService } from "./links/LinkService";
-import { LinkStore } from "./links/LinkStore";
 import { BoardInvariants } from "./extensions/BoardInvariants";
 import { BoardPersistence } from "./extensions/BoardPersistence";
 import { KeepLoaded } from "./extensions/KeepLoaded";
-import { createHttpApp, type ImportedBoard } from "./http/app";
+import { createHttpApp } from "./http/app";
 import { DownloadTickets } from "./http/downloadTickets";
 import { listen } from "./http/listen";
 import type { Logger } from "./logger";
-import { SqliteBoardStore } from "./storage/SqliteBoardStore";
-import { SnapshotStore } from "./storage/SnapshotStore";
-import { SqliteVoteStore } from "./storage/SqliteVoteStore";
+import { openStorage } from "./storage/openStorage";
 import { Workshop } from "./extensions/Workshop";
 import { Gate, type GateContext } from "./extensions/Gate";
 import { Capacity, DEFAULT_CAPACITY, type CapacityLimits } from "./gateway/capacity";
@@ -88,9 +85,8 @@ export async function startServer(
   }: ServerTuning = {},
 ): Promise<RunningServer> {
   const capacity = new Capacity(capacityLimits);
-  const store = new SqliteBoardStore(config.dataDir);
-  const votes = new SqliteVoteStore(store.db);
-  const snapshots = new SnapshotStore(store.db);
+  const storage = await openStorage(config, logger);
+  const { boards: store, votes, snapshots } = storage;
   const heavy = new HeavyWork(heavyWorkerFile, heavyLimits);
   /** The board as it is now (the store holds every applied update), drawn into its file in a heavy-work thread. */
   const saveSnapshot = async (
@@ -99,17 +95,16 @@ export async function startServer(
     kind: SnapshotKind,
     address?: string,
   ): Promise<SnapshotInfo | null> => {
-    const board = store.loadBoard(boardId);
+    const board = await store.loadBoard(boardId);
     if (!board) return null;
     const info = { id: newId(), name, kind, createdAt: clock() };
-    const job = { kind: "snapshot", board, workshop: session.workshopOf(boardId) } as const;
+    const job = { kind: "snapshot", board, workshop: await session.workshopOf(boardId) } as const;
     const file = await (address === undefined ? heavy.runForServer(job) : heavy.run(address, job));
-    snapshots.save(boardId, info, file);
+    await snapshots.save(boardId, info, file);
     await session.historyChanged(boardId, info.createdAt);
     return info;
   };
-  const linkStore = new LinkStore(store.db);
-  const boards = new BoardService(store, linkStore);
+  const boards = new BoardService(store);
   const tickets = new DownloadTickets(clock);
   /** A link rotated or revoked: whatever holds its old token loses the board now, not at its next reconnect. */
   const disconnectRole = (boardId: string, role: Role) => {
@@ -122,14 +117,6 @@ export async function startServer(
       }
     }
   };
-  /** A new board from an imported file: its document, then its phase and rounds, in one transaction. */
-  const importBoard = (imported: ImportedBoard, publicUrl: string) =>
-    store.db.transaction(() => {
-      const { workshop } = imported;
-      const created = boards.createFrom(imported.state, imported.title, publicUrl);
-      if (workshop) session.importWorkshop(created.id, workshop);
-      return created;
-    })();
   /** Snapshots being drawn; closing waits for them. */
   const keeping = new Set<Promise<unknown>>();
   /** Keeps the board as it is now in its history, when it can be read; a failure is logged, the workshop goes on. */
@@ -140,7 +127,9 @@ export async function startServer(
     keeping.add(kept);
   };
   const session = new WorkshopSession({
-    db: store.db,
+    phases: storage.phases,
+    timers: storage.timers,
+    locks: storage.locks,
     votes,
     snapshots,
     instance: () => hocuspocus,
@@ -176,13 +165,13 @@ export async function startServer(
     store,
     votes,
     snapshots,
+    ping: () => storage.ping(),
     saveSnapshot,
     heavy,
     tickets,
     now: clock,
-    links: new LinkService(store, linkStore, disconnectRole),
+    links: new LinkService(store, storage.links, disconnectRole),
     workshopOf: session.workshopOf,
-    importBoard,
     boards,
     adminToken: config.adminToken,
     clientDir: config.clientDir,
@@ -250,7 +239,9 @@ export async function startServer(
   try {
     await listen(httpServer as Server, config.port, config.host);
   } catch (error) {
-    store.close();
+    clearInterval(heartbeat);
+    await heavy.close();
+    await storage.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -281,7 +272,7 @@ export async function startServer(
       for (const client of sockets.clients) client.terminate();
       (httpServer as Server).closeAllConnections();
       await stopped;
-      store.close();
+      await storage.close();
     },
   };
 }

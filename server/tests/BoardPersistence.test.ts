@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { AUTH_FAILURES, SCHEMA_VERSION, metaMap, readAll, readRecord, schemaVersionOf } from "@journeyboard/shared";
-import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
+import { SqliteStorage } from "../src/storage/SqliteStorage";
 import { hashToken } from "../src/tokens";
 import { acknowledged, connectClient, connectSynced, type TestClient } from "./support/client";
 import { eventually } from "./support/eventually";
@@ -16,15 +16,15 @@ function addCards(client: TestClient, texts: string[]) {
 }
 
 /** The board as stored on disk right now, read through a second connection to the SQLite file. */
-function storedDoc(dataDir: string, boardId: string): Y.Doc {
-  const store = new SqliteBoardStore(dataDir);
+async function storedDoc(dataDir: string, boardId: string): Promise<Y.Doc> {
+  const storage = await SqliteStorage.open(dataDir);
   try {
-    const stored = store.loadBoard(boardId)!;
+    const stored = (await storage.boards.loadBoard(boardId))!;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot!, ...stored.updates]));
     return doc;
   } finally {
-    store.close();
+    await storage.close();
   }
 }
 
@@ -55,7 +55,7 @@ describe("BoardPersistence", () => {
     const client = await connectSynced(server.url, board.id, board.links.participant.token);
     addCards(client, ["durable"]);
     await acknowledged(client);
-    expect(readRecord(storedDoc(server.dataDir, board.id), "cards", "card-0")?.text).toBe("durable");
+    expect(readRecord(await storedDoc(server.dataDir, board.id), "cards", "card-0")?.text).toBe("durable");
   });
 
   it("migrates an old board when it loads, before the first client syncs", async () => {
@@ -63,8 +63,8 @@ describe("BoardPersistence", () => {
     const fixture = JSON.parse(
       readFileSync(join(import.meta.dirname, "../../shared/fixtures/board-v1.json"), "utf8"),
     ) as { update: string };
-    const store = new SqliteBoardStore(dataDir);
-    store.createBoard({
+    const storage = await SqliteStorage.open(dataDir);
+    await storage.boards.createBoard({
       id: "old-board-000001",
       title: "Old",
       createdAt: 1,
@@ -74,15 +74,16 @@ describe("BoardPersistence", () => {
         participant: hashToken("p".repeat(20)),
         viewer: hashToken("v".repeat(20)),
       },
+      links: [],
     });
-    store.close();
+    await storage.close();
 
     const server = await startTestServer({}, { dataDir });
     const client = await connectSynced(server.url, "old-board-000001", "v".repeat(20));
     expect(schemaVersionOf(client.doc)).toBe(SCHEMA_VERSION);
     expect(metaMap(client.doc).get("timelineDirection")).toBe("ltr");
     expect(readRecord(client.doc, "cards", "c2")?.text).toBe("أنتظر طويلاً على الهاتف");
-    expect(schemaVersionOf(storedDoc(dataDir, "old-board-000001"))).toBe(SCHEMA_VERSION);
+    expect(schemaVersionOf(await storedDoc(dataDir, "old-board-000001"))).toBe(SCHEMA_VERSION);
   });
 
   it("refuses a board whose stored data is corrupt, and leaves those bytes as they were", async () => {
@@ -104,35 +105,6 @@ describe("BoardPersistence", () => {
 });
 
 describe("SqliteBoardStore", () => {
-  it("folds the update log into a snapshot atomically, keeping every change", () => {
-    const store = new SqliteBoardStore(tempDataDir());
-    const doc = new Y.Doc();
-    store.createBoard({
-      id: "b",
-      title: "t",
-      createdAt: 1,
-      state: Y.encodeStateAsUpdate(doc),
-      tokenHashes: { facilitator: "f", participant: "p", viewer: "v" },
-    });
-    doc.on("update", (update: Uint8Array) => store.appendUpdate("b", update));
-    for (let i = 0; i < 20; i++) doc.getMap("meta").set(`k${i}`, i);
-    expect(store.logSize("b").count).toBe(20);
-    const folded = store.loadBoard("b")!;
-    const state = Y.encodeStateAsUpdate(doc);
-    // Appended while the fold was being drawn: it stays in the log.
-    doc.getMap("meta").set("meanwhile", true);
-    store.compact("b", state, folded.lastSeq);
-    expect(store.logSize("b").count).toBe(1);
-    expect(store.storedBytes("b")).toBe(state.byteLength + store.logSize("b").bytes);
-    doc.getMap("meta").set("after", true);
-    const loaded = store.loadBoard("b")!;
-    expect(loaded.updates).toHaveLength(2);
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.mergeUpdates([loaded.snapshot!, ...loaded.updates]));
-    expect(copy.getMap("meta").toJSON()).toEqual(doc.getMap("meta").toJSON());
-    store.close();
-  });
-
   it("folds a long log left by a crash when the board loads, keeping every change", async () => {
     const dataDir = tempDataDir();
     const first = await startTestServer({}, { dataDir });
@@ -143,19 +115,20 @@ describe("SqliteBoardStore", () => {
     writer.disconnect();
     await first.close();
 
-    const store = new SqliteBoardStore(dataDir);
-    store.loadBoard(board.id);
-    copy.on("update", (update: Uint8Array) => store.appendUpdate(board.id, update));
+    const storage = await SqliteStorage.open(dataDir);
+    const appends: Promise<number>[] = [];
+    copy.on("update", (update: Uint8Array) => appends.push(storage.boards.appendUpdate(board.id, update)));
     for (let i = 0; i < 600; i++) copy.getMap("meta").set(`note${i}`, i);
-    expect(store.logSize(board.id).count).toBeGreaterThanOrEqual(600);
-    store.close();
+    await Promise.all(appends);
+    expect((await storage.boards.logSize(board.id)).count).toBeGreaterThanOrEqual(600);
+    await storage.close();
 
     const server = await startTestServer({}, { dataDir });
     const reader = await connectSynced(server.url, board.id, board.links.viewer.token);
     expect(reader.doc.getMap("meta").get("note599")).toBe(599);
-    const after = new SqliteBoardStore(dataDir);
-    await eventually(() => expect(after.logSize(board.id).count).toBe(0));
-    after.close();
+    const after = await SqliteStorage.open(dataDir);
+    await eventually(async () => expect((await after.boards.logSize(board.id)).count).toBe(0));
+    await after.close();
     await server.close();
     const third = await startTestServer({}, { dataDir });
     const later = await connectSynced(third.url, board.id, board.links.viewer.token);

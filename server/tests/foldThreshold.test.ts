@@ -1,10 +1,10 @@
 import type { onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
 import { SCHEMA_VERSION, metaMap } from "@journeyboard/shared";
 import { createLogger } from "../src/logger";
 import { BoardPersistence } from "../src/extensions/BoardPersistence";
-import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
+import { SqliteStorage } from "../src/storage/SqliteStorage";
 import { applyStored } from "../src/storage/storedBoard";
 import { tempDataDir } from "./support/server";
 
@@ -12,16 +12,19 @@ const config = { compactAfterUpdates: 5, compactAfterBytes: 1024, compactAfterSh
 
 /** A board stored with a snapshot of about `bytes` bytes, loaded by a BoardPersistence whose folds are counted. */
 async function loaded(bytes: number) {
-  const store = new SqliteBoardStore(tempDataDir());
+  const storage = await SqliteStorage.open(tempDataDir());
+  onTestFinished(() => storage.close());
+  const store = storage.boards;
   const source = new Y.Doc();
   metaMap(source).set("schemaVersion", SCHEMA_VERSION);
   metaMap(source).set("title", "x".repeat(bytes));
-  store.createBoard({
+  await store.createBoard({
     id: "board",
     title: "t",
     createdAt: 1,
     state: Y.encodeStateAsUpdate(source),
     tokenHashes: { facilitator: "f", participant: "p", viewer: "v" },
+    links: [],
   });
   const folds: number[] = [];
   const persistence = new BoardPersistence(
@@ -65,6 +68,6 @@ describe("folding the update log", () => {
     await large.storeDocument();
     await large.persistence.stop();
     expect(large.folds).toEqual([26]);
-    expect(large.store.logSize("board").count).toBe(0);
+    expect((await large.store.logSize("board")).count).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { COLLAB_PATH, readAll } from "@journeyboard/shared";
 import { SYNC_UPDATE } from "../src/gateway/frames";
 import { putCard } from "./support/cards";
-import { SqliteBoardStore } from "../src/storage/SqliteBoardStore";
+import { SqliteStorage } from "../src/storage/SqliteStorage";
 import { acknowledged, connectClient, connectSynced } from "./support/client";
 import { eventually } from "./support/eventually";
 import { startTestServer, tempDataDir, type TestServer } from "./support/server";
@@ -105,9 +105,9 @@ describe("one person cannot take a workshop down: memory bounded in total", () =
     putCard(writer.doc, { id: "stored", text: "stored" }, writer.origin);
     await acknowledged(writer);
     await setup.close();
-    const store = new SqliteBoardStore(dataDir);
-    const answer = store.storedBytes(board.id);
-    store.close();
+    const storage = await SqliteStorage.open(dataDir);
+    const answer = await storage.boards.storedBytes(board.id);
+    await storage.close();
 
     const tight = await startTestServer({}, { dataDir, capacity: { unsentBytes: answer - 1 } });
     const refused = connectClient(tight.url, board.id, board.links.participant.token);

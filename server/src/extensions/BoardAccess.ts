@@ -28,8 +28,8 @@ export class BoardAccess implements Extension {
       throw new ConnectionRefused(AUTH_FAILURES.clientOutdated);
     }
     const { boardId, workshop } = parseDocumentName(documentName);
-    if (!this.store.boardExists(boardId)) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
-    const role = token ? this.store.roleForTokenHash(boardId, hashToken(token)) : null;
+    if (!(await this.store.boardExists(boardId))) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
+    const role = token ? await this.store.roleForTokenHash(boardId, hashToken(token)) : null;
     if (!role) throw new ConnectionRefused(AUTH_FAILURES.badToken);
     if (!(await this.hasRoomFor(boardId))) throw new ConnectionRefused(AUTH_FAILURES.serverFull);
     // Only the server writes the workshop document (voting rounds and results).

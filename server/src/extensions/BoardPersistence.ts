@@ -1,4 +1,5 @@
-import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import type { Extension, beforeSyncPayload, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import { messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 import type * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
@@ -43,27 +44,53 @@ const STRUCTS_PER_PIECE = 5_000;
 const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * One piece of what the store holds, in memory too. `seq`: the sequence
+ * number the store gave it (the pieces read at load all take the load's
+ * last one); null while its append is under way (a server's own update is
+ * appended after it is applied).
+ */
+interface HeldPiece {
+  data: Uint8Array;
+  seq: number | null;
+}
+
+/** Whether an update is Yjs's empty one (no structs, no deletions): a sync step 2 that brings nothing. */
+const isEmptyUpdate = (update: Uint8Array) => update.byteLength <= 2 && update.every((byte) => byte === 0);
+
+/**
  * Loads a board from its snapshot and update log (a large one in pieces
- * cut by `work.split`), migrates it before any client syncs, and appends every later update to the log synchronously, as
- * the update is applied: Hocuspocus acknowledges an update only after
- * applying it, so an acknowledged update is already on disk.
+ * cut by `work.split`), migrates it before any client syncs, and keeps
+ * every later update in the log. "Acknowledged means durable": an update a
+ * client sends is appended (and the append awaited) in `beforeSync`, which
+ * Hocuspocus runs before it applies the update and acknowledges it, so an
+ * acknowledged update is in the log on either engine; if the append fails,
+ * Hocuspocus closes the connection unacknowledged and the client sends the
+ * update again when it reconnects. The server's own updates (a migration,
+ * a repair by BoardInvariants) are appended once applied, in order per
+ * board, and waited for before the board is stored or the server stops.
  * A board that fails to load is refused and its stored data left untouched.
  * Workshop documents are not stored: Workshop rebuilds them from the rounds and the phase.
  *
- * A long log is folded into a new snapshot by `work.fold`, from the board
- * as stored, while edits go on; one fold per board at a time.
+ * A long log is folded into a new snapshot by `work.fold` while edits go
+ * on, one fold per board at a time, from the pieces held in memory, which
+ * are what is stored (reading 20 MB back from SQLite on the thread that
+ * relays edits held every board's edits for 70 ms). That holds while this
+ * process wrote every update since the pieces before: the sequence numbers
+ * it was given run on without a gap. A gap is another process's append
+ * (several instances on one PostgreSQL): the fold then reads the board as
+ * stored, so the snapshot never replaces an update it does not hold.
  */
 export class BoardPersistence implements Extension {
   private readonly config: BoardPersistenceConfig;
   private readonly folding = new Map<string, Promise<void>>();
+  /** Per board, the end of the server's own appends under way. */
+  private readonly appending = new Map<string, Promise<void>>();
   private stopped = false;
   /**
    * Per loaded board, what the store holds (its snapshot, then its log),
    * in memory as well: what a client that has nothing is sent, as it is.
    */
-  private readonly held = new WeakMap<Y.Doc, Uint8Array[]>();
-  /** The sequence number of the last piece held, as the store numbered it. */
-  private readonly heldUpTo = new WeakMap<Y.Doc, number>();
+  private readonly held = new WeakMap<Y.Doc, HeldPiece[]>();
 
   constructor(
     private readonly store: BoardStore,
@@ -74,20 +101,20 @@ export class BoardPersistence implements Extension {
     this.config = { ...defaults, ...config };
   }
 
-  /** Starts no fold from here on and waits for those under way; the logs left are folded at the next load. */
+  /** Starts no fold from here on and waits for those under way and every append; the logs left are folded at the next load. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all(this.folding.values());
+    await Promise.all([...this.folding.values(), ...this.appending.values()]);
   }
 
   /** The board as stored, as updates that build it in order; undefined for a document not stored here. */
   wholeState(document: Y.Doc): Uint8Array[] | undefined {
-    return this.held.get(document);
+    return this.held.get(document)?.map((piece) => piece.data);
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
-    const stored = this.store.loadBoard(documentName);
+    const stored = await this.store.loadBoard(documentName);
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
       if (storedBytesOf(stored) <= LOAD_IN_PIECES_BYTES) applyUnheard(document, piecesOf(stored));
@@ -104,11 +131,14 @@ export class BoardPersistence implements Extension {
       this.logger.error({ err: error, board: documentName }, "board failed to load; stored data left as it was");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
-    this.held.set(document, [...piecesOf(stored)]);
-    this.heldUpTo.set(document, stored.lastSeq);
-    document.on("update", (update: Uint8Array) => {
-      this.heldUpTo.set(document, this.store.appendUpdate(documentName, update));
-      this.held.get(document)!.push(update);
+    this.held.set(
+      document,
+      piecesOf(stored).map((data) => ({ data, seq: stored.lastSeq })),
+    );
+    document.on("update", (update: Uint8Array, origin: unknown) => {
+      // A client's update was stored before it was applied (beforeSync).
+      if (isConnectionOrigin(origin)) return;
+      this.appendOwn(documentName, document, update);
     });
     try {
       const applied = migrateBoard(document);
@@ -117,15 +147,43 @@ export class BoardPersistence implements Extension {
       this.logger.error({ err: error, board: documentName }, "board cannot be migrated");
       throw new ConnectionRefused(AUTH_FAILURES.boardUnavailable);
     }
+    await this.appending.get(documentName);
     // A log this long means the server stopped before folding it (a crash): fold it now, so the next load is quick.
     if (stored.updates.length >= this.config.compactAfterUpdates) void this.compact(documentName, document);
   }
 
+  /** A client's update, checked by its socket's gate: in the log before Hocuspocus applies and acknowledges it. */
+  async beforeSync({ type, payload, documentName, document, connection }: beforeSyncPayload): Promise<void> {
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return;
+    if (connection.readOnly || parseDocumentName(documentName).workshop || isEmptyUpdate(payload)) return;
+    const data = payload.slice();
+    const seq = await this.store.appendUpdate(documentName, data);
+    this.held.get(document)?.push({ data, seq });
+  }
+
+  /** One of the server's own updates, appended after those before it; a failure is logged (no client waits on it). */
+  private appendOwn(boardId: string, document: Y.Doc, update: Uint8Array) {
+    const piece: HeldPiece = { data: update, seq: null };
+    this.held.get(document)?.push(piece);
+    const next = (this.appending.get(boardId) ?? Promise.resolve())
+      .then(() => this.store.appendUpdate(boardId, update))
+      .then((seq) => void (piece.seq = seq))
+      .catch((error: unknown) => this.logger.error({ err: error, board: boardId }, "server update not stored"));
+    this.appending.set(boardId, next);
+    void next.then(() => {
+      if (this.appending.get(boardId) === next) this.appending.delete(boardId);
+    });
+  }
+
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
-    const { count, bytes } = this.store.logSize(documentName);
+    await this.appending.get(documentName);
+    const [{ count, bytes }, storedBytes] = await Promise.all([
+      this.store.logSize(documentName),
+      this.store.storedBytes(documentName),
+    ]);
     const { compactAfterUpdates, compactAfterBytes, compactAfterShare } = this.config;
-    const share = (this.store.storedBytes(documentName) - bytes) * compactAfterShare;
+    const share = (storedBytes - bytes) * compactAfterShare;
     if (count >= Math.max(compactAfterUpdates, share / 4096) || bytes >= Math.max(compactAfterBytes, share)) {
       void this.compact(documentName, document);
     }
@@ -136,33 +194,28 @@ export class BoardPersistence implements Extension {
    * size is known exactly: a board that seems full by the bytes it is
    * stored in may have room once its log is folded (after deletions, say).
    */
-  foldNow(boardId: string, document: Y.Doc): Promise<void> {
-    if (this.store.logSize(boardId).count === 0) return Promise.resolve();
+  async foldNow(boardId: string, document: Y.Doc): Promise<void> {
+    if ((await this.store.logSize(boardId)).count === 0) return;
     return this.compact(boardId, document);
   }
 
-  /**
-   * Folds the log as stored now into a snapshot; what is appended meanwhile stays in the log after it.
-   * The board is taken from the pieces held in memory, which are what is stored: reading 20 MB back from
-   * SQLite on this thread held every board's edits for 70 ms.
-   */
+  /** Folds the log into a snapshot; what is appended meanwhile stays in the log after it. */
   private compact(boardId: string, document: Y.Doc): Promise<void> {
     const running = this.folding.get(boardId);
     if (running) return running;
     const held = this.held.get(document);
-    const upTo = this.heldUpTo.get(document);
-    if (this.stopped || !held || upTo === undefined) return Promise.resolve();
-    // The first piece is the snapshot (or, on a board stored without one, its first update, which folds alike).
-    const [snapshot = null, ...updates] = held;
-    const board: StoredBoard = { snapshot, updates, lastSeq: upTo };
-    const pieces = held.length;
-    const folded = this.work
-      .fold(board)
-      .then((state) => {
-        this.store.compact(boardId, state, board.lastSeq);
-        boardSizeIs(document, this.store.storedBytes(boardId));
+    if (this.stopped || !held) return Promise.resolve();
+    const fromMemory = heldThroughGaplessLog(held);
+    const folded = (fromMemory ? Promise.resolve(fromMemory) : this.store.loadBoard(boardId))
+      .then(async (board) => {
+        if (!board) return;
+        const state = await this.work.fold(board);
+        await this.store.compact(boardId, state, board.lastSeq);
+        boardSizeIs(document, await this.store.storedBytes(boardId));
+        // What the fold holds gives way to its snapshot; what came since (or is still being appended) stays.
         const heldNow = this.held.get(document);
-        if (heldNow) this.held.set(document, [state, ...heldNow.slice(pieces)]);
+        const after = (piece: HeldPiece) => piece.seq === null || piece.seq > board.lastSeq;
+        if (heldNow) this.held.set(document, [{ data: state, seq: board.lastSeq }, ...heldNow.filter(after)]);
       })
       .catch((error: unknown) =>
         this.logger.error({ err: error, board: boardId }, "update log not folded; it stays whole"),
@@ -172,6 +225,36 @@ export class BoardPersistence implements Extension {
     return folded;
   }
 }
+
+/**
+ * The board as the store holds it up to some sequence number, from the
+ * pieces in memory: the first pieces (the snapshot and log read at load, or
+ * the last fold's snapshot) cover everything up to their number, and the
+ * appends since count on from it. The board goes as far as they run
+ * without a gap; undefined when there is nothing to fold from memory (a
+ * gap comes first: another process appended there).
+ */
+function heldThroughGaplessLog(held: readonly HeldPiece[]): StoredBoard | undefined {
+  const base = held[0]?.seq;
+  if (base == null) return undefined;
+  const covered = held.filter((piece) => piece.seq !== null && piece.seq <= base);
+  const later = held
+    .filter((piece): piece is HeldPiece & { seq: number } => piece.seq !== null && piece.seq > base)
+    .sort((a, b) => a.seq - b.seq);
+  let upTo = base;
+  const updates = covered.slice(1).map((piece) => piece.data);
+  for (const piece of later) {
+    if (piece.seq !== upTo + 1) break;
+    updates.push(piece.data);
+    upTo = piece.seq;
+  }
+  if (updates.length === 0) return undefined;
+  return { snapshot: covered[0]!.data, updates, lastSeq: upTo };
+}
+
+/** Whether a transaction came from a client's connection (Hocuspocus's origin for what a socket sent). */
+const isConnectionOrigin = (origin: unknown): boolean =>
+  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
 
 const storedBytesOf = (stored: StoredBoard) =>
   stored.updates.reduce((sum, update) => sum + update.byteLength, stored.snapshot?.byteLength ?? 0);

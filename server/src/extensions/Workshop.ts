@@ -13,16 +13,16 @@ export class Workshop implements Extension {
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const { boardId, workshop } = parseDocumentName(documentName);
-    if (workshop) this.session.loaded(boardId, document);
+    if (workshop) await this.session.loaded(boardId, document);
   }
 
   async onStateless({ connection, document, documentName, payload }: onStatelessPayload): Promise<void> {
-    this.session.command(connection, document, payload, parseDocumentName(documentName).workshop);
+    await this.session.command(connection, document, payload, parseDocumentName(documentName).workshop);
   }
 
   async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
     const { boardId, workshop } = parseDocumentName(documentName);
-    if (!workshop) this.session.left(boardId);
+    if (!workshop) await this.session.left(boardId);
   }
 
   async onDestroy(): Promise<void> {

@@ -26,9 +26,10 @@ import { stampPresence } from "./presence";
 import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
-  phaseOf(boardId: string): Phase;
+  /** The board's phase as stored now (read for every update: another instance may have changed it). */
+  phaseOf(boardId: string): Promise<Phase>;
   /** The board's locked targets, read from the store at each update. */
-  locksOf(boardId: string): ReadonlySet<string>;
+  locksOf(boardId: string): Promise<ReadonlySet<string>>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -238,11 +239,11 @@ export class SocketGate {
       Y.decodeUpdate(update);
       return this.client.handleMessage(data);
     }
-    let verdict = this.verdict(connection, update);
+    let verdict = await this.verdict(connection, update);
     if (verdict instanceof UpdateRefused && verdict.reason === UPDATE_REFUSALS.boardFull) {
       // Full by the bytes it is stored in, which count what its log says twice: folded, it may have room.
       await this.deps.foldBoard((connection.context as BoardContext).boardId, connection.document);
-      verdict = this.verdict(connection, update);
+      verdict = await this.verdict(connection, update);
     }
     if (verdict === "unresolved") return this.holdUnresolved(connection, envelope.documentName, data);
     // Closed, not refused: the client keeps the update and sends it again once it has reconnected.
@@ -267,14 +268,14 @@ export class SocketGate {
     answerFullSync(this.ws, connection, pieces, () => this.deps.capacity.sent(bytes));
   }
 
-  private verdict(
+  private async verdict(
     connection: Connection,
     update: Uint8Array,
-  ): "accepted" | "unresolved" | "over-budget" | UpdateRefused {
+  ): Promise<"accepted" | "unresolved" | "over-budget" | UpdateRefused> {
     const context = connection.context as BoardContext;
+    const [phase, locks] = await Promise.all([this.deps.phaseOf(context.boardId), this.deps.locksOf(context.boardId)]);
     try {
-      const { boardId, role } = context;
-      const author = { role, phase: this.deps.phaseOf(boardId), locks: this.deps.locksOf(boardId) };
+      const author = { role: context.role, phase, locks };
       const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
       return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {
@@ -308,7 +309,7 @@ export class SocketGate {
       for (const data of this.unresolved.get(documentName) ?? []) {
         const envelope = readEnvelope(data);
         decoding.readVarUint(envelope.decoder);
-        const verdict = this.verdict(connection, decoding.readVarUint8Array(envelope.decoder));
+        const verdict = await this.verdict(connection, decoding.readVarUint8Array(envelope.decoder));
         if (verdict === "unresolved") continue;
         if (verdict === "over-budget") return this.close(GATE_CLOSE.rateLimit);
         this.unresolved.set(

@@ -13,7 +13,6 @@ import {
   fileProblem,
   type FileProblem,
   type BoardWorkshop,
-  type CreateBoardResponse,
   type Role,
   type BoardSession,
   type DownloadTicket,
@@ -45,6 +44,8 @@ export interface HttpDeps {
   store: BoardStore;
   snapshots: SnapshotStore;
   votes: VoteStore;
+  /** Whether the storage answers (`/healthz`). */
+  ping(): Promise<boolean>;
   /** Stores the board as it is now in its history (null when it cannot be read), for a request from `address`. */
   saveSnapshot(boardId: string, name: string, kind: SnapshotKind, address: string): Promise<SnapshotInfo | null>;
   /** Exports, imports and snapshots: off the thread that relays edits. */
@@ -53,9 +54,7 @@ export interface HttpDeps {
   /** The server's clock, told to clients so they count the workshop timer down alike. */
   now: () => number;
   /** What the server keeps of a board's workshop beside its document: the phase and the revealed rounds. */
-  workshopOf(boardId: string): BoardWorkshop;
-  /** Creates a board from an imported document's state and the workshop part of its file, all or nothing. */
-  importBoard(imported: ImportedBoard, publicUrl: string): CreateBoardResponse;
+  workshopOf(boardId: string): Promise<BoardWorkshop>;
   boards: BoardService;
   /** The participant and viewer links: shown again, rotated, revoked. */
   links: LinkService;
@@ -153,8 +152,9 @@ export function createHttpApp(deps: HttpDeps): Hono {
     }),
   );
 
-  app.get("/healthz", (c) => {
-    if (!deps.store.ping()) return apiError(c, 503, "storage-unavailable", "The board store does not answer.");
+  app.get("/healthz", async (c) => {
+    const answers = await deps.ping().catch(() => false);
+    if (!answers) return apiError(c, 503, "storage-unavailable", "The board store does not answer.");
     return c.json({ status: "ok" });
   });
 
@@ -175,7 +175,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
         const field = issue?.path.join(".") || "body";
         return apiError(c, 400, "invalid-request", `${field}: ${issue?.message ?? "invalid"}`, { field });
       }
-      return c.json(deps.boards.create(parsed.data, linksFor(c)), 201);
+      return c.json(await deps.boards.create(parsed.data, linksFor(c)), 201);
     },
   );
 
@@ -192,30 +192,31 @@ export function createHttpApp(deps: HttpDeps): Hono {
       const read = await heavily(c, "file", () => deps.heavy.run(addressOf(c), { kind: "import", text }));
       if (read instanceof Response) return read;
       if (!read.ok) return fileError(c, read.problem);
-      return c.json(deps.importBoard(read, linksFor(c)), 201);
+      // The document, its phase and its rounds in one transaction (BoardStore.createBoard).
+      return c.json(await deps.boards.createFrom(read.state, read.title, linksFor(c), read.workshop), 201);
     },
   );
 
   app.get("/api/schemas/board.json", (c) => c.json(boardJsonSchema()));
 
   /** The role a request's token has on a board, or an error answer. */
-  const roleOn = (c: Context, id: string): Role | Response => {
-    if (deps.store.boardTitle(id) === null) return apiError(c, 404, "unknown-board", "No board has this id.");
+  const roleOn = async (c: Context, id: string): Promise<Role | Response> => {
+    if ((await deps.store.boardTitle(id)) === null) return apiError(c, 404, "unknown-board", "No board has this id.");
     const token = requestToken(c);
-    const role = token ? deps.store.roleForTokenHash(id, hashToken(token)) : null;
+    const role = token ? await deps.store.roleForTokenHash(id, hashToken(token)) : null;
     return role ?? apiError(c, 403, "bad-token", "This link does not open this board.");
   };
 
-  app.post("/api/boards/:id/downloads", (c) => {
+  app.post("/api/boards/:id/downloads", async (c) => {
     const id = c.req.param("id");
-    const role = roleOn(c, id);
+    const role = await roleOn(c, id);
     if (role instanceof Response) return role;
     return c.json<DownloadTicket>({ ticket: deps.tickets.issue(id, role), expiresInSeconds: TICKET_SECONDS }, 201);
   });
 
-  app.get("/api/boards/:id/snapshots", (c) => {
-    const role = roleOn(c, c.req.param("id"));
-    return role instanceof Response ? role : c.json(deps.snapshots.list(c.req.param("id")));
+  app.get("/api/boards/:id/snapshots", async (c) => {
+    const role = await roleOn(c, c.req.param("id"));
+    return role instanceof Response ? role : c.json(await deps.snapshots.list(c.req.param("id")));
   });
 
   app.post(
@@ -224,7 +225,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     limitBody(4096, "invalid-request", "larger than 4 KiB"),
     async (c) => {
       const id = c.req.param("id");
-      const role = roleOn(c, id);
+      const role = await roleOn(c, id);
       if (role instanceof Response) return role;
       if (role !== "facilitator") return apiError(c, 403, "forbidden", "Only the facilitator saves snapshots.");
       const body = SnapshotRequest.safeParse(await c.req.json().catch(() => undefined));
@@ -239,21 +240,22 @@ export function createHttpApp(deps: HttpDeps): Hono {
     },
   );
 
-  app.get("/api/boards/:id/snapshots/:snapshot", (c) => {
+  app.get("/api/boards/:id/snapshots/:snapshot", async (c) => {
     const id = c.req.param("id");
-    const role = roleOn(c, id);
+    const role = await roleOn(c, id);
     if (role instanceof Response) return role;
-    const file = deps.snapshots.file(id, c.req.param("snapshot"));
+    const file = await deps.snapshots.file(id, c.req.param("snapshot"));
     if (file === null) return apiError(c, 404, "unknown-snapshot", "No snapshot has this id.");
     c.header("content-type", "application/json; charset=utf-8");
     return c.body(file);
   });
 
-  app.get("/api/boards/:id/session", (c) => {
+  app.get("/api/boards/:id/session", async (c) => {
     const id = c.req.param("id");
-    const role = roleOn(c, id);
+    const role = await roleOn(c, id);
     if (role instanceof Response) return role;
-    return c.json<BoardSession>({ id, title: deps.store.boardTitle(id) ?? "", role, now: deps.now() });
+    const title = (await deps.store.boardTitle(id)) ?? "";
+    return c.json<BoardSession>({ id, title, role, now: deps.now() });
   });
 
   /** A download of a board, for any role's token of that board, drawn in a heavy-work thread. */
@@ -262,16 +264,16 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const file = c.req.param("file");
     if (!isExportFile(file)) return apiError(c, 404, "not-found", "No such route.");
     const ticket = c.req.query("ticket");
-    const role = ticket === undefined ? roleOn(c, id) : deps.tickets.redeem(ticket, id);
+    const role = ticket === undefined ? await roleOn(c, id) : deps.tickets.redeem(ticket, id);
     if (role instanceof Response) return role;
     if (role === null) return apiError(c, 403, "bad-ticket", "This download link was used or has expired.");
-    const board = deps.store.loadBoard(id);
+    const board = await deps.store.loadBoard(id);
     if (!board) return apiError(c, 503, "board-unavailable", "The board could not be read.");
     const about = {
-      title: deps.store.boardTitle(id) ?? "",
+      title: (await deps.store.boardTitle(id)) ?? "",
       journey: c.req.query("journey"),
-      workshop: deps.workshopOf(id),
-      rounds: deps.votes.rounds(id),
+      workshop: await deps.workshopOf(id),
+      rounds: await deps.votes.rounds(id),
     };
     const content = await heavily(c, "export", () =>
       deps.heavy.run(addressOf(c), { kind: "export", file, board, about }),

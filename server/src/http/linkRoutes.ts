@@ -7,7 +7,7 @@ import { jsonOnly } from "./requestGuards";
 interface LinkRouteDeps {
   links: LinkService;
   /** The role a request's token has on a board, or the error answer. */
-  roleOn(c: Context, boardId: string): Role | Response;
+  roleOn(c: Context, boardId: string): Promise<Role | Response>;
   /** The base of the links a request gets (PUBLIC_URL, else the address it came to). */
   linksFor(c: Context): string;
 }
@@ -23,37 +23,37 @@ const isSharedRole = (role: string): role is SharedRole => (SHARED_ROLES as read
  */
 export function linkRoutes(app: Hono, { links, roleOn, linksFor }: LinkRouteDeps): void {
   /** The facilitator token of the request, or the error answer. */
-  const facilitator = (c: Context, boardId: string): string | Response => {
-    const role = roleOn(c, boardId);
+  const facilitator = async (c: Context, boardId: string): Promise<string | Response> => {
+    const role = await roleOn(c, boardId);
     if (role instanceof Response) return role;
     if (role !== "facilitator")
       return apiError(c, 403, "forbidden", "Only the facilitator sees and changes the links.");
     return requestToken(c)!;
   };
-  const answer = (c: Context, boardId: string, token: string) =>
-    c.json<BoardLinks>(links.linksOf(boardId, token, linksFor(c)));
+  const answer = async (c: Context, boardId: string, token: string) =>
+    c.json<BoardLinks>(await links.linksOf(boardId, token, linksFor(c)));
 
-  app.get("/api/boards/:id/links", (c) => {
+  app.get("/api/boards/:id/links", async (c) => {
     const id = c.req.param("id");
-    const token = facilitator(c, id);
+    const token = await facilitator(c, id);
     return token instanceof Response ? token : answer(c, id, token);
   });
 
-  app.post("/api/boards/:id/links/:role/rotate", jsonOnly, (c) => {
+  app.post("/api/boards/:id/links/:role/rotate", jsonOnly, async (c) => {
     const { id, role } = c.req.param();
     if (!isSharedRole(role)) return apiError(c, 404, "not-found", "Only participant and viewer links rotate.");
-    const token = facilitator(c, id);
+    const token = await facilitator(c, id);
     if (token instanceof Response) return token;
-    links.rotate(id, role, token);
+    await links.rotate(id, role, token);
     return answer(c, id, token);
   });
 
-  app.delete("/api/boards/:id/links/:role", (c) => {
+  app.delete("/api/boards/:id/links/:role", async (c) => {
     const { id, role } = c.req.param();
     if (!isSharedRole(role)) return apiError(c, 404, "not-found", "Only participant and viewer links are turned off.");
-    const token = facilitator(c, id);
+    const token = await facilitator(c, id);
     if (token instanceof Response) return token;
-    links.revoke(id, role);
+    await links.revoke(id, role);
     return answer(c, id, token);
   });
 }

@@ -30,28 +30,30 @@ export class LinkService {
     private readonly disconnect: (boardId: string, role: SharedRole) => void,
   ) {}
 
-  linksOf(boardId: string, facilitatorToken: string, base: string): BoardLinks {
-    const entries = SHARED_ROLES.map((role) => [role, this.stateOf(boardId, role, facilitatorToken, base)]);
+  async linksOf(boardId: string, facilitatorToken: string, base: string): Promise<BoardLinks> {
+    const entries = await Promise.all(
+      SHARED_ROLES.map(async (role) => [role, await this.stateOf(boardId, role, facilitatorToken, base)]),
+    );
     return Object.fromEntries(entries) as BoardLinks;
   }
 
-  rotate(boardId: string, role: SharedRole, facilitatorToken: string): void {
-    this.links.rotate(boardId, role, (generation) => hashToken(linkToken(facilitatorToken, role, generation)));
+  async rotate(boardId: string, role: SharedRole, facilitatorToken: string): Promise<void> {
+    await this.links.rotate(boardId, role, (generation) => hashToken(linkToken(facilitatorToken, role, generation)));
     this.disconnect(boardId, role);
   }
 
-  revoke(boardId: string, role: SharedRole): void {
-    this.links.revoke(boardId, role);
+  async revoke(boardId: string, role: SharedRole): Promise<void> {
+    await this.links.revoke(boardId, role);
     this.disconnect(boardId, role);
   }
 
-  private stateOf(boardId: string, role: SharedRole, facilitatorToken: string, base: string): LinkState {
-    const link = this.links.linkOf(boardId, role);
+  private async stateOf(boardId: string, role: SharedRole, facilitatorToken: string, base: string): Promise<LinkState> {
+    const link = await this.links.linkOf(boardId, role);
     if (link && !link.active) return { status: "off" };
     if (!link) return { status: "unknown" };
     const token = linkToken(facilitatorToken, role, link.generation);
     // A derived token the store does not hold would be a link that opens nothing: say it cannot be shown instead.
-    if (this.store.roleForTokenHash(boardId, hashToken(token)) !== role) return { status: "unknown" };
+    if ((await this.store.roleForTokenHash(boardId, hashToken(token))) !== role) return { status: "unknown" };
     return { status: "on", url: linkUrl(base, boardId, token), token };
   }
 }

@@ -1,162 +1,109 @@
-import { join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { ROLES, type Role } from "@journeyboard/shared";
-import { ConfigError } from "../config";
-import { prepareDataDir } from "./dataDir";
 import type { BoardStore, NewBoard, StoredBoard } from "./BoardStore";
-
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS boards (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     created_at INTEGER NOT NULL
-   )`,
-  `CREATE TABLE IF NOT EXISTS board_tokens (
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     role TEXT NOT NULL,
-     token_hash TEXT NOT NULL,
-     PRIMARY KEY (board_id, role)
-   )`,
-  `CREATE TABLE IF NOT EXISTS board_snapshots (
-     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-     state BLOB NOT NULL,
-     last_seq INTEGER NOT NULL
-   )`,
-  `CREATE TABLE IF NOT EXISTS board_updates (
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     seq INTEGER NOT NULL,
-     data BLOB NOT NULL,
-     PRIMARY KEY (board_id, seq)
-   )`,
-];
 
 const SQL = {
   insertBoard: `INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)`,
   insertToken: `INSERT INTO board_tokens (board_id, role, token_hash) VALUES (?, ?, ?)`,
   insertSnapshot: `INSERT INTO board_snapshots (board_id, state, last_seq) VALUES (?, ?, 0)`,
+  insertLink: `INSERT INTO board_links (board_id, role, generation, active) VALUES (?, ?, 0, 1)`,
+  insertPhase: `INSERT INTO board_phases (board_id, phase, changed_at) VALUES (?, ?, ?)`,
+  insertRound: `INSERT INTO vote_rounds (board_id, round_id, opened_at, record) VALUES (?, ?, ?, ?)`,
   boardExists: `SELECT 1 FROM boards WHERE id = ?`,
   boardTitle: `SELECT title FROM boards WHERE id = ?`,
   roleForToken: `SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?`,
   selectSnapshot: `SELECT state, last_seq AS lastSeq FROM board_snapshots WHERE board_id = ?`,
   selectUpdates: `SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq`,
-  lastSeq: `SELECT COALESCE(MAX(seq), (SELECT last_seq FROM board_snapshots WHERE board_id = ?), 0) AS seq FROM board_updates WHERE board_id = ?`,
-  insertUpdate: `INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)`,
+  // The next number is read from the log itself, in the statement that writes it: SQLite runs one writer at a
+  // time, so no two appends (from one process or several) ever take the same number, and none is kept here.
+  appendUpdate: `INSERT INTO board_updates (board_id, seq, data)
+                 SELECT @board, COALESCE(
+                   (SELECT MAX(seq) FROM board_updates WHERE board_id = @board),
+                   (SELECT last_seq FROM board_snapshots WHERE board_id = @board),
+                   0) + 1, @data
+                 RETURNING seq`,
   upsertSnapshot: `INSERT INTO board_snapshots (board_id, state, last_seq) VALUES (?, ?, ?)
-                   ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, last_seq = excluded.last_seq`,
+                   ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, last_seq = excluded.last_seq
+                   WHERE excluded.last_seq > board_snapshots.last_seq`,
   deleteUpdatesUpTo: `DELETE FROM board_updates WHERE board_id = ? AND seq <= ?`,
   logSize: `SELECT COUNT(*) AS count, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM board_updates WHERE board_id = ?`,
   storedBytes: `SELECT COALESCE((SELECT LENGTH(state) FROM board_snapshots WHERE board_id = ?), 0)
                  + COALESCE((SELECT SUM(LENGTH(data)) FROM board_updates WHERE board_id = ?), 0) AS bytes`,
-  ping: `SELECT 1 AS ok`,
 } as const;
 
-/** The database in WAL mode with its tables; a file SQLite cannot use is a ConfigError naming what to change. */
-function openDatabase(file: string): Database.Database {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    for (const statement of SCHEMA) db.exec(statement);
-    return db;
-  } catch (error) {
-    db?.close();
-    if (!(error instanceof Database.SqliteError)) throw error;
-    throw new ConfigError(
-      `${file} cannot be used as the board database (${error.message}); move it away or set DATA_DIR to another folder.`,
-    );
-  }
-}
-
 /**
- * Boards in one SQLite file under DATA_DIR, in WAL mode: an appended update
- * is on disk when `appendUpdate` returns, and survives the process being
- * killed (synchronous=NORMAL loses nothing on a process crash, only on a
- * power cut).
+ * Boards in the SQLite file of `SqliteStorage`, in WAL mode: an appended
+ * update is on disk when `appendUpdate` resolves, and survives the process
+ * being killed (synchronous=NORMAL loses nothing on a process crash, only
+ * on a power cut). Each method runs its statements synchronously, so one
+ * call is atomic; the promise is the interface's.
  */
 export class SqliteBoardStore implements BoardStore {
-  /** The open database, shared with the other stores kept in the same file (SqliteVoteStore). */
-  readonly db: Database.Database;
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
-  /** Next sequence number per loaded board, so appends need no read. */
-  private readonly nextSeq = new Map<string, number>();
 
-  constructor(dataDir: string) {
-    prepareDataDir(dataDir);
-    this.db = openDatabase(join(dataDir, "journeyboard.sqlite"));
+  constructor(private readonly db: Database.Database) {
     this.statements = Object.fromEntries(
-      Object.entries(SQL).map(([name, sql]) => [name, this.db.prepare(sql)]),
+      Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as SqliteBoardStore["statements"];
   }
 
-  createBoard(board: NewBoard): void {
+  async createBoard(board: NewBoard): Promise<void> {
+    const s = this.statements;
     this.db.transaction(() => {
-      this.statements.insertBoard.run(board.id, board.title, board.createdAt);
-      for (const role of ROLES) this.statements.insertToken.run(board.id, role, board.tokenHashes[role]);
-      this.statements.insertSnapshot.run(board.id, board.state);
+      s.insertBoard.run(board.id, board.title, board.createdAt);
+      for (const role of ROLES) s.insertToken.run(board.id, role, board.tokenHashes[role]);
+      s.insertSnapshot.run(board.id, board.state);
+      for (const role of board.links) s.insertLink.run(board.id, role);
+      if (board.workshop) {
+        s.insertPhase.run(board.id, board.workshop.phase, board.createdAt);
+        for (const round of board.workshop.rounds) {
+          s.insertRound.run(board.id, round.id, round.openedAt, JSON.stringify(round));
+        }
+      }
     })();
   }
 
-  boardExists(id: string): boolean {
+  async boardExists(id: string): Promise<boolean> {
     return this.statements.boardExists.get(id) !== undefined;
   }
 
-  boardTitle(id: string): string | null {
+  async boardTitle(id: string): Promise<string | null> {
     return (this.statements.boardTitle.get(id) as { title: string } | undefined)?.title ?? null;
   }
 
-  roleForTokenHash(boardId: string, tokenHash: string): Role | null {
+  async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
     const row = this.statements.roleForToken.get(boardId, tokenHash) as { role: Role } | undefined;
     return row?.role ?? null;
   }
 
-  loadBoard(id: string): StoredBoard | null {
-    if (!this.boardExists(id)) return null;
+  async loadBoard(id: string): Promise<StoredBoard | null> {
+    if (this.statements.boardExists.get(id) === undefined) return null;
     const snapshot = this.statements.selectSnapshot.get(id) as { state: Buffer; lastSeq: number } | undefined;
     const fromSeq = snapshot?.lastSeq ?? 0;
     const rows = this.statements.selectUpdates.all(id, fromSeq) as { seq: number; data: Buffer }[];
-    const lastSeq = rows.at(-1)?.seq ?? fromSeq;
-    this.nextSeq.set(id, lastSeq + 1);
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
       updates: rows.map((r) => new Uint8Array(r.data)),
-      lastSeq,
+      lastSeq: rows.at(-1)?.seq ?? fromSeq,
     };
   }
 
-  private lastSeq(boardId: string): number {
-    const next = this.nextSeq.get(boardId);
-    return next !== undefined ? next - 1 : (this.statements.lastSeq.get(boardId, boardId) as { seq: number }).seq;
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    return (this.statements.appendUpdate.get({ board: boardId, data: update }) as { seq: number }).seq;
   }
 
-  appendUpdate(boardId: string, update: Uint8Array): number {
-    const seq = this.lastSeq(boardId) + 1;
-    this.statements.insertUpdate.run(boardId, seq, update);
-    this.nextSeq.set(boardId, seq + 1);
-    return seq;
-  }
-
-  compact(boardId: string, state: Uint8Array, uptoSeq: number): void {
+  async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(boardId, state, uptoSeq);
       this.statements.deleteUpdatesUpTo.run(boardId, uptoSeq);
     })();
   }
 
-  logSize(boardId: string): { count: number; bytes: number } {
+  async logSize(boardId: string): Promise<{ count: number; bytes: number }> {
     return this.statements.logSize.get(boardId) as { count: number; bytes: number };
   }
 
-  storedBytes(boardId: string): number {
+  async storedBytes(boardId: string): Promise<number> {
     return (this.statements.storedBytes.get(boardId, boardId) as { bytes: number }).bytes;
-  }
-
-  ping(): boolean {
-    return (this.statements.ping.get() as { ok: number }).ok === 1;
-  }
-
-  close(): void {
-    this.db.close();
   }
 }

@@ -2,34 +2,6 @@ import type Database from "better-sqlite3";
 import type { RoundRecord } from "@journeyboard/shared";
 import type { DotChange, DotResult, DotRow, VoteStore } from "./VoteStore";
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS vote_rounds (
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     round_id TEXT NOT NULL,
-     opened_at INTEGER NOT NULL,
-     record TEXT NOT NULL,
-     PRIMARY KEY (board_id, round_id)
-   )`,
-  `CREATE TABLE IF NOT EXISTS vote_dots (
-     board_id TEXT NOT NULL,
-     round_id TEXT NOT NULL,
-     participant_id TEXT NOT NULL,
-     card_id TEXT NOT NULL,
-     category TEXT NOT NULL,
-     department TEXT NOT NULL,
-     dots INTEGER NOT NULL CHECK (dots > 0),
-     PRIMARY KEY (board_id, round_id, participant_id, card_id),
-     FOREIGN KEY (board_id, round_id) REFERENCES vote_rounds(board_id, round_id) ON DELETE CASCADE
-   )`,
-  `CREATE TABLE IF NOT EXISTS vote_requests (
-     board_id TEXT NOT NULL,
-     round_id TEXT NOT NULL,
-     participant_id TEXT NOT NULL,
-     request_id TEXT NOT NULL,
-     PRIMARY KEY (board_id, round_id, participant_id, request_id)
-   )`,
-];
-
 const SQL = {
   rounds: `SELECT record FROM vote_rounds WHERE board_id = ? ORDER BY opened_at, round_id`,
   round: `SELECT record FROM vote_rounds WHERE board_id = ? AND round_id = ?`,
@@ -52,32 +24,31 @@ const SQL = {
            FROM vote_dots WHERE board_id = ? AND round_id = ? AND participant_id = ? ORDER BY card_id`,
 } as const;
 
-/** Rounds and ballots in the board database (the same SQLite file, in WAL mode). */
+/** Rounds and ballots in the boards' SQLite file (`SqliteStorage`); each change one immediate transaction. */
 export class SqliteVoteStore implements VoteStore {
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
 
   constructor(private readonly db: Database.Database) {
-    for (const statement of SCHEMA) db.exec(statement);
     this.statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as SqliteVoteStore["statements"];
   }
 
-  rounds(boardId: string): RoundRecord[] {
+  async rounds(boardId: string): Promise<RoundRecord[]> {
     const rows = this.statements.rounds.all(boardId) as { record: string }[];
     return rows.map((row) => JSON.parse(row.record) as RoundRecord);
   }
 
-  round(boardId: string, roundId: string): RoundRecord | null {
+  async round(boardId: string, roundId: string): Promise<RoundRecord | null> {
     const row = this.statements.round.get(boardId, roundId) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as RoundRecord) : null;
   }
 
-  saveRound(boardId: string, round: RoundRecord): void {
+  async saveRound(boardId: string, round: RoundRecord): Promise<void> {
     this.statements.saveRound.run(boardId, round.id, round.openedAt, JSON.stringify(round));
   }
 
-  addDot(change: DotChange, limits: { budget: number; cap: number }): DotResult {
+  async addDot(change: DotChange, limits: { budget: number; cap: number }): Promise<DotResult> {
     return this.db
       .transaction((): DotResult => {
         const key = [change.boardId, change.roundId, change.participantId] as const;
@@ -93,7 +64,7 @@ export class SqliteVoteStore implements VoteStore {
       .immediate();
   }
 
-  removeDot(change: DotChange): DotResult {
+  async removeDot(change: DotChange): Promise<DotResult> {
     return this.db
       .transaction((): DotResult => {
         const key = [change.boardId, change.roundId, change.participantId] as const;
@@ -107,11 +78,11 @@ export class SqliteVoteStore implements VoteStore {
       .immediate();
   }
 
-  dots(boardId: string, roundId: string): DotRow[] {
+  async dots(boardId: string, roundId: string): Promise<DotRow[]> {
     return this.statements.dots.all(boardId, roundId) as DotRow[];
   }
 
-  dotsOf(boardId: string, roundId: string, participantId: string): DotRow[] {
+  async dotsOf(boardId: string, roundId: string, participantId: string): Promise<DotRow[]> {
     return this.statements.dotsOf.all(boardId, roundId, participantId) as DotRow[];
   }
 }

@@ -58,20 +58,24 @@ export class VotingService {
   ) {}
 
   /** Who votes through this connection, said once per connection (and again after each reconnect). */
-  hello(connection: Connection, boardId: string, command: CommandOf<"vote.hello">): void {
+  async hello(connection: Connection, boardId: string, command: CommandOf<"vote.hello">): Promise<void> {
     if (!this.voters.has(connection)) {
       const participantId = hashToken(`${boardId}:${command.voterKey}`);
       this.voters.set(connection, { participantId, name: command.name, department: command.department });
     }
-    this.afterHello(connection, boardId);
+    await this.afterHello(connection, boardId);
   }
 
   // Rounds
 
   /** The round, closed first if its countdown has run out. */
-  private current(boardId: string, roundId: string): RoundRecord {
-    const round = this.store.round(boardId, roundId);
+  private async current(boardId: string, roundId: string): Promise<RoundRecord> {
+    const round = await this.store.round(boardId, roundId);
     if (!round) throw new Refused(VOTE_REFUSALS.noSuchRound);
+    return this.closedIfOver(boardId, round);
+  }
+
+  private async closedIfOver(boardId: string, round: RoundRecord): Promise<RoundRecord> {
     if (round.status === "open" && round.endsAt !== null && this.now() >= round.endsAt) {
       return this.saveAndPublish(boardId, { ...round, status: "closed", closedAt: round.endsAt });
     }
@@ -79,17 +83,17 @@ export class VotingService {
   }
 
   /** Whether the board's timer counts down its open round. */
-  countsDown(boardId: string): boolean {
-    const roundId = this.timers().timerOf(boardId)?.roundId;
-    return (
-      roundId != null && this.store.round(boardId, roundId) !== null && this.current(boardId, roundId).status === "open"
-    );
+  async countsDown(boardId: string): Promise<boolean> {
+    const roundId = (await this.timers().timerOf(boardId))?.roundId;
+    if (roundId == null || (await this.store.round(boardId, roundId)) === null) return false;
+    return (await this.current(boardId, roundId)).status === "open";
   }
 
-  start(boardId: string, rules: RoundRules): void {
-    const open = this.store.rounds(boardId).some((r) => this.current(boardId, r.id).status === "open");
-    if (open) throw new Refused(VOTE_REFUSALS.roundOpen);
-    if (rules.fromRound && this.current(boardId, rules.fromRound.roundId).status !== "revealed") {
+  async start(boardId: string, rules: RoundRules): Promise<void> {
+    for (const stored of await this.store.rounds(boardId)) {
+      if ((await this.closedIfOver(boardId, stored)).status === "open") throw new Refused(VOTE_REFUSALS.roundOpen);
+    }
+    if (rules.fromRound && (await this.current(boardId, rules.fromRound.roundId)).status !== "revealed") {
       throw new Refused(VOTE_REFUSALS.noSuchRound);
     }
     const openedAt = this.now();
@@ -104,42 +108,42 @@ export class VotingService {
       tallies: rules.blind ? null : [],
       voters: rules.blind ? null : 0,
     };
-    this.saveAndPublish(boardId, round);
-    if (rules.durationSeconds !== null) this.timers().start(boardId, rules.durationSeconds, round.id);
-    this.sendProgress(boardId, round.id);
+    await this.saveAndPublish(boardId, round);
+    if (rules.durationSeconds !== null) await this.timers().start(boardId, rules.durationSeconds, round.id);
+    await this.sendProgress(boardId, round.id);
   }
 
   /** The timer changed: a round it counts down (or counted down) takes its deadline, none while paused or stopped. */
-  followTimer(boardId: string, timer: TimerState | null, previous: TimerState | null): void {
+  async followTimer(boardId: string, timer: TimerState | null, previous: TimerState | null): Promise<void> {
     const roundId = timer?.roundId ?? previous?.roundId;
-    if (!roundId || !this.store.round(boardId, roundId)) return;
-    const round = this.current(boardId, roundId);
+    if (!roundId || !(await this.store.round(boardId, roundId))) return;
+    const round = await this.current(boardId, roundId);
     if (round.status !== "open") return;
     const endsAt = timer?.status === "running" && timer.roundId === roundId ? timer.endsAt : null;
-    if (endsAt !== round.endsAt) this.saveAndPublish(boardId, { ...round, endsAt });
+    if (endsAt !== round.endsAt) await this.saveAndPublish(boardId, { ...round, endsAt });
   }
 
   /** The timer reached zero: the round it counted down closes. */
-  timerEnded(boardId: string, timer: TimerState): void {
-    if (!timer.roundId || !this.store.round(boardId, timer.roundId)) return;
-    this.current(boardId, timer.roundId);
-    this.sendProgress(boardId, timer.roundId);
+  async timerEnded(boardId: string, timer: TimerState): Promise<void> {
+    if (!timer.roundId || !(await this.store.round(boardId, timer.roundId))) return;
+    await this.current(boardId, timer.roundId);
+    await this.sendProgress(boardId, timer.roundId);
   }
 
-  close(boardId: string, roundId: string): void {
-    const round = this.current(boardId, roundId);
+  async close(boardId: string, roundId: string): Promise<void> {
+    const round = await this.current(boardId, roundId);
     if (round.status !== "open") throw new Refused(VOTE_REFUSALS.notOpen);
-    this.saveAndPublish(boardId, { ...round, status: "closed", closedAt: this.now() });
+    await this.saveAndPublish(boardId, { ...round, status: "closed", closedAt: this.now() });
     // Closed by hand: its countdown has nothing left to count.
-    if (this.timers().timerOf(boardId)?.roundId === roundId) this.timers().stop(boardId);
-    this.sendProgress(boardId, roundId);
+    if ((await this.timers().timerOf(boardId))?.roundId === roundId) await this.timers().stop(boardId);
+    await this.sendProgress(boardId, roundId);
   }
 
-  reveal(boardId: string, roundId: string) {
-    const round = this.current(boardId, roundId);
+  async reveal(boardId: string, roundId: string): Promise<void> {
+    const round = await this.current(boardId, roundId);
     if (round.status !== "closed") throw new Refused(VOTE_REFUSALS.notClosed);
-    const rows = this.store.dots(boardId, roundId);
-    const revealed = this.saveAndPublish(boardId, {
+    const rows = await this.store.dots(boardId, roundId);
+    const revealed = await this.saveAndPublish(boardId, {
       ...round,
       status: "revealed",
       revealedAt: this.now(),
@@ -151,12 +155,12 @@ export class VotingService {
 
   // Dots
 
-  vote(connection: Connection, board: Y.Doc, command: CommandOf<"vote.add" | "vote.remove">): void {
+  async vote(connection: Connection, board: Y.Doc, command: CommandOf<"vote.add" | "vote.remove">): Promise<void> {
     const context = connection.context as BoardContext;
     const voter = this.voters.get(connection);
     if (!voter) throw new Refused(VOTE_REFUSALS.notIdentified);
     const boardId = context.boardId;
-    const round = this.current(boardId, command.roundId);
+    const round = await this.current(boardId, command.roundId);
     if (round.status !== "open") throw new Refused(VOTE_REFUSALS.notOpen);
     const category = this.categoryOf(board, command.cardId);
     const change = {
@@ -168,15 +172,15 @@ export class VotingService {
       requestId: command.requestId,
     };
     if (command.type === "vote.add") {
-      const budget = this.eligibleBudget(boardId, round, board, command.cardId, category);
-      const result = this.store.addDot(change, { budget, cap: round.rules.capPerCard });
+      const budget = await this.eligibleBudget(boardId, round, board, command.cardId, category);
+      const result = await this.store.addDot(change, { budget, cap: round.rules.capPerCard });
       if (result === "budget" || result === "cap") throw new Refused(result);
-    } else if (this.store.removeDot(change) === "no-dot") throw new Refused(VOTE_REFUSALS.noDot);
-    this.send(connection, this.myDots(boardId, round, voter.participantId, command.requestId));
-    this.sendProgress(boardId, round.id);
+    } else if ((await this.store.removeDot(change)) === "no-dot") throw new Refused(VOTE_REFUSALS.noDot);
+    this.send(connection, await this.myDots(boardId, round, voter.participantId, command.requestId));
+    await this.sendProgress(boardId, round.id);
     if (!round.rules.blind) {
-      const rows = this.store.dots(boardId, round.id);
-      this.saveAndPublish(boardId, { ...round, tallies: tallyOf(rows), voters: votersOf(rows) });
+      const rows = await this.store.dots(boardId, round.id);
+      await this.saveAndPublish(boardId, { ...round, tallies: tallyOf(rows), voters: votersOf(rows) });
     }
   }
 
@@ -188,20 +192,33 @@ export class VotingService {
   }
 
   /** The voter's budget for the card's category, when the round votes on this card at all. */
-  private eligibleBudget(boardId: string, round: RoundRecord, board: Y.Doc, cardId: string, category: VoteCategory) {
+  private async eligibleBudget(
+    boardId: string,
+    round: RoundRecord,
+    board: Y.Doc,
+    cardId: string,
+    category: VoteCategory,
+  ): Promise<number> {
     const { rules } = round;
-    const card = readRecord(board, "cards", cardId)!;
     const earlier = rules.fromRound
-      ? (this.store.round(boardId, rules.fromRound.roundId)?.tallies ?? undefined)
+      ? ((await this.store.round(boardId, rules.fromRound.roundId))?.tallies ?? undefined)
       : undefined;
+    // Read after the store: the card is as the board holds it now.
+    const card = readRecord(board, "cards", cardId);
+    if (!card) throw new Refused(VOTE_REFUSALS.noSuchCard);
     const budget = rules.budgets[category];
     if (budget === undefined || !roundVotesOn(rules, card, category, earlier))
       throw new Refused(VOTE_REFUSALS.notEligible);
     return budget;
   }
 
-  private myDots(boardId: string, round: RoundRecord, participantId: string, requestId: string | null): MyDots {
-    const rows = this.store.dotsOf(boardId, round.id, participantId);
+  private async myDots(
+    boardId: string,
+    round: RoundRecord,
+    participantId: string,
+    requestId: string | null,
+  ): Promise<MyDots> {
+    const rows = await this.store.dotsOf(boardId, round.id, participantId);
     const left: MyDots["left"] = { ...round.rules.budgets };
     for (const row of rows) left[row.category] = (left[row.category] ?? 0) - row.dots;
     return {
@@ -216,25 +233,29 @@ export class VotingService {
   // Messages
 
   /** A voter who (re)connects learns their own dots in the open round. */
-  private afterHello(connection: Connection, boardId: string) {
+  private async afterHello(connection: Connection, boardId: string) {
     const voter = this.voters.get(connection)!;
-    for (const round of this.store.rounds(boardId)) {
-      const current = this.current(boardId, round.id);
-      if (current.status === "open") this.send(connection, this.myDots(boardId, current, voter.participantId, null));
+    for (const round of await this.store.rounds(boardId)) {
+      const current = await this.closedIfOver(boardId, round);
+      if (current.status === "open") {
+        this.send(connection, await this.myDots(boardId, current, voter.participantId, null));
+      }
     }
-    this.progressOfOpenRound(boardId);
+    await this.progressOfOpenRound(boardId);
   }
 
   /** Someone left: the facilitators' list of who still has dots changes. */
-  progressOfOpenRound(boardId: string): void {
-    const open = this.store.rounds(boardId).find((r) => r.status === "open");
-    if (open) this.sendProgress(boardId, open.id);
+  async progressOfOpenRound(boardId: string): Promise<void> {
+    const open = (await this.store.rounds(boardId)).find((r) => r.status === "open");
+    if (open) await this.sendProgress(boardId, open.id);
   }
 
   /** Tells the board's facilitators how many dots each person has used: never where. */
-  sendProgress(boardId: string, roundId: string): void {
+  async sendProgress(boardId: string, roundId: string): Promise<void> {
+    if (!this.instance().documents.has(boardId)) return;
+    const [round, rows] = await Promise.all([this.store.round(boardId, roundId), this.store.dots(boardId, roundId)]);
+    // Read after the store: the connections are those open now.
     const board = this.instance().documents.get(boardId);
-    const round = this.store.round(boardId, roundId);
     if (!board || !round) return;
     const budget = Object.values(round.rules.budgets).reduce((a, b) => a + (b ?? 0), 0);
     const people = new Map<string, RoundProgress["people"][number]>();
@@ -242,7 +263,7 @@ export class VotingService {
       const voter = this.voters.get(connection);
       if (voter) people.set(voter.participantId, { ...voter, used: 0, budget });
     }
-    for (const row of this.store.dots(boardId, roundId)) {
+    for (const row of rows) {
       const person = people.get(row.participantId) ?? {
         participantId: row.participantId,
         name: "",
@@ -264,8 +285,8 @@ export class VotingService {
   }
 
   /** Stores the round, then has it written into the workshop document. */
-  private saveAndPublish(boardId: string, round: RoundRecord): RoundRecord {
-    this.store.saveRound(boardId, round);
+  private async saveAndPublish(boardId: string, round: RoundRecord): Promise<RoundRecord> {
+    await this.store.saveRound(boardId, round);
     void this.writer.publish(boardId, { rounds: [round] });
     return round;
   }

@@ -22,7 +22,7 @@ export interface CommandCall<K extends CommandName> {
 }
 
 /** The one handler of each command; a handler refuses by throwing `Refused`. */
-export type CommandHandlers = { [K in CommandName]: (call: CommandCall<K>) => void };
+export type CommandHandlers = { [K in CommandName]: (call: CommandCall<K>) => Promise<void> };
 
 /**
  * Every workshop command goes through here: read once, its payload
@@ -35,7 +35,7 @@ export class CommandRegistry {
   constructor(private readonly handlers: CommandHandlers) {}
 
   /** A stateless message on a board's connection, or on its workshop document's (`onWorkshop`). */
-  dispatch(connection: Connection, board: Y.Doc, payload: string, onWorkshop: boolean): void {
+  async dispatch(connection: Connection, board: Y.Doc, payload: string, onWorkshop: boolean): Promise<void> {
     let command: WorkshopCommand;
     try {
       const parsed = WorkshopCommand.safeParse(JSON.parse(payload));
@@ -47,9 +47,9 @@ export class CommandRegistry {
     const context = connection.context as BoardContext;
     if (onWorkshop) return refuse(connection, command, COMMAND_REFUSALS.wrongDocument);
     if (!mayCommand(context.role, command.type)) return refuse(connection, command, COMMAND_REFUSALS.forbidden);
-    const handle = this.handlers[command.type] as (call: CommandCall<CommandName>) => void;
+    const handle = this.handlers[command.type] as (call: CommandCall<CommandName>) => Promise<void>;
     try {
-      handle({ connection, context, board, command });
+      await handle({ connection, context, board, command });
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       refuse(connection, command, error.reason);

@@ -16,12 +16,12 @@ export class LockService {
     private readonly now: () => number,
   ) {}
 
-  locksOf = (boardId: string): ReadonlySet<string> => new Set(this.store.locksOf(boardId));
+  locksOf = async (boardId: string): Promise<ReadonlySet<string>> => new Set(await this.store.locksOf(boardId));
 
-  set(boardId: string, board: Y.Doc, { kind, id, locked }: LockCommand): void {
+  async set(boardId: string, board: Y.Doc, { kind, id, locked }: LockCommand): Promise<void> {
     // Unlocking stays possible once the target is gone: nothing is left behind that cannot be lifted.
     if (locked && !recordsOf(board, LOCK_AREAS[kind]).has(id)) throw new Refused(COMMAND_REFUSALS.noSuchTarget);
-    if (!this.store.set(boardId, lockKey(kind, id), locked, this.now())) return;
-    void this.writer.publish(boardId, { locks: this.store.locksOf(boardId) });
+    if (!(await this.store.set(boardId, lockKey(kind, id), locked, this.now()))) return;
+    void this.writer.publish(boardId, { locks: await this.store.locksOf(boardId) });
   }
 }

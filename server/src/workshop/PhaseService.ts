@@ -17,11 +17,11 @@ export class PhaseService {
     private readonly afterChange: (boardId: string, phase: Phase) => void,
   ) {}
 
-  phaseOf = (boardId: string): Phase => this.store.phaseOf(boardId);
+  phaseOf = (boardId: string): Promise<Phase> => this.store.phaseOf(boardId);
 
-  set(boardId: string, phase: Phase): void {
-    if (this.store.phaseOf(boardId) === phase) return;
-    this.store.setPhase(boardId, phase, this.now());
+  async set(boardId: string, phase: Phase): Promise<void> {
+    if ((await this.store.phaseOf(boardId)) === phase) return;
+    await this.store.setPhase(boardId, phase, this.now());
     this.afterChange(boardId, phase);
     void this.writer.publish(boardId, { phase });
   }

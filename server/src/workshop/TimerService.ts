@@ -14,9 +14,9 @@ import type { WorkshopWriter } from "./WorkshopWriter";
 /** What else follows the timer: the voting round it counts down. */
 export interface TimerFollowers {
   /** The board's timer changed (null: it has none any more); `previous` is what it was. */
-  changed(boardId: string, timer: TimerState | null, previous: TimerState | null): void;
+  changed(boardId: string, timer: TimerState | null, previous: TimerState | null): Promise<void>;
   /** A running timer reached zero. */
-  ended(boardId: string, timer: TimerState): void;
+  ended(boardId: string, timer: TimerState): Promise<void>;
 }
 
 /** setTimeout's longest delay; a later deadline is waited for in steps. */
@@ -33,70 +33,82 @@ const LONGEST_DELAY = 2 ** 31 - 1;
  */
 export class TimerService {
   private readonly alarms = new Map<string, NodeJS.Timeout>();
+  private disposed = false;
 
   constructor(
     private readonly store: TimerStore,
     private readonly writer: WorkshopWriter,
     private readonly now: () => number,
     private readonly followers: TimerFollowers,
+    /** Runs the alarm's work in the board's turn, after the commands before it (WorkshopSession). */
+    private readonly inTurn: (boardId: string, work: () => Promise<void>) => Promise<void>,
   ) {}
 
-  timerOf = (boardId: string): TimerState | null => this.store.timerOf(boardId);
+  timerOf = (boardId: string): Promise<TimerState | null> => this.store.timerOf(boardId);
 
-  start(boardId: string, seconds: number, roundId: string | null = null): void {
-    this.save(boardId, startedTimer(seconds * 1000, this.now(), roundId));
+  async start(boardId: string, seconds: number, roundId: string | null = null): Promise<void> {
+    await this.save(boardId, startedTimer(seconds * 1000, this.now(), roundId));
   }
 
-  pause(boardId: string): void {
-    const timer = this.store.timerOf(boardId);
+  async pause(boardId: string): Promise<void> {
+    const timer = await this.store.timerOf(boardId);
     if (timer?.status !== "running" || timerEnded(timer, this.now()))
       throw new Refused(COMMAND_REFUSALS.timerNotRunning);
-    this.save(boardId, pausedTimer(timer, this.now()));
+    await this.save(boardId, pausedTimer(timer, this.now()));
   }
 
-  resume(boardId: string): void {
-    const timer = this.store.timerOf(boardId);
+  async resume(boardId: string): Promise<void> {
+    const timer = await this.store.timerOf(boardId);
     if (timer?.status !== "paused") throw new Refused(COMMAND_REFUSALS.timerNotPaused);
-    this.save(boardId, resumedTimer(timer, this.now()));
+    await this.save(boardId, resumedTimer(timer, this.now()));
   }
 
-  add(boardId: string, seconds: number): void {
-    const timer = this.store.timerOf(boardId);
+  async add(boardId: string, seconds: number): Promise<void> {
+    const timer = await this.store.timerOf(boardId);
     if (!timer) throw new Refused(COMMAND_REFUSALS.noTimer);
-    this.save(boardId, timerWithMore(timer, seconds * 1000, this.now()));
+    await this.save(boardId, timerWithMore(timer, seconds * 1000, this.now()));
   }
 
-  stop(boardId: string): void {
-    if (!this.store.timerOf(boardId)) throw new Refused(COMMAND_REFUSALS.noTimer);
-    this.save(boardId, null);
+  async stop(boardId: string): Promise<void> {
+    if (!(await this.store.timerOf(boardId))) throw new Refused(COMMAND_REFUSALS.noTimer);
+    await this.save(boardId, null);
   }
 
   /** Wakes the server at the stored deadline (at once if it has passed): a workshop was loaded. */
-  arm(boardId: string): void {
-    clearTimeout(this.alarms.get(boardId));
-    this.alarms.delete(boardId);
-    const timer = this.store.timerOf(boardId);
-    if (timer?.status !== "running") return;
+  async arm(boardId: string): Promise<void> {
+    this.disarm(boardId);
+    const timer = await this.store.timerOf(boardId);
+    if (this.disposed || timer?.status !== "running") return;
+    // Armed again meanwhile (a later change read a later timer): that alarm stands.
+    this.disarm(boardId);
     const wait = Math.min(Math.max(0, timer.endsAt - this.now()), LONGEST_DELAY);
     const alarm = setTimeout(() => {
       this.alarms.delete(boardId);
-      const current = this.store.timerOf(boardId);
-      if (current && timerEnded(current, this.now())) this.followers.ended(boardId, current);
-      else this.arm(boardId);
+      void this.inTurn(boardId, async () => {
+        const current = await this.store.timerOf(boardId);
+        if (current && timerEnded(current, this.now())) await this.followers.ended(boardId, current);
+        else await this.arm(boardId);
+      });
     }, wait);
     alarm.unref();
     this.alarms.set(boardId, alarm);
   }
 
-  private save(boardId: string, timer: TimerState | null): void {
-    const previous = this.store.timerOf(boardId);
-    this.store.save(boardId, timer, this.now());
+  private disarm(boardId: string) {
+    clearTimeout(this.alarms.get(boardId));
+    this.alarms.delete(boardId);
+  }
+
+  private async save(boardId: string, timer: TimerState | null): Promise<void> {
+    const previous = await this.store.timerOf(boardId);
+    await this.store.save(boardId, timer, this.now());
     void this.writer.publish(boardId, { timer });
-    this.arm(boardId);
-    this.followers.changed(boardId, timer, previous);
+    await this.arm(boardId);
+    await this.followers.changed(boardId, timer, previous);
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const alarm of this.alarms.values()) clearTimeout(alarm);
     this.alarms.clear();
   }

@@ -1,23 +1,25 @@
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
-import type Database from "better-sqlite3";
 import type * as Y from "yjs";
 import { COMMAND_REFUSALS, LIMITS, boardWorkshop, type BoardWorkshop, type SnapshotKind } from "@journeyboard/shared";
+import type { BoardContext } from "../extensions/context";
 import type { Logger } from "../logger";
-import { PhaseStore } from "../storage/PhaseStore";
+import type { PhaseStore } from "../storage/PhaseStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { VotingService } from "../voting/VotingService";
 import { CommandRegistry } from "./CommandRegistry";
 import { LockService } from "./LockService";
-import { LockStore } from "./LockStore";
+import type { LockStore } from "./LockStore";
 import { PhaseService } from "./PhaseService";
 import { Refused } from "./Refused";
 import { TimerService } from "./TimerService";
-import { TimerStore } from "./TimerStore";
+import type { TimerStore } from "./TimerStore";
 import { WorkshopWriter } from "./WorkshopWriter";
 
 export interface WorkshopDeps {
-  db: Database.Database;
+  phases: PhaseStore;
+  timers: TimerStore;
+  locks: LockStore;
   votes: VoteStore;
   snapshots: SnapshotStore;
   instance: () => Hocuspocus;
@@ -33,6 +35,11 @@ export interface WorkshopDeps {
  * process, so another instance reading the same store runs the same
  * workshop), one registry of the commands that change it, and one writer
  * of the workshop document that shows it to clients.
+ *
+ * The stores answer asynchronously, so the work of one board takes turns
+ * (`inTurn`): a command, a timer's alarm or a departure runs once the one
+ * before it on that board has finished, as each ran whole when the stores
+ * were synchronous. Boards do not wait for each other.
  */
 export class WorkshopSession {
   readonly phases: PhaseService;
@@ -40,26 +47,24 @@ export class WorkshopSession {
   readonly voting: VotingService;
   readonly locks: LockService;
   private readonly writer: WorkshopWriter;
-  private readonly phaseStore: PhaseStore;
   private readonly registry: CommandRegistry;
+  /** Per board, the end of the work under way: the next waits for it. */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: WorkshopDeps) {
-    const { db, votes, snapshots, clock } = deps;
-    this.phaseStore = new PhaseStore(db);
-    const timerStore = new TimerStore(db);
-    const lockStore = new LockStore(db);
+    const { phases: phaseStore, timers: timerStore, locks: lockStore, votes, snapshots, clock } = deps;
     this.writer = new WorkshopWriter(
       deps.instance,
       {
-        phaseOf: (boardId) => this.phaseStore.phaseOf(boardId),
+        phaseOf: (boardId) => phaseStore.phaseOf(boardId),
         timerOf: (boardId) => timerStore.timerOf(boardId),
-        historyAt: (boardId) => snapshots.list(boardId)[0]?.createdAt ?? 0,
+        historyAt: async (boardId) => (await snapshots.list(boardId))[0]?.createdAt ?? 0,
         rounds: (boardId) => votes.rounds(boardId),
         locksOf: (boardId) => lockStore.locksOf(boardId),
       },
       deps.logger,
     );
-    this.phases = new PhaseService(this.phaseStore, this.writer, clock, (boardId, phase) =>
+    this.phases = new PhaseService(phaseStore, this.writer, clock, (boardId, phase) =>
       deps.keepInHistory(boardId, phase, "phase"),
     );
     this.voting = new VotingService(
@@ -70,10 +75,16 @@ export class WorkshopSession {
       clock,
       (boardId, round) => deps.keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
     );
-    this.timers = new TimerService(timerStore, this.writer, clock, {
-      changed: (boardId, timer, previous) => this.voting.followTimer(boardId, timer, previous),
-      ended: (boardId, timer) => this.voting.timerEnded(boardId, timer),
-    });
+    this.timers = new TimerService(
+      timerStore,
+      this.writer,
+      clock,
+      {
+        changed: (boardId, timer, previous) => this.voting.followTimer(boardId, timer, previous),
+        ended: (boardId, timer) => this.voting.timerEnded(boardId, timer),
+      },
+      this.inTurn,
+    );
     this.locks = new LockService(lockStore, this.writer, clock);
     const { voting, phases, timers, locks } = this;
     this.registry = new CommandRegistry({
@@ -84,9 +95,9 @@ export class WorkshopSession {
       "round.close": ({ context, command }) => voting.close(context.boardId, command.roundId),
       "round.reveal": ({ context, command }) => voting.reveal(context.boardId, command.roundId),
       "phase.set": ({ context, command }) => phases.set(context.boardId, command.phase),
-      "timer.start": ({ context, command }) => {
-        if (voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);
-        timers.start(context.boardId, command.seconds);
+      "timer.start": async ({ context, command }) => {
+        if (await voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);
+        await timers.start(context.boardId, command.seconds);
       },
       "timer.pause": ({ context }) => timers.pause(context.boardId),
       "timer.resume": ({ context }) => timers.resume(context.boardId),
@@ -101,24 +112,33 @@ export class WorkshopSession {
   locksOf = (boardId: string) => this.locks.locksOf(boardId);
 
   /** What `board.json` carries of the workshop: the phase and the revealed rounds. */
-  workshopOf = (boardId: string): BoardWorkshop =>
-    boardWorkshop(this.phaseStore.phaseOf(boardId), this.deps.votes.rounds(boardId));
+  workshopOf = async (boardId: string): Promise<BoardWorkshop> => {
+    const [phase, rounds] = await Promise.all([this.deps.phases.phaseOf(boardId), this.deps.votes.rounds(boardId)]);
+    return boardWorkshop(phase, rounds);
+  };
 
-  /** Stores an imported file's workshop for a new board (inside the transaction that creates it). */
-  importWorkshop(boardId: string, workshop: BoardWorkshop): void {
-    this.phaseStore.setPhase(boardId, workshop.phase, this.deps.clock());
-    for (const round of workshop.rounds) this.deps.votes.saveRound(boardId, round);
-  }
+  /** Runs `work` once the board's work before it has finished; a failure is logged, and the next goes on. */
+  inTurn = (boardId: string, work: () => Promise<void>): Promise<void> => {
+    const next = (this.turns.get(boardId) ?? Promise.resolve())
+      .then(work)
+      .catch((error: unknown) => this.deps.logger.error({ err: error, board: boardId }, "workshop work failed"));
+    this.turns.set(boardId, next);
+    void next.then(() => {
+      if (this.turns.get(boardId) === next) this.turns.delete(boardId);
+    });
+    return next;
+  };
 
-  /** A stateless message from a client. */
-  command(connection: Connection, board: Y.Doc, payload: string, onWorkshop: boolean): void {
-    this.registry.dispatch(connection, board, payload, onWorkshop);
+  /** A stateless message from a client, handled in the board's turn. */
+  command(connection: Connection, board: Y.Doc, payload: string, onWorkshop: boolean): Promise<void> {
+    const { boardId } = connection.context as BoardContext;
+    return this.inTurn(boardId, () => this.registry.dispatch(connection, board, payload, onWorkshop));
   }
 
   /** A workshop document is loading: it gets everything stored, and the timer's deadline is watched again. */
-  loaded(boardId: string, doc: Y.Doc): void {
-    this.writer.fill(boardId, doc);
-    this.timers.arm(boardId);
+  async loaded(boardId: string, doc: Y.Doc): Promise<void> {
+    await this.writer.fill(boardId, doc);
+    await this.timers.arm(boardId);
   }
 
   /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */
@@ -127,13 +147,14 @@ export class WorkshopSession {
   }
 
   /** Someone left: the facilitators' list of who still has dots changes. */
-  left(boardId: string): void {
-    this.voting.progressOfOpenRound(boardId);
+  left(boardId: string): Promise<void> {
+    return this.inTurn(boardId, () => this.voting.progressOfOpenRound(boardId));
   }
 
-  /** Waits for the workshop writes under way. */
-  flush(): Promise<void> {
-    return this.writer.flush();
+  /** Waits for the workshop work and writes under way. */
+  async flush(): Promise<void> {
+    await Promise.all(this.turns.values());
+    await this.writer.flush();
   }
 
   dispose(): void {

@@ -27,11 +27,11 @@ export interface WorkshopPatch {
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
 export interface WorkshopSource {
-  phaseOf(boardId: string): Phase;
-  timerOf(boardId: string): TimerState | null;
-  historyAt(boardId: string): number;
-  rounds(boardId: string): RoundRecord[];
-  locksOf(boardId: string): string[];
+  phaseOf(boardId: string): Promise<Phase>;
+  timerOf(boardId: string): Promise<TimerState | null>;
+  historyAt(boardId: string): Promise<number>;
+  rounds(boardId: string): Promise<RoundRecord[]>;
+  locksOf(boardId: string): Promise<string[]>;
 }
 
 /**
@@ -67,18 +67,16 @@ export class WorkshopWriter {
   }
 
   /** Fills a workshop document being loaded with everything stored: the store is the truth, the document its copy. */
-  fill(boardId: string, doc: Y.Doc): void {
+  async fill(boardId: string, doc: Y.Doc): Promise<void> {
     const { source } = this;
-    const historyAt = source.historyAt(boardId);
-    doc.transact(() =>
-      apply(doc, {
-        phase: source.phaseOf(boardId),
-        timer: source.timerOf(boardId),
-        ...(historyAt > 0 ? { historyAt } : {}),
-        rounds: source.rounds(boardId),
-        locks: source.locksOf(boardId),
-      }),
-    );
+    const [phase, timer, historyAt, rounds, locks] = await Promise.all([
+      source.phaseOf(boardId),
+      source.timerOf(boardId),
+      source.historyAt(boardId),
+      source.rounds(boardId),
+      source.locksOf(boardId),
+    ]);
+    doc.transact(() => apply(doc, { phase, timer, ...(historyAt > 0 ? { historyAt } : {}), rounds, locks }));
   }
 
   /** Waits for the writes under way. */

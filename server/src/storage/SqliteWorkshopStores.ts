@@ -1,0 +1,173 @@
+import type Database from "better-sqlite3";
+import {
+  DEFAULT_PHASE,
+  PHASES,
+  TimerState,
+  type Phase,
+  type SharedRole,
+  type SnapshotInfo,
+} from "@journeyboard/shared";
+import type { LinkRecord, LinkStore } from "../links/LinkStore";
+import type { LockStore } from "../workshop/LockStore";
+import type { TimerStore } from "../workshop/TimerStore";
+import type { PhaseStore } from "./PhaseStore";
+import type { SnapshotStore } from "./SnapshotStore";
+
+type Statements<T> = { [K in keyof T]: Database.Statement };
+const prepareAll = <T extends Record<string, string>>(db: Database.Database, sql: T): Statements<T> =>
+  Object.fromEntries(Object.entries(sql).map(([name, text]) => [name, db.prepare(text)])) as Statements<T>;
+
+/** A stored phase, or the default for a board without one (or with one this version does not know). */
+export const phaseFrom = (stored: string | undefined): Phase =>
+  (PHASES as readonly string[]).includes(stored ?? "") ? (stored as Phase) : DEFAULT_PHASE;
+
+/** A stored timer, or null when there is none or it does not parse. */
+export const timerFrom = (stored: string | undefined): TimerState | null => {
+  if (stored === undefined) return null;
+  const parsed = TimerState.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : null;
+};
+
+const PHASE_SQL = {
+  select: `SELECT phase FROM board_phases WHERE board_id = ?`,
+  upsert: `INSERT INTO board_phases (board_id, phase, changed_at) VALUES (?, ?, ?)
+           ON CONFLICT (board_id) DO UPDATE SET phase = excluded.phase, changed_at = excluded.changed_at`,
+};
+
+/** Each board's workshop phase, in `board_phases`. */
+export class SqlitePhaseStore implements PhaseStore {
+  private readonly statements: Statements<typeof PHASE_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, PHASE_SQL);
+  }
+
+  async phaseOf(boardId: string): Promise<Phase> {
+    return phaseFrom((this.statements.select.get(boardId) as { phase: string } | undefined)?.phase);
+  }
+
+  async setPhase(boardId: string, phase: Phase, at: number): Promise<void> {
+    this.statements.upsert.run(boardId, phase, at);
+  }
+}
+
+const TIMER_SQL = {
+  select: `SELECT state FROM board_timers WHERE board_id = ?`,
+  upsert: `INSERT INTO board_timers (board_id, state, changed_at) VALUES (?, ?, ?)
+           ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at`,
+  delete: `DELETE FROM board_timers WHERE board_id = ?`,
+};
+
+/** Each board's workshop timer, in `board_timers`, as JSON. */
+export class SqliteTimerStore implements TimerStore {
+  private readonly statements: Statements<typeof TIMER_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, TIMER_SQL);
+  }
+
+  async timerOf(boardId: string): Promise<TimerState | null> {
+    return timerFrom((this.statements.select.get(boardId) as { state: string } | undefined)?.state);
+  }
+
+  async save(boardId: string, timer: TimerState | null, at: number): Promise<void> {
+    if (timer === null) this.statements.delete.run(boardId);
+    else this.statements.upsert.run(boardId, JSON.stringify(timer), at);
+  }
+}
+
+const SNAPSHOT_SQL = {
+  insert: `INSERT INTO history_snapshots (board_id, id, name, kind, created_at, board_file) VALUES (?, ?, ?, ?, ?, ?)`,
+  list: `SELECT id, name, kind, created_at AS createdAt FROM history_snapshots WHERE board_id = ? ORDER BY created_at DESC, id`,
+  file: `SELECT board_file AS file FROM history_snapshots WHERE board_id = ? AND id = ?`,
+};
+
+/** A board's history, in `history_snapshots`. */
+export class SqliteSnapshotStore implements SnapshotStore {
+  private readonly statements: Statements<typeof SNAPSHOT_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, SNAPSHOT_SQL);
+  }
+
+  async save(boardId: string, info: SnapshotInfo, boardFile: string): Promise<void> {
+    this.statements.insert.run(boardId, info.id, info.name, info.kind, info.createdAt, boardFile);
+  }
+
+  async list(boardId: string): Promise<SnapshotInfo[]> {
+    return this.statements.list.all(boardId) as SnapshotInfo[];
+  }
+
+  async file(boardId: string, id: string): Promise<string | null> {
+    return (this.statements.file.get(boardId, id) as { file: string } | undefined)?.file ?? null;
+  }
+}
+
+const LINK_SQL = {
+  select: `SELECT generation, active FROM board_links WHERE board_id = ? AND role = ?`,
+  // A link without a row (a board from before links were derived) starts at generation 1.
+  nextGeneration: `INSERT INTO board_links (board_id, role, generation, active) VALUES (?, ?, 1, 1)
+                   ON CONFLICT (board_id, role) DO UPDATE SET generation = board_links.generation + 1, active = 1
+                   RETURNING generation`,
+  turnOff: `INSERT INTO board_links (board_id, role, generation, active) VALUES (?, ?, 0, 0)
+            ON CONFLICT (board_id, role) DO UPDATE SET active = 0`,
+  // board_tokens is the board store's table: a role's row is the hash its token must match.
+  setToken: `INSERT INTO board_tokens (board_id, role, token_hash) VALUES (?, ?, ?)
+             ON CONFLICT (board_id, role) DO UPDATE SET token_hash = excluded.token_hash`,
+  deleteToken: `DELETE FROM board_tokens WHERE board_id = ? AND role = ?`,
+};
+
+/** The links' generations, in `board_links`, changed with `board_tokens` in one transaction. */
+export class SqliteLinkStore implements LinkStore {
+  private readonly statements: Statements<typeof LINK_SQL>;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = prepareAll(db, LINK_SQL);
+  }
+
+  async linkOf(boardId: string, role: SharedRole): Promise<LinkRecord | null> {
+    const row = this.statements.select.get(boardId, role) as { generation: number; active: number } | undefined;
+    return row ? { generation: row.generation, active: row.active === 1 } : null;
+  }
+
+  async rotate(boardId: string, role: SharedRole, hashOf: (generation: number) => string): Promise<number> {
+    return this.db.transaction(() => {
+      const { generation } = this.statements.nextGeneration.get(boardId, role) as { generation: number };
+      this.statements.setToken.run(boardId, role, hashOf(generation));
+      return generation;
+    })();
+  }
+
+  async revoke(boardId: string, role: SharedRole): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.deleteToken.run(boardId, role);
+      this.statements.turnOff.run(boardId, role);
+    })();
+  }
+}
+
+const LOCK_SQL = {
+  select: `SELECT target FROM board_locks WHERE board_id = ? ORDER BY target`,
+  insert: `INSERT OR IGNORE INTO board_locks (board_id, target, locked_at) VALUES (?, ?, ?)`,
+  delete: `DELETE FROM board_locks WHERE board_id = ? AND target = ?`,
+};
+
+/** Each board's locks, in `board_locks`. */
+export class SqliteLockStore implements LockStore {
+  private readonly statements: Statements<typeof LOCK_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, LOCK_SQL);
+  }
+
+  async locksOf(boardId: string): Promise<string[]> {
+    return (this.statements.select.all(boardId) as { target: string }[]).map((row) => row.target);
+  }
+
+  async set(boardId: string, target: string, locked: boolean, at: number): Promise<boolean> {
+    const result = locked
+      ? this.statements.insert.run(boardId, target, at)
+      : this.statements.delete.run(boardId, target);
+    return result.changes > 0;
+  }
+}

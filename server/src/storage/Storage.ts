@@ -1,0 +1,29 @@
+import type { LinkStore } from "../links/LinkStore";
+import type { LockStore } from "../workshop/LockStore";
+import type { TimerStore } from "../workshop/TimerStore";
+import type { BoardStore } from "./BoardStore";
+import type { PhaseStore } from "./PhaseStore";
+import type { SnapshotStore } from "./SnapshotStore";
+import type { VoteStore } from "./VoteStore";
+
+/**
+ * Everything the server keeps, behind one engine: SQLite in DATA_DIR (the
+ * default) or PostgreSQL (DATABASE_URL), opened by `openStorage`. The rest
+ * of the server sees these interfaces only, never a database handle. A new
+ * kind of workshop state is one more store here: its interface, a
+ * migration and an implementation per engine (as the locks have).
+ */
+export interface Storage {
+  /** "sqlite" or "postgres": for logs and tests, never for behaviour. */
+  readonly engine: "sqlite" | "postgres";
+  readonly boards: BoardStore;
+  readonly votes: VoteStore;
+  readonly snapshots: SnapshotStore;
+  readonly phases: PhaseStore;
+  readonly timers: TimerStore;
+  readonly links: LinkStore;
+  readonly locks: LockStore;
+  /** Whether the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
