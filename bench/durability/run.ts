@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Doc } from "yjs";
 import { killWhileWriting, killWhileWritersStay } from "../../server/tests/support/crash";
+import { withDatabase } from "./engines";
 import { recoveryTimes } from "./recovery";
 
 /**
@@ -12,9 +13,11 @@ import { recoveryTimes } from "./recovery";
  * Hocuspocus + extension-sqlite); then writers that stay through the kills;
  * then how long a board with a long update log takes to open.
  * `WRITERS`, `KILLS`, `STAY_WRITERS` and `LOG_UPDATES` scale it; `PARTS`
- * (crash, steady, stay, recovery) picks what runs.
+ * (crash, steady, stay, recovery, engines) picks what runs. `engines`: the
+ * steady run's edit -> on disk on SQLite beside PostgreSQL (the machine's,
+ * or BENCH_POSTGRES_URL; a database of its own, dropped after).
  */
-const parts = new Set((process.env.PARTS ?? "crash,steady,stay,recovery").split(","));
+const parts = new Set((process.env.PARTS ?? "crash,steady,stay,recovery,engines").split(","));
 const writers = Number(process.env.WRITERS ?? 200);
 /** Writers that stay each hold the whole board: one process holds 50 such copies of a large board, not 200. */
 const stayWriters = Number(process.env.STAY_WRITERS ?? 50);
@@ -65,4 +68,22 @@ if (parts.has("recovery")) {
   console.log(
     `from an update log of ${logUpdates} updates: ${fixed(recovery.logMs)} ms; from a snapshot: ${fixed(recovery.snapshotMs)} ms; ratio ${(recovery.logMs / recovery.snapshotMs).toFixed(2)}`,
   );
+}
+
+if (parts.has("engines")) {
+  const options = { seed, writers: 20, kills: 1, maxCardsPerRound: 2000 };
+  const quantile = (values: number[], q: number) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? NaN;
+  const row = (engine: string, report: { acknowledged: number; missing: string[]; latencies: number[] }) =>
+    `| ${engine} | ${report.acknowledged} | ${report.missing.length} | ${fixed(quantile(report.latencies, 0.5))} ms | ${fixed(p95(report.latencies))} ms | ${fixed(quantile(report.latencies, 0.99))} ms |`;
+  const sqlite = await killWhileWriting({ dataDir: dataDir(), ...options });
+  const postgres = await withDatabase((url) =>
+    killWhileWriting({ dataDir: dataDir(), ...options, env: { DATABASE_URL: url } }),
+  );
+  console.log(`\nEdit -> on disk (acknowledged), 20 writers, one SIGKILL (seed ${seed}), by engine`);
+  console.log("| engine | acknowledged edits | missing after restart | p50 | p95 | p99 |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  console.log(row("SQLite", sqlite));
+  console.log(row("PostgreSQL", postgres));
+  console.log(`p95 PostgreSQL / SQLite: ${(p95(postgres.latencies) / p95(sqlite.latencies)).toFixed(2)}`);
 }

@@ -13,7 +13,15 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   REDIS_URL: z.string().optional(),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z.preprocess(
+    (url) => (url === "" ? undefined : url),
+    z
+      .string()
+      .refine((url) => URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol), {
+        message: "must be a PostgreSQL URL, such as postgres://user:password@host:5432/journeyboard",
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -21,6 +29,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL for every store (several instances share it); unset, SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Base of the links the server hands out; unset, links follow the address each request came to (http/linkBase.ts). */
   publicUrl: string | undefined;
   adminToken: string | undefined;
@@ -42,15 +52,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv, clientDir: string | undefi
     throw new ConfigError(`${issue?.path.join(".")}: ${issue?.message}`);
   }
   const e = parsed.data;
-  if (e.REDIS_URL || e.DATABASE_URL) {
+  if (e.REDIS_URL) {
     throw new ConfigError(
-      "REDIS_URL and DATABASE_URL (several instances) are not available in this version; unset them to run on SQLite.",
+      "REDIS_URL (fan-out between instances) is not available in this version; unset it to run one instance.",
     );
   }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { ConfigError, configFromEnv } from "./config";
 import { loadEnvFile } from "./envFile";
 import { createLogger } from "./logger";
 import { startServer } from "./server";
+import { shownUrl } from "./storage/PostgresStorage";
 
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "client", "dist");
 
@@ -12,7 +13,8 @@ try {
   const config = configFromEnv(process.env, clientDir);
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger);
-  logger.info({ url: server.url, dataDir: config.dataDir, envFile }, `Journeyboard is running at ${server.url}`);
+  const storage = config.databaseUrl ? { database: shownUrl(config.databaseUrl) } : { dataDir: config.dataDir };
+  logger.info({ url: server.url, ...storage, envFile }, `Journeyboard is running at ${server.url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

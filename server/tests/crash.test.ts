@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { killWhileWriting, killWhileWritersStay } from "./support/crash";
+import { ENGINES, testDatabase } from "./support/postgres";
 import { tempDataDir } from "./support/server";
 
-describe("a server killed with SIGKILL while clients write", () => {
+/** The server's environment for a run on this engine: PostgreSQL in a database of the test's own. */
+const envFor = async (engine: (typeof ENGINES)[number]): Promise<Record<string, string>> =>
+  engine === "postgres" ? { DATABASE_URL: await testDatabase() } : {};
+
+describe.each(ENGINES)("a server on %s killed with SIGKILL while clients write", (engine) => {
   it("has every acknowledged edit after the restart, though the clients never come back", async () => {
     const report = await killWhileWriting({
       dataDir: tempDataDir(),
+      env: await envFor(engine),
       seed: 20261124,
       writers: 6,
       kills: 3,
@@ -18,6 +24,7 @@ describe("a server killed with SIGKILL while clients write", () => {
   it("ends with every replica identical to the server's when the clients stay and reconnect", async () => {
     const report = await killWhileWritersStay({
       dataDir: tempDataDir(),
+      env: await envFor(engine),
       seed: 7,
       writers: 6,
       kills: 3,
@@ -30,6 +37,7 @@ describe("a server killed with SIGKILL while clients write", () => {
   it("stores every acknowledged edit when stopped with SIGTERM", async () => {
     const report = await killWhileWriting({
       dataDir: tempDataDir(),
+      env: await envFor(engine),
       seed: 11,
       writers: 4,
       kills: 2,

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { postgresAvailable, testDatabase } from "./support/postgres";
 import { tempDataDir } from "./support/server";
 import { runServer, type Exit } from "./support/startup";
 
@@ -75,6 +76,33 @@ describe("a server that cannot start says what to change", () => {
     // 192.0.2.0/24 is reserved for documentation: no machine has it.
     const exit = await runServer({ DATA_DIR: tempDataDir(), HOST: "192.0.2.1" });
     expectOneLine(exit, /HOST 192\.0\.2\.1 is not an address of this machine; set HOST/);
+  });
+});
+
+describe("a DATABASE_URL the server cannot use says what to change", () => {
+  it("one that is not a PostgreSQL URL", async () => {
+    for (const url of ["not a url", "mysql://root@127.0.0.1/boards"]) {
+      expectOneLine(await runServer({ DATABASE_URL: url }), /DATABASE_URL: must be a PostgreSQL URL/);
+    }
+  });
+
+  it("one where nothing answers, its password not shown", async () => {
+    const other: Server = createServer();
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const port = (other.address() as { port: number }).port;
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+    const exit = await runServer({ DATABASE_URL: `postgres://journeyboard:secret@127.0.0.1:${port}/boards` });
+    expectOneLine(
+      exit,
+      new RegExp(`DATABASE_URL postgres://journeyboard:\\*\\*\\*@127\\.0\\.0\\.1:${port}/boards cannot be reached`),
+    );
+    expect(exit.stderr).not.toContain("secret");
+  });
+
+  it.skipIf(!postgresAvailable)("one naming a database that does not exist", async () => {
+    const url = new URL(await testDatabase());
+    url.pathname = `${url.pathname}_missing`;
+    expectOneLine(await runServer({ DATABASE_URL: url.toString() }), /cannot be reached \(.*does not exist\)/);
   });
 });
 

@@ -178,6 +178,8 @@ export class BoardPersistence implements Extension {
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
     await this.appending.get(documentName);
+    // Every update is in the log already; this only decides whether to fold, which stopping does not.
+    if (this.stopped) return;
     const [{ count, bytes }, storedBytes] = await Promise.all([
       this.store.logSize(documentName),
       this.store.storedBytes(documentName),

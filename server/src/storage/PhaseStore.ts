@@ -1,4 +1,4 @@
-import type { Phase } from "@journeyboard/shared";
+import { DEFAULT_PHASE, PHASES, type Phase } from "@journeyboard/shared";
 
 /**
  * Each board's workshop phase. Read on every update, from the store every
@@ -10,3 +10,7 @@ export interface PhaseStore {
   phaseOf(boardId: string): Promise<Phase>;
   setPhase(boardId: string, phase: Phase, at: number): Promise<void>;
 }
+
+/** A stored phase, or the default for a board without one (or with one this version does not know). */
+export const phaseFrom = (stored: string | undefined): Phase =>
+  (PHASES as readonly string[]).includes(stored ?? "") ? (stored as Phase) : DEFAULT_PHASE;

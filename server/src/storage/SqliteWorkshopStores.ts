@@ -1,32 +1,14 @@
 import type Database from "better-sqlite3";
-import {
-  DEFAULT_PHASE,
-  PHASES,
-  TimerState,
-  type Phase,
-  type SharedRole,
-  type SnapshotInfo,
-} from "@journeyboard/shared";
+import type { Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import type { LockStore } from "../workshop/LockStore";
-import type { TimerStore } from "../workshop/TimerStore";
-import type { PhaseStore } from "./PhaseStore";
+import { timerFrom, type TimerStore } from "../workshop/TimerStore";
+import { phaseFrom, type PhaseStore } from "./PhaseStore";
 import type { SnapshotStore } from "./SnapshotStore";
 
 type Statements<T> = { [K in keyof T]: Database.Statement };
 const prepareAll = <T extends Record<string, string>>(db: Database.Database, sql: T): Statements<T> =>
   Object.fromEntries(Object.entries(sql).map(([name, text]) => [name, db.prepare(text)])) as Statements<T>;
-
-/** A stored phase, or the default for a board without one (or with one this version does not know). */
-export const phaseFrom = (stored: string | undefined): Phase =>
-  (PHASES as readonly string[]).includes(stored ?? "") ? (stored as Phase) : DEFAULT_PHASE;
-
-/** A stored timer, or null when there is none or it does not parse. */
-export const timerFrom = (stored: string | undefined): TimerState | null => {
-  if (stored === undefined) return null;
-  const parsed = TimerState.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : null;
-};
 
 const PHASE_SQL = {
   select: `SELECT phase FROM board_phases WHERE board_id = ?`,

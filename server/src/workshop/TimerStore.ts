@@ -1,4 +1,4 @@
-import type { TimerState } from "@journeyboard/shared";
+import { TimerState } from "@journeyboard/shared";
 
 /**
  * Each board's workshop timer: a deadline or what is left, so it survives a
@@ -10,3 +10,10 @@ export interface TimerStore {
   /** null: the board has no timer any more. */
   save(boardId: string, timer: TimerState | null, at: number): Promise<void>;
 }
+
+/** A stored timer, or null when there is none or it does not parse. */
+export const timerFrom = (stored: string | undefined): TimerState | null => {
+  if (stored === undefined) return null;
+  const parsed = TimerState.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : null;
+};

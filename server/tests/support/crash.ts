@@ -26,12 +26,21 @@ export class ServerProcess {
     private readonly dataDir: string,
     private port = 0,
     private readonly entry = OUR_SERVER,
+    /** More of the environment, e.g. DATABASE_URL to store in PostgreSQL. */
+    private readonly env: Record<string, string> = {},
   ) {}
 
   async start(): Promise<string> {
     const child = spawn(process.execPath, ["--import", "tsx", this.entry], {
       cwd: dirname(this.entry),
-      env: { ...process.env, PORT: String(this.port), HOST: "127.0.0.1", DATA_DIR: this.dataDir, LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: "info",
+        ...this.env,
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     this.child = child;
@@ -211,6 +220,8 @@ export interface CrashOptions {
   maxCardsPerRound: number;
   /** SIGKILL (a crash, the default) or SIGTERM (an operator stopping it). */
   signal?: "SIGKILL" | "SIGTERM";
+  /** More of the server's environment: DATABASE_URL runs it on PostgreSQL. */
+  env?: Record<string, string>;
   /** Another server to run (a baseline), with the edit its documents take and how to read the edits back. */
   baseline?: { entry: string; edit: Edit; ids: (doc: Y.Doc) => string[] };
 }
@@ -231,7 +242,7 @@ export interface CrashReport {
  */
 export async function killWhileWriting(options: CrashOptions): Promise<CrashReport> {
   const random = randomInts(options.seed);
-  const server = new ServerProcess(options.dataDir, 0, options.baseline?.entry);
+  const server = new ServerProcess(options.dataDir, 0, options.baseline?.entry, options.env);
   const url = await server.start();
   const board = options.baseline
     ? { id: "crash-test", token: "any" }
@@ -281,7 +292,7 @@ export interface ComebackReport {
  */
 export async function killWhileWritersStay(options: Omit<CrashOptions, "signal">): Promise<ComebackReport> {
   const random = randomInts(options.seed);
-  const server = new ServerProcess(options.dataDir);
+  const server = new ServerProcess(options.dataDir, 0, undefined, options.env);
   const url = await server.start();
   const board = await createBoard(url);
   const token = board.links.participant.token;

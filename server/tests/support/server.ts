@@ -10,12 +10,21 @@ import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
 import type { NewBoardLimit } from "../../src/http/requestGuards";
 import { DEFAULT_HEAVY_LIMITS, type HeavyWorkLimits } from "../../src/heavy/HeavyWork";
 import { startServer, type RunningServer } from "../../src/server";
+import { testDatabase } from "./postgres";
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   config: ServerConfig;
   createBoard(body?: Record<string, unknown>): Promise<CreateBoardResponse>;
 }
+
+/** Under TEST_ENGINE=postgres, one database per data folder: a server started again on a folder finds its boards. */
+const databases = new Map<string, string>();
+const databaseFor = async (dataDir: string): Promise<string> => {
+  const url = databases.get(dataDir) ?? (await testDatabase());
+  databases.set(dataDir, url);
+  return url;
+};
 
 /** A fresh data folder, removed when the test ends. */
 export function tempDataDir(): string {
@@ -34,12 +43,22 @@ export interface TestServerOptions {
   capacity?: Partial<CapacityLimits>;
 }
 
-/** A real server on port 0 with its own SQLite file; closed when the test ends. */
+/**
+ * A real server on port 0 with its own SQLite file; closed when the test
+ * ends. With TEST_ENGINE=postgres, a database of its own in PostgreSQL
+ * instead (the suite on the other engine: the few tests that open the
+ * SQLite file themselves do not hold there).
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   { dataDir = tempDataDir(), clock, gateLimits, newBoardLimit, heavyLimits, capacity }: TestServerOptions = {},
 ): Promise<TestServer> {
-  const config = { ...configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...env }, undefined), newBoardLimit };
+  const engine =
+    process.env.TEST_ENGINE === "postgres" && !env.DATABASE_URL ? { DATABASE_URL: await databaseFor(dataDir) } : {};
+  const config = {
+    ...configFromEnv({ PORT: "0", DATA_DIR: dataDir, ...engine, ...env }, undefined),
+    newBoardLimit,
+  };
   // Silent unless TEST_LOG names a level (e.g. TEST_LOG=warn) to see what the server logs during a test.
   const server = await startServer(config, createLogger(process.env.TEST_LOG ?? "silent"), {
     clock,

@@ -1,0 +1,117 @@
+import type { PoolClient } from "pg";
+import type { Migration, MigrationLog } from "./migrator";
+
+/**
+ * The PostgreSQL tables, one migration per change, in order; never edited
+ * once released (a change is a new migration at the end). They hold what
+ * the SQLite tables hold, plus `board_log_heads`: each board's last
+ * sequence number, which every append takes the next of under that row's
+ * lock, so appends from several instances get numbers that are unique and
+ * committed in order (sqliteMigrations.ts has the SQLite side).
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
+  {
+    name: "0001-initial",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE boards (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          created_at BIGINT NOT NULL
+        );
+        CREATE TABLE board_tokens (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          token_hash TEXT NOT NULL,
+          PRIMARY KEY (board_id, role)
+        );
+        CREATE TABLE board_snapshots (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          state BYTEA NOT NULL,
+          last_seq BIGINT NOT NULL
+        );
+        CREATE TABLE board_log_heads (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          last_seq BIGINT NOT NULL
+        );
+        CREATE TABLE board_updates (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          seq BIGINT NOT NULL,
+          data BYTEA NOT NULL,
+          PRIMARY KEY (board_id, seq)
+        );
+        CREATE TABLE vote_rounds (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          round_id TEXT NOT NULL,
+          opened_at BIGINT NOT NULL,
+          record TEXT NOT NULL,
+          PRIMARY KEY (board_id, round_id)
+        );
+        CREATE TABLE vote_dots (
+          board_id TEXT NOT NULL,
+          round_id TEXT NOT NULL,
+          participant_id TEXT NOT NULL,
+          card_id TEXT NOT NULL,
+          category TEXT NOT NULL,
+          department TEXT NOT NULL,
+          dots INTEGER NOT NULL CHECK (dots > 0),
+          PRIMARY KEY (board_id, round_id, participant_id, card_id),
+          FOREIGN KEY (board_id, round_id) REFERENCES vote_rounds(board_id, round_id) ON DELETE CASCADE
+        );
+        CREATE TABLE vote_requests (
+          board_id TEXT NOT NULL,
+          round_id TEXT NOT NULL,
+          participant_id TEXT NOT NULL,
+          request_id TEXT NOT NULL,
+          PRIMARY KEY (board_id, round_id, participant_id, request_id)
+        );
+        CREATE TABLE history_snapshots (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          board_file TEXT NOT NULL,
+          PRIMARY KEY (board_id, id)
+        );
+        CREATE TABLE board_phases (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          phase TEXT NOT NULL,
+          changed_at BIGINT NOT NULL
+        );
+        CREATE TABLE board_timers (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          state TEXT NOT NULL,
+          changed_at BIGINT NOT NULL
+        );
+        CREATE TABLE board_links (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          generation INTEGER NOT NULL,
+          active BOOLEAN NOT NULL,
+          PRIMARY KEY (board_id, role)
+        );
+        CREATE TABLE board_locks (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          target TEXT NOT NULL,
+          locked_at BIGINT NOT NULL,
+          PRIMARY KEY (board_id, target)
+        );
+      `);
+    },
+  },
+];
+
+/** The migrations applied to a PostgreSQL database, in its own table. */
+export const postgresMigrationLog: MigrationLog<PoolClient> = {
+  async applied(client) {
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+    );
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY name`);
+    return rows.map((row) => row.name);
+  },
+  async record(client, name) {
+    await client.query(`INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)`, [name, Date.now()]);
+  },
+};
