@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Doc } from "yjs";
 import { killWhileWriting, killWhileWritersStay } from "../../server/tests/support/crash";
+import { appendTimesByEngine } from "./appends";
 import { withDatabase } from "./engines";
 import { recoveryTimes } from "./recovery";
 
@@ -86,4 +87,18 @@ if (parts.has("engines")) {
   console.log(row("SQLite", sqlite));
   console.log(row("PostgreSQL", postgres));
   console.log(`p95 PostgreSQL / SQLite: ${(p95(postgres.latencies) / p95(sqlite.latencies)).toFixed(2)}`);
+
+  const appends = await appendTimesByEngine(2000);
+  const ms = (values: number[], q: number) => quantile(values, q).toFixed(3);
+  console.log("\nThe store alone: 2,000 appends of a card-sized update to one board, one after another");
+  console.log("| engine | p50 | p95 | p99 | max |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const [engine, times] of [
+    ["SQLite", appends.sqlite],
+    ["PostgreSQL", appends.postgres],
+  ] as const) {
+    console.log(
+      `| ${engine} | ${ms(times, 0.5)} ms | ${ms(times, 0.95)} ms | ${ms(times, 0.99)} ms | ${Math.max(...times).toFixed(3)} ms |`,
+    );
+  }
 }
