@@ -54,6 +54,9 @@ interface HeldPiece {
   seq: number | null;
 }
 
+/** The close of a socket whose update the store did not take (1011: the server met a condition it cannot handle). */
+const STORAGE_UNAVAILABLE = { code: 1011, reason: "storage-unavailable" } as const;
+
 /** Whether an update is Yjs's empty one (no structs, no deletions): a sync step 2 that brings nothing. */
 const isEmptyUpdate = (update: Uint8Array) => update.byteLength <= 2 && update.every((byte) => byte === 0);
 
@@ -64,8 +67,8 @@ const isEmptyUpdate = (update: Uint8Array) => update.byteLength <= 2 && update.e
  * client sends is appended (and the append awaited) in `beforeSync`, which
  * Hocuspocus runs before it applies the update and acknowledges it, so an
  * acknowledged update is in the log on either engine; if the append fails,
- * Hocuspocus closes the connection unacknowledged and the client sends the
- * update again when it reconnects. The server's own updates (a migration,
+ * the socket is closed unacknowledged and the client sends the update again
+ * when it reconnects. The server's own updates (a migration,
  * a repair by BoardInvariants) are appended once applied, in order per
  * board, and waited for before the board is stored or the server stops.
  * A board that fails to load is refused and its stored data left untouched.
@@ -157,7 +160,16 @@ export class BoardPersistence implements Extension {
     if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return;
     if (connection.readOnly || parseDocumentName(documentName).workshop || isEmptyUpdate(payload)) return;
     const data = payload.slice();
-    const seq = await this.store.appendUpdate(documentName, data);
+    let seq: number;
+    try {
+      seq = await this.store.appendUpdate(documentName, data);
+    } catch (error) {
+      // Not stored, so never acknowledged. Hocuspocus would close only this document's connection, leaving the
+      // socket up and its provider waiting; closing the socket makes it reconnect and send the update again.
+      this.logger.error({ err: error, board: documentName }, "update not stored; its connection closes unacknowledged");
+      connection.webSocket.close(STORAGE_UNAVAILABLE.code, STORAGE_UNAVAILABLE.reason);
+      throw error;
+    }
     this.held.get(document)?.push({ data, seq });
   }
 

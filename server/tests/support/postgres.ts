@@ -45,5 +45,10 @@ export async function testDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** Runs one statement as the PostgreSQL superuser, outside any test database. */
+export async function asAdmin(sql: string): Promise<void> {
+  await withAdmin((client) => client.query(sql));
+}
+
 /** The engines a storage test runs on: SQLite always, PostgreSQL where it answers. */
 export const ENGINES = ["sqlite", ...(postgresAvailable ? ["postgres"] : [])] as const;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { readRecord } from "@journeyboard/shared";
+import { PostgresStorage } from "../src/storage/PostgresStorage";
+import { putCard } from "./support/cards";
+import { acknowledged, connectSynced } from "./support/client";
+import { eventually } from "./support/eventually";
+import { asAdmin, postgresAvailable, testDatabase } from "./support/postgres";
+import { startTestServer } from "./support/server";
+import * as Y from "yjs";
+
+/** Every connection to the database is ended: the server's pool opens new ones, with the database's settings as they are now. */
+const reconnectAll = (name: string) =>
+  asAdmin(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+  );
+
+describe.skipIf(!postgresAvailable)("a server on PostgreSQL", () => {
+  it("acknowledges no edit the database did not take, and stores it once the client sends it again", async () => {
+    const url = await testDatabase();
+    const name = new URL(url).pathname.slice(1);
+    const server = await startTestServer({ DATABASE_URL: url });
+    const board = await server.createBoard();
+    const client = await connectSynced(server.url, board.id, board.links.participant.token);
+
+    // The database takes no write from here on (reads still answer: the token, the phase).
+    await asAdmin(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    await reconnectAll(name);
+    putCard(client.doc, { id: "kept", text: "I wait for the courier" }, client.origin);
+    await eventually(() => expect(client.closes.length).toBeGreaterThan(0));
+    expect(client.provider.hasUnsyncedChanges).toBe(true);
+
+    await asAdmin(`ALTER DATABASE ${name} RESET default_transaction_read_only`);
+    await reconnectAll(name);
+    await acknowledged(client);
+    const storage = await PostgresStorage.open(url);
+    const stored = (await storage.boards.loadBoard(board.id))!;
+    await storage.close();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot!, ...stored.updates]));
+    expect(readRecord(doc, "cards", "kept")?.text).toBe("I wait for the courier");
+  });
+});
