@@ -139,8 +139,8 @@ export class BoardPersistence implements Extension {
       piecesOf(stored).map((data) => ({ data, seq: stored.lastSeq })),
     );
     document.on("update", (update: Uint8Array, origin: unknown) => {
-      // A client's update was stored before it was applied (beforeSync).
-      if (isConnectionOrigin(origin)) return;
+      // A client's update was stored before it was applied (beforeSync); another instance's, by that instance.
+      if (isStoredAlready(origin)) return;
       this.appendOwn(documentName, document, update);
     });
     try {
@@ -266,9 +266,21 @@ function heldThroughGaplessLog(held: readonly HeldPiece[]): StoredBoard | undefi
   return { snapshot: covered[0]!.data, updates, lastSeq: upTo };
 }
 
-/** Whether a transaction came from a client's connection (Hocuspocus's origin for what a socket sent). */
-const isConnectionOrigin = (origin: unknown): boolean =>
-  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
+/**
+ * The origin to apply an update with that is in the store already (another
+ * instance stored it, and relays it here): BoardPersistence does not append
+ * it again.
+ */
+export const STORED_ELSEWHERE = { source: "stored-elsewhere" } as const;
+
+/**
+ * Whether a transaction's update is in the log already: a client's (Hocuspocus's origin for what a socket
+ * sent, appended in beforeSync), or one applied with STORED_ELSEWHERE.
+ */
+const isStoredAlready = (origin: unknown): boolean => {
+  const source = typeof origin === "object" && origin !== null ? (origin as { source?: unknown }).source : undefined;
+  return source === "connection" || source === STORED_ELSEWHERE.source;
+};
 
 const storedBytesOf = (stored: StoredBoard) =>
   stored.updates.reduce((sum, update) => sum + update.byteLength, stored.snapshot?.byteLength ?? 0);
