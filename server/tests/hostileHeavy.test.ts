@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { getPriority } from "node:os";
 import { describe, expect, it } from "vitest";
 import { keyAtEnd, type BoardFile, type CardRecord, type CreateBoardResponse } from "@journeyboard/shared";
 import type { HeavyWorkLimits } from "../src/heavy/HeavyWork";
@@ -48,6 +50,13 @@ async function bigBoard(server: TestServer, cards: number) {
   return { board: (await response.json()) as CreateBoardResponse, file };
 }
 
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<id>/stat, after the name). */
+const threadNiceValues = () =>
+  readdirSync("/proc/self/task").map((task) => {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+
 const limitedServer = (heavyLimits: Partial<HeavyWorkLimits>) => startTestServer({}, { heavyLimits });
 
 describe("one person cannot take a workshop down: heavy work off the event loop", () => {
@@ -73,6 +82,15 @@ describe("one person cannot take a workshop down: heavy work off the event loop"
     ).toBe("%PDF-");
     expect((await importing).status).toBe(201);
   }, 120_000);
+
+  it("runs heavy work at the lowest priority, so that it takes only the CPU the thread relaying edits leaves", async () => {
+    const { server } = await board();
+    const created = await server.createBoard();
+    expect(threadNiceValues()).not.toContain(19);
+    expect((await download(server, created, "journey.pdf")).status).toBe(200);
+    expect(threadNiceValues()).toContain(19);
+    expect(getPriority()).toBe(0);
+  });
 
   it("answers 429 to an address that already has heavy work under way", async () => {
     const server = await limitedServer({ threads: 1, queued: 4, perAddress: 1 });
