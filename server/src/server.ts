@@ -105,10 +105,10 @@ export async function startServer(
     return info;
   };
   const boards = new BoardService(store);
-  const tickets = new DownloadTickets(clock);
+  const tickets = new DownloadTickets(storage.tickets, clock);
   /** A link rotated or revoked: whatever holds its old token loses the board now, not at its next reconnect. */
-  const disconnectRole = (boardId: string, role: Role) => {
-    tickets.forget(boardId, role);
+  const disconnectRole = async (boardId: string, role: Role) => {
+    await tickets.forget(boardId, role);
     for (const name of [boardId, workshopDocumentName(boardId)]) {
       for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
         if ((connection.context as BoardContext).role === role) {

@@ -211,7 +211,10 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const id = c.req.param("id");
     const role = await roleOn(c, id);
     if (role instanceof Response) return role;
-    return c.json<DownloadTicket>({ ticket: deps.tickets.issue(id, role), expiresInSeconds: TICKET_SECONDS }, 201);
+    return c.json<DownloadTicket>(
+      { ticket: await deps.tickets.issue(id, role), expiresInSeconds: TICKET_SECONDS },
+      201,
+    );
   });
 
   app.get("/api/boards/:id/snapshots", async (c) => {
@@ -264,7 +267,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const file = c.req.param("file");
     if (!isExportFile(file)) return apiError(c, 404, "not-found", "No such route.");
     const ticket = c.req.query("ticket");
-    const role = ticket === undefined ? await roleOn(c, id) : deps.tickets.redeem(ticket, id);
+    const role = ticket === undefined ? await roleOn(c, id) : await deps.tickets.redeem(ticket, id);
     if (role instanceof Response) return role;
     if (role === null) return apiError(c, 403, "bad-ticket", "This download link was used or has expired.");
     const board = await deps.store.loadBoard(id);

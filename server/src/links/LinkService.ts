@@ -27,7 +27,7 @@ export class LinkService {
     private readonly store: BoardStore,
     private readonly links: LinkStore,
     /** Ends every connection (and download ticket) of this role on this board. */
-    private readonly disconnect: (boardId: string, role: SharedRole) => void,
+    private readonly disconnect: (boardId: string, role: SharedRole) => Promise<void>,
   ) {}
 
   async linksOf(boardId: string, facilitatorToken: string, base: string): Promise<BoardLinks> {
@@ -39,12 +39,12 @@ export class LinkService {
 
   async rotate(boardId: string, role: SharedRole, facilitatorToken: string): Promise<void> {
     await this.links.rotate(boardId, role, (generation) => hashToken(linkToken(facilitatorToken, role, generation)));
-    this.disconnect(boardId, role);
+    await this.disconnect(boardId, role);
   }
 
   async revoke(boardId: string, role: SharedRole): Promise<void> {
     await this.links.revoke(boardId, role);
-    this.disconnect(boardId, role);
+    await this.disconnect(boardId, role);
   }
 
   private async stateOf(boardId: string, role: SharedRole, facilitatorToken: string, base: string): Promise<LinkState> {

@@ -7,6 +7,7 @@ import { PgBoardStore } from "./PgBoardStore";
 import { PgVoteStore } from "./PgVoteStore";
 import { PgLinkStore, PgLockStore, PgPhaseStore, PgSnapshotStore, PgTimerStore } from "./PgWorkshopStores";
 import { POSTGRES_MIGRATIONS, postgresMigrationLog } from "./postgresMigrations";
+import { PgTicketStore } from "./PgTicketStore";
 import type { Storage } from "./Storage";
 
 /** Any number, the same for every instance: the lock that lets one instance at a time migrate the tables. */
@@ -40,6 +41,7 @@ export class PostgresStorage implements Storage {
   readonly timers: PgTimerStore;
   readonly links: PgLinkStore;
   readonly locks: PgLockStore;
+  readonly tickets: PgTicketStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.boards = new PgBoardStore(pool);
@@ -49,6 +51,7 @@ export class PostgresStorage implements Storage {
     this.timers = new PgTimerStore(pool);
     this.links = new PgLinkStore(pool);
     this.locks = new PgLockStore(pool);
+    this.tickets = new PgTicketStore(pool);
   }
 
   /** Connects and migrates; a database that cannot be reached or used is a ConfigError naming what to change. */

@@ -14,6 +14,7 @@ import {
   SqliteSnapshotStore,
   SqliteTimerStore,
 } from "./SqliteWorkshopStores";
+import { SqliteTicketStore } from "./SqliteTicketStore";
 import type { Storage } from "./Storage";
 
 /** The file in DATA_DIR that holds everything. */
@@ -33,6 +34,7 @@ export class SqliteStorage implements Storage {
   readonly timers: SqliteTimerStore;
   readonly links: SqliteLinkStore;
   readonly locks: SqliteLockStore;
+  readonly tickets: SqliteTicketStore;
   private readonly pingStatement: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
@@ -43,6 +45,7 @@ export class SqliteStorage implements Storage {
     this.timers = new SqliteTimerStore(db);
     this.links = new SqliteLinkStore(db);
     this.locks = new SqliteLockStore(db);
+    this.tickets = new SqliteTicketStore(db);
     this.pingStatement = db.prepare(`SELECT 1 AS ok`);
   }
 

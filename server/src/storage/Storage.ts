@@ -1,3 +1,4 @@
+import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
 import type { LockStore } from "../workshop/LockStore";
 import type { TimerStore } from "../workshop/TimerStore";
@@ -23,6 +24,7 @@ export interface Storage {
   readonly timers: TimerStore;
   readonly links: LinkStore;
   readonly locks: LockStore;
+  readonly tickets: TicketStore;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -100,6 +100,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    name: "0002-download-tickets",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE download_tickets (
+          ticket_hash TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          expires_at BIGINT NOT NULL
+        );
+        CREATE INDEX download_tickets_by_board ON download_tickets (board_id, expires_at);
+        CREATE INDEX download_tickets_by_expiry ON download_tickets (expires_at);
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

@@ -103,6 +103,22 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    // Download tickets were held in each process's memory before: none to carry over.
+    name: "0003-download-tickets",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE download_tickets (
+          ticket_hash TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX download_tickets_by_board ON download_tickets (board_id, expires_at);
+        CREATE INDEX download_tickets_by_expiry ON download_tickets (expires_at);
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */
