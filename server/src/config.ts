@@ -12,6 +12,7 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   PUBLIC_URL: z.url().optional(),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   REDIS_URL: z.string().optional(),
   DATABASE_URL: z.preprocess(
     (url) => (url === "" ? undefined : url),
@@ -34,6 +35,8 @@ export interface ServerConfig {
   /** Base of the links the server hands out; unset, links follow the address each request came to (http/linkBase.ts). */
   publicUrl: string | undefined;
   adminToken: string | undefined;
+  /** The Bearer token `GET /metrics` asks for; unset, the route is off. */
+  metricsToken: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   /** Where the built client lives; the server answers API routes only when it is absent. */
   clientDir: string | undefined;
@@ -64,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, clientDir: string | undefi
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     clientDir,
   };

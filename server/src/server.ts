@@ -36,6 +36,7 @@ import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
 import { WorkshopSession } from "./workshop/WorkshopSession";
 import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
+import { countRefusal, metrics } from "./metrics";
 
 /** Largest WebSocket message accepted; larger ones close the connection (code 1009). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -174,12 +175,18 @@ export async function startServer(
     workshopOf: session.workshopOf,
     boards,
     adminToken: config.adminToken,
+    metricsToken: config.metricsToken,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     newBoardLimit: config.newBoardLimit,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const stopSampling = [
+    metrics.connections.sample(() => sockets.clients.size),
+    metrics.boardsLoaded.sample(boardsLoaded),
+    metrics.heavyQueueDepth.sample(() => heavy.queued()),
+  ];
 
   // Every socket hears from the server at least this often, so a client notices a dead connection at once.
   const ping = new Uint8Array([MessageType.Ping]);
@@ -206,6 +213,7 @@ export async function startServer(
     const address = request.socket.remoteAddress ?? "unknown";
     const refused = capacity.admit(address);
     if (refused) {
+      countRefusal("connection", refused.reason);
       logger.warn({ reason: refused.reason }, "connection refused: the server is at its capacity");
       return ws.close(refused.code, refused.reason);
     }
@@ -240,6 +248,7 @@ export async function startServer(
     await listen(httpServer as Server, config.port, config.host);
   } catch (error) {
     clearInterval(heartbeat);
+    stopSampling.forEach((stop) => stop());
     await heavy.close();
     await storage.close();
     throw error;
@@ -255,6 +264,7 @@ export async function startServer(
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      stopSampling.forEach((stop) => stop());
       // No new connection from here on; the ones open are ended below, once every board is stored.
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of sockets.clients) client.close(1001, "server shutting down");

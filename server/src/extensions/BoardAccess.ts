@@ -1,6 +1,7 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { AUTH_FAILURES, SCHEMA_PARAM, SCHEMA_VERSION, parseDocumentName } from "@journeyboard/shared";
 import type { BoardStore } from "../storage/BoardStore";
+import { countRefusal } from "../metrics";
 import { hashToken } from "../tokens";
 import { ConnectionRefused, type BoardContext } from "./context";
 
@@ -17,7 +18,16 @@ export class BoardAccess implements Extension {
     private readonly hasRoomFor: (boardId: string) => Promise<boolean>,
   ) {}
 
-  async onAuthenticate({
+  async onAuthenticate(payload: onAuthenticatePayload): Promise<BoardContext> {
+    try {
+      return await this.authenticate(payload);
+    } catch (error) {
+      if (error instanceof ConnectionRefused) countRefusal("connection", error.reason);
+      throw error;
+    }
+  }
+
+  private async authenticate({
     token,
     documentName,
     requestParameters,

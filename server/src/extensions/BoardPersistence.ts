@@ -3,6 +3,7 @@ import { messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 import type * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
+import { metrics } from "../metrics";
 import { boardSizeIs } from "../guard/boardBytes";
 import type { BoardStore, StoredBoard } from "../storage/BoardStore";
 import { applyUnheard, piecesOf } from "../storage/storedBoard";
@@ -162,7 +163,7 @@ export class BoardPersistence implements Extension {
     const data = payload.slice();
     let seq: number;
     try {
-      seq = await this.store.appendUpdate(documentName, data);
+      seq = await this.timedAppend(documentName, data);
     } catch (error) {
       // Not stored, so never acknowledged. Hocuspocus would close only this document's connection, leaving the
       // socket up and its provider waiting; closing the socket makes it reconnect and send the update again.
@@ -171,6 +172,16 @@ export class BoardPersistence implements Extension {
       throw error;
     }
     this.held.get(document)?.push({ data, seq });
+    metrics.updatesApplied.inc();
+  }
+
+  private async timedAppend(boardId: string, update: Uint8Array): Promise<number> {
+    const done = metrics.storeAppendSeconds.startTimer();
+    try {
+      return await this.store.appendUpdate(boardId, update);
+    } finally {
+      done();
+    }
   }
 
   /** One of the server's own updates, appended after those before it; a failure is logged (no client waits on it). */
@@ -178,7 +189,7 @@ export class BoardPersistence implements Extension {
     const piece: HeldPiece = { data: update, seq: null };
     this.held.get(document)?.push(piece);
     const next = (this.appending.get(boardId) ?? Promise.resolve())
-      .then(() => this.store.appendUpdate(boardId, update))
+      .then(() => this.timedAppend(boardId, update))
       .then((seq) => void (piece.seq = seq))
       .catch((error: unknown) => this.logger.error({ err: error, board: boardId }, "server update not stored"));
     this.appending.set(boardId, next);

@@ -7,6 +7,7 @@ import type { BoardContext } from "../extensions/context";
 import { checkUpdate } from "../guard/checkUpdate";
 import { UpdateRefused } from "../guard/updateChanges";
 import type { Logger } from "../logger";
+import { countRefusal } from "../metrics";
 import * as Y from "yjs";
 import {
   FROM_CLIENTS,
@@ -327,6 +328,7 @@ export class SocketGate {
   /** Drops what the client sent that the board does not take, and tells it to start again from the board. */
   private resync(connection: Connection, documentName: string, refusal: UpdateRefused) {
     this.unresolved.delete(documentName);
+    countRefusal("update", refusal.reason);
     const context = connection.context as BoardContext;
     this.deps.logger.warn({ board: context.boardId, reason: refusal.reason, detail: refusal.detail }, "update refused");
     const message: ResyncMessage = { type: "resync", reason: refusal.reason, detail: refusal.detail };
@@ -352,6 +354,7 @@ export class SocketGate {
   private close({ code, reason }: { code: number; reason: string }) {
     if (this.closed) return;
     this.dispose();
+    countRefusal("connection", reason);
     this.deps.logger.warn({ code, reason }, "connection closed by the gate");
     this.ws.close(code, reason);
   }

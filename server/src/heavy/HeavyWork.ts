@@ -98,6 +98,11 @@ export class HeavyWork {
     }
   }
 
+  /** Jobs waiting for a thread (not yet running), the server's own included. */
+  queued(): number {
+    return this.pool.queueSize + this.own.queueSize;
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.pool.destroy(), this.own.destroy()]);
   }

@@ -30,6 +30,7 @@ import { TICKET_SECONDS, type DownloadTickets } from "./downloadTickets";
 import { apiError, requestToken } from "./answers";
 import { linkBase } from "./linkBase";
 import { linkRoutes } from "./linkRoutes";
+import { metricsRoute } from "./metricsRoute";
 import type { LinkService } from "../links/LinkService";
 import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
 
@@ -59,6 +60,8 @@ export interface HttpDeps {
   /** The participant and viewer links: shown again, rotated, revoked. */
   links: LinkService;
   adminToken: string | undefined;
+  /** METRICS_TOKEN: who may read `GET /metrics`; unset, nobody (the route is off). */
+  metricsToken: string | undefined;
   clientDir: string | undefined;
   /** PUBLIC_URL, the base of every link when it is set. */
   publicUrl: string | undefined;
@@ -290,6 +293,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   linkRoutes(app, { links: deps.links, roleOn, linksFor });
+  metricsRoute(app, deps.metricsToken);
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));
 

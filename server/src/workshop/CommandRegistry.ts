@@ -10,6 +10,7 @@ import {
   type CommandRefused,
 } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
+import { countRefusal } from "../metrics";
 import { Refused } from "./Refused";
 
 /** One command as its handler gets it: checked, and allowed to its sender. */
@@ -58,6 +59,7 @@ export class CommandRegistry {
 }
 
 function refuse(connection: Connection, command: WorkshopCommand | null, reason: CommandRefusal): void {
+  countRefusal("command", reason);
   const refused: CommandRefused = {
     type: "refused",
     command: command?.type ?? null,
