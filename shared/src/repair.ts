@@ -62,9 +62,10 @@ function touchedRecords(doc: Y.Doc, changed: ChangedTypes) {
     const root = roots.get(type);
     if (root) keys.forEach((key) => key !== null && add(root, key));
     else if (type instanceof Y.Map && type.parent !== null) {
+      // The record's key in its root, not its `id` field: a change may have removed or altered that field.
       const parentRoot = roots.get(type.parent);
-      const id = type.get("id");
-      if (parentRoot && typeof id === "string") add(parentRoot, id);
+      const key = type._item?.parentSub;
+      if (parentRoot && typeof key === "string") add(parentRoot, key);
     }
   }
   return touched;

@@ -243,6 +243,19 @@ describe("a card's text direction", () => {
   });
 });
 
+describe("repair after a change that broke a record", () => {
+  it("removes a card that lost its id, found by its key in the board", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    addCard(doc, card(journeyId, stages[0]!.id, lanes[0]!.id, "a"), me);
+    let changed: ChangedTypes | undefined;
+    doc.once("afterTransaction", (transaction: Y.Transaction) => (changed = transaction.changed));
+    recordsOf(doc, "cards").get("a")!.delete("id");
+    doc.transact(() => repairAfter(doc, changed!));
+    expect(recordsOf(doc, "cards").has("a")).toBe(false);
+    expect(settledViolations(doc)).toEqual([]);
+  });
+});
+
 describe("personas", () => {
   it("lists personas in the order they were added, whatever their ids", () => {
     const { doc } = newBoardDoc();
