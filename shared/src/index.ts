@@ -37,7 +37,6 @@ export * from "./ops/links";
 export * from "./ops/personas";
 export * from "./ops/ratings";
 export * from "./ops/text";
-export * from "./ops/records";
 export * from "./ops/boardFile";
 export * from "./read/grid";
 export * from "./read/coverage";

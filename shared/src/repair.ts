@@ -1,7 +1,6 @@
 import * as Y from "yjs";
 import { cardsIn } from "./cardIndex";
-import { RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, type RecordRoot } from "./schema/layout";
-import { storedValue } from "./schema/text";
+import { RECORD_KINDS, RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, storedValue, type RecordRoot } from "./schema/layout";
 
 /**
  * Repairs that keep a board whole, run inside the transaction that broke it
@@ -23,14 +22,6 @@ export function isCardOrphan(doc: Y.Doc, card: Y.Map<unknown>): boolean {
   return !stage || !lane || stage.get("deleted") === true || lane.get("deleted") === true;
 }
 
-const FIELD_DEFAULTS: Partial<Record<RecordRoot, Record<string, unknown>>> = {
-  cards: { text: "", authorName: "", authorDepartment: "", createdAt: 0, order: "a0", textDirection: "auto" },
-  stages: { title: "", preset: null, order: "a0", deleted: false, collapsed: false, width: null },
-  lanes: { title: "", preset: null, order: "a0", deleted: false, collapsed: false },
-  journeys: { title: "", mapType: "currentState", personaId: null, order: "a0", twinOf: null },
-  personas: { name: "", description: "", goals: "", expectations: "", order: "a0" },
-};
-
 /** Deletes every orphan card; call inside a transaction. Returns the deleted ids. */
 export function repairOrphans(doc: Y.Doc): string[] {
   const cards = recordsOf(doc, "cards");
@@ -46,7 +37,7 @@ export function repairOrphans(doc: Y.Doc): string[] {
 function repairRecord(doc: Y.Doc, root: RecordRoot, id: string): boolean {
   const record = recordsOf(doc, root).get(id);
   if (!record || RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) return false;
-  for (const [field, value] of Object.entries(FIELD_DEFAULTS[root] ?? {})) {
+  for (const [field, value] of Object.entries(RECORD_KINDS[root].defaults())) {
     if (!record.has(field)) record.set(field, storedValue(root, field, value));
   }
   if (!RECORD_SCHEMAS[root].safeParse(record.toJSON()).success) recordsOf(doc, root).delete(id);

@@ -1,23 +1,10 @@
 import type * as Y from "yjs";
 import type { Origin } from "../origins";
-import { ActionRecord } from "../schema/action";
+import { ActionRecord, newAction } from "../schema/action";
 import { DomainError, patchRecord, readAll, readRecord, recordsOf, writeRecord } from "../schema/layout";
 import { byOrder, keyAtIndex } from "./order";
 
 export type ActionFields = Omit<ActionRecord, "id" | "order" | "createdAt">;
-
-export const defaultAction = (): ActionFields => ({
-  title: "",
-  description: "",
-  cardIds: [],
-  ownerDepartment: null,
-  impact: 3,
-  effort: 3,
-  horizon: "month",
-  status: "proposed",
-  quadrant: null,
-  dots: 0,
-});
 
 /** The plan's actions in priority order. */
 export const actionsInOrder = (doc: Y.Doc): ActionRecord[] => readAll(doc, "actions").sort(byOrder);
@@ -33,7 +20,7 @@ export function addActions(doc: Y.Doc, args: { actions: readonly NewAction[] }, 
     const ordered = actionsInOrder(doc);
     for (const action of args.actions) {
       // writeRecord checks every field, so a bad value refuses the whole change.
-      const record = { ...defaultAction(), ...action, order: keyAtIndex(ordered, ordered.length) } as ActionRecord;
+      const record = newAction({ ...action, order: keyAtIndex(ordered, ordered.length) });
       writeRecord(doc, "actions", record);
       ordered.push(record);
     }

@@ -3,9 +3,9 @@ import type { LaneKind } from "../model/laneKinds";
 import type { Origin } from "../origins";
 import { DomainError, readAll, readRecord, patchRecord, recordsOf, writeRecord } from "../schema/layout";
 import { repairOrphans } from "../repair";
-import { MAX_STAGE_WIDTH, MIN_STAGE_WIDTH } from "../schema/stage";
+import { newLane } from "../schema/lane";
+import { MAX_STAGE_WIDTH, MIN_STAGE_WIDTH, newStage } from "../schema/stage";
 import { byOrder, keyAtIndex } from "./order";
-import { newLane, newStage } from "./records";
 
 /**
  * Stages (columns) and lanes (rows) behave alike: add, rename, reorder,

@@ -5,12 +5,15 @@ import type { MapType, StageSetId } from "../model/mapTypes";
 import { MAP_TYPE_LANES, STAGE_SETS } from "../model/mapTypes";
 import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
+import { newJourney } from "../schema/journey";
+import { newLane } from "../schema/lane";
 import { DomainError, metaMap, readAll, writeRecord } from "../schema/layout";
 import { SCHEMA_VERSION } from "../schema/migrations";
-import type { TimelineDirection } from "../schema/meta";
+import { metaKind, type TimelineDirection } from "../schema/meta";
+import { fillFields } from "../schema/recordKind";
+import { newStage } from "../schema/stage";
 import { generateNKeysBetween } from "fractional-indexing";
 import { byOrder, keyAtEnd } from "./order";
-import { newJourney, newLane, newStage } from "./records";
 
 export interface InitBoardArgs {
   title: string;
@@ -18,7 +21,7 @@ export interface InitBoardArgs {
   createdAt: number;
 }
 
-/** Writes the board's settings into an empty document, at the current schema version. */
+/** Writes the board's settings into an empty document, at the current schema version; the others at their defaults. */
 export function initBoard(doc: Y.Doc, args: InitBoardArgs, origin: Origin): void {
   if (args.title.length > LIMITS.title) throw new DomainError("invalid", "title is too long");
   doc.transact(() => {
@@ -27,7 +30,7 @@ export function initBoard(doc: Y.Doc, args: InitBoardArgs, origin: Origin): void
     meta.set("title", args.title);
     meta.set("locale", args.locale);
     meta.set("createdAt", args.createdAt);
-    meta.set("timelineDirection", "ltr");
+    fillFields(meta, metaKind.defaults());
   }, origin);
 }
 

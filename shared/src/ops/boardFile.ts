@@ -1,7 +1,16 @@
 import * as Y from "yjs";
 import type { Origin } from "../origins";
-import { RECORD_ROOTS, metaMap, recordsOf, writeRecord, type RecordRoot, type RecordTypes } from "../schema/layout";
-import { isTextField, setText, storedValue } from "../schema/text";
+import {
+  RECORD_ROOTS,
+  isTextField,
+  metaMap,
+  recordsOf,
+  storedValue,
+  writeRecord,
+  type RecordRoot,
+  type RecordTypes,
+} from "../schema/layout";
+import { setText } from "../schema/text";
 
 /** What a board file holds of a board: its settings and every record by kind (`exchange/boardJson.ts` reads and checks it). */
 export interface BoardContent {

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { LIMITS } from "../model/limits";
 import type { Origin } from "../origins";
-import type { CardRecord } from "../schema/card";
+import { newCard, type CardRecord } from "../schema/card";
 import { DomainError, patchRecord, readRecord, recordsOf, writeRecord } from "../schema/layout";
 import { cardsInCell, cellKey } from "../read/grid";
 import { keyAtIndex } from "./order";
@@ -40,18 +40,21 @@ export function addCard(doc: Y.Doc, args: AddCardArgs, origin: Origin): void {
   doc.transact(() => {
     requireLiveCell(doc, args.journeyId, args.stageId, args.laneId);
     const siblings = cardsInCell(doc, args.stageId, args.laneId);
-    writeRecord(doc, "cards", {
-      id: args.id,
-      journeyId: args.journeyId,
-      stageId: args.stageId,
-      laneId: args.laneId,
-      order: keyAtIndex(siblings, args.index ?? siblings.length),
-      text: args.text,
-      authorName: args.authorName,
-      authorDepartment: args.authorDepartment,
-      createdAt: args.createdAt,
-      textDirection: "auto",
-    });
+    writeRecord(
+      doc,
+      "cards",
+      newCard({
+        id: args.id,
+        journeyId: args.journeyId,
+        stageId: args.stageId,
+        laneId: args.laneId,
+        order: keyAtIndex(siblings, args.index ?? siblings.length),
+        text: args.text,
+        authorName: args.authorName,
+        authorDepartment: args.authorDepartment,
+        createdAt: args.createdAt,
+      }),
+    );
   }, origin);
 }
 
@@ -131,19 +134,22 @@ export function appendCards(doc: Y.Doc, cards: readonly AppendedCard[], author: 
     const id = author.newId();
     const order = keyAtIndex(siblings, siblings.length);
     siblings.push({ id, order });
-    writeRecord(doc, "cards", {
-      id,
-      journeyId: author.journeyId,
-      stageId,
-      laneId,
-      order,
-      text,
-      authorName: author.authorName,
-      authorDepartment: author.authorDepartment,
-      createdAt: author.createdAt,
-      textDirection: "auto",
-      ...content,
-    });
+    writeRecord(
+      doc,
+      "cards",
+      newCard({
+        id,
+        journeyId: author.journeyId,
+        stageId,
+        laneId,
+        order,
+        text,
+        authorName: author.authorName,
+        authorDepartment: author.authorDepartment,
+        createdAt: author.createdAt,
+        ...content,
+      }),
+    );
     return id;
   });
 }

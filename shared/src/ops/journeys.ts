@@ -4,11 +4,12 @@ import { LIMITS } from "../model/limits";
 import { MAP_TYPE_LANES } from "../model/mapTypes";
 import type { Origin } from "../origins";
 import { DomainError, patchRecord, readAll, readRecord, recordsOf, writeRecord } from "../schema/layout";
+import { newJourney } from "../schema/journey";
+import { newLane } from "../schema/lane";
 import { linkId } from "../schema/link";
 import { lanesOf, stagesOf } from "../read/grid";
 import { generateNKeysBetween } from "fractional-indexing";
 import { byOrder, keyAtEnd } from "./order";
-import { newJourney, newLane } from "./records";
 
 function requireJourney(doc: Y.Doc, id: string) {
   const journey = readRecord(doc, "journeys", id);

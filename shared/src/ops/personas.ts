@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import type { Origin } from "../origins";
-import type { PersonaRecord } from "../schema/persona";
+import { newPersona, type PersonaRecord } from "../schema/persona";
 import { DomainError, patchRecord, readAll, recordsOf, writeRecord } from "../schema/layout";
 import { byOrder, keyAtEnd } from "./order";
 
@@ -12,14 +12,7 @@ export const personasInOrder = (doc: Y.Doc): PersonaRecord[] => readAll(doc, "pe
 /** Adds a persona after the others. */
 export function addPersona(doc: Y.Doc, args: { id: string } & Partial<PersonaFields>, origin: Origin): void {
   doc.transact(() => {
-    writeRecord(doc, "personas", {
-      name: "",
-      description: "",
-      goals: "",
-      expectations: "",
-      ...args,
-      order: keyAtEnd(personasInOrder(doc)),
-    });
+    writeRecord(doc, "personas", newPersona({ ...args, order: keyAtEnd(personasInOrder(doc)) }));
   }, origin);
 }
 

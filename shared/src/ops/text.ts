@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Origin } from "../origins";
-import { DomainError, RECORD_SCHEMAS, recordsOf, type RecordRoot } from "../schema/layout";
-import { applySplice, isTextField, type TextSplice } from "../schema/text";
+import { DomainError, RECORD_SCHEMAS, isTextField, recordsOf, type RecordRoot } from "../schema/layout";
+import { applySplice, type TextSplice } from "../schema/text";
 import { TYPING } from "../undo";
 
 /** Where a word ends: undo takes back typing a word at a time. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { CollabText, Id, OrderKey } from "./fields";
+import { recordKind, toCollabText } from "./recordKind";
 
 export const ACTION_STATUSES = ["proposed", "agreed", "inProgress", "done"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -35,6 +36,31 @@ export const ActionRecord = z.looseObject({
   createdAt: z.number().int().nonnegative(),
 });
 export type ActionRecord = z.infer<typeof ActionRecord>;
+
+export const actionKind = recordKind({
+  schema: ActionRecord,
+  defaults: () => ({
+    title: "",
+    description: "",
+    cardIds: [] as string[],
+    ownerDepartment: null,
+    impact: 3,
+    effort: 3,
+    horizon: "month",
+    status: "proposed",
+    quadrant: null,
+    dots: 0,
+  }),
+  migrations: {
+    // The `actions` root is new in 4 and starts empty: nothing stored then changes shape.
+    5: toCollabText("title", "description"),
+  },
+});
+
+/** A new action: every field the caller leaves out at its default. */
+export const newAction = (
+  fields: Pick<ActionRecord, "id" | "order" | "createdAt"> & Partial<ActionRecord>,
+): ActionRecord => ({ ...actionKind.defaults(), ...fields });
 
 /** The quadrant impact and effort give (3 and more counts as high), unless overridden. */
 export function quadrantOf(action: Pick<ActionRecord, "impact" | "effort" | "quadrant">): Quadrant {

@@ -3,6 +3,7 @@ import { LIMITS } from "../model/limits";
 import { DEFAULT_DIRECTION, METRICS } from "../model/indicators";
 import { TEXT_DIRECTIONS } from "../model/text";
 import { CollabText, Id, OrderKey } from "./fields";
+import { fillMissing, recordKind, toCollabText } from "./recordKind";
 
 const Measure = z.number().finite().min(-1e9).max(1e9).nullable();
 
@@ -52,3 +53,25 @@ export const CardRecord = z.looseObject({
   indicator: IndicatorSchema.nullable().optional(),
 });
 export type CardRecord = z.infer<typeof CardRecord>;
+
+export const cardKind = recordKind({
+  schema: CardRecord,
+  defaults: () => ({
+    text: "",
+    authorName: "",
+    authorDepartment: "",
+    createdAt: 0,
+    order: "a0",
+    textDirection: "auto",
+  }),
+  migrations: {
+    5: toCollabText("text"),
+    // Until 7 every card took its direction from its content, which is what "auto" keeps.
+    7: fillMissing({ textDirection: "auto" }),
+  },
+});
+
+/** A new card: every field the caller leaves out at its default. */
+export const newCard = (
+  fields: Pick<CardRecord, "id" | "journeyId" | "stageId" | "laneId" | "order"> & Partial<CardRecord>,
+): CardRecord => ({ ...cardKind.defaults(), ...fields });

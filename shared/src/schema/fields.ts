@@ -27,6 +27,9 @@ function isOrderKey(key: string): boolean {
 /** Fractional-index order key (see ops/order.ts). */
 export const OrderKey = z.string().min(1).max(256).refine(isOrderKey, "not a fractional-indexing order key");
 
+/** The schemas made by `CollabText`: a record field holding one is a text field of the layout. */
+const collabTexts = z.registry();
+
 /**
  * A text people write together, up to `max` UTF-16 units: a `Y.Text` in the
  * board document (since schema 5, see text.ts), its plain string in a board file.
@@ -37,4 +40,8 @@ export const CollabText = (max: number) =>
     .max(max)
     .describe(
       "Text people write together: stored in the board as collaborative text (a Yjs Y.Text, merged character by character), written here as its plain string",
-    );
+    )
+    .register(collabTexts, {});
+
+/** Whether a field's schema is a `CollabText`. */
+export const isCollabText = (schema: unknown): boolean => schema instanceof z.ZodType && collabTexts.has(schema);

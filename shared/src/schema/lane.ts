@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LANE_KINDS } from "../model/laneKinds";
 import { LIMITS } from "../model/limits";
 import { CollabText, Id, OrderKey } from "./fields";
+import { fillMissing, recordKind, toCollabText } from "./recordKind";
 
 /** A lane (row) of a journey; its kind types the cards in it. Stored in the `lanes` root. Same title and deletion rules as stages. */
 export const LaneRecord = z.looseObject({
@@ -16,3 +17,17 @@ export const LaneRecord = z.looseObject({
   collapsed: z.boolean(),
 });
 export type LaneRecord = z.infer<typeof LaneRecord>;
+
+export const laneKind = recordKind({
+  schema: LaneRecord,
+  defaults: () => ({ title: "", preset: null, order: "a0", deleted: false, collapsed: false }),
+  migrations: {
+    3: fillMissing({ collapsed: false }),
+    5: toCollabText("title"),
+  },
+});
+
+/** A new lane: every field the caller leaves out at its default. */
+export const newLane = (
+  fields: Pick<LaneRecord, "id" | "journeyId" | "order" | "kind"> & Partial<LaneRecord>,
+): LaneRecord => ({ ...laneKind.defaults(), ...fields });

@@ -1,13 +1,16 @@
 import * as Y from "yjs";
-import { ActionRecord } from "./action";
-import { CardRecord } from "./card";
-import { JourneyRecord } from "./journey";
-import { LaneRecord } from "./lane";
-import { LinkRecord } from "./link";
-import { PersonaRecord } from "./persona";
-import { RatingRecord } from "./rating";
-import { StageRecord } from "./stage";
-import { isTextField, setText, storedValue } from "./text";
+import type { z } from "zod";
+import { actionKind } from "./action";
+import { cardKind } from "./card";
+import { isCollabText } from "./fields";
+import { journeyKind } from "./journey";
+import { laneKind } from "./lane";
+import { linkKind } from "./link";
+import { personaKind } from "./persona";
+import { ratingKind } from "./rating";
+import type { RecordMap } from "./recordKind";
+import { stageKind } from "./stage";
+import { setText } from "./text";
 
 /**
  * The Yjs document of a board. Each record kind lives in its own root map,
@@ -17,33 +20,51 @@ import { isTextField, setText, storedValue } from "./text";
  * Y.Array positions: a Y.Array move is a delete plus an insert, which
  * duplicates a card when two people move it at once.
  */
-export const RECORD_SCHEMAS = {
-  personas: PersonaRecord,
-  journeys: JourneyRecord,
-  stages: StageRecord,
-  lanes: LaneRecord,
-  cards: CardRecord,
-  links: LinkRecord,
-  ratings: RatingRecord,
-  actions: ActionRecord,
+export const RECORD_KINDS = {
+  personas: personaKind,
+  journeys: journeyKind,
+  stages: stageKind,
+  lanes: laneKind,
+  cards: cardKind,
+  links: linkKind,
+  ratings: ratingKind,
+  actions: actionKind,
 } as const;
 
-export type RecordRoot = keyof typeof RECORD_SCHEMAS;
-export const RECORD_ROOTS = Object.keys(RECORD_SCHEMAS) as RecordRoot[];
+export type RecordRoot = keyof typeof RECORD_KINDS;
+export const RECORD_ROOTS = Object.keys(RECORD_KINDS) as RecordRoot[];
 export const META_ROOT = "meta";
 
-export interface RecordTypes {
-  personas: PersonaRecord;
-  journeys: JourneyRecord;
-  stages: StageRecord;
-  lanes: LaneRecord;
-  cards: CardRecord;
-  links: LinkRecord;
-  ratings: RatingRecord;
-  actions: ActionRecord;
-}
+type Schemas = { readonly [R in RecordRoot]: (typeof RECORD_KINDS)[R]["schema"] };
+/** Each kind's validator. */
+export const RECORD_SCHEMAS = Object.fromEntries(
+  RECORD_ROOTS.map((root) => [root, RECORD_KINDS[root].schema]),
+) as Schemas;
 
-export type RecordMap = Y.Map<unknown>;
+export type RecordTypes = { [R in RecordRoot]: z.infer<Schemas[R]> };
+
+/**
+ * The fields people write together: each kind's `CollabText` fields. Each
+ * is a `Y.Text` inside its record's map (since schema 5), so two people
+ * typing in one card merge character by character instead of the last one
+ * replacing the other's whole text. Readers see plain strings
+ * (`Y.Map.toJSON` turns a `Y.Text` into one). Plain text only: no
+ * formatting attributes, no embeds.
+ */
+export const TEXT_FIELDS: { readonly [R in RecordRoot]: readonly string[] } = Object.fromEntries(
+  RECORD_ROOTS.map((root) => [
+    root,
+    Object.entries(RECORD_SCHEMAS[root].shape)
+      .filter(([, schema]) => isCollabText(schema))
+      .map(([field]) => field),
+  ]),
+) as Record<RecordRoot, string[]>;
+
+export const isTextField = (root: RecordRoot, field: string): boolean => TEXT_FIELDS[root].includes(field);
+
+/** What a field holds in the document: a new `Y.Text` for a text field, the value itself otherwise. */
+export const storedValue = (root: RecordRoot, field: string, value: unknown): unknown =>
+  typeof value === "string" && isTextField(root, field) ? new Y.Text(value) : value;
 
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_ROOT);
 export const recordsOf = (doc: Y.Doc, root: RecordRoot): Y.Map<RecordMap> => doc.getMap<RecordMap>(root);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./fields";
+import { recordKind } from "./recordKind";
 
 /**
  * A link between two cards, stored in the `links` root under
@@ -18,6 +19,9 @@ export const LinkRecord = z.looseObject({
   toCardId: Id,
 });
 export type LinkRecord = z.infer<typeof LinkRecord>;
+
+/** Every field of a link says what it joins: none has a default, and one missing a field is removed. */
+export const linkKind = recordKind({ schema: LinkRecord, defaults: () => ({}), migrations: {} });
 
 export const linkId = (kind: LinkKind, fromCardId: string, toCardId: string): string =>
   `${kind}:${fromCardId}:${toCardId}`;

@@ -1,15 +1,7 @@
-import { generateNKeysBetween } from "fractional-indexing";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { MigrationOrigin } from "../origins";
-import { RECORD_ROOTS, metaMap, recordsOf } from "./layout";
-import { TEXT_FIELDS } from "./text";
-
-/** Sets a field on every record of a root that lacks it. */
-function fillMissing(doc: Y.Doc, root: "stages" | "lanes" | "journeys" | "cards", field: string, value: unknown): void {
-  recordsOf(doc, root).forEach((record) => {
-    if (!record.has(field)) record.set(field, value);
-  });
-}
+import { RECORD_KINDS, RECORD_ROOTS, metaMap, recordsOf } from "./layout";
+import { metaKind } from "./meta";
 
 /**
  * Numbered migrations of the board document. `MIGRATIONS[i]` takes a board
@@ -24,65 +16,29 @@ export interface Migration {
   up(doc: Y.Doc): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    toVersion: 2,
-    name: "timeline direction",
-    up(doc) {
-      const meta = metaMap(doc);
-      if (!meta.has("timelineDirection")) meta.set("timelineDirection", "ltr");
-    },
+/**
+ * The versions, each named for what it changed. What a version does to the
+ * settings and to each kind of record is a step in their own files
+ * (`meta.ts`, `card.ts`...): a version runs the settings' step, then each
+ * kind's, in the order of the roots.
+ */
+const VERSIONS = [
+  { toVersion: 2, name: "timeline direction" },
+  { toVersion: 3, name: "collapsible and resizable stages and lanes, target twins" },
+  { toVersion: 4, name: "action plan" },
+  { toVersion: 5, name: "text that merges" },
+  { toVersion: 6, name: "personas in order" },
+  { toVersion: 7, name: "card text direction" },
+] as const;
+
+export const MIGRATIONS: readonly Migration[] = VERSIONS.map(({ toVersion, name }) => ({
+  toVersion,
+  name,
+  up(doc) {
+    metaKind.migrations[toVersion]?.(metaMap(doc));
+    for (const root of RECORD_ROOTS) RECORD_KINDS[root].migrations[toVersion]?.(recordsOf(doc, root));
   },
-  {
-    toVersion: 3,
-    name: "collapsible and resizable stages and lanes, target twins",
-    up(doc) {
-      fillMissing(doc, "stages", "collapsed", false);
-      fillMissing(doc, "stages", "width", null);
-      fillMissing(doc, "lanes", "collapsed", false);
-      fillMissing(doc, "journeys", "twinOf", null);
-    },
-  },
-  {
-    toVersion: 4,
-    name: "action plan",
-    up() {
-      // The `actions` root is new and starts empty: nothing stored changes shape.
-    },
-  },
-  {
-    toVersion: 5,
-    name: "text that merges",
-    up(doc) {
-      for (const root of RECORD_ROOTS) {
-        recordsOf(doc, root).forEach((record) => {
-          for (const field of TEXT_FIELDS[root]) {
-            const value = record.get(field);
-            if (typeof value === "string") record.set(field, new Y.Text(value));
-          }
-        });
-      }
-    },
-  },
-  {
-    toVersion: 6,
-    name: "personas in order",
-    up(doc) {
-      // Until now the list was sorted by id: the personas keep the places people saw them in.
-      const personas = [...recordsOf(doc, "personas").entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const keys = generateNKeysBetween(null, null, personas.length);
-      personas.forEach(([, record], index) => record.set("order", keys[index]));
-    },
-  },
-  {
-    toVersion: 7,
-    name: "card text direction",
-    up(doc) {
-      // Until now every card took its direction from its content, which is what "auto" keeps.
-      fillMissing(doc, "cards", "textDirection", "auto");
-    },
-  },
-];
+}));
 
 MIGRATIONS.forEach((migration, index) => {
   if (migration.toVersion !== index + 2) {
@@ -91,6 +47,14 @@ MIGRATIONS.forEach((migration, index) => {
 });
 
 export const SCHEMA_VERSION = MIGRATIONS.length + 1;
+
+for (const [kind, { migrations }] of [["meta", metaKind], ...Object.entries(RECORD_KINDS)] as const) {
+  for (const version of Object.keys(migrations).map(Number)) {
+    if (!(version >= 2 && version <= SCHEMA_VERSION)) {
+      throw new Error(`${kind} has a migration step to version ${version}, which no migration reaches`);
+    }
+  }
+}
 
 export function schemaVersionOf(doc: Y.Doc): number | undefined {
   const version = metaMap(doc).get("schemaVersion");

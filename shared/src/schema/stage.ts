@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { CollabText, Id, OrderKey } from "./fields";
+import { fillMissing, recordKind, toCollabText } from "./recordKind";
 
 export const MIN_STAGE_WIDTH = 160;
 export const MAX_STAGE_WIDTH = 640;
@@ -24,3 +25,17 @@ export const StageRecord = z.looseObject({
   width: z.number().int().min(MIN_STAGE_WIDTH).max(MAX_STAGE_WIDTH).nullable(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;
+
+export const stageKind = recordKind({
+  schema: StageRecord,
+  defaults: () => ({ title: "", preset: null, order: "a0", deleted: false, collapsed: false, width: null }),
+  migrations: {
+    3: fillMissing({ collapsed: false, width: null }),
+    5: toCollabText("title"),
+  },
+});
+
+/** A new stage: every field the caller leaves out at its default. */
+export const newStage = (
+  fields: Pick<StageRecord, "id" | "journeyId" | "order"> & Partial<StageRecord>,
+): StageRecord => ({ ...stageKind.defaults(), ...fields });

@@ -1,29 +1,4 @@
-import * as Y from "yjs";
-import type { RecordRoot } from "./layout";
-
-/**
- * The fields people write together. Each is a `Y.Text` inside its record's
- * map (since schema 5), so two people typing in one card merge character by
- * character instead of the last one replacing the other's whole text.
- * Readers see plain strings (`Y.Map.toJSON` turns a `Y.Text` into one).
- * Plain text only: no formatting attributes, no embeds.
- */
-export const TEXT_FIELDS: { readonly [R in RecordRoot]: readonly string[] } = {
-  personas: ["name", "description", "goals", "expectations"],
-  journeys: ["title"],
-  stages: ["title"],
-  lanes: ["title"],
-  cards: ["text"],
-  links: [],
-  ratings: [],
-  actions: ["title", "description"],
-};
-
-export const isTextField = (root: RecordRoot, field: string): boolean => TEXT_FIELDS[root].includes(field);
-
-/** What a field holds in the document: a new `Y.Text` for a text field, the value itself otherwise. */
-export const storedValue = (root: RecordRoot, field: string, value: unknown): unknown =>
-  typeof value === "string" && isTextField(root, field) ? new Y.Text(value) : value;
+import type * as Y from "yjs";
 
 /** One contiguous change of a text: at `index`, remove `remove` UTF-16 units, then insert `insert`. */
 export interface TextSplice {
