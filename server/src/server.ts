@@ -131,6 +131,7 @@ export async function startServer(
     phases: storage.phases,
     timers: storage.timers,
     locks: storage.locks,
+    follow: storage.follow,
     votes,
     snapshots,
     instance: () => hocuspocus,

@@ -30,6 +30,9 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "timer.add": { type: "timer.add", seconds: 600 },
   "timer.stop": { type: "timer.stop" },
   "lock.set": { type: "lock.set", kind: "card", id: "fees", locked: true },
+  "view.bring": { type: "view.bring", view: { journeyId: "journey", x: 0, y: 0, width: 800, height: 600 } },
+  "follow.start": { type: "follow.start" },
+  "follow.stop": { type: "follow.stop" },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */
@@ -66,7 +69,15 @@ describe("the workshop policy", () => {
     const commands = examples(round.id);
     const facilitatorOnly = COMMAND_NAMES.filter((name) => !mayCommand("participant", name));
     expect(facilitatorOnly).toEqual(
-      expect.arrayContaining(["phase.set", "round.start", "timer.start", "timer.add", "lock.set"]),
+      expect.arrayContaining([
+        "phase.set",
+        "round.start",
+        "timer.start",
+        "timer.add",
+        "lock.set",
+        "view.bring",
+        "follow.start",
+      ]),
     );
 
     for (const role of ["participant", "viewer"] as const satisfies Role[]) {

@@ -49,6 +49,7 @@ export * from "./protocol/phases";
 export * from "./protocol/policy";
 export * from "./protocol/timer";
 export * from "./protocol/locks";
+export * from "./protocol/follow";
 export * from "./protocol/commands";
 export * from "./protocol/presence";
 export * from "./exchange/boardJson";

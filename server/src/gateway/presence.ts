@@ -5,7 +5,10 @@ import type { AwarenessEntry } from "./frames";
  * The awareness entries a connection may send, made safe: the first
  * awareness client it speaks for is the only one it may speak for, and not
  * one another connection already speaks for (nobody adds people or moves
- * someone else's pointer); states keep known fields only; `user.role` is
+ * someone else's pointer); states keep known fields only, each within its
+ * bounds (`PresenceState`: a `view` that followers fit to their screen is a
+ * finite area of at least one world unit a side, so none of them is sent
+ * to infinity or divides by zero), or are dropped whole; `user.role` is
  * the connection's role, whatever it claimed.
  */
 export function stampPresence(

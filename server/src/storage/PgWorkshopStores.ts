@@ -1,6 +1,7 @@
 import type pg from "pg";
-import type { Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
+import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
+import { followFrom, type FollowStore } from "../workshop/FollowStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
 import { inTransaction } from "./pg";
@@ -139,5 +140,27 @@ export class PgLockStore implements LockStore {
         )
       : await this.pool.query(`DELETE FROM board_locks WHERE board_id = $1 AND target = $2`, [boardId, target]);
     return (result.rowCount ?? 0) > 0;
+  }
+}
+
+/** Each board's "follow me", in `board_follow`, as JSON. */
+export class PgFollowStore implements FollowStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async followOf(boardId: string): Promise<FollowState | null> {
+    const { rows } = await this.pool.query<{ state: string }>(`SELECT state FROM board_follow WHERE board_id = $1`, [
+      boardId,
+    ]);
+    return followFrom(rows[0]?.state);
+  }
+
+  async save(boardId: string, follow: FollowState | null): Promise<void> {
+    if (follow === null) await this.pool.query(`DELETE FROM board_follow WHERE board_id = $1`, [boardId]);
+    else
+      await this.pool.query(
+        `INSERT INTO board_follow (board_id, state) VALUES ($1, $2)
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+        [boardId, JSON.stringify(follow)],
+      );
   }
 }

@@ -5,7 +5,14 @@ import { migrate } from "./migrator";
 import { numericTypes } from "./pg";
 import { PgBoardStore } from "./PgBoardStore";
 import { PgVoteStore } from "./PgVoteStore";
-import { PgLinkStore, PgLockStore, PgPhaseStore, PgSnapshotStore, PgTimerStore } from "./PgWorkshopStores";
+import {
+  PgFollowStore,
+  PgLinkStore,
+  PgLockStore,
+  PgPhaseStore,
+  PgSnapshotStore,
+  PgTimerStore,
+} from "./PgWorkshopStores";
 import { POSTGRES_MIGRATIONS, postgresMigrationLog } from "./postgresMigrations";
 import { PgTicketStore } from "./PgTicketStore";
 import type { Storage } from "./Storage";
@@ -42,6 +49,7 @@ export class PostgresStorage implements Storage {
   readonly links: PgLinkStore;
   readonly locks: PgLockStore;
   readonly tickets: PgTicketStore;
+  readonly follow: PgFollowStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.boards = new PgBoardStore(pool);
@@ -52,6 +60,7 @@ export class PostgresStorage implements Storage {
     this.links = new PgLinkStore(pool);
     this.locks = new PgLockStore(pool);
     this.tickets = new PgTicketStore(pool);
+    this.follow = new PgFollowStore(pool);
   }
 
   /** Connects and migrates; a database that cannot be reached or used is a ConfigError naming what to change. */

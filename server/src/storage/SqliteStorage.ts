@@ -8,6 +8,7 @@ import { SQLITE_MIGRATIONS, sqliteMigrationLog } from "./sqliteMigrations";
 import { SqliteBoardStore } from "./SqliteBoardStore";
 import { SqliteVoteStore } from "./SqliteVoteStore";
 import {
+  SqliteFollowStore,
   SqliteLinkStore,
   SqliteLockStore,
   SqlitePhaseStore,
@@ -35,6 +36,7 @@ export class SqliteStorage implements Storage {
   readonly links: SqliteLinkStore;
   readonly locks: SqliteLockStore;
   readonly tickets: SqliteTicketStore;
+  readonly follow: SqliteFollowStore;
   private readonly pingStatement: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
@@ -46,6 +48,7 @@ export class SqliteStorage implements Storage {
     this.links = new SqliteLinkStore(db);
     this.locks = new SqliteLockStore(db);
     this.tickets = new SqliteTicketStore(db);
+    this.follow = new SqliteFollowStore(db);
     this.pingStatement = db.prepare(`SELECT 1 AS ok`);
   }
 

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
-import type { Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
+import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
+import { followFrom, type FollowStore } from "../workshop/FollowStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
 import { phaseFrom, type PhaseStore } from "./PhaseStore";
@@ -151,5 +152,30 @@ export class SqliteLockStore implements LockStore {
       ? this.statements.insert.run(boardId, target, at)
       : this.statements.delete.run(boardId, target);
     return result.changes > 0;
+  }
+}
+
+const FOLLOW_SQL = {
+  select: `SELECT state FROM board_follow WHERE board_id = ?`,
+  upsert: `INSERT INTO board_follow (board_id, state) VALUES (?, ?)
+           ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+  delete: `DELETE FROM board_follow WHERE board_id = ?`,
+};
+
+/** Each board's "follow me", in `board_follow`, as JSON. */
+export class SqliteFollowStore implements FollowStore {
+  private readonly statements: Statements<typeof FOLLOW_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, FOLLOW_SQL);
+  }
+
+  async followOf(boardId: string): Promise<FollowState | null> {
+    return followFrom((this.statements.select.get(boardId) as { state: string } | undefined)?.state);
+  }
+
+  async save(boardId: string, follow: FollowState | null): Promise<void> {
+    if (follow === null) this.statements.delete.run(boardId);
+    else this.statements.upsert.run(boardId, JSON.stringify(follow));
   }
 }

@@ -1,5 +1,6 @@
 import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
+import type { FollowStore } from "../workshop/FollowStore";
 import type { LockStore } from "../workshop/LockStore";
 import type { TimerStore } from "../workshop/TimerStore";
 import type { BoardStore } from "./BoardStore";
@@ -25,6 +26,7 @@ export interface Storage {
   readonly links: LinkStore;
   readonly locks: LockStore;
   readonly tickets: TicketStore;
+  readonly follow: FollowStore;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

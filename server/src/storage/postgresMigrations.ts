@@ -115,6 +115,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    name: "0003-follow",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE board_follow (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          state TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

@@ -119,6 +119,17 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    name: "0004-follow",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE board_follow (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          state TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */

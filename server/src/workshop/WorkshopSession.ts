@@ -8,6 +8,8 @@ import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { VotingService } from "../voting/VotingService";
 import { CommandRegistry } from "./CommandRegistry";
+import { FollowService } from "./FollowService";
+import type { FollowStore } from "./FollowStore";
 import { LockService } from "./LockService";
 import type { LockStore } from "./LockStore";
 import { PhaseService } from "./PhaseService";
@@ -20,6 +22,7 @@ export interface WorkshopDeps {
   phases: PhaseStore;
   timers: TimerStore;
   locks: LockStore;
+  follow: FollowStore;
   votes: VoteStore;
   snapshots: SnapshotStore;
   instance: () => Hocuspocus;
@@ -31,7 +34,7 @@ export interface WorkshopDeps {
 
 /**
  * The workshop session of every board, in one place: its state in the
- * store (phase, timer, locks, rounds and ballots; nothing of it only in this
+ * store (phase, timer, locks, follow me, rounds and ballots; nothing of it only in this
  * process, so another instance reading the same store runs the same
  * workshop), one registry of the commands that change it, and one writer
  * of the workshop document that shows it to clients.
@@ -46,13 +49,22 @@ export class WorkshopSession {
   readonly timers: TimerService;
   readonly voting: VotingService;
   readonly locks: LockService;
+  readonly follow: FollowService;
   private readonly writer: WorkshopWriter;
   private readonly registry: CommandRegistry;
   /** Per board, the end of the work under way: the next waits for it. */
   private readonly turns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: WorkshopDeps) {
-    const { phases: phaseStore, timers: timerStore, locks: lockStore, votes, snapshots, clock } = deps;
+    const {
+      phases: phaseStore,
+      timers: timerStore,
+      locks: lockStore,
+      follow: followStore,
+      votes,
+      snapshots,
+      clock,
+    } = deps;
     this.writer = new WorkshopWriter(
       deps.instance,
       {
@@ -61,6 +73,7 @@ export class WorkshopSession {
         historyAt: async (boardId) => (await snapshots.list(boardId))[0]?.createdAt ?? 0,
         rounds: (boardId) => votes.rounds(boardId),
         locksOf: (boardId) => lockStore.locksOf(boardId),
+        followOf: (boardId) => followStore.followOf(boardId),
       },
       deps.logger,
     );
@@ -86,7 +99,8 @@ export class WorkshopSession {
       this.inTurn,
     );
     this.locks = new LockService(lockStore, this.writer, clock);
-    const { voting, phases, timers, locks } = this;
+    this.follow = new FollowService(followStore, this.writer, clock);
+    const { voting, phases, timers, locks, follow } = this;
     this.registry = new CommandRegistry({
       "vote.hello": ({ connection, context, command }) => voting.hello(connection, context.boardId, command),
       "vote.add": ({ connection, board, command }) => voting.vote(connection, board, command),
@@ -104,6 +118,9 @@ export class WorkshopSession {
       "timer.add": ({ context, command }) => timers.add(context.boardId, command.seconds),
       "timer.stop": ({ context }) => timers.stop(context.boardId),
       "lock.set": ({ context, board, command }) => locks.set(context.boardId, board, command),
+      "view.bring": async ({ connection, command }) => follow.bring(connection, command.view),
+      "follow.start": ({ connection, context }) => follow.start(context.boardId, connection),
+      "follow.stop": ({ context }) => follow.stop(context.boardId),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
+  SESSION_FOLLOW,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -8,6 +9,7 @@ import {
   WORKSHOP_ROUNDS,
   WORKSHOP_SESSION,
   workshopDocumentName,
+  type FollowState,
   type Phase,
   type RoundRecord,
   type TimerState,
@@ -23,6 +25,8 @@ export interface WorkshopPatch {
   rounds?: readonly RoundRecord[];
   /** Every locked target, sorted. */
   locks?: readonly string[];
+  /** null: nobody asks to be followed any more. */
+  follow?: FollowState | null;
 }
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
@@ -32,11 +36,12 @@ export interface WorkshopSource {
   historyAt(boardId: string): Promise<number>;
   rounds(boardId: string): Promise<RoundRecord[]>;
   locksOf(boardId: string): Promise<string[]>;
+  followOf(boardId: string): Promise<FollowState | null>;
 }
 
 /**
  * The one writer of every board's workshop document. The stores hold the
- * workshop (phase, timer, rounds, history, locks); the document is their copy for
+ * workshop (phase, timer, rounds, history, locks, follow me); the document is their copy for
  * clients, so it is filled from the stores whenever it loads (on any
  * instance, after any restart) and patched after each stored change. The
  * patches of one board are written in the order they were made.
@@ -69,14 +74,15 @@ export class WorkshopWriter {
   /** Fills a workshop document being loaded with everything stored: the store is the truth, the document its copy. */
   async fill(boardId: string, doc: Y.Doc): Promise<void> {
     const { source } = this;
-    const [phase, timer, historyAt, rounds, locks] = await Promise.all([
+    const [phase, timer, historyAt, rounds, locks, follow] = await Promise.all([
       source.phaseOf(boardId),
       source.timerOf(boardId),
       source.historyAt(boardId),
       source.rounds(boardId),
       source.locksOf(boardId),
+      source.followOf(boardId),
     ]);
-    doc.transact(() => apply(doc, { phase, timer, ...(historyAt > 0 ? { historyAt } : {}), rounds, locks }));
+    doc.transact(() => apply(doc, { phase, timer, ...(historyAt > 0 ? { historyAt } : {}), rounds, locks, follow }));
   }
 
   /** Waits for the writes under way. */
@@ -85,13 +91,15 @@ export class WorkshopWriter {
   }
 }
 
-function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks }: WorkshopPatch): void {
+function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks, follow }: WorkshopPatch): void {
   const session = doc.getMap(WORKSHOP_SESSION);
   if (phase !== undefined) session.set(SESSION_PHASE, phase);
   if (locks !== undefined) session.set(SESSION_LOCKS, locks);
   if (historyAt !== undefined) session.set(SESSION_HISTORY, historyAt);
   if (timer === null) session.delete(SESSION_TIMER);
   else if (timer !== undefined) session.set(SESSION_TIMER, timer);
+  if (follow === null) session.delete(SESSION_FOLLOW);
+  else if (follow !== undefined) session.set(SESSION_FOLLOW, follow);
   const stored = doc.getMap(WORKSHOP_ROUNDS);
   for (const round of rounds ?? []) stored.set(round.id, round);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FollowCommand, type ViewBrought } from "./follow";
 import { LockCommand } from "./locks";
 import { PhaseCommand, type ResyncMessage } from "./phases";
 import { TimerCommand } from "./timer";
@@ -6,7 +7,7 @@ import { VOTE_REFUSALS, VoteCommand, type VoteMessage } from "./voting";
 
 /**
  * Workshop commands: every control of a workshop (voting, phases, the
- * timer, locks) is a command a client sends as a Hocuspocus stateless message on
+ * timer, locks, following) is a command a client sends as a Hocuspocus stateless message on
  * its board's connection. The server parses it once against this union,
  * asks the policy (`mayCommand`, `policy.ts`) whether the connection's role
  * may send it, and hands it to its one handler; the outcome is published in
@@ -19,6 +20,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   PhaseCommand,
   ...TimerCommand.options,
   LockCommand,
+  ...FollowCommand.options,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];
@@ -41,6 +43,8 @@ export const COMMAND_REFUSALS = {
   roundTimer: "round-timer",
   /** Locking a journey, stage, lane or card the board does not have. */
   noSuchTarget: "no-such-target",
+  /** "Follow me" from a connection that has not said who it is (no presence `user.id`): nobody could find whom to follow. */
+  noPresence: "no-presence",
 } as const;
 export type CommandRefusal = (typeof COMMAND_REFUSALS)[keyof typeof COMMAND_REFUSALS];
 
@@ -53,9 +57,9 @@ export interface CommandRefused {
 }
 
 /** Every stateless message the server sends on a board's connection. */
-export type ServerMessage = VoteMessage | CommandRefused | ResyncMessage;
+export type ServerMessage = VoteMessage | CommandRefused | ResyncMessage | ViewBrought;
 
-const SERVER_MESSAGE_TYPES = new Set<string>(["vote.mine", "round.progress", "refused", "resync"]);
+const SERVER_MESSAGE_TYPES = new Set<string>(["vote.mine", "round.progress", "refused", "resync", "view.brought"]);
 
 /** A stateless payload from the server, read once for every part of the client that listens; null for anything else. */
 export function parseServerMessage(payload: string): ServerMessage | null {

@@ -26,6 +26,9 @@ const COMMAND_SENDERS: Record<CommandName, readonly Role[]> = {
   "timer.add": ["facilitator"],
   "timer.stop": ["facilitator"],
   "lock.set": ["facilitator"],
+  "view.bring": ["facilitator"],
+  "follow.start": ["facilitator"],
+  "follow.stop": ["facilitator"],
 };
 
 /** Whether someone of this role may send this command (in any phase: voting is bounded by its round, not the phase). */

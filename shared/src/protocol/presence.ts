@@ -21,17 +21,33 @@ export const TextCaret = z.object({
 export type TextCaret = z.infer<typeof TextCaret>;
 
 const Coordinate = z.number().finite().min(-1e7).max(1e7);
+/** A size in world units: never below one, so fitting it to a screen never divides by nothing. */
+const Extent = z.number().finite().min(1).max(1e7);
+
+/** The part of a journey someone has on screen, in world units (followers fit it to their screen, `follow.ts`). */
+export const ViewArea = z.object({
+  journeyId: Id,
+  x: Coordinate,
+  y: Coordinate,
+  width: Extent,
+  height: Extent,
+});
+export type ViewArea = z.infer<typeof ViewArea>;
 
 /**
  * What each person shares about themselves through Yjs awareness: who they
- * are, where their pointer is on the board (world coordinates) and which
- * card they are typing in. The server drops fields it does not know and
+ * are (`user.id`: random, kept by their browser, the same across reloads),
+ * where their pointer is on the board (world coordinates), which card they
+ * are typing in, what they have on screen (`view`, which those following
+ * them fit to their own screen, `follow.ts`) and whom they follow
+ * (`following`, a `user.id`). The server drops fields it does not know and
  * stamps `user.role` from the connection's token, so nobody shows up as a
- * facilitator without being one.
+ * facilitator without being one, nor leads those who follow the facilitator.
  */
 export const PresenceState = z.object({
   user: z
     .object({
+      id: Id.optional(),
       name: z.string().max(LIMITS.displayName),
       department: z.string().max(LIMITS.department),
       colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
@@ -41,6 +57,8 @@ export const PresenceState = z.object({
   cursor: z.object({ x: Coordinate, y: Coordinate }).nullable().optional(),
   editing: Id.nullable().optional(),
   caret: TextCaret.nullable().optional(),
+  view: ViewArea.nullable().optional(),
+  following: Id.nullable().optional(),
 });
 export type PresenceState = z.infer<typeof PresenceState>;
 
