@@ -28,10 +28,12 @@ export class ServerProcess {
     private readonly entry = OUR_SERVER,
     /** More of the environment, e.g. DATABASE_URL to store in PostgreSQL. */
     private readonly env: Record<string, string> = {},
+    /** More options for node, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+    private readonly nodeOptions: string[] = [],
   ) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, ["--import", "tsx", this.entry], {
+    const child = spawn(process.execPath, [...this.nodeOptions, "--import", "tsx", this.entry], {
       cwd: dirname(this.entry),
       env: {
         ...process.env,
