@@ -13,6 +13,7 @@ import { RECORD_KINDS, RECORD_ROOTS, RECORD_SCHEMAS, recordsOf, storedValue, typ
  *    that has a newer one, even a deleted one): fields with a safe default
  *    get it, and a record missing what identifies it is removed.
  */
+
 /** The types a transaction changed, with the keys changed in each (`Y.Transaction.changed`). */
 export type ChangedTypes = Y.Transaction["changed"];
 
@@ -44,7 +45,7 @@ function repairRecord(doc: Y.Doc, root: RecordRoot, id: string): boolean {
   return true;
 }
 
-/** The records a set of changed types touched, by root; and whether a stage or lane changed. */
+/** The records a set of changed types touched, by root. */
 function touchedRecords(doc: Y.Doc, changed: ChangedTypes) {
   const roots = new Map<unknown, RecordRoot>(RECORD_ROOTS.map((root) => [recordsOf(doc, root), root]));
   const touched = new Map<RecordRoot, Set<string>>();

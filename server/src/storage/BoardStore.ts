@@ -1,18 +1,6 @@
 import type { BoardWorkshop, Role, SharedRole } from "@journeyboard/shared";
 
-/**
- * Where boards live. The server talks to this interface only: SQLite
- * (`SqliteBoardStore`, the default) and PostgreSQL (`PgBoardStore`, with
- * DATABASE_URL) implement it, every method asynchronous.
- *
- * A board's document is a snapshot plus a log of the updates applied since;
- * `appendUpdate` resolves once the update is durable, and the server
- * acknowledges an update only after that (BoardPersistence). `compact`
- * folds the head of the log into a new snapshot in one atomic step (the
- * fold is drawn off the event loop while updates go on being appended, so
- * the updates after it stay). Sequence numbers come from the database, so
- * several processes appending to one board never share one.
- */
+/** A board as stored: its snapshot and the log of updates since. */
 export interface StoredBoard {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
@@ -32,6 +20,19 @@ export interface NewBoard {
   workshop?: BoardWorkshop;
 }
 
+/**
+ * Where boards live. The server talks to this interface only: SQLite
+ * (`SqliteBoardStore`, the default) and PostgreSQL (`PgBoardStore`, with
+ * DATABASE_URL) implement it, every method asynchronous.
+ *
+ * A board's document is a snapshot plus a log of the updates applied since;
+ * `appendUpdate` resolves once the update is durable, and the server
+ * acknowledges an update only after that (BoardPersistence). `compact`
+ * folds the head of the log into a new snapshot in one atomic step (the
+ * fold is drawn off the event loop while updates go on being appended, so
+ * the updates after it stay). Sequence numbers come from the database, so
+ * several processes appending to one board never share one.
+ */
 export interface BoardStore {
   /** Stores the board, its token hashes, its links' first generation and its workshop: all or nothing. */
   createBoard(board: NewBoard): Promise<void>;

@@ -3,15 +3,18 @@ import { Id } from "./fields";
 import { recordKind } from "./recordKind";
 
 /**
- * A link between two cards, stored in the `links` root under
- * `${kind}:${fromCardId}:${toCardId}`, so two people making the same link at
- * once make one record, and unlinking is deleting that key.
+ * What a link says of its two cards:
  * - `replaces`: a target-journey step replaces a current step;
  * - `addresses`: a target card (or, later, an action) deals with an irritant.
  */
 export const LINK_KINDS = ["replaces", "addresses"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
+/**
+ * A link between two cards, stored in the `links` root under
+ * `${kind}:${fromCardId}:${toCardId}`, so two people making the same link at
+ * once make one record, and unlinking is deleting that key.
+ */
 export const LinkRecord = z.looseObject({
   id: z.string().max(200),
   kind: z.enum(LINK_KINDS),

@@ -11,12 +11,6 @@ export interface CurveLabels {
   scale: (value: number) => string;
 }
 
-/**
- * The group's emotion curve in each emotion lane's band: one point per
- * customer step at its stage, the median of everyone's ratings joined by a
- * line, the middle half of the ratings as a bar, and a warning ring where
- * departments disagree.
- */
 interface CurveProps {
   layout: JourneyLayout;
   steps: StepEmotion[];
@@ -25,6 +19,12 @@ interface CurveProps {
   hints: boolean;
 }
 
+/**
+ * The group's emotion curve in each emotion lane's band: one point per
+ * customer step at its stage, the median of everyone's ratings joined by a
+ * line, the middle half of the ratings as a bar, and a warning ring where
+ * departments disagree.
+ */
 export const EmotionCurveLayer = memo(
   function EmotionCurveLayer({ layout, steps, labels, hints }: CurveProps) {
     const points = curvePoints(layout, steps);

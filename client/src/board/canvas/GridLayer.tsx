@@ -10,11 +10,6 @@ export interface GridLabels {
   lane: (id: string) => string;
 }
 
-/**
- * The journey grid behind the cards: stage headers, lane bands and their
- * titles. It never listens to the pointer; the stage works out which cell a
- * point is in from the layout, and HeadersLayer takes clicks on headers.
- */
 interface GridProps {
   layout: JourneyLayout;
   labels: GridLabels;
@@ -24,6 +19,11 @@ interface GridProps {
 
 const LINE_COLOUR = "#334155";
 
+/**
+ * The journey grid behind the cards: stage headers, lane bands and their
+ * titles. It never listens to the pointer; the stage works out which cell a
+ * point is in from the layout, and HeadersLayer takes clicks on headers.
+ */
 export const GridLayer = memo(
   function GridLayer({ layout, labels, lines }: GridProps) {
     const cellsWidth = layout.width - GRID.laneHeaderWidth;
