@@ -15,12 +15,25 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // Type-aware rules read each file's own tsconfig; the root's vitest.config.ts belongs to none.
+      parserOptions: {
+        projectService: { allowDefaultProject: ["vitest.config.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
+      "@typescript-eslint/no-floating-promises": "error",
       "no-restricted-syntax": ["error", noFocusedOrSkippedTests],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    // Plain JavaScript has no types to check against.
+    files: ["**/*.{js,mjs}"],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     // Playwright learns a fixture's dependencies from its destructuring pattern: `{}` means none.

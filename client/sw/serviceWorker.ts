@@ -21,7 +21,8 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | Precac
  */
 const NETWORK_WAIT_MS = 4000;
 
-self.skipWaiting();
+// A new version takes over once installed; the promise only reports that the flag is set, so nothing waits on it.
+void self.skipWaiting();
 clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: "", cleanURLs: false });
