@@ -15,6 +15,7 @@ export function CopyField({
 }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Never fails (a refused clipboard is caught), so the button starts it and leaves it to finish.
   const copy = async () => {
     await navigator.clipboard.writeText(value).catch(() => undefined);
     setCopied(true);
@@ -26,7 +27,7 @@ export function CopyField({
         {hint && <span className="hint">{hint}</span>}
         <input readOnly value={value} data-testid={testId} onFocus={(e) => e.currentTarget.select()} dir="ltr" />
       </label>
-      <button type="button" onClick={copy} aria-label={t("links.copyLabel", { label })}>
+      <button type="button" onClick={() => void copy()} aria-label={t("links.copyLabel", { label })}>
         {copied ? t("links.copied") : t("links.copy")}
       </button>
     </div>

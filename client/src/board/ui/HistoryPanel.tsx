@@ -42,6 +42,7 @@ export function HistoryPanel({
     void refresh();
   }, [refresh, historyAt]);
 
+  // Never fails (a refused save is told, refresh catches its own), so the form starts it and leaves it to finish.
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
@@ -66,7 +67,7 @@ export function HistoryPanel({
       testId="history.panel"
     >
       {facilitator && (
-        <form className="row" onSubmit={save}>
+        <form className="row" onSubmit={(event) => void save(event)}>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
