@@ -26,6 +26,8 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
+      // A default clause does not count as covering the members of a union: a new member must be handled by name.
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
       "no-restricted-syntax": ["error", noFocusedOrSkippedTests],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
