@@ -62,6 +62,7 @@ function Board({ controller }: { controller: BoardController }) {
       curveLabels={CURVE_LABELS}
       peers={NO_PEERS}
       nameOf={String}
+      cursors
       dots={NO_DOTS}
     />
   );

@@ -45,5 +45,11 @@ for (const language of ["en", "ar"] as const) {
     await page.keyboard.press("Shift+?");
     await expect(page.getByTestId("help.panel")).toBeVisible();
     expect(await seriousViolations(page), "help").toEqual([]);
+    await page.getByTestId("follow.toggle").click();
+    await expect(page.getByTestId("follow.panel")).toBeVisible();
+    expect(await seriousViolations(page), "follow panel").toEqual([]);
+    await page.getByTestId("follow.start").click();
+    await expect(page.getByTestId("follow.bar")).toBeVisible();
+    expect(await seriousViolations(page), "follow bar").toEqual([]);
   });
 }

@@ -693,8 +693,19 @@ export class BoardController {
     this.fitted = true;
     this.zoomToFit();
   }
+  /** The canvas's size on screen (0 × 0 until it is laid out). */
+  viewportSize(): { width: number; height: number } {
+    return this.viewport;
+  }
   setCamera(camera: Camera): void {
     this.set({ camera });
+  }
+  /** Shows someone else's view (following them, or brought there): their journey, at this camera, fitted no more. */
+  followView(journeyId: string, camera: Camera): void {
+    this.fitted = true;
+    if (journeyId === this.journeyId()) return this.set({ camera });
+    this.stopEditing();
+    this.set({ journeyId, camera, selection: new Set(), draft: null, menu: null });
   }
   panBy(dx: number, dy: number): void {
     const { camera } = this.ui;

@@ -19,6 +19,7 @@ import type { CardLabels } from "./canvas/CardNode";
 import { CardEditor, DraftEditor } from "./canvas/CardEditor";
 import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
+import { useCursorsHidden } from "./state/cursorsShown";
 import { slotBox } from "./state/layout";
 import { NO_DOTS, cardDotsOf } from "./state/cardDots";
 import { usePeers, type Peer } from "./state/presence";
@@ -33,6 +34,8 @@ import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
 import { DepartmentLegend } from "./ui/DepartmentLegend";
+import { FollowBar } from "./ui/FollowBar";
+import { FollowControl } from "./ui/FollowControl";
 import { FocusAnnouncer } from "./ui/FocusAnnouncer";
 import { HelpPanel } from "./ui/HelpPanel";
 import { HistoryPanel } from "./ui/HistoryPanel";
@@ -79,6 +82,8 @@ function ConnectedBoard({
   controller,
   voting,
   timer,
+  follow,
+  presenter,
   revoked,
 }: Props & BoardSession) {
   const { t } = useTranslation();
@@ -86,6 +91,7 @@ function ConnectedBoard({
   useBoardVersion(controller);
   const ui = useUi(controller);
   const peers = usePeers(connection.provider);
+  const cursorsHidden = useCursorsHidden();
   const departmentLabel = useDepartmentLabel();
   const format = useFormat();
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
@@ -213,8 +219,11 @@ function ConnectedBoard({
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
           <div className="spacer" />
+          {controller.permissions.mayCommand("follow.start") && (
+            <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />
+          )}
           {role === "facilitator" && <SharePanel boardId={boardId} token={token} />}
-          <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} />
+          <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
           <ConnectionBadge state={connectionState} />
           <LanguagePicker />
         </header>
@@ -242,7 +251,15 @@ function ConnectedBoard({
                 curveLabels={curveLabels}
                 peers={peers}
                 nameOf={nameOf}
+                cursors={!cursorsHidden}
                 dots={dots}
+              />
+              <FollowBar
+                follow={follow}
+                presenter={presenter}
+                peers={peers}
+                nameOf={nameOf}
+                stageTitle={labels.stage}
               />
               <CardList grid={grid} labels={labels} selection={ui.selection} />
               <FocusAnnouncer

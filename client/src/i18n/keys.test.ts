@@ -99,6 +99,14 @@ const TIMER_REFUSALS = [
   COMMAND_REFUSALS.roundTimer,
 ];
 
+/** What a follow command can be refused for: the policy, the payload, the document it came on, and a sender without presence. */
+const FOLLOW_REFUSALS = [
+  COMMAND_REFUSALS.forbidden,
+  COMMAND_REFUSALS.malformed,
+  COMMAND_REFUSALS.wrongDocument,
+  COMMAND_REFUSALS.noPresence,
+];
+
 describe("English locale", () => {
   it("has every key the code names literally", () => {
     const srcDir = join(import.meta.dirname, "..");
@@ -113,7 +121,7 @@ describe("English locale", () => {
     expect(missing).toEqual([]);
   });
 
-  it("words every code a refusal carries: HTTP errors, file and table problems, refused updates, closed connections, votes", () => {
+  it("words every code a refusal carries: HTTP errors, file and table problems, refused updates, closed connections, votes, timer and follow commands", () => {
     const keys = [
       ...API_ERRORS.map((e) => `errors.${e}`),
       ...FILE_PROBLEMS.map((p) => `errors.file.${p}`),
@@ -122,6 +130,7 @@ describe("English locale", () => {
       ...Object.values(CLOSE_REASONS).map((r) => `notice.closed.${r}`),
       ...Object.values(VOTE_REFUSALS).map((r) => `voting.refused.${r}`),
       ...TIMER_REFUSALS.map((r) => `timer.refused.${r}`),
+      ...FOLLOW_REFUSALS.map((r) => `follow.refused.${r}`),
     ];
     expect(keys.filter((key) => !has(key) && !has(`${key}_one`))).toEqual([]);
   });

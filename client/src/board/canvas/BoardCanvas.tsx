@@ -32,6 +32,8 @@ interface Props {
   curveLabels: CurveLabels;
   peers: Peer[];
   nameOf: (peer: Peer) => string;
+  /** Whether others' pointers are drawn: each person may hide them (`cursorsShown.ts`). */
+  cursors: boolean;
   /** What each card shows of the voting. */
   dots: ReadonlyMap<string, CardDots>;
 }
@@ -87,7 +89,18 @@ const grow = (box: Box, by: number): Box => ({
 
 /** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
 export const BoardCanvas = memo(
-  function BoardCanvas({ controller, layout, labels, cardLabels, curve, curveLabels, peers, nameOf, dots }: Props) {
+  function BoardCanvas({
+    controller,
+    layout,
+    labels,
+    cardLabels,
+    curve,
+    curveLabels,
+    peers,
+    nameOf,
+    cursors,
+    dots,
+  }: Props) {
     const { t } = useTranslation();
     const ui = useUi(controller);
     const container = useRef<HTMLDivElement>(null);
@@ -264,7 +277,7 @@ export const BoardCanvas = memo(
                   handlers={handlers}
                 />
                 <Layer listening={false}>
-                  {!ui.picture && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
+                  {!ui.picture && cursors && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
                   {focused && (
                     <Rect
                       {...focused}
@@ -303,5 +316,6 @@ export const BoardCanvas = memo(
     a.curveLabels === b.curveLabels &&
     a.peers === b.peers &&
     a.nameOf === b.nameOf &&
+    a.cursors === b.cursors &&
     a.dots === b.dots,
 );

@@ -16,7 +16,14 @@ export function CursorsLayer({
     <Group>
       {peers.map((peer) =>
         peer.cursor ? (
-          <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={1 / scale} scaleY={1 / scale}>
+          <Group
+            key={peer.clientId}
+            name="cursor"
+            x={peer.cursor.x}
+            y={peer.cursor.y}
+            scaleX={1 / scale}
+            scaleY={1 / scale}
+          >
             <Path
               data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L12.5 11 Z"
               fill={peer.user.colour}

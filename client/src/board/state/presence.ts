@@ -1,32 +1,38 @@
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { departmentColour, type TextCaret } from "@journeyboard/shared";
+import { departmentColour, type Role, type TextCaret, type ViewArea } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 
 /**
  * What each participant shares about themselves through Yjs awareness:
- * who they are, where their pointer is on the board (world coordinates),
- * which card they are typing in, and their caret in the text field they type in.
+ * who they are (`id`, their identity's, the same after a reload), where
+ * their pointer is on the board (world coordinates), which card they are
+ * typing in, their caret in the text field they type in, what they have on
+ * screen and whom they follow (`follow/`). The server adds `role`.
  */
 export interface PresenceState {
-  user: { name: string; department: string; colour: string };
+  user: { id: string; name: string; department: string; colour: string };
   cursor: { x: number; y: number } | null;
   editing: string | null;
   caret: TextCaret | null;
+  view: ViewArea | null;
+  following: string | null;
 }
 
-export interface Peer extends PresenceState {
+export interface Peer extends Omit<PresenceState, "user"> {
   clientId: number;
+  /** `id` is missing from an app older than following; `role` is the server's stamp. */
+  user: Omit<PresenceState["user"], "id"> & { id?: string; role?: Role };
 }
 
 export function announce(provider: HocuspocusProvider, identity: Identity): void {
-  const state: PresenceState = {
-    user: { name: identity.name, department: identity.department, colour: departmentColour(identity.department) },
-    cursor: null,
-    editing: null,
-    caret: null,
+  const user: PresenceState["user"] = {
+    id: identity.id,
+    name: identity.name,
+    department: identity.department,
+    colour: departmentColour(identity.department),
   };
-  provider.setAwarenessField("user", state.user);
+  provider.setAwarenessField("user", user);
   provider.setAwarenessField("cursor", null);
   provider.setAwarenessField("editing", null);
   provider.setAwarenessField("caret", null);
@@ -79,6 +85,8 @@ export function usePeers(provider: HocuspocusProvider): Peer[] {
             cursor: state.cursor ?? null,
             editing: state.editing ?? null,
             caret: state.caret ?? null,
+            view: state.view ?? null,
+            following: state.following ?? null,
           });
         }
       });

@@ -2,6 +2,9 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { CLOSE_REASONS, isCloseReason, type Role, type UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { BoardController } from "../BoardController";
+import { FollowModel } from "../follow/FollowModel";
+import { Presenter } from "../follow/Presenter";
+import { shareView } from "../follow/shareView";
 import { BoardModel } from "./BoardModel";
 import { connectBoard, type BoardConnection } from "./connection";
 import { announce } from "./presence";
@@ -15,6 +18,8 @@ export interface BoardSession {
   controller: BoardController;
   voting: VotingModel;
   timer: TimerModel;
+  follow: FollowModel;
+  presenter: Presenter;
   /** The facilitator made a new link for this role or turned it off: this token opens the board no more. */
   revoked: boolean;
 }
@@ -59,21 +64,34 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
     const permissions = new Permissions(role, connection.workshop.doc, send);
     const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
     announce(connection.provider, identity);
+    const follow = new FollowModel(
+      controller,
+      connection.provider.awareness!,
+      connection.workshop.doc,
+      messages,
+      identity.id,
+      (leader) => connection.provider.setAwarenessField("following", leader),
+      send,
+    );
+    const presenter = new Presenter(controller, follow);
+    const stopSharingView = shareView(connection.provider, controller.subscribe, () => follow.ownView());
     if (resync.reason) controller.notify({ key: `notice.resync.${resync.reason}` });
     // The server closed the connection for what it sent; the provider reconnects by itself.
     const onClose = ({ event }: { event: CloseEvent }) => {
       if (event.reason === CLOSE_REASONS.linkRevoked) {
         // Its token opens nothing any more: reconnecting would only be refused.
         connection.provider.configuration.websocketProvider.disconnect();
-        return slot.set({ connection, controller, voting, timer, revoked: true });
+        return slot.set({ connection, controller, voting, timer, follow, presenter, revoked: true });
       }
       if (isCloseReason(event.reason)) controller.notify({ key: `notice.closed.${event.reason}` });
     };
     connection.provider.on("close", onClose);
-    slot.set({ connection, controller, voting, timer, revoked: false });
+    slot.set({ connection, controller, voting, timer, follow, presenter, revoked: false });
     return () => {
       connection.provider.off("close", onClose);
       slot.set(null);
+      stopSharingView();
+      follow.destroy();
       messages.destroy();
       timer.destroy();
       voting.destroy();

@@ -1,7 +1,10 @@
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import { Eye } from "lucide-react";
 import { departmentColour } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
+import type { FollowModel } from "../follow/FollowModel";
 import type { Peer } from "../state/presence";
 
 const initials = (name: string, fallback: string) =>
@@ -11,47 +14,70 @@ const initials = (name: string, fallback: string) =>
     .map((part) => [...part][0]?.toUpperCase() ?? "")
     .join("");
 
-/** Who is on the board: you first, then everyone else, each in their department's colour. */
-export function PresenceList({ me, peers, onEditMe }: { me: Identity; peers: Peer[]; onEditMe: () => void }) {
+/**
+ * Who is on the board: you first, then everyone else, each in their
+ * department's colour. Pressing someone follows their view (and pressing
+ * them again stops); an eye marks who follows yours.
+ */
+export function PresenceList({
+  me,
+  peers,
+  onEditMe,
+  follow,
+}: {
+  me: Identity;
+  peers: Peer[];
+  onEditMe: () => void;
+  follow: FollowModel;
+}) {
   const { t } = useTranslation();
   const departmentLabel = useDepartmentLabel();
-  const people = [
-    {
-      key: "me",
-      name: me.name,
-      department: me.department,
-      colour: departmentColour(me.department),
-      you: true,
-      editing: false,
-    },
-    ...peers.map((p) => ({ key: String(p.clientId), ...p.user, you: false, editing: p.editing !== null })),
-  ];
+  const { following } = useSyncExternalStore(follow.subscribe, follow.getSnapshot);
+  const describe = (name: string, department: string) =>
+    `${name || t("presence.anonymous")} · ${departmentLabel(department)}`;
+  const myLabel = `${me.name || t("presence.anonymous")} (${t("presence.you")}) · ${departmentLabel(me.department)}`;
   return (
-    <ul className="presence" aria-label={t("presence.label", { count: people.length })} data-testid="presence.list">
-      {people.map((person) => {
-        const name = person.name || t("presence.anonymous");
-        const label = `${name}${person.you ? ` (${t("presence.you")})` : ""} · ${departmentLabel(person.department)}${person.editing ? ` · ${t("presence.editing")}` : ""}`;
+    <ul className="presence" aria-label={t("presence.label", { count: peers.length + 1 })} data-testid="presence.list">
+      <li title={myLabel} data-testid="presence.person">
+        <button
+          type="button"
+          className="avatar"
+          style={{ background: departmentColour(me.department) }}
+          onClick={onEditMe}
+          data-testid="presence.me"
+        >
+          <span aria-hidden>{initials(me.name, "?")}</span>
+          <span className="visually-hidden">{`${myLabel}. ${t("presence.change")}`}</span>
+        </button>
+      </li>
+      {peers.map((peer) => {
+        const person = describe(peer.user.name, peer.user.department);
+        const followed = peer.user.id !== undefined && following?.leader === peer.user.id;
+        const followsMe = peer.following === me.id;
+        const state = [person, followsMe && t("follow.followsYou"), peer.editing !== null && t("presence.editing")]
+          .filter(Boolean)
+          .join(" · ");
+        const name = peer.user.name || t("presence.anonymous");
+        const action = peer.user.id
+          ? t(followed ? "follow.stopPerson" : "follow.person", { name })
+          : t("follow.cannotFollow", { name });
+        const id = peer.user.id;
         return (
-          <li key={person.key} title={label} data-testid="presence.person">
-            {person.you ? (
-              <button
-                type="button"
-                className="avatar"
-                style={{ background: person.colour }}
-                onClick={onEditMe}
-                data-testid="presence.me"
-              >
-                <span aria-hidden>{initials(person.name, "?")}</span>
-                <span className="visually-hidden">{`${label}. ${t("presence.change")}`}</span>
-              </button>
-            ) : (
-              <>
-                <span className="avatar" style={{ background: person.colour }} aria-hidden>
-                  {initials(person.name, "?")}
-                </span>
-                <span className="visually-hidden">{label}</span>
-              </>
-            )}
+          <li key={peer.clientId} title={`${state}. ${action}`} data-testid="presence.person">
+            <button
+              type="button"
+              className={`avatar${followed ? " followed" : ""}`}
+              style={{ background: peer.user.colour, outlineColor: peer.user.colour }}
+              aria-pressed={followed}
+              disabled={!id}
+              onClick={() => id && (followed ? follow.stopFollowing() : follow.follow(id))}
+              data-testid="presence.peer"
+              data-name={peer.user.name}
+            >
+              <span aria-hidden>{initials(peer.user.name, "?")}</span>
+              <span className="visually-hidden">{`${state}. ${action}`}</span>
+              {followsMe && <Eye size={12} aria-hidden className="follows-me" data-testid="presence.followsMe" />}
+            </button>
           </li>
         );
       })}

@@ -1,5 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { CircleHelp, Maximize, Minus, Plus, Redo2, StickyNote, Trash2, Undo2 } from "lucide-react";
+import {
+  CircleHelp,
+  Maximize,
+  Minus,
+  MousePointer2,
+  MousePointer2Off,
+  Plus,
+  Redo2,
+  StickyNote,
+  Trash2,
+  Undo2,
+} from "lucide-react";
 import type { BoardController } from "../BoardController";
 import { actionAddCard } from "../actions/actionAddCard";
 import { actionDeleteSelection } from "../actions/actionDeleteSelection";
@@ -9,12 +20,15 @@ import { actionUndo } from "../actions/actionUndo";
 import { actionZoomIn } from "../actions/actionZoomIn";
 import { actionZoomOut } from "../actions/actionZoomOut";
 import { actionZoomToFit } from "../actions/actionZoomToFit";
+import { setCursorsHidden, useCursorsHidden } from "../state/cursorsShown";
 import { useUi } from "../useBoard";
 import { ActionButton } from "./ActionButton";
 
 export function Toolbar({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
   const { camera } = useUi(controller);
+  const cursorsHidden = useCursorsHidden();
+  const cursorsLabel = t(cursorsHidden ? "cursors.show" : "cursors.hide");
   return (
     <div className="toolbar" role="toolbar" aria-label={t("toolbar.label")}>
       {controller.canEdit && (
@@ -46,6 +60,16 @@ export function Toolbar({ controller }: { controller: BoardController }) {
         <ActionButton controller={controller} action={actionZoomToFit}>
           <Maximize size={18} aria-hidden />
         </ActionButton>
+        <button
+          type="button"
+          onClick={() => setCursorsHidden(!cursorsHidden)}
+          aria-pressed={cursorsHidden}
+          aria-label={t("cursors.hide")}
+          title={cursorsLabel}
+          data-testid="toolbar.hideCursors"
+        >
+          {cursorsHidden ? <MousePointer2Off size={18} aria-hidden /> : <MousePointer2 size={18} aria-hidden />}
+        </button>
         <ActionButton controller={controller} action={actionToggleHelp}>
           <CircleHelp size={18} aria-hidden />
         </ActionButton>
