@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { NewBoardLimit } from "./http/requestGuards";
+import type { RedisSettings } from "./scale/RedisLink";
 
 /**
  * Configuration comes from the environment only (the external contract in
@@ -13,7 +14,19 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: z.preprocess(
+    (url) => (url === "" ? undefined : url),
+    z
+      .string()
+      .refine((url) => URL.canParse(url) && /^rediss?:$/.test(new URL(url).protocol), {
+        message: "must be a Redis URL, such as redis://:password@host:6379",
+      })
+      .optional(),
+  ),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1 to 64 letters, digits or _ . : -")
+    .default("journeyboard"),
   DATABASE_URL: z.preprocess(
     (url) => (url === "" ? undefined : url),
     z
@@ -32,6 +45,8 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for every store (several instances share it); unset, SQLite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Redis, through which several instances on one database share boards as they change (src/scale/); unset, one instance. */
+  redis: RedisSettings | undefined;
   /** Base of the links the server hands out; unset, links follow the address each request came to (http/linkBase.ts). */
   publicUrl: string | undefined;
   adminToken: string | undefined;
@@ -55,9 +70,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, clientDir: string | undefi
     throw new ConfigError(`${issue?.path.join(".")}: ${issue?.message}`);
   }
   const e = parsed.data;
-  if (e.REDIS_URL) {
+  if (e.REDIS_URL && !e.DATABASE_URL) {
     throw new ConfigError(
-      "REDIS_URL (fan-out between instances) is not available in this version; unset it to run one instance.",
+      "REDIS_URL (several instances) needs DATABASE_URL: instances share one PostgreSQL database, never one SQLite file; set DATABASE_URL too, or unset REDIS_URL to run one instance.",
     );
   }
   return {
@@ -65,6 +80,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, clientDir: string | undefi
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     adminToken: e.ADMIN_TOKEN,
     metricsToken: e.METRICS_TOKEN,

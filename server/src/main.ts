@@ -4,7 +4,7 @@ import { ConfigError, configFromEnv } from "./config";
 import { loadEnvFile } from "./envFile";
 import { createLogger } from "./logger";
 import { startServer } from "./server";
-import { shownUrl } from "./storage/PostgresStorage";
+import { shownUrl } from "./connectionErrors";
 
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "client", "dist");
 
@@ -14,7 +14,10 @@ try {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger);
   const storage = config.databaseUrl ? { database: shownUrl(config.databaseUrl) } : { dataDir: config.dataDir };
-  logger.info({ url: server.url, ...storage, envFile }, `Journeyboard is running at ${server.url}`);
+  const redis = config.redis
+    ? { redis: shownUrl(config.redis.url), redisPrefix: config.redis.prefix, instance: server.instanceId }
+    : {};
+  logger.info({ url: server.url, ...storage, ...redis, envFile }, `Journeyboard is running at ${server.url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

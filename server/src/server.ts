@@ -35,6 +35,7 @@ import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
 import { WorkshopSession } from "./workshop/WorkshopSession";
+import { ScaleOut } from "./scale/ScaleOut";
 import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
 import { countRefusal, metrics } from "./metrics";
 
@@ -46,6 +47,8 @@ export interface RunningServer {
   url: string;
   port: number;
   hocuspocus: Hocuspocus;
+  /** With several instances (REDIS_URL), what this one's messages to the others are tagged with. */
+  instanceId: string | undefined;
   /** Closes connections, stores every loaded board and the database. */
   close(): Promise<void>;
 }
@@ -87,6 +90,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const capacity = new Capacity(capacityLimits);
   const storage = await openStorage(config, logger);
+  const scale = config.redis
+    ? await ScaleOut.open(config.redis, () => hocuspocus, logger).catch(async (error: unknown) => {
+        await storage.close();
+        throw error;
+      })
+    : undefined;
   const { boards: store, votes, snapshots } = storage;
   const heavy = new HeavyWork(heavyWorkerFile, heavyLimits);
   /** The board as it is now (the store holds every applied update), drawn into its file in a heavy-work thread. */
@@ -107,9 +116,13 @@ export async function startServer(
   };
   const boards = new BoardService(store);
   const tickets = new DownloadTickets(storage.tickets, clock);
-  /** A link rotated or revoked: whatever holds its old token loses the board now, not at its next reconnect. */
+  /** A link rotated or revoked: whatever holds its old token loses the board now, on every instance, not at its next reconnect. */
   const disconnectRole = async (boardId: string, role: Role) => {
+    scale?.announce(boardId, { parts: [], revoked: role });
     await tickets.forget(boardId, role);
+    disconnectRoleHere(boardId, role);
+  };
+  const disconnectRoleHere = (boardId: string, role: Role) => {
     for (const name of [boardId, workshopDocumentName(boardId)]) {
       for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
         if ((connection.context as BoardContext).role === role) {
@@ -138,6 +151,8 @@ export async function startServer(
     logger,
     clock,
     keepInHistory,
+    announce: scale?.announce,
+    alarms: scale?.alarms,
   });
   const persistence = new BoardPersistence(store, logger, {
     fold: (board) => heavy.runForServer({ kind: "compact", board }),
@@ -160,6 +175,16 @@ export async function startServer(
       new BoardInvariants(),
       new Workshop(session),
       new Gate(),
+      ...(scale
+        ? [
+            scale.extension(persistence, (boardId, notice, fromHere) => {
+              if (notice.revoked && !fromHere) disconnectRoleHere(boardId, notice.revoked);
+              session
+                .changedElsewhere(boardId, notice, fromHere)
+                .catch((error: unknown) => logger.error({ err: error, board: boardId }, "workshop not read again"));
+            }),
+          ]
+        : []),
     ],
   });
 
@@ -251,6 +276,7 @@ export async function startServer(
     clearInterval(heartbeat);
     stopSampling.forEach((stop) => stop());
     await heavy.close();
+    await scale?.close();
     await storage.close();
     throw error;
   }
@@ -262,6 +288,7 @@ export async function startServer(
     url,
     port,
     hocuspocus,
+    instanceId: scale?.instanceId,
     async close() {
       closing = true;
       clearInterval(heartbeat);
@@ -283,6 +310,8 @@ export async function startServer(
       for (const client of sockets.clients) client.terminate();
       (httpServer as Server).closeAllConnections();
       await stopped;
+      // Every update is stored and published by now.
+      await scale?.close();
       await storage.close();
     },
   };

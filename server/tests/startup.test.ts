@@ -106,6 +106,34 @@ describe("a DATABASE_URL the server cannot use says what to change", () => {
   });
 });
 
+describe("a REDIS_URL the server cannot use says what to change", () => {
+  it("one without DATABASE_URL: several instances never share one SQLite file", async () => {
+    expectOneLine(
+      await runServer({ DATA_DIR: tempDataDir(), REDIS_URL: "redis://127.0.0.1:6379" }),
+      /REDIS_URL \(several instances\) needs DATABASE_URL/,
+    );
+  });
+
+  it("one that is not a Redis URL", async () => {
+    for (const url of ["not a url", "http://127.0.0.1:6379"]) {
+      expectOneLine(await runServer({ REDIS_URL: url }), /REDIS_URL: must be a Redis URL/);
+    }
+  });
+
+  it.skipIf(!postgresAvailable)("one where nothing answers, its password not shown", async () => {
+    const other: Server = createServer();
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const port = (other.address() as { port: number }).port;
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+    const exit = await runServer({
+      DATABASE_URL: await testDatabase(),
+      REDIS_URL: `redis://:secret@127.0.0.1:${port}`,
+    });
+    expectOneLine(exit, new RegExp(`REDIS_URL redis://:\\*\\*\\*@127\\.0\\.0\\.1:${port} cannot be reached`));
+    expect(exit.stderr).not.toContain("secret");
+  });
+});
+
 describe("settings in .env", () => {
   it("are read from the folder the server starts in, and the environment wins over them", async () => {
     const folder = tempDataDir();

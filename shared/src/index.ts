@@ -43,6 +43,7 @@ export * from "./read/coverage";
 export * from "./read/emotions";
 export * from "./read/touchpoints";
 export * from "./protocol/collab";
+export * from "./protocol/collabServers";
 export * from "./protocol/http";
 export * from "./protocol/voting";
 export * from "./protocol/phases";

@@ -1,6 +1,6 @@
 import type { Extension, beforeSyncPayload, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
 import { messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { AUTH_FAILURES, migrateBoard, parseDocumentName, schemaVersionOf } from "@journeyboard/shared";
 import type { Logger } from "../logger";
 import { metrics } from "../metrics";
@@ -55,6 +55,9 @@ interface HeldPiece {
   seq: number | null;
 }
 
+/** Told of each update once the store holds it, with the sequence number it was given. */
+export type StoredListener = (boardId: string, update: Uint8Array, seq: number) => void;
+
 /** The close of a socket whose update the store did not take (1011: the server met a condition it cannot handle). */
 const STORAGE_UNAVAILABLE = { code: 1011, reason: "storage-unavailable" } as const;
 
@@ -95,6 +98,7 @@ export class BoardPersistence implements Extension {
    * in memory as well: what a client that has nothing is sent, as it is.
    */
   private readonly held = new WeakMap<Y.Doc, HeldPiece[]>();
+  private storedListener: StoredListener | undefined;
 
   constructor(
     private readonly store: BoardStore,
@@ -103,6 +107,42 @@ export class BoardPersistence implements Extension {
     config: Partial<BoardPersistenceConfig> = {},
   ) {
     this.config = { ...defaults, ...config };
+  }
+
+  /** Tells `listener` of every update stored from here on (another instance relays them). */
+  onStored(listener: StoredListener): void {
+    this.storedListener = listener;
+  }
+
+  /**
+   * An update another instance stored, relayed here: applied with
+   * STORED_ELSEWHERE (so not appended again) and held, as what is stored,
+   * unless the pieces this document was loaded or folded from hold it.
+   */
+  applyStoredElsewhere(document: Y.Doc, update: Uint8Array, seq: number): void {
+    const held = this.held.get(document);
+    if (!held) return;
+    const base = held[0]?.seq;
+    if ((base != null && seq <= base) || held.some((piece) => piece.seq === seq)) return;
+    Y.applyUpdate(document, update, STORED_ELSEWHERE);
+    held.push({ data: update, seq });
+  }
+
+  /**
+   * Reads the board from the store again and applies what the document
+   * lacks (appending nothing): this instance may have missed updates that
+   * others stored (its Redis connection was down). Yjs skips what the
+   * document has; its clients are sent the rest.
+   */
+  async catchUp(boardId: string, document: Y.Doc): Promise<void> {
+    const stored = await this.store.loadBoard(boardId);
+    if (!stored || !this.held.has(document)) return;
+    const pieces = piecesOf(stored);
+    document.transact(() => {
+      for (const piece of pieces) Y.applyUpdate(document, piece);
+    }, STORED_ELSEWHERE);
+    const later = (this.held.get(document) ?? []).filter((piece) => piece.seq === null || piece.seq > stored.lastSeq);
+    this.held.set(document, [...pieces.map((data) => ({ data, seq: stored.lastSeq })), ...later]);
   }
 
   /** Starts no fold from here on and waits for those under way and every append; the logs left are folded at the next load. */
@@ -173,6 +213,7 @@ export class BoardPersistence implements Extension {
     }
     this.held.get(document)?.push({ data, seq });
     metrics.updatesApplied.inc();
+    this.storedListener?.(documentName, data, seq);
   }
 
   private async timedAppend(boardId: string, update: Uint8Array): Promise<number> {
@@ -190,7 +231,10 @@ export class BoardPersistence implements Extension {
     this.held.get(document)?.push(piece);
     const next = (this.appending.get(boardId) ?? Promise.resolve())
       .then(() => this.timedAppend(boardId, update))
-      .then((seq) => void (piece.seq = seq))
+      .then((seq) => {
+        piece.seq = seq;
+        this.storedListener?.(boardId, update, seq);
+      })
       .catch((error: unknown) => this.logger.error({ err: error, board: boardId }, "server update not stored"));
     this.appending.set(boardId, next);
     void next.then(() => {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { ConfigError } from "../config";
+import { reasonOf, shownUrl } from "../connectionErrors";
 import type { Logger } from "../logger";
 import { migrate } from "./migrator";
 import { numericTypes } from "./pg";
@@ -22,17 +23,6 @@ const MIGRATION_LOCK = 7_202_611_240;
 
 /** Connections each instance keeps open at most; an append takes one for one statement. */
 const POOL_SIZE = 10;
-
-/** The URL without its password, fit for a log or an error message. */
-export const shownUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(not a URL)";
-  }
-};
 
 /**
  * The engine for several instances: every store in one PostgreSQL database
@@ -110,9 +100,3 @@ export class PostgresStorage implements Storage {
     await this.pool.end();
   }
 }
-
-const reasonOf = (error: unknown): string => {
-  const { message, code } = error as { message?: string; code?: string };
-  const text = message || code || String(error);
-  return text.replace(/\s+/g, " ").trim();
-};

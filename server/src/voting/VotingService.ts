@@ -18,6 +18,7 @@ import type { BoardContext } from "../extensions/context";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 import { Refused } from "../workshop/Refused";
+import type { Announce } from "../workshop/WorkshopNotice";
 import type { TimerService } from "../workshop/TimerService";
 import type { WorkshopWriter } from "../workshop/WorkshopWriter";
 import { tallyOf, votersOf } from "./tally";
@@ -55,6 +56,7 @@ export class VotingService {
     private readonly now: () => number,
     /** Runs once a round's results are out (the board's history keeps a snapshot then). */
     private readonly afterReveal: (boardId: string, round: RoundRecord) => void,
+    private readonly announce: Announce = () => {},
   ) {}
 
   /** Who votes through this connection, said once per connection (and again after each reconnect). */
@@ -250,8 +252,14 @@ export class VotingService {
     if (open) await this.sendProgress(boardId, open.id);
   }
 
-  /** Tells the board's facilitators how many dots each person has used: never where. */
+  /** Tells the board's facilitators, on every instance, how many dots each person has used: never where. */
   async sendProgress(boardId: string, roundId: string): Promise<void> {
+    this.announce(boardId, { parts: [], progress: roundId });
+    await this.tellFacilitatorsHere(boardId, roundId);
+  }
+
+  /** Tells the facilitators connected to this instance; the voters it counts by name are those connected here. */
+  async tellFacilitatorsHere(boardId: string, roundId: string): Promise<void> {
     if (!this.instance().documents.has(boardId)) return;
     const [round, rows] = await Promise.all([this.store.round(boardId, roundId), this.store.dots(boardId, roundId)]);
     // Read after the store: the connections are those open now.

@@ -7,6 +7,7 @@ import {
   timerWithMore,
   type TimerState,
 } from "@journeyboard/shared";
+import { OWN_ALARMS, type AlarmLease } from "./AlarmLease";
 import { Refused } from "./Refused";
 import type { TimerStore } from "./TimerStore";
 import type { WorkshopWriter } from "./WorkshopWriter";
@@ -28,8 +29,9 @@ const LONGEST_DELAY = 2 ** 31 - 1;
  * armed here only wakes the server at the deadline to close the round the
  * timer counts down. It is armed again from the store whenever a workshop
  * loads, so a deadline passed while the server was down (or on another
- * instance) is acted on when the board comes back; acting on it twice
- * changes nothing (a round closes once).
+ * instance) is acted on when the board comes back. With several
+ * instances each one holding the board wakes at the deadline and one acts
+ * (`AlarmLease`), also when the instance that took the command has died.
  */
 export class TimerService {
   private readonly alarms = new Map<string, NodeJS.Timeout>();
@@ -42,6 +44,7 @@ export class TimerService {
     private readonly followers: TimerFollowers,
     /** Runs the alarm's work in the board's turn, after the commands before it (WorkshopSession). */
     private readonly inTurn: (boardId: string, work: () => Promise<void>) => Promise<void>,
+    private readonly lease: AlarmLease = OWN_ALARMS,
   ) {}
 
   timerOf = (boardId: string): Promise<TimerState | null> => this.store.timerOf(boardId);
@@ -74,20 +77,28 @@ export class TimerService {
     await this.save(boardId, null);
   }
 
-  /** Wakes the server at the stored deadline (at once if it has passed): a workshop was loaded. */
-  async arm(boardId: string): Promise<void> {
+  /**
+   * Wakes the server at the stored deadline (at once if it has passed): a
+   * workshop was loaded, or its timer changed here or on another instance.
+   * `askAgainInMs`: another instance holds the alarm; wake then to see whether it acted.
+   */
+  async arm(boardId: string, askAgainInMs?: number): Promise<void> {
     this.disarm(boardId);
     const timer = await this.store.timerOf(boardId);
     if (this.disposed || timer?.status !== "running") return;
     // Armed again meanwhile (a later change read a later timer): that alarm stands.
     this.disarm(boardId);
-    const wait = Math.min(Math.max(0, timer.endsAt - this.now()), LONGEST_DELAY);
+    const wait = Math.min(askAgainInMs ?? Math.max(0, timer.endsAt - this.now()), LONGEST_DELAY);
     const alarm = setTimeout(() => {
       this.alarms.delete(boardId);
       void this.inTurn(boardId, async () => {
         const current = await this.store.timerOf(boardId);
-        if (current && timerEnded(current, this.now())) await this.followers.ended(boardId, current);
-        else await this.arm(boardId);
+        if (current?.status !== "running" || !timerEnded(current, this.now())) return this.arm(boardId);
+        const claim = await this.lease.claim(boardId, current.endsAt);
+        if (claim === "mine") {
+          await this.followers.ended(boardId, current);
+          await this.lease.done(boardId, current.endsAt);
+        } else if (claim !== "done") await this.arm(boardId, claim.askAgainInMs);
       });
     }, wait);
     alarm.unref();

@@ -7,6 +7,7 @@ import type { PhaseStore } from "../storage/PhaseStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { VotingService } from "../voting/VotingService";
+import type { AlarmLease } from "./AlarmLease";
 import { CommandRegistry } from "./CommandRegistry";
 import { FollowService } from "./FollowService";
 import type { FollowStore } from "./FollowStore";
@@ -16,6 +17,7 @@ import { PhaseService } from "./PhaseService";
 import { Refused } from "./Refused";
 import { TimerService } from "./TimerService";
 import type { TimerStore } from "./TimerStore";
+import type { Announce, WorkshopNotice } from "./WorkshopNotice";
 import { WorkshopWriter } from "./WorkshopWriter";
 
 export interface WorkshopDeps {
@@ -30,6 +32,10 @@ export interface WorkshopDeps {
   clock: () => number;
   /** Keeps the board as it is now in its history (after a reveal, at a change of phase). */
   keepInHistory(boardId: string, name: string, kind: SnapshotKind): void;
+  /** Tells other instances holding a board what changed in its workshop (several instances); unset, nobody. */
+  announce?: Announce;
+  /** Which instance acts on a timer's deadline; unset, this one. */
+  alarms?: AlarmLease;
 }
 
 /**
@@ -76,6 +82,7 @@ export class WorkshopSession {
         followOf: (boardId) => followStore.followOf(boardId),
       },
       deps.logger,
+      deps.announce,
     );
     this.phases = new PhaseService(phaseStore, this.writer, clock, (boardId, phase) =>
       deps.keepInHistory(boardId, phase, "phase"),
@@ -87,6 +94,7 @@ export class WorkshopSession {
       () => this.timers,
       clock,
       (boardId, round) => deps.keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
+      deps.announce,
     );
     this.timers = new TimerService(
       timerStore,
@@ -97,6 +105,7 @@ export class WorkshopSession {
         ended: (boardId, timer) => this.voting.timerEnded(boardId, timer),
       },
       this.inTurn,
+      deps.alarms,
     );
     this.locks = new LockService(lockStore, this.writer, clock);
     this.follow = new FollowService(followStore, this.writer, clock);
@@ -156,6 +165,19 @@ export class WorkshopSession {
   async loaded(boardId: string, doc: Y.Doc): Promise<void> {
     await this.writer.fill(boardId, doc);
     await this.timers.arm(boardId);
+  }
+
+  /**
+   * Some instance (this one too) changed the board's workshop: the parts it
+   * names are read again from the store, and the timer, if it changed, is
+   * watched again here. Nothing happens for a workshop not loaded (or loading) here.
+   */
+  async changedElsewhere(boardId: string, notice: WorkshopNotice, fromHere: boolean): Promise<void> {
+    const { progress } = notice;
+    if (progress && !fromHere) await this.inTurn(boardId, () => this.voting.tellFacilitatorsHere(boardId, progress));
+    if (!this.writer.holds(boardId)) return;
+    if (notice.parts.length) await this.writer.refresh(boardId, notice.parts);
+    if (notice.parts.includes("timer")) await this.timers.arm(boardId);
   }
 
   /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */

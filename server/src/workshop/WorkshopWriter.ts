@@ -15,6 +15,7 @@ import {
   type TimerState,
 } from "@journeyboard/shared";
 import type { Logger } from "../logger";
+import type { Announce, WorkshopPart } from "./WorkshopNotice";
 
 /** What a change of the workshop puts into its document; each part stored before it is published. */
 export interface WorkshopPatch {
@@ -44,7 +45,11 @@ export interface WorkshopSource {
  * workshop (phase, timer, rounds, history, locks, follow me); the document is their copy for
  * clients, so it is filled from the stores whenever it loads (on any
  * instance, after any restart) and patched after each stored change. The
- * patches of one board are written in the order they were made.
+ * patches of one board are written in the order they were made. Other
+ * instances holding the board are told which parts changed (`announce`)
+ * and read those parts from the store again (`refresh`), this one too
+ * when the notice comes back: what each shows is what the store holds
+ * after the last change, whatever order two instances' notices came in.
  */
 export class WorkshopWriter {
   private readonly writing = new Map<string, Promise<void>>();
@@ -53,16 +58,42 @@ export class WorkshopWriter {
     private readonly instance: () => Hocuspocus,
     private readonly source: WorkshopSource,
     private readonly logger: Logger,
+    private readonly announce: Announce = () => {},
   ) {}
 
   /** Writes a change already stored into the board's workshop document, after the changes before it. */
   publish(boardId: string, patch: WorkshopPatch): Promise<void> {
+    this.announce(boardId, { parts: partsOf(patch) });
+    return this.inOrder(boardId, () => this.write(boardId, patch));
+  }
+
+  /**
+   * Reads parts again from the store into the workshop document, if it is
+   * loaded or loading here: some instance changed them. One loading may
+   * have been filled before the change; this writes after its load.
+   */
+  refresh(boardId: string, parts: readonly WorkshopPart[]): Promise<void> {
+    return this.inOrder(boardId, async () => {
+      if (!this.holds(boardId)) return;
+      await this.write(boardId, await this.read(boardId, parts));
+    });
+  }
+
+  /** Whether the board's workshop document is loaded, or loading, here. */
+  holds(boardId: string): boolean {
+    const name = workshopDocumentName(boardId);
+    return this.instance().documents.has(name) || this.instance().loadingDocuments.has(name);
+  }
+
+  private async write(boardId: string, patch: WorkshopPatch) {
+    const direct = await this.instance().openDirectConnection(workshopDocumentName(boardId), { boardId });
+    await direct.transact((doc) => apply(doc, patch));
+    await direct.disconnect();
+  }
+
+  private inOrder(boardId: string, work: () => Promise<void>): Promise<void> {
     const next = (this.writing.get(boardId) ?? Promise.resolve())
-      .then(async () => {
-        const direct = await this.instance().openDirectConnection(workshopDocumentName(boardId), { boardId });
-        await direct.transact((doc) => apply(doc, patch));
-        await direct.disconnect();
-      })
+      .then(work)
       .catch((error: unknown) => this.logger.error({ err: error, board: boardId }, "workshop not published"));
     this.writing.set(boardId, next);
     void next.then(() => {
@@ -73,16 +104,24 @@ export class WorkshopWriter {
 
   /** Fills a workshop document being loaded with everything stored: the store is the truth, the document its copy. */
   async fill(boardId: string, doc: Y.Doc): Promise<void> {
+    const patch = await this.read(boardId, PARTS);
+    doc.transact(() => apply(doc, patch));
+  }
+
+  private async read(boardId: string, parts: readonly WorkshopPart[]): Promise<WorkshopPatch> {
     const { source } = this;
-    const [phase, timer, historyAt, rounds, locks, follow] = await Promise.all([
-      source.phaseOf(boardId),
-      source.timerOf(boardId),
-      source.historyAt(boardId),
-      source.rounds(boardId),
-      source.locksOf(boardId),
-      source.followOf(boardId),
-    ]);
-    doc.transact(() => apply(doc, { phase, timer, ...(historyAt > 0 ? { historyAt } : {}), rounds, locks, follow }));
+    const reads: Record<WorkshopPart, () => Promise<WorkshopPatch>> = {
+      phase: async () => ({ phase: await source.phaseOf(boardId) }),
+      timer: async () => ({ timer: await source.timerOf(boardId) }),
+      historyAt: async () => {
+        const historyAt = await source.historyAt(boardId);
+        return historyAt > 0 ? { historyAt } : {};
+      },
+      rounds: async () => ({ rounds: await source.rounds(boardId) }),
+      locks: async () => ({ locks: await source.locksOf(boardId) }),
+      follow: async () => ({ follow: await source.followOf(boardId) }),
+    };
+    return Object.assign({}, ...(await Promise.all(parts.map((part) => reads[part]())))) as WorkshopPatch;
   }
 
   /** Waits for the writes under way. */
@@ -91,15 +130,24 @@ export class WorkshopWriter {
   }
 }
 
+const PARTS = ["phase", "timer", "historyAt", "rounds", "locks", "follow"] as const satisfies readonly WorkshopPart[];
+
+const partsOf = (patch: WorkshopPatch): WorkshopPart[] => PARTS.filter((part) => patch[part] !== undefined);
+
 function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks, follow }: WorkshopPatch): void {
   const session = doc.getMap(WORKSHOP_SESSION);
-  if (phase !== undefined) session.set(SESSION_PHASE, phase);
-  if (locks !== undefined) session.set(SESSION_LOCKS, locks);
-  if (historyAt !== undefined) session.set(SESSION_HISTORY, historyAt);
+  if (phase !== undefined) setChanged(session, SESSION_PHASE, phase);
+  if (locks !== undefined) setChanged(session, SESSION_LOCKS, locks);
+  if (historyAt !== undefined) setChanged(session, SESSION_HISTORY, historyAt);
   if (timer === null) session.delete(SESSION_TIMER);
-  else if (timer !== undefined) session.set(SESSION_TIMER, timer);
+  else if (timer !== undefined) setChanged(session, SESSION_TIMER, timer);
   if (follow === null) session.delete(SESSION_FOLLOW);
-  else if (follow !== undefined) session.set(SESSION_FOLLOW, follow);
+  else if (follow !== undefined) setChanged(session, SESSION_FOLLOW, follow);
   const stored = doc.getMap(WORKSHOP_ROUNDS);
-  for (const round of rounds ?? []) stored.set(round.id, round);
+  for (const round of rounds ?? []) setChanged(stored, round.id, round);
+}
+
+/** Sets a value unless the map holds an equal one: a part read again unchanged sends clients nothing. */
+function setChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
 }

@@ -3,7 +3,14 @@ import { onTestFinished } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { eventually } from "./eventually";
-import { COLLAB_PATH, SCHEMA_PARAM, SCHEMA_VERSION, localUserOrigin } from "@journeyboard/shared";
+import {
+  COLLAB_PATH,
+  SCHEMA_PARAM,
+  SCHEMA_VERSION,
+  localUserOrigin,
+  moveOnWhenClosed,
+  serverList,
+} from "@journeyboard/shared";
 
 export interface TestClient {
   doc: Y.Doc;
@@ -36,15 +43,20 @@ export interface ClientOptions {
   onStateless?: (payload: string) => void;
   /** Collects every frame this client's socket receives, as text (for searching what reached it). */
   frames?: string[];
+  /** More servers (instances) to move on to, in turn, each time the connection closes, as the app does. */
+  moreServers?: string[];
 }
 
 export function connectClient(
   serverUrl: string,
   boardId: string,
   token: string,
-  { schema = SCHEMA_VERSION, onStateless, frames }: ClientOptions = {},
+  { schema = SCHEMA_VERSION, onStateless, frames, moreServers = [] }: ClientOptions = {},
 ): TestClient {
-  const url = `${serverUrl.replace(/^http/, "ws")}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`;
+  const urls = serverList([serverUrl, ...moreServers].join(",")).map(
+    (server) => `${server}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`,
+  );
+  const url = urls[0]!;
   class TestWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
@@ -65,6 +77,7 @@ export function connectClient(
     minDelay: 100,
     maxDelay: 500,
   });
+  moveOnWhenClosed(socket, urls);
   const doc = new Y.Doc();
   const refusals: string[] = [];
   const closes: TestClient["closes"] = [];

@@ -21,13 +21,15 @@ const OUR_SERVER = join(serverDir, "src", "main.ts");
 export class ServerProcess {
   private child: ChildProcess | null = null;
   url = "";
+  /** Every line it has written to stdout (its JSON log), across restarts. */
+  readonly lines: string[] = [];
 
   constructor(
     private readonly dataDir: string,
     private port = 0,
     private readonly entry = OUR_SERVER,
     /** More of the environment, e.g. DATABASE_URL to store in PostgreSQL. */
-    private readonly env: Record<string, string> = {},
+    readonly env: Record<string, string> = {},
     /** More options for node, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
     private readonly nodeOptions: string[] = [],
   ) {}
@@ -52,6 +54,7 @@ export class ServerProcess {
     child.once("exit", () => process.off("exit", orphanGuard));
     this.url = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).on("line", (line) => {
+        this.lines.push(line);
         const url = /"url":"([^"]+)"/.exec(line)?.[1];
         if (url) resolve(url);
       });

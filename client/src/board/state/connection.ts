@@ -7,6 +7,8 @@ import {
   SCHEMA_PARAM,
   SCHEMA_VERSION,
   metaMap,
+  moveOnWhenClosed,
+  serverList,
   workshopDocumentName,
 } from "@journeyboard/shared";
 import { Liveness } from "./liveness";
@@ -21,6 +23,11 @@ import { UnsentChanges } from "./unsent";
  * A connection the server's heartbeat has not been heard on for a moment
  * is lost (`Liveness`); while the browser knows it has no network at all
  * (`navigator.onLine`), it does not try to connect.
+ *
+ * It connects to the server the page came from, or, when the client was
+ * built with VITE_COLLAB_SERVERS (several instances and no load balancer),
+ * to the first of those and on to the next each time a connection closes
+ * (`moveOnWhenClosed`).
  */
 export interface BoardConnection {
   doc: Y.Doc;
@@ -40,14 +47,24 @@ export interface BoardConnection {
 /** Reconnect soon after the server comes back: within two seconds, whatever the outage. */
 const RECONNECT = { delay: 250, minDelay: 250, maxDelay: 2000 };
 
-export function connectBoard(boardId: string, token: string): BoardConnection {
+/** Where the collaboration socket connects: each server built in, else the one the page came from. */
+function collabUrls(): string[] {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  const servers = serverList(import.meta.env.VITE_COLLAB_SERVERS as string | undefined);
+  return (servers.length ? servers : [`${scheme}://${window.location.host}`]).map(
+    (server) => `${server}${COLLAB_PATH}?${SCHEMA_PARAM}=${SCHEMA_VERSION}`,
+  );
+}
+
+export function connectBoard(boardId: string, token: string): BoardConnection {
+  const urls = collabUrls();
   const socket = new HocuspocusProviderWebsocket({
-    url: `${scheme}://${window.location.host}${COLLAB_PATH}?${SCHEMA_PARAM}=${SCHEMA_VERSION}`,
+    url: urls[0]!,
     ...RECONNECT,
     messageReconnectTimeout: HEARTBEAT.closeAfterMs,
     autoConnect: navigator.onLine,
   });
+  moveOnWhenClosed(socket, urls);
   const liveness = new Liveness(socket);
   const offline = () => socket.disconnect();
   const online = () => void socket.connect();
