@@ -205,6 +205,7 @@ export async function startServer(
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     newBoardLimit: config.newBoardLimit,
+    newBoardCount: scale?.newBoardCount,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

@@ -141,4 +141,21 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("several instances on one
     }
     throw new Error("every edit was published after the subscriptions were back: the cut was never tried");
   }, 60_000);
+
+  it("count new boards per address together: the limit holds whichever instance a request reaches", async () => {
+    const [a, b] = await startInstances(2);
+    const create = (url: string) =>
+      fetch(`${url}/api/boards`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: "Counted" }),
+      });
+    // The default limit: 30 in 10 minutes, here half on each instance.
+    for (let i = 0; i < 30; i++) expect((await create(i % 2 ? b!.url : a!.url)).status).toBe(201);
+    for (const instance of [a!, b!]) {
+      const refused = await create(instance.url);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });

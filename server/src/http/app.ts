@@ -32,7 +32,13 @@ import { linkBase } from "./linkBase";
 import { linkRoutes } from "./linkRoutes";
 import { metricsRoute } from "./metricsRoute";
 import type { LinkService } from "../links/LinkService";
-import { DEFAULT_NEW_BOARD_LIMIT, jsonOnly, newBoardsPerAddress, type NewBoardLimit } from "./requestGuards";
+import {
+  DEFAULT_NEW_BOARD_LIMIT,
+  jsonOnly,
+  newBoardsPerAddress,
+  type NewBoardLimit,
+  type SharedCount,
+} from "./requestGuards";
 
 /** A board read from an imported file: its document's state, title and the workshop part of the file. */
 export interface ImportedBoard {
@@ -67,6 +73,8 @@ export interface HttpDeps {
   publicUrl: string | undefined;
   /** New boards per address (DEFAULT_NEW_BOARD_LIMIT unless given). */
   newBoardLimit?: NewBoardLimit;
+  /** Several instances: new boards are counted together, in Redis. */
+  newBoardCount?: SharedCount;
 }
 
 /** The largest board file `POST /api/boards/import` takes. */
@@ -161,7 +169,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.json({ status: "ok" });
   });
 
-  const newBoards = newBoardsPerAddress(deps.newBoardLimit ?? DEFAULT_NEW_BOARD_LIMIT);
+  const newBoards = newBoardsPerAddress(deps.newBoardLimit ?? DEFAULT_NEW_BOARD_LIMIT, deps.newBoardCount);
   app.post(
     "/api/boards",
     jsonOnly,

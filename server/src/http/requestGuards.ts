@@ -1,6 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { ApiError } from "@journeyboard/shared";
 
 const refuse = (c: Context, status: 415 | 429, refusal: ApiError) => c.json<ApiError>(refusal, status);
@@ -26,13 +27,31 @@ export interface NewBoardLimit {
 
 export const DEFAULT_NEW_BOARD_LIMIT: NewBoardLimit = { boards: 30, seconds: 600 };
 
+/** Where several instances count together: a Redis connection and the key prefix of the count. */
+export interface SharedCount {
+  client: Redis;
+  keyPrefix: string;
+}
+
 /**
  * New boards per address, creations and imports together: each one is
  * stored for good, so one address cannot fill the disk. Past the limit, 429
- * with `Retry-After`.
+ * with `Retry-After`. With several instances the count is kept in Redis,
+ * so the limit holds whichever instance a request reaches (while Redis is
+ * away, each instance counts alone).
  */
-export function newBoardsPerAddress({ boards, seconds }: NewBoardLimit): MiddlewareHandler {
-  const limiter = new RateLimiterMemory({ points: boards, duration: seconds });
+export function newBoardsPerAddress({ boards, seconds }: NewBoardLimit, shared?: SharedCount): MiddlewareHandler {
+  const alone = new RateLimiterMemory({ points: boards, duration: seconds });
+  const limiter = shared
+    ? new RateLimiterRedis({
+        storeClient: shared.client,
+        keyPrefix: shared.keyPrefix,
+        points: boards,
+        duration: seconds,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: alone,
+      })
+    : alone;
   return async (c, next) => {
     const address = getConnInfo(c).remote.address ?? "unknown";
     try {

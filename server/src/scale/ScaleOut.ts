@@ -1,6 +1,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import { workshopDocumentName } from "@journeyboard/shared";
 import type { BoardPersistence } from "../extensions/BoardPersistence";
+import type { SharedCount } from "../http/requestGuards";
 import type { Logger } from "../logger";
 import type { Announce, WorkshopNotice } from "../workshop/WorkshopNotice";
 import { BoardChannels } from "./BoardChannels";
@@ -14,7 +15,8 @@ import { RedisLink, type RedisSettings } from "./RedisLink";
  * Several instances on one PostgreSQL database, sharing boards as they
  * change through Redis (REDIS_URL): board updates and presence
  * (`BoardFanOut`, `PresenceRelay`), workshop notices (`announce`), timer
- * alarms (`alarms`), and which instances are alive (`Instances`). Opened
+ * alarms (`alarms`), new boards per address (`newBoardCount`), and which
+ * instances are alive (`Instances`). Opened
  * before the server wires its extensions; closed after every board is
  * stored.
  */
@@ -46,6 +48,11 @@ export class ScaleOut {
   /** What this instance's messages are tagged with (in its log too). */
   get instanceId(): string {
     return this.link.instanceId;
+  }
+
+  /** Where the instances count new boards per address together. */
+  get newBoardCount(): SharedCount {
+    return { client: this.link.commands, keyPrefix: this.link.key("new-boards") };
   }
 
   /** The extension that carries board updates and presence between instances. */
