@@ -1,9 +1,11 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 interface KonvaNode {
-  getClientRect(): { x: number; y: number; width: number; height: number };
+  getClientRect(config?: { relativeTo?: KonvaNode }): { x: number; y: number; width: number; height: number };
   getStage(): { container(): HTMLElement };
+  findOne(selector: string): KonvaNode | undefined;
   text(): string;
+  width(): number;
 }
 declare global {
   interface Window {
@@ -269,6 +271,17 @@ export class BoardPage {
 
   /** Clicks a lane header (by its title) to open its menu. */
   async openLaneMenu(lane: string): Promise<void> {
+    await this.clickLaneHeader(lane);
+    await this.page.getByTestId("axis.menu").waitFor();
+  }
+
+  /** Clicks a lane header where its menu is not offered: no menu opens (the notice says why). */
+  async openLaneMenuExpectingNone(lane: string): Promise<void> {
+    await this.clickLaneHeader(lane);
+    await expect(this.page.getByTestId("axis.menu")).toHaveCount(0);
+  }
+
+  private async clickLaneHeader(lane: string): Promise<void> {
     const point = await this.page.evaluate((laneTitle) => {
       const konvaStage = window.Konva?.stages[0];
       const title = konvaStage?.find(".lane-title").find((n) => n.text() === laneTitle);
@@ -278,7 +291,6 @@ export class BoardPage {
       return { x: container.x + r.x + 10, y: container.y + r.y + 6 };
     }, lane);
     await this.page.mouse.click(point.x, point.y);
-    await this.page.getByTestId("axis.menu").waitFor();
   }
 
   async cardId(text: string): Promise<string> {

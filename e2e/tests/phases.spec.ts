@@ -19,6 +19,9 @@ test("the facilitator's phase decides what participants may change, and each cha
   const cell = await participant.cellCentre("Awareness", "Customer steps");
   await participant.page.mouse.dblclick(cell.x, cell.y);
   await expect(participant.page.getByTestId("card.editor")).toHaveCount(0);
+  // A lane's header in a read-only phase says why it offers nothing, rather than doing nothing.
+  await participant.openLaneMenuExpectingNone("Customer steps");
+  await expect(participant.page.getByTestId("board.notice")).toContainText("The lanes are set in this phase");
 
   await facilitator.page.getByTestId("phase.select").selectOption("diverge");
   await expect(participant.page.getByTestId("phase.current")).toHaveText("Phase: Ideas");

@@ -254,6 +254,10 @@ export class BoardController {
   addCard(cell?: CellHit): void {
     const target = cell ?? this.defaultCell();
     if (!this.canEdit || !target) return;
+    // What is typed in a cell a lock holds would not be kept: say so before anything is written.
+    if (this.permissions.lockedFor("cards", "", { journeyId: this.journeyId(), ...target })) {
+      return this.notify({ key: "lock.locked" });
+    }
     const open = this.ui.draft;
     if (open && open.stageId === target.stageId && open.laneId === target.laneId) return;
     // A new card begun elsewhere keeps what was typed in the one still open.
@@ -646,19 +650,31 @@ export class BoardController {
       x: at(world.x, camera.x, this.viewport.width),
       y: at(world.y, camera.y, this.viewport.height),
     };
-    if (this.menuRefused(axis)) return;
+    if (this.menuRefused(axis, id)) return;
     this.set({ menu, selection: new Set(), focusCell: cell, keyboardAt: null });
   }
 
   openMenu(menu: AxisMenu): void {
-    if (this.menuRefused(menu.axis)) return;
+    if (this.menuRefused(menu.axis, menu.id)) return;
     this.set({ menu, selection: new Set() });
   }
 
-  /** A stage's or lane's menu changes it: in a phase that sets them, it says so instead of opening. */
-  private menuRefused(axis: "stage" | "lane"): boolean {
-    if (this.may(axis === "stage" ? "stages" : "lanes")) return false;
-    this.notify({ key: axis === "stage" ? "notice.stagesFixed" : "notice.lanesFixed" });
+  /**
+   * A stage's or lane's menu changes it or its journey: in a phase that sets
+   * them, or under a lock on the whole journey (nothing in the menu would be
+   * kept), it says so instead of opening.
+   */
+  private menuRefused(axis: "stage" | "lane", id: string): boolean {
+    // A viewer changes nothing, as the banner over the board says.
+    if (this.permissions.role === "viewer") return true;
+    const area = axis === "stage" ? "stages" : "lanes";
+    if (!this.may(area)) {
+      this.notify({ key: axis === "stage" ? "notice.stagesFixed" : "notice.lanesFixed" });
+      return true;
+    }
+    const journeyId = this.model.record(area, id)?.journeyId;
+    if (!journeyId || !this.permissions.lockedFor("journeys", journeyId, {})) return false;
+    this.notify({ key: "lock.locked" });
     return true;
   }
   closeMenu(): void {

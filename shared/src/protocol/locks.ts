@@ -27,6 +27,13 @@ export const SESSION_LOCKS = "locks";
 /** How a locked target is named in the store and the workshop document. */
 export const lockKey = (kind: LockKind, id: string): string => `${kind}/${id}`;
 
+/** The target a `lockKey` names; null for a key that is none. */
+export function parseLockKey(key: string): { kind: LockKind; id: string } | null {
+  const slash = key.indexOf("/");
+  const kind = key.slice(0, slash) as LockKind;
+  return slash > 0 && LOCK_KINDS.includes(kind) ? { kind, id: key.slice(slash + 1) } : null;
+}
+
 /** The root of the board document each kind of lock guards. */
 export const LOCK_AREAS = { journey: "journeys", stage: "stages", lane: "lanes", card: "cards" } as const;
 

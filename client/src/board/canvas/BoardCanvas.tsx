@@ -253,10 +253,10 @@ export const BoardCanvas = memo(
                     controller={controller}
                     layout={layout}
                     allowed={{
-                      cards: controller.canEdit,
                       stages: controller.may("stages"),
                       lanes: controller.may("lanes"),
                     }}
+                    locks={controller.permissions.locks}
                   />
                 </Layer>
                 <CardsLayer

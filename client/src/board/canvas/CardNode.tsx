@@ -12,7 +12,7 @@ import {
   type LaneKind,
 } from "@journeyboard/shared";
 import type { CardDots } from "../state/cardDots";
-import { ALERT_ICON, CHANNEL_ICONS, useIconImage } from "./icons";
+import { ALERT_ICON, CHANNEL_ICONS, LOCK_ICON, useIconImage } from "./icons";
 import { isDoubleClick } from "./doubleClick";
 
 export interface CardHandlers {
@@ -89,6 +89,13 @@ function DotsBadge({ dots, width }: { dots: CardDots; width: number }) {
   );
 }
 
+/** The department dot's centre from the card's bottom-right corner, and its radius. */
+const DOT_INSET = 9;
+const DOT_RADIUS = 4;
+/** The padlock's size, and its inset from the card's right edge: left of the department dot, a few pixels clear of it. */
+const PADLOCK_SIZE = 12;
+const PADLOCK_INSET = DOT_INSET + DOT_RADIUS + 4 + PADLOCK_SIZE;
+
 /**
  * The card itself in one shape, as the most drawn thing on the board: a
  * hard shadow (a blurred one costs more than the rest of the card), the
@@ -118,7 +125,7 @@ function drawFace(
     context.stroke();
   }
   context.beginPath();
-  context.arc(width - 9, height - 9, 4, 0, Math.PI * 2);
+  context.arc(width - DOT_INSET, height - DOT_INSET, DOT_RADIUS, 0, Math.PI * 2);
   context.setAttr("fillStyle", departmentColour(department));
   context.fill();
 }
@@ -141,6 +148,14 @@ function ChannelChip({ channel, label, onIcon }: { channel: string; label: strin
       />
     </Group>
   );
+}
+
+/** An icon, not an emoji: the card's picture is made again when it arrives, as it is not for a font. */
+function Padlock({ x, y, onIcon }: { x: number; y: number; onIcon: () => void }) {
+  const image = useIconImage("lock", LOCK_ICON, MUTED, onIcon);
+  return image ? (
+    <Image x={x} y={y} image={image} width={PADLOCK_SIZE} height={PADLOCK_SIZE} listening={false} name="card-padlock" />
+  ) : null;
 }
 
 function AlertBadge({ x, onIcon }: { x: number; onIcon: () => void }) {
@@ -278,7 +293,9 @@ export const CardNode = memo(function CardNode({
         )}
         {alerting && <AlertBadge x={box.width - 28} onIcon={iconArrived} />}
         {dots && <DotsBadge dots={dots} width={box.width} />}
-        {locked && <CanvasText x={box.width - 22} y={box.height - 20} text="🔒" fontSize={12} listening={false} />}
+        {locked && (
+          <Padlock x={box.width - PADLOCK_INSET} y={box.height - DOT_INSET - PADLOCK_SIZE / 2} onIcon={iconArrived} />
+        )}
         <CanvasText
           x={10}
           y={textTop}

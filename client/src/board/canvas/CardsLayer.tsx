@@ -137,7 +137,10 @@ const Cell = memo(function Cell({ model, journeyId, column, row, view, screen, m
   const slots = chosen.slots.filter((index) => index < cards.length);
   useLayoutEffect(() => mounting.committed(key, slots, chosen.pending));
   useEffect(() => () => mounting.forget(key), [mounting, key]);
-  const add = shown.canEdit && !shown.tiles ? addSlotRect(column, row, cards.length) : null;
+  // A new card in a cell a lock holds would be refused: its slot is not offered.
+  const place = { journeyId, stageId: column.stage.id, laneId: row.lane.id };
+  const cellLocked = !shown.overridesLocks && lockHolding(shown.locks, "cards", "", place) !== null;
+  const add = shown.canEdit && !shown.tiles && !cellLocked ? addSlotRect(column, row, cards.length) : null;
   const addInView = add !== null && overlaps(add, view);
   if (!slots.length && !addInView) return null;
   const Draw = shown.tiles ? CellTiles : CellCards;

@@ -5,6 +5,7 @@ import {
   Building2,
   Globe,
   Headset,
+  Lock,
   Mail,
   MapPin,
   Share2,
@@ -30,6 +31,7 @@ export const CHANNEL_ICONS: Record<PresetChannel | "other", ComponentType<Lucide
   other: MapPin,
 };
 export const ALERT_ICON = TriangleAlert;
+export const LOCK_ICON = Lock;
 
 const images = new Map<string, HTMLImageElement>();
 

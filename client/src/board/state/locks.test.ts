@@ -67,4 +67,19 @@ describe("locks in the app", () => {
     lock();
     expect(participant.deleteCards(["b"])).toBe(true);
   });
+
+  it("locks every journey not locked yet, and lifts every lock, one command each", () => {
+    const workshop = new Y.Doc();
+    const sent: unknown[] = [];
+    const permissions = new Permissions("facilitator", workshop, (command) => sent.push(command));
+    workshop.getMap(WORKSHOP_SESSION).set(SESSION_LOCKS, ["card/x", "journey/a"]);
+    permissions.lockJourneys(["a", "b"]);
+    expect(sent).toEqual([{ type: "lock.set", kind: "journey", id: "b", locked: true }]);
+    sent.length = 0;
+    permissions.unlockAll();
+    expect(sent).toEqual([
+      { type: "lock.set", kind: "card", id: "x", locked: false },
+      { type: "lock.set", kind: "journey", id: "a", locked: false },
+    ]);
+  });
 });

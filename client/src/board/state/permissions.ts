@@ -9,6 +9,7 @@ import {
   lockHolding,
   mayChange,
   mayCommand,
+  parseLockKey,
   readLocks,
   type BoardArea,
   type BoardChange,
@@ -97,6 +98,19 @@ export class Permissions {
   /** Asks the server to lock or unlock a target (facilitators only: the server refuses anyone else). */
   setLock(kind: LockKind, id: string, locked: boolean): void {
     this.send({ type: "lock.set", kind, id, locked });
+  }
+
+  /** Locks each of these journeys not locked yet: all they hold with them (the facilitator's "lock everything"). */
+  lockJourneys(ids: readonly string[]): void {
+    for (const id of ids) if (!this.isLocked("journey", id)) this.setLock("journey", id, true);
+  }
+
+  /** Lifts every lock on the board. */
+  unlockAll(): void {
+    for (const key of this.lockSet) {
+      const target = parseLockKey(key);
+      if (target) this.setLock(target.kind, target.id, false);
+    }
   }
 
   /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */

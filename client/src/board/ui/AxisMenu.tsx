@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LANE_KINDS, type LaneKind } from "@journeyboard/shared";
 import type { AxisMenu as Menu, BoardController } from "../BoardController";
@@ -26,6 +26,11 @@ export function AxisMenu({
 }) {
   const { t } = useTranslation();
   useFocusBackToCanvas();
+  const dialog = useRef<HTMLDivElement>(null);
+  // The title takes the keyboard; where it is not offered (a lock holds it), the menu does, so Escape still closes it.
+  useEffect(() => {
+    if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
+  }, []);
   const grid = controller.grid();
   const isStage = menu.axis === "stage";
   const record = isStage ? grid?.stages.find((s) => s.id === menu.id) : grid?.lanes.find((l) => l.id === menu.id);
@@ -39,6 +44,8 @@ export function AxisMenu({
   // What a lock holds is offered to a facilitator only: the server refuses it from anyone else.
   const unlocked = !controller.permissions.lockedFor(area, menu.id, record);
   const mayAxis = controller.may(area) && unlocked;
+  // A neighbour goes into the same journey: a lock on the journey holds it too.
+  const mayAdd = controller.may(area) && !controller.permissions.lockedFor("journeys", journeyId, {});
   const { commands } = controller;
   const done = () => controller.closeMenu();
   const move = (to: number) => (isStage ? commands.moveStage(menu.id, to) : commands.moveLane(menu.id, to));
@@ -58,6 +65,8 @@ export function AxisMenu({
       className="popover axis-menu"
       style={{ left: menu.x, top: menu.y + 8 }}
       role="dialog"
+      ref={dialog}
+      tabIndex={-1}
       aria-label={t(isStage ? "menu.stageLabel" : "menu.laneLabel")}
       data-testid="axis.menu"
       onKeyDown={(event) => event.key === "Escape" && done()}
@@ -91,7 +100,7 @@ export function AxisMenu({
       >
         {t(record.collapsed ? "menu.expand" : "menu.collapse")}
       </button>
-      {isStage && !record.collapsed && controller.may("stages") && (
+      {isStage && !record.collapsed && mayAxis && (
         <div className="row" role="group" aria-label={t("menu.width")}>
           <button
             type="button"
@@ -121,10 +130,10 @@ export function AxisMenu({
         </label>
       )}
       <div className="row">
-        <button type="button" onClick={() => add(index)} data-testid="axis.addBefore">
+        <button type="button" onClick={() => add(index)} disabled={!mayAdd} data-testid="axis.addBefore">
           {t(isStage ? "menu.addStageBefore" : "menu.addLaneAbove")}
         </button>
-        <button type="button" onClick={() => add(index + 1)} data-testid="axis.addAfter">
+        <button type="button" onClick={() => add(index + 1)} disabled={!mayAdd} data-testid="axis.addAfter">
           {t(isStage ? "menu.addStageAfter" : "menu.addLaneBelow")}
         </button>
       </div>

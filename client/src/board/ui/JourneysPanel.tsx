@@ -14,6 +14,7 @@ import type { BoardController } from "../BoardController";
 import { LiveText } from "../text/LiveText";
 import { DELETE_JOURNEY } from "../state/permissions";
 import { BoardSettings } from "./BoardSettings";
+import { LockEverything } from "./LockEverything";
 import { SidePanel } from "./SidePanel";
 
 /** The journey shown (title, persona, delete) and new journeys: from a template, as a copy, or as the target of this one. */
@@ -75,6 +76,12 @@ export function JourneysPanel({
               ))}
             </select>
           </label>
+          <LockToggle
+            permissions={controller.permissions}
+            kind="journey"
+            id={journey.id}
+            held={controller.permissions.isLocked("journey", journey.id)}
+          />
           {editable && (
             <div className="row">
               <button
@@ -98,12 +105,6 @@ export function JourneysPanel({
                   {t("journeys.target")}
                 </button>
               )}
-              <LockToggle
-                permissions={controller.permissions}
-                kind="journey"
-                id={journey.id}
-                held={controller.permissions.isLocked("journey", journey.id)}
-              />
               {controller.may(DELETE_JOURNEY) && (
                 <button
                   type="button"
@@ -160,6 +161,7 @@ export function JourneysPanel({
           </button>
         </section>
       )}
+      <LockEverything controller={controller} />
       <BoardSettings controller={controller} />
     </SidePanel>
   );
