@@ -145,6 +145,7 @@ export async function startServer(
     timers: storage.timers,
     locks: storage.locks,
     follow: storage.follow,
+    cofacilitators: storage.cofacilitators,
     votes,
     snapshots,
     instance: () => hocuspocus,
@@ -254,6 +255,7 @@ export async function startServer(
     const gate = new SocketGate(ws, connection, {
       phaseOf: session.phaseOf,
       locksOf: session.locksOf,
+      cofacilitatorsOf: session.cofacilitatorsOf,
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
       capacity,

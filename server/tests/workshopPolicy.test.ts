@@ -33,6 +33,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "view.bring": { type: "view.bring", view: { journeyId: "journey", x: 0, y: 0, width: 800, height: 600 } },
   "follow.start": { type: "follow.start" },
   "follow.stop": { type: "follow.stop" },
+  "cofacilitator.set": { type: "cofacilitator.set", personId: "0".repeat(64), granted: true },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */
@@ -77,6 +78,7 @@ describe("the workshop policy", () => {
         "lock.set",
         "view.bring",
         "follow.start",
+        "cofacilitator.set",
       ]),
     );
 

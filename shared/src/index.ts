@@ -53,6 +53,7 @@ export * from "./protocol/locks";
 export * from "./protocol/follow";
 export * from "./protocol/commands";
 export * from "./protocol/presence";
+export * from "./protocol/people";
 export * from "./exchange/boardJson";
 export * from "./exchange/fileProblems";
 export * from "./exchange/gridRows";

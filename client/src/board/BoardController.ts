@@ -579,7 +579,7 @@ export class BoardController {
 
   deleteSelection(): void {
     const ids = [...this.ui.selection];
-    if (!mayDeleteAtOnce(this.permissions.role, ids.length)) {
+    if (!mayDeleteAtOnce(this.permissions.standing, ids.length)) {
       return this.notify({ key: "notice.tooManyToDelete", values: { limit: PARTICIPANT_DELETES } });
     }
     if (ids.some((id) => !this.mayEditCard(id))) return this.notify({ key: "lock.locked" });

@@ -46,6 +46,7 @@ import { PhaseControl } from "./ui/PhaseControl";
 import { OutlinePanel } from "./ui/OutlinePanel";
 import { PersonasPanel } from "./ui/PersonasPanel";
 import { PresenceList } from "./ui/PresenceList";
+import { Cofacilitators } from "./ui/Cofacilitators";
 import { SharePanel } from "./ui/SharePanel";
 import { TimerControl } from "./ui/TimerControl";
 import { Toolbar } from "./ui/Toolbar";
@@ -196,6 +197,7 @@ function ConnectedBoard({
   if (connectionState.refusal) return <BoardMessage kind="refused" reason={connectionState.refusal} />;
 
   const meta = controller.model.meta();
+  const { standing } = controller.permissions;
   const editingCard = ui.editing ? controller.model.record("cards", ui.editing) : undefined;
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
   const draftBox = ui.draft && layout ? slotBox(layout, ui.draft) : null;
@@ -213,8 +215,8 @@ function ConnectedBoard({
           <h1 data-testid="board.title" dir="auto">
             {meta.title ?? ""}
           </h1>
-          <span className={`role role-${role}`} data-testid="board.role">
-            {t(`role.${role}`)}
+          <span className={`role role-${standing}`} data-testid="board.role">
+            {t(`role.${standing}`)}
           </span>
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
@@ -222,7 +224,11 @@ function ConnectedBoard({
           {controller.permissions.mayCommand("follow.start") && (
             <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />
           )}
-          {role === "facilitator" && <SharePanel boardId={boardId} token={token} />}
+          {role === "facilitator" && (
+            <SharePanel boardId={boardId} token={token}>
+              <Cofacilitators permissions={controller.permissions} peers={peers} />
+            </SharePanel>
+          )}
           <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
           <ConnectionBadge state={connectionState} />
           <LanguagePicker />
@@ -233,7 +239,7 @@ function ConnectedBoard({
             {t("board.viewOnly")}
           </p>
         )}
-        {role === "participant" && ui.phase !== "open" && (
+        {standing === "participant" && ui.phase !== "open" && (
           <p className="viewer-banner" data-testid="board.phaseBanner">
             {t(`phase.${ui.phase}.participants`)}
           </p>

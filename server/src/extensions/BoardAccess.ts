@@ -44,6 +44,6 @@ export class BoardAccess implements Extension {
     if (!(await this.hasRoomFor(boardId))) throw new ConnectionRefused(AUTH_FAILURES.serverFull);
     // Only the server writes the workshop document (voting rounds and results).
     connectionConfig.readOnly = workshop || role === "viewer";
-    return { boardId, role };
+    return { boardId, role, person: null };
   }
 }

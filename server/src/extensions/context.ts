@@ -5,6 +5,11 @@ import type { AuthFailure } from "@journeyboard/shared";
 export interface BoardContext {
   boardId: string;
   role: Role;
+  /**
+   * The person's public id (shared `people.ts`), once the connection said
+   * its key (`vote.hello`); fixed for the connection's life from then on.
+   */
+  person: string | null;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import type { Capacity } from "./capacity";
 import { GATE_CLOSE, type GateLimits } from "./limits";
 import { answerBytes, answerFullSync, type WholeState } from "./fullSync";
+import { standingAmong } from "../workshop/PeopleService";
 import { stampPresence } from "./presence";
 import { RateLimit } from "./RateLimit";
 
@@ -31,6 +32,8 @@ export interface GateDeps {
   phaseOf(boardId: string): Promise<Phase>;
   /** The board's locked targets, read from the store at each update. */
   locksOf(boardId: string): Promise<ReadonlySet<string>>;
+  /** The board's co-facilitators (person ids), read from the store at each update. */
+  cofacilitatorsOf(boardId: string): Promise<ReadonlySet<string>>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -274,9 +277,14 @@ export class SocketGate {
     update: Uint8Array,
   ): Promise<"accepted" | "unresolved" | "over-budget" | UpdateRefused> {
     const context = connection.context as BoardContext;
-    const [phase, locks] = await Promise.all([this.deps.phaseOf(context.boardId), this.deps.locksOf(context.boardId)]);
+    const { boardId } = context;
+    const [phase, locks, cofacilitators] = await Promise.all([
+      this.deps.phaseOf(boardId),
+      this.deps.locksOf(boardId),
+      this.deps.cofacilitatorsOf(boardId),
+    ]);
     try {
-      const author = { role: context.role, phase, locks };
+      const author = { role: standingAmong(context, cofacilitators), phase, locks };
       const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
       return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {
@@ -346,6 +354,7 @@ export class SocketGate {
       speaksFor: this.presenceOf.get(envelope.documentName),
       takenByOthers,
       role: (connection.context as BoardContext).role,
+      personId: (connection.context as BoardContext).person,
     });
     if (speaksFor !== undefined) this.presenceOf.set(envelope.documentName, speaksFor);
     if (entries.length) document.applyAwarenessUpdate(connection, writeAwareness(entries));

@@ -9,11 +9,17 @@ import type { AwarenessEntry } from "./frames";
  * bounds (`PresenceState`: a `view` that followers fit to their screen is a
  * finite area of at least one world unit a side, so none of them is sent
  * to infinity or divides by zero), or are dropped whole; `user.role` is
- * the connection's role, whatever it claimed.
+ * the connection's role and `user.personId` the person it said it is
+ * (none before it said), whatever it claimed.
  */
 export function stampPresence(
   entries: readonly AwarenessEntry[],
-  who: { speaksFor: number | undefined; takenByOthers: (clientId: number) => boolean; role: Role },
+  who: {
+    speaksFor: number | undefined;
+    takenByOthers: (clientId: number) => boolean;
+    role: Role;
+    personId: string | null;
+  },
 ): { entries: AwarenessEntry[]; speaksFor: number | undefined } {
   let speaksFor = who.speaksFor;
   const kept = entries.filter((entry) => {
@@ -25,7 +31,10 @@ export function stampPresence(
     const parsed = PresenceState.safeParse(entry.state);
     if (!parsed.success) return [];
     const state = parsed.data;
-    return [{ ...entry, state: state.user ? { ...state, user: { ...state.user, role: who.role } } : state }];
+    if (!state.user) return [{ ...entry, state }];
+    // Undefined is left out of the JSON sent on: no person before the connection said who it is.
+    const user = { ...state.user, role: who.role, personId: who.personId ?? undefined };
+    return [{ ...entry, state: { ...state, user } }];
   });
   return { entries: stamped, speaksFor };
 }

@@ -9,12 +9,13 @@ import {
   UPDATE_REFUSALS,
   mayChange,
   mayDeleteAtOnce,
+  runsWorkshop,
   recordsOf,
   lockHolding,
   textLimit,
   type BoardChange,
   type Phase,
-  type Role,
+  type Standing,
 } from "@journeyboard/shared";
 import { countBytes } from "./boardBytes";
 import { UpdateRefused, changesOf, type Write } from "./updateChanges";
@@ -25,9 +26,10 @@ export interface BoardLimits {
 }
 
 export interface Author {
-  role: Role;
+  /** Where the sender stands: their link's role, or co-facilitator. */
+  role: Standing;
   phase: Phase;
-  /** The board's locked targets (`lockKey`): only a facilitator changes what they hold. */
+  /** The board's locked targets (`lockKey`): only those who run the workshop change what they hold. */
   locks: ReadonlySet<string>;
 }
 
@@ -71,12 +73,12 @@ function lastOrder(doc: Y.Doc): string | null {
 const PLACE_FIELDS = new Set(["journeyId", "stageId", "laneId"]);
 
 /**
- * Refuses an update that changes locked content, unless a facilitator
- * sends it: each record it writes or deletes is held by a lock where it
+ * Refuses an update that changes locked content, unless someone who runs
+ * the workshop (the facilitator, a co-facilitator) sends it: each record it writes or deletes is held by a lock where it
  * sits now, or where the update puts it (a card moved into a locked lane).
  */
 function checkLocks(doc: Y.Doc, writes: Write[], deletes: BoardChange[], { role, locks }: Author): void {
-  if (role === "facilitator" || locks.size === 0) return;
+  if (runsWorkshop(role) || locks.size === 0) return;
   const moves = new Map<string, Record<string, unknown>>();
   for (const { change, value, hasValue } of writes) {
     if (!hasValue || change.field === null || !PLACE_FIELDS.has(change.field)) continue;

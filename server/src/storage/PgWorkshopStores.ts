@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
 import { inTransaction } from "./pg";
@@ -162,5 +163,31 @@ export class PgFollowStore implements FollowStore {
          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
         [boardId, JSON.stringify(follow)],
       );
+  }
+}
+
+/** Each board's co-facilitators, in `board_cofacilitators`. */
+export class PgCofacilitatorStore implements CofacilitatorStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async cofacilitatorsOf(boardId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ person_id: string }>(
+      `SELECT person_id FROM board_cofacilitators WHERE board_id = $1 ORDER BY person_id`,
+      [boardId],
+    );
+    return rows.map((row) => row.person_id);
+  }
+
+  async set(boardId: string, personId: string, granted: boolean, at: number): Promise<boolean> {
+    const result = granted
+      ? await this.pool.query(
+          `INSERT INTO board_cofacilitators (board_id, person_id, granted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [boardId, personId, at],
+        )
+      : await this.pool.query(`DELETE FROM board_cofacilitators WHERE board_id = $1 AND person_id = $2`, [
+          boardId,
+          personId,
+        ]);
+    return (result.rowCount ?? 0) > 0;
   }
 }

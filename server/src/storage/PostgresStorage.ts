@@ -8,6 +8,7 @@ import { PgBoardStore } from "./PgBoardStore";
 import { PgVoteStore } from "./PgVoteStore";
 import {
   PgFollowStore,
+  PgCofacilitatorStore,
   PgLinkStore,
   PgLockStore,
   PgPhaseStore,
@@ -40,6 +41,7 @@ export class PostgresStorage implements Storage {
   readonly locks: PgLockStore;
   readonly tickets: PgTicketStore;
   readonly follow: PgFollowStore;
+  readonly cofacilitators: PgCofacilitatorStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.boards = new PgBoardStore(pool);
@@ -51,6 +53,7 @@ export class PostgresStorage implements Storage {
     this.locks = new PgLockStore(pool);
     this.tickets = new PgTicketStore(pool);
     this.follow = new PgFollowStore(pool);
+    this.cofacilitators = new PgCofacilitatorStore(pool);
   }
 
   /** Connects and migrates; a database that cannot be reached or used is a ConfigError naming what to change. */

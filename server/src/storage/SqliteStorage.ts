@@ -11,6 +11,7 @@ import {
   SqliteFollowStore,
   SqliteLinkStore,
   SqliteLockStore,
+  SqliteCofacilitatorStore,
   SqlitePhaseStore,
   SqliteSnapshotStore,
   SqliteTimerStore,
@@ -37,6 +38,7 @@ export class SqliteStorage implements Storage {
   readonly locks: SqliteLockStore;
   readonly tickets: SqliteTicketStore;
   readonly follow: SqliteFollowStore;
+  readonly cofacilitators: SqliteCofacilitatorStore;
   private readonly pingStatement: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
@@ -49,6 +51,7 @@ export class SqliteStorage implements Storage {
     this.locks = new SqliteLockStore(db);
     this.tickets = new SqliteTicketStore(db);
     this.follow = new SqliteFollowStore(db);
+    this.cofacilitators = new SqliteCofacilitatorStore(db);
     this.pingStatement = db.prepare(`SELECT 1 AS ok`);
   }
 

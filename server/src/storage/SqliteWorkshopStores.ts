@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
 import { phaseFrom, type PhaseStore } from "./PhaseStore";
@@ -177,5 +178,31 @@ export class SqliteFollowStore implements FollowStore {
   async save(boardId: string, follow: FollowState | null): Promise<void> {
     if (follow === null) this.statements.delete.run(boardId);
     else this.statements.upsert.run(boardId, JSON.stringify(follow));
+  }
+}
+
+const COFACILITATOR_SQL = {
+  select: `SELECT person_id AS personId FROM board_cofacilitators WHERE board_id = ? ORDER BY person_id`,
+  insert: `INSERT OR IGNORE INTO board_cofacilitators (board_id, person_id, granted_at) VALUES (?, ?, ?)`,
+  delete: `DELETE FROM board_cofacilitators WHERE board_id = ? AND person_id = ?`,
+};
+
+/** Each board's co-facilitators, in `board_cofacilitators`. */
+export class SqliteCofacilitatorStore implements CofacilitatorStore {
+  private readonly statements: Statements<typeof COFACILITATOR_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, COFACILITATOR_SQL);
+  }
+
+  async cofacilitatorsOf(boardId: string): Promise<string[]> {
+    return (this.statements.select.all(boardId) as { personId: string }[]).map((row) => row.personId);
+  }
+
+  async set(boardId: string, personId: string, granted: boolean, at: number): Promise<boolean> {
+    const result = granted
+      ? this.statements.insert.run(boardId, personId, at)
+      : this.statements.delete.run(boardId, personId);
+    return result.changes > 0;
   }
 }

@@ -1,6 +1,7 @@
 import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
 import type { FollowStore } from "../workshop/FollowStore";
+import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import type { TimerStore } from "../workshop/TimerStore";
 import type { BoardStore } from "./BoardStore";
@@ -27,6 +28,7 @@ export interface Storage {
   readonly locks: LockStore;
   readonly tickets: TicketStore;
   readonly follow: FollowStore;
+  readonly cofacilitators: CofacilitatorStore;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -126,6 +126,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    name: "0004-cofacilitators",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE board_cofacilitators (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          person_id TEXT NOT NULL,
+          granted_at BIGINT NOT NULL,
+          PRIMARY KEY (board_id, person_id)
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

@@ -130,6 +130,19 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    name: "0005-cofacilitators",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE board_cofacilitators (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          person_id TEXT NOT NULL,
+          granted_at INTEGER NOT NULL,
+          PRIMARY KEY (board_id, person_id)
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */

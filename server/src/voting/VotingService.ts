@@ -5,6 +5,7 @@ import {
   newId,
   readRecord,
   roundVotesOn,
+  runsWorkshop,
   type CommandOf,
   type MyDots,
   type RoundProgress,
@@ -16,7 +17,7 @@ import {
 } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import type { VoteStore } from "../storage/VoteStore";
-import { hashToken } from "../tokens";
+import { personIdOf, standingAmong } from "../workshop/PeopleService";
 import { Refused } from "../workshop/Refused";
 import type { Announce } from "../workshop/WorkshopNotice";
 import type { TimerService } from "../workshop/TimerService";
@@ -56,13 +57,15 @@ export class VotingService {
     private readonly now: () => number,
     /** Runs once a round's results are out (the board's history keeps a snapshot then). */
     private readonly afterReveal: (boardId: string, round: RoundRecord) => void,
+    /** The board's co-facilitators, who are told who has dots left as the facilitator is. */
+    private readonly cofacilitatorsOf: (boardId: string) => Promise<ReadonlySet<string>>,
     private readonly announce: Announce = () => {},
   ) {}
 
   /** Who votes through this connection, said once per connection (and again after each reconnect). */
   async hello(connection: Connection, boardId: string, command: CommandOf<"vote.hello">): Promise<void> {
     if (!this.voters.has(connection)) {
-      const participantId = hashToken(`${boardId}:${command.voterKey}`);
+      const participantId = personIdOf(boardId, command.voterKey);
       this.voters.set(connection, { participantId, name: command.name, department: command.department });
     }
     await this.afterHello(connection, boardId);
@@ -252,7 +255,7 @@ export class VotingService {
     if (open) await this.sendProgress(boardId, open.id);
   }
 
-  /** Tells the board's facilitators, on every instance, how many dots each person has used: never where. */
+  /** Tells those who run the workshop, on every instance, how many dots each person has used: never where. */
   async sendProgress(boardId: string, roundId: string): Promise<void> {
     this.announce(boardId, { parts: [], progress: roundId });
     await this.tellFacilitatorsHere(boardId, roundId);
@@ -283,8 +286,10 @@ export class VotingService {
       people.set(row.participantId, person);
     }
     const progress: RoundProgress = { type: "round.progress", roundId, people: [...people.values()] };
+    const cofacilitators = await this.cofacilitatorsOf(boardId);
     for (const connection of board.getConnections()) {
-      if ((connection.context as BoardContext).role === "facilitator") this.send(connection, progress);
+      if (runsWorkshop(standingAmong(connection.context as BoardContext, cofacilitators)))
+        this.send(connection, progress);
     }
   }
 

@@ -8,6 +8,7 @@ import {
   type CommandOf,
   type CommandRefusal,
   type CommandRefused,
+  type Standing,
 } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import { countRefusal } from "../metrics";
@@ -29,11 +30,15 @@ export type CommandHandlers = { [K in CommandName]: (call: CommandCall<K>) => Pr
  * Every workshop command goes through here: read once, its payload
  * checked by its schema (shared `WorkshopCommand`), its sender's right by
  * the shared policy (`mayCommand`, the rule the client reads to offer the
- * control at all), then its one handler. Whatever is not carried out is
- * answered with `refused` and a reason, to the sender alone.
+ * control at all) for where the sender stands now (a co-facilitator is
+ * read from the store), then its one handler. Whatever is not carried out
+ * is answered with `refused` and a reason, to the sender alone.
  */
 export class CommandRegistry {
-  constructor(private readonly handlers: CommandHandlers) {}
+  constructor(
+    private readonly handlers: CommandHandlers,
+    private readonly standing: (context: BoardContext) => Promise<Standing>,
+  ) {}
 
   /** A stateless message on a board's connection, or on its workshop document's (`onWorkshop`). */
   async dispatch(connection: Connection, board: Y.Doc, payload: string, onWorkshop: boolean): Promise<void> {
@@ -47,7 +52,9 @@ export class CommandRegistry {
     }
     const context = connection.context as BoardContext;
     if (onWorkshop) return refuse(connection, command, COMMAND_REFUSALS.wrongDocument);
-    if (!mayCommand(context.role, command.type)) return refuse(connection, command, COMMAND_REFUSALS.forbidden);
+    if (!mayCommand(await this.standing(context), command.type)) {
+      return refuse(connection, command, COMMAND_REFUSALS.forbidden);
+    }
     const handle = this.handlers[command.type] as (call: CommandCall<CommandName>) => Promise<void>;
     try {
       await handle({ connection, context, board, command });

@@ -11,8 +11,10 @@ import type { AlarmLease } from "./AlarmLease";
 import { CommandRegistry } from "./CommandRegistry";
 import { FollowService } from "./FollowService";
 import type { FollowStore } from "./FollowStore";
+import type { CofacilitatorStore } from "./CofacilitatorStore";
 import { LockService } from "./LockService";
 import type { LockStore } from "./LockStore";
+import { PeopleService } from "./PeopleService";
 import { PhaseService } from "./PhaseService";
 import { Refused } from "./Refused";
 import { TimerService } from "./TimerService";
@@ -25,6 +27,7 @@ export interface WorkshopDeps {
   timers: TimerStore;
   locks: LockStore;
   follow: FollowStore;
+  cofacilitators: CofacilitatorStore;
   votes: VoteStore;
   snapshots: SnapshotStore;
   instance: () => Hocuspocus;
@@ -40,7 +43,7 @@ export interface WorkshopDeps {
 
 /**
  * The workshop session of every board, in one place: its state in the
- * store (phase, timer, locks, follow me, rounds and ballots; nothing of it only in this
+ * store (phase, timer, locks, follow me, co-facilitators, rounds and ballots; nothing of it only in this
  * process, so another instance reading the same store runs the same
  * workshop), one registry of the commands that change it, and one writer
  * of the workshop document that shows it to clients.
@@ -56,6 +59,7 @@ export class WorkshopSession {
   readonly voting: VotingService;
   readonly locks: LockService;
   readonly follow: FollowService;
+  readonly people: PeopleService;
   private readonly writer: WorkshopWriter;
   private readonly registry: CommandRegistry;
   /** Per board, the end of the work under way: the next waits for it. */
@@ -67,6 +71,7 @@ export class WorkshopSession {
       timers: timerStore,
       locks: lockStore,
       follow: followStore,
+      cofacilitators,
       votes,
       snapshots,
       clock,
@@ -80,6 +85,7 @@ export class WorkshopSession {
         rounds: (boardId) => votes.rounds(boardId),
         locksOf: (boardId) => lockStore.locksOf(boardId),
         followOf: (boardId) => followStore.followOf(boardId),
+        cofacilitatorsOf: (boardId) => cofacilitators.cofacilitatorsOf(boardId),
       },
       deps.logger,
       deps.announce,
@@ -87,6 +93,7 @@ export class WorkshopSession {
     this.phases = new PhaseService(phaseStore, this.writer, clock, (boardId, phase) =>
       deps.keepInHistory(boardId, phase, "phase"),
     );
+    this.people = new PeopleService(cofacilitators, this.writer, clock);
     this.voting = new VotingService(
       votes,
       deps.instance,
@@ -94,6 +101,7 @@ export class WorkshopSession {
       () => this.timers,
       clock,
       (boardId, round) => deps.keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
+      this.people.cofacilitatorsOf,
       deps.announce,
     );
     this.timers = new TimerService(
@@ -109,33 +117,42 @@ export class WorkshopSession {
     );
     this.locks = new LockService(lockStore, this.writer, clock);
     this.follow = new FollowService(followStore, this.writer, clock);
-    const { voting, phases, timers, locks, follow } = this;
-    this.registry = new CommandRegistry({
-      "vote.hello": ({ connection, context, command }) => voting.hello(connection, context.boardId, command),
-      "vote.add": ({ connection, board, command }) => voting.vote(connection, board, command),
-      "vote.remove": ({ connection, board, command }) => voting.vote(connection, board, command),
-      "round.start": ({ context, command }) => voting.start(context.boardId, command.rules),
-      "round.close": ({ context, command }) => voting.close(context.boardId, command.roundId),
-      "round.reveal": ({ context, command }) => voting.reveal(context.boardId, command.roundId),
-      "phase.set": ({ context, command }) => phases.set(context.boardId, command.phase),
-      "timer.start": async ({ context, command }) => {
-        if (await voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);
-        await timers.start(context.boardId, command.seconds);
+    const { voting, phases, timers, locks, follow, people } = this;
+    this.registry = new CommandRegistry(
+      {
+        "vote.hello": ({ connection, context, command }) => {
+          people.hello(connection, command.voterKey);
+          return voting.hello(connection, context.boardId, command);
+        },
+        "vote.add": ({ connection, board, command }) => voting.vote(connection, board, command),
+        "vote.remove": ({ connection, board, command }) => voting.vote(connection, board, command),
+        "round.start": ({ context, command }) => voting.start(context.boardId, command.rules),
+        "round.close": ({ context, command }) => voting.close(context.boardId, command.roundId),
+        "round.reveal": ({ context, command }) => voting.reveal(context.boardId, command.roundId),
+        "phase.set": ({ context, command }) => phases.set(context.boardId, command.phase),
+        "timer.start": async ({ context, command }) => {
+          if (await voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);
+          await timers.start(context.boardId, command.seconds);
+        },
+        "timer.pause": ({ context }) => timers.pause(context.boardId),
+        "timer.resume": ({ context }) => timers.resume(context.boardId),
+        "timer.add": ({ context, command }) => timers.add(context.boardId, command.seconds),
+        "timer.stop": ({ context }) => timers.stop(context.boardId),
+        "lock.set": ({ context, board, command }) => locks.set(context.boardId, board, command),
+        "view.bring": async ({ connection, command }) => follow.bring(connection, command.view),
+        "follow.start": ({ connection, context }) => follow.start(context.boardId, connection),
+        "follow.stop": ({ context }) => follow.stop(context.boardId),
+        "cofacilitator.set": ({ context, command }) => people.set(context.boardId, command),
       },
-      "timer.pause": ({ context }) => timers.pause(context.boardId),
-      "timer.resume": ({ context }) => timers.resume(context.boardId),
-      "timer.add": ({ context, command }) => timers.add(context.boardId, command.seconds),
-      "timer.stop": ({ context }) => timers.stop(context.boardId),
-      "lock.set": ({ context, board, command }) => locks.set(context.boardId, board, command),
-      "view.bring": async ({ connection, command }) => follow.bring(connection, command.view),
-      "follow.start": ({ connection, context }) => follow.start(context.boardId, connection),
-      "follow.stop": ({ context }) => follow.stop(context.boardId),
-    });
+      people.standing.bind(people),
+    );
   }
 
   phaseOf = (boardId: string) => this.phases.phaseOf(boardId);
 
   locksOf = (boardId: string) => this.locks.locksOf(boardId);
+
+  cofacilitatorsOf = (boardId: string) => this.people.cofacilitatorsOf(boardId);
 
   /** What `board.json` carries of the workshop: the phase and the revealed rounds. */
   workshopOf = async (boardId: string): Promise<BoardWorkshop> => {

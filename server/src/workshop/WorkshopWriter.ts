@@ -2,6 +2,7 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
   SESSION_FOLLOW,
+  SESSION_COFACILITATORS,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -28,6 +29,8 @@ export interface WorkshopPatch {
   locks?: readonly string[];
   /** null: nobody asks to be followed any more. */
   follow?: FollowState | null;
+  /** Every co-facilitator's person id, sorted. */
+  cofacilitators?: readonly string[];
 }
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
@@ -38,11 +41,12 @@ export interface WorkshopSource {
   rounds(boardId: string): Promise<RoundRecord[]>;
   locksOf(boardId: string): Promise<string[]>;
   followOf(boardId: string): Promise<FollowState | null>;
+  cofacilitatorsOf(boardId: string): Promise<string[]>;
 }
 
 /**
  * The one writer of every board's workshop document. The stores hold the
- * workshop (phase, timer, rounds, history, locks, follow me); the document is their copy for
+ * workshop (phase, timer, rounds, history, locks, follow me, co-facilitators); the document is their copy for
  * clients, so it is filled from the stores whenever it loads (on any
  * instance, after any restart) and patched after each stored change. The
  * patches of one board are written in the order they were made. Other
@@ -120,6 +124,7 @@ export class WorkshopWriter {
       rounds: async () => ({ rounds: await source.rounds(boardId) }),
       locks: async () => ({ locks: await source.locksOf(boardId) }),
       follow: async () => ({ follow: await source.followOf(boardId) }),
+      cofacilitators: async () => ({ cofacilitators: await source.cofacilitatorsOf(boardId) }),
     };
     return Object.assign({}, ...(await Promise.all(parts.map((part) => reads[part]())))) as WorkshopPatch;
   }
@@ -130,15 +135,24 @@ export class WorkshopWriter {
   }
 }
 
-const PARTS = ["phase", "timer", "historyAt", "rounds", "locks", "follow"] as const satisfies readonly WorkshopPart[];
+const PARTS = [
+  "phase",
+  "timer",
+  "historyAt",
+  "rounds",
+  "locks",
+  "follow",
+  "cofacilitators",
+] as const satisfies readonly WorkshopPart[];
 
 const partsOf = (patch: WorkshopPatch): WorkshopPart[] => PARTS.filter((part) => patch[part] !== undefined);
 
-function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks, follow }: WorkshopPatch): void {
+function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks, follow, cofacilitators }: WorkshopPatch): void {
   const session = doc.getMap(WORKSHOP_SESSION);
   if (phase !== undefined) setChanged(session, SESSION_PHASE, phase);
   if (locks !== undefined) setChanged(session, SESSION_LOCKS, locks);
   if (historyAt !== undefined) setChanged(session, SESSION_HISTORY, historyAt);
+  if (cofacilitators !== undefined) setChanged(session, SESSION_COFACILITATORS, cofacilitators);
   if (timer === null) session.delete(SESSION_TIMER);
   else if (timer !== undefined) setChanged(session, SESSION_TIMER, timer);
   if (follow === null) session.delete(SESSION_FOLLOW);

@@ -6,7 +6,9 @@ import {
   type RoundRules,
   type VoteCommand,
   type CommandRefused,
+  type WorkshopCommand,
   type VoteMessage,
+  type PersonKnown,
 } from "@journeyboard/shared";
 import { acknowledged, connectSynced, type ClientOptions, type TestClient } from "./client";
 import { eventually } from "./eventually";
@@ -18,7 +20,9 @@ export type ServerMessage = VoteMessage | CommandRefused;
 /** A person in a voting test: their board connection and every voting message the server sent them. */
 export interface VotingClient extends TestClient {
   messages: ServerMessage[];
-  send(command: VoteCommand): void;
+  /** Who the server said this connection is (`person.known`), once it has. */
+  personId(): string | null;
+  send(command: WorkshopCommand): void;
   /** Says who votes here: `voter` stands for the browser's secret voter key (padded to its minimum length). */
   hello(voter: string, department: string, name?: string): void;
 }
@@ -30,17 +34,24 @@ export async function connectVoter(
   options: ClientOptions = {},
 ): Promise<VotingClient> {
   const messages: ServerMessage[] = [];
+  let personId: string | null = null;
   const client = await connectSynced(serverUrl, boardId, token, {
     ...options,
-    onStateless: (payload) => messages.push(JSON.parse(payload) as ServerMessage),
+    onStateless: (payload) => {
+      options.onStateless?.(payload);
+      const message = JSON.parse(payload) as ServerMessage | PersonKnown;
+      if (message.type === "person.known") personId = message.personId;
+      else messages.push(message);
+    },
   });
-  const send = (command: VoteCommand) => client.provider.sendStateless(JSON.stringify(command));
+  const send = (command: WorkshopCommand) => client.provider.sendStateless(JSON.stringify(command));
   // Who votes is said per connection: like the app, say it again after every reconnect.
   let hello: VoteCommand | null = null;
   client.provider.on("authenticated", () => hello && send(hello));
   return {
     ...client,
     messages,
+    personId: () => personId,
     send,
     hello: (voter, department, name = voter) => {
       hello = { type: "vote.hello", voterKey: voter.padEnd(16, "."), name, department };

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { FollowCommand, type ViewBrought } from "./follow";
 import { LockCommand } from "./locks";
+import { CofacilitatorCommand, type PersonKnown } from "./people";
 import { PhaseCommand, type ResyncMessage } from "./phases";
 import { TimerCommand } from "./timer";
 import { VOTE_REFUSALS, VoteCommand, type VoteMessage } from "./voting";
 
 /**
  * Workshop commands: every control of a workshop (voting, phases, the
- * timer, locks, following) is a command a client sends as a Hocuspocus stateless message on
+ * timer, locks, following, co-facilitators) is a command a client sends as a Hocuspocus stateless message on
  * its board's connection. The server parses it once against this union,
- * asks the policy (`mayCommand`, `policy.ts`) whether the connection's role
- * may send it, and hands it to its one handler; the outcome is published in
+ * asks the policy (`mayCommand`, `policy.ts`) whether the connection's
+ * standing (its role, or co-facilitator) may send it, and hands it to its one handler; the outcome is published in
  * the workshop document (`<boardId>/workshop`), which only the server
  * writes. A command it does not carry out is answered with `refused`, to
  * the sender alone.
@@ -21,6 +22,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   ...TimerCommand.options,
   LockCommand,
   ...FollowCommand.options,
+  CofacilitatorCommand,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];
@@ -57,9 +59,16 @@ export interface CommandRefused {
 }
 
 /** Every stateless message the server sends on a board's connection. */
-export type ServerMessage = VoteMessage | CommandRefused | ResyncMessage | ViewBrought;
+export type ServerMessage = VoteMessage | CommandRefused | ResyncMessage | ViewBrought | PersonKnown;
 
-const SERVER_MESSAGE_TYPES = new Set<string>(["vote.mine", "round.progress", "refused", "resync", "view.brought"]);
+const SERVER_MESSAGE_TYPES = new Set<string>([
+  "vote.mine",
+  "round.progress",
+  "refused",
+  "resync",
+  "view.brought",
+  "person.known",
+]);
 
 /** A stateless payload from the server, read once for every part of the client that listens; null for anything else. */
 export function parseServerMessage(payload: string): ServerMessage | null {

@@ -4,35 +4,60 @@ import type { CommandName } from "./commands";
 import type { Phase } from "./phases";
 
 /**
- * What a role may do in a phase: the one policy the server's guard and
+ * What someone may do in a phase: the one policy the server's guard and
  * command registry enforce and the client reads to offer only what the
  * server allows. Two kinds of act: changes to the board document
  * (`mayChange`, checked on every update) and workshop commands
  * (`mayCommand`, checked on every stateless message).
  */
 
-/** Who may send each workshop command. Everything that runs the workshop is the facilitator's. */
-const COMMAND_SENDERS: Record<CommandName, readonly Role[]> = {
-  "vote.hello": ["facilitator", "participant"],
-  "vote.add": ["facilitator", "participant"],
-  "vote.remove": ["facilitator", "participant"],
-  "round.start": ["facilitator"],
-  "round.close": ["facilitator"],
-  "round.reveal": ["facilitator"],
-  "phase.set": ["facilitator"],
-  "timer.start": ["facilitator"],
-  "timer.pause": ["facilitator"],
-  "timer.resume": ["facilitator"],
-  "timer.add": ["facilitator"],
-  "timer.stop": ["facilitator"],
-  "lock.set": ["facilitator"],
-  "view.bring": ["facilitator"],
-  "follow.start": ["facilitator"],
-  "follow.stop": ["facilitator"],
+/**
+ * Where someone stands in the workshop: their link's role, or a
+ * participant the facilitator made a co-facilitator (`people.ts`).
+ */
+export type Standing = Role | "cofacilitator";
+
+/** A connection's standing: its role, raised to co-facilitator for a participant the facilitator named. */
+export const standingOf = (role: Role, cofacilitator: boolean): Standing =>
+  role === "participant" && cofacilitator ? "cofacilitator" : role;
+
+/**
+ * Whether someone runs the workshop: the facilitator and co-facilitators
+ * change what locks hold and what the phase sets, and delete in bulk.
+ */
+export const runsWorkshop = (who: Standing): boolean => who === "facilitator" || who === "cofacilitator";
+
+const RUNNERS = ["facilitator", "cofacilitator"] as const;
+const VOTERS = ["facilitator", "cofacilitator", "participant"] as const;
+
+/**
+ * Who may send each workshop command. Running the workshop (rounds, phase,
+ * timer, locks) is the facilitator's and co-facilitators'; who is a
+ * co-facilitator is the facilitator's alone, as the links are (held by the
+ * facilitator's token, which a co-facilitator does not have).
+ */
+const COMMAND_SENDERS: Record<CommandName, readonly Standing[]> = {
+  "vote.hello": VOTERS,
+  "vote.add": VOTERS,
+  "vote.remove": VOTERS,
+  "round.start": RUNNERS,
+  "round.close": RUNNERS,
+  "round.reveal": RUNNERS,
+  "phase.set": RUNNERS,
+  "timer.start": RUNNERS,
+  "timer.pause": RUNNERS,
+  "timer.resume": RUNNERS,
+  "timer.add": RUNNERS,
+  "timer.stop": RUNNERS,
+  "lock.set": RUNNERS,
+  "cofacilitator.set": ["facilitator"],
+  "view.bring": RUNNERS,
+  "follow.start": RUNNERS,
+  "follow.stop": RUNNERS,
 };
 
-/** Whether someone of this role may send this command (in any phase: voting is bounded by its round, not the phase). */
-export const mayCommand = (role: Role, command: CommandName): boolean => COMMAND_SENDERS[command].includes(role);
+/** Whether someone of this standing may send this command (in any phase: voting is bounded by its round, not the phase). */
+export const mayCommand = (who: Standing, command: CommandName): boolean => COMMAND_SENDERS[command].includes(who);
 
 /** The part of a board a change touches: a record root, or the board's settings. */
 export type BoardArea = RecordRoot | typeof META_ROOT;
@@ -83,27 +108,29 @@ const FACILITATOR_FIELDS: Partial<
  */
 export const PARTICIPANT_DELETES = 50;
 
-/** Whether someone of this role may delete this many records in one change. */
-export const mayDeleteAtOnce = (role: Role, count: number): boolean =>
-  role === "facilitator" || count <= PARTICIPANT_DELETES;
+/** Whether someone of this standing may delete this many records in one change. */
+export const mayDeleteAtOnce = (who: Standing, count: number): boolean =>
+  runsWorkshop(who) || count <= PARTICIPANT_DELETES;
 
 /** Records only the facilitator deletes: each takes others with it (a journey its stages, lanes and cards; a stage or lane its cards). */
 const FACILITATOR_DELETES = new Set<BoardArea>(["journeys", "stages", "lanes"]);
 
 /**
- * Whether someone of this role may make this change in this phase. No
+ * Whether someone of this standing may make this change in this phase. No
  * client writes the schema version; only the facilitator changes the
- * board's settings, the plan's priority and the
- * counts from votes, and deletes journeys, stages and lanes (what one
- * update could wipe a board with). `planEnd` is the plan's last order key
- * before the change (null for an empty plan): a participant's new action
- * goes after it.
+ * board's settings (its language, title and timeline: the board's, not the
+ * workshop's); only those who run the workshop change the plan's priority
+ * and the counts from votes, change content whatever the phase, and delete
+ * journeys, stages and lanes (what one update could wipe a board with).
+ * `planEnd` is the plan's last order key before the change (null for an
+ * empty plan): a participant's new action goes after it.
  */
-export function mayChange(role: Role, phase: Phase, change: BoardChange, planEnd: string | null = null): boolean {
+export function mayChange(who: Standing, phase: Phase, change: BoardChange, planEnd: string | null = null): boolean {
   // The server alone migrates a board: a version it does not know would leave the board unloadable.
   if (change.area === META_ROOT && change.field === "schemaVersion") return false;
-  if (role === "facilitator") return true;
-  if (role === "viewer" || change.area === META_ROOT) return false;
+  if (who === "facilitator") return true;
+  if (who === "viewer" || change.area === META_ROOT) return false;
+  if (who === "cofacilitator") return true;
   if (!PARTICIPANT_AREAS[phase].has(change.area)) return false;
   if (change.field === null) return change.created || !FACILITATOR_DELETES.has(change.area);
   const rule = FACILITATOR_FIELDS[change.area]?.[change.field];

@@ -3,6 +3,7 @@ import { LIMITS } from "../model/limits";
 import { ROLES } from "../model/roles";
 import { Id } from "../schema/fields";
 import { RECORD_ROOTS } from "../schema/layout";
+import { PersonId } from "./people";
 
 const StructId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
 
@@ -41,8 +42,9 @@ export type ViewArea = z.infer<typeof ViewArea>;
  * are typing in, what they have on screen (`view`, which those following
  * them fit to their own screen, `follow.ts`) and whom they follow
  * (`following`, a `user.id`). The server drops fields it does not know and
- * stamps `user.role` from the connection's token, so nobody shows up as a
- * facilitator without being one, nor leads those who follow the facilitator.
+ * stamps `user.role` from the connection's token and `user.personId` from
+ * the key it said, so nobody shows up as a facilitator, or as someone
+ * else, without being one, nor leads those who follow the facilitator.
  */
 export const PresenceState = z.object({
   user: z
@@ -52,6 +54,8 @@ export const PresenceState = z.object({
       department: z.string().max(LIMITS.department),
       colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
       role: z.enum(ROLES).optional(),
+      /** The person's public id (`people.ts`), stamped by the server once the connection said who it is. */
+      personId: PersonId.optional(),
     })
     .optional(),
   cursor: z.object({ x: Coordinate, y: Coordinate }).nullable().optional(),

@@ -270,7 +270,7 @@ export const BoardCanvas = memo(
                   editedBy={editedBy}
                   canEdit={controller.canEdit}
                   locks={controller.permissions.locks}
-                  overridesLocks={controller.permissions.role === "facilitator"}
+                  overridesLocks={controller.permissions.runsWorkshop}
                   dots={dots}
                   tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
                   labels={cardLabels}

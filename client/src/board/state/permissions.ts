@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import {
   DEFAULT_PHASE,
   PHASES,
+  SESSION_COFACILITATORS,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -10,9 +11,13 @@ import {
   mayChange,
   mayCommand,
   parseLockKey,
+  readCofacilitators,
   readLocks,
+  runsWorkshop,
+  standingOf,
   type BoardArea,
   type BoardChange,
+  type CofacilitatorCommand,
   type CommandName,
   type LockCommand,
   type LockKind,
@@ -20,6 +25,7 @@ import {
   type Phase,
   type PhaseCommand,
   type Role,
+  type Standing,
 } from "@journeyboard/shared";
 
 /** A change described by what it touches: one area, several, or one field of a record. */
@@ -40,15 +46,19 @@ export const deleteAxis = (area: "stages" | "lanes"): BoardChange => ({
 });
 
 /**
- * What this person may change and do right now: their role, the locks,
- * and the workshop phase the facilitator set (read from the workshop document,
- * which the server alone writes). The server decides the same with the
- * same policy (`mayChange`, `mayCommand`); this only keeps the app from
- * offering what it would refuse.
+ * What this person may change and do right now: where they stand (their
+ * role, or co-facilitator), the locks, and the workshop phase the
+ * facilitator set (read from the workshop document, which the server alone
+ * writes). The server decides the same with the same policy (`mayChange`,
+ * `mayCommand`); this only keeps the app from offering what it would
+ * refuse.
  */
 export class Permissions {
   private current: Phase = DEFAULT_PHASE;
   private lockSet: ReadonlySet<string> = new Set();
+  private cofacilitatorSet: ReadonlySet<string> = new Set();
+  /** Who the server knows this connection as (`person.known`); null until it has said. */
+  private person: string | null = null;
   private lastHistoryAt = 0;
   private readonly listeners = new Set<() => void>();
   private readonly session: Y.Map<unknown> | null;
@@ -57,7 +67,7 @@ export class Permissions {
     readonly role: Role,
     workshop: Y.Doc | null,
     /** Sends a command to the server over the board's connection. */
-    private readonly send: (command: PhaseCommand | LockCommand) => void = () => {},
+    private readonly send: (command: PhaseCommand | LockCommand | CofacilitatorCommand) => void = () => {},
   ) {
     this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
     this.session?.observe(this.read);
@@ -73,24 +83,46 @@ export class Permissions {
     return this.current;
   }
 
+  /** The person ids of the co-facilitators, a new set at each change. */
+  get cofacilitators(): ReadonlySet<string> {
+    return this.cofacilitatorSet;
+  }
+
+  /** Where this person stands now: a participant the facilitator named is a co-facilitator. */
+  get standing(): Standing {
+    return standingOf(this.role, this.person !== null && this.cofacilitatorSet.has(this.person));
+  }
+
+  /** Whether this person runs the workshop (facilitator or co-facilitator): locks and phases do not hold them. */
+  get runsWorkshop(): boolean {
+    return runsWorkshop(this.standing);
+  }
+
+  /** The server said who this connection is. */
+  knownAs(personId: string): void {
+    if (personId === this.person) return;
+    this.person = personId;
+    this.listeners.forEach((listener) => listener());
+  }
+
   may = (scope: ChangeScope): boolean => {
     if (typeof scope === "string") return this.mayIn(scope);
     if (Array.isArray(scope)) return scope.every((area: BoardArea) => this.mayIn(area));
-    return mayChange(this.role, this.current, scope as BoardChange);
+    return mayChange(this.standing, this.current, scope as BoardChange);
   };
 
   /** Whether this person may send a workshop command: the app offers only the controls the server takes. */
-  mayCommand = (command: CommandName): boolean => mayCommand(this.role, command);
+  mayCommand = (command: CommandName): boolean => mayCommand(this.standing, command);
 
   private mayIn = (area: BoardArea) =>
-    mayChange(this.role, this.current, { area, record: null, field: null, created: true });
+    mayChange(this.standing, this.current, { area, record: null, field: null, created: true });
 
   /** The lock holding a record of this area placed here, or null; every lock is shown, to everyone. */
   lockOn = (area: string, id: string, place: LockPlace): string | null => lockHolding(this.lockSet, area, id, place);
 
-  /** Whether a lock keeps this person from changing the record: none does a facilitator. */
+  /** Whether a lock keeps this person from changing the record: none holds those who run the workshop. */
   lockedFor = (area: string, id: string, place: LockPlace): boolean =>
-    this.role !== "facilitator" && this.lockOn(area, id, place) !== null;
+    !this.runsWorkshop && this.lockOn(area, id, place) !== null;
 
   /** Whether this very target is locked (not only held by a lock on what contains it). */
   isLocked = (kind: LockKind, id: string): boolean => this.lockSet.has(`${kind}/${id}`);
@@ -111,6 +143,11 @@ export class Permissions {
       const target = parseLockKey(key);
       if (target) this.setLock(target.kind, target.id, false);
     }
+  }
+
+  /** Makes a participant a co-facilitator, or takes it back (the facilitator's alone: the server refuses anyone else). */
+  setCofacilitator(personId: string, granted: boolean): void {
+    this.send({ type: "cofacilitator.set", personId, granted });
   }
 
   /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
@@ -141,6 +178,11 @@ export class Permissions {
     const locks = readLocks(this.session?.get(SESSION_LOCKS));
     if ([...locks].join() !== [...this.lockSet].join()) {
       this.lockSet = locks;
+      this.listeners.forEach((listener) => listener());
+    }
+    const cofacilitators = readCofacilitators(this.session?.get(SESSION_COFACILITATORS));
+    if ([...cofacilitators].join() !== [...this.cofacilitatorSet].join()) {
+      this.cofacilitatorSet = cofacilitators;
       this.listeners.forEach((listener) => listener());
     }
     const phase = this.session?.get(SESSION_PHASE);

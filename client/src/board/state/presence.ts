@@ -11,7 +11,8 @@ import type { Identity } from "../../identity/identity";
  * screen and whom they follow (`follow/`). The server adds `role`.
  */
 export interface PresenceState {
-  user: { id: string; name: string; department: string; colour: string };
+  /** `role` and `personId` are the server's stamp (shared `PresenceState`), never this browser's claim. */
+  user: { id: string; name: string; department: string; colour: string; role?: Role; personId?: string };
   cursor: { x: number; y: number } | null;
   editing: string | null;
   caret: TextCaret | null;

@@ -62,6 +62,12 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
     const voting = new VotingModel(connection.provider, messages, connection.workshop.doc, identity, role !== "viewer");
     const timer = new TimerModel(connection.workshop.doc, messages, send);
     const permissions = new Permissions(role, connection.workshop.doc, send);
+    messages.on("person.known", ({ personId }) => {
+      permissions.knownAs(personId);
+      // Presence sent before the server knew who this is carries no person id: sent again, the server stamps it.
+      const user: unknown = connection.provider.awareness?.getLocalState()?.user;
+      if (user) connection.provider.setAwarenessField("user", user);
+    });
     const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
     announce(connection.provider, identity);
     const follow = new FollowModel(

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SHARED_ROLES, type BoardLinks, type LinkState, type SharedRole } from "@journeyboard/shared";
 import { fetchLinks, revokeLink, rotateLink } from "../../app/api";
@@ -13,9 +13,10 @@ type Loaded = { state: "loading" } | { state: "ok"; links: BoardLinks } | { stat
  * For the facilitator, on any device: the participant and viewer links as
  * the server derives them from the facilitator's token, each with its QR
  * code, and a new link or none for either (the old one stops working at
- * once, and whoever holds it is told so).
+ * once, and whoever holds it is told so); below them, what else the
+ * facilitator hands out (`children`: who co-facilitates).
  */
-export function SharePanel({ boardId, token }: { boardId: string; token: string }) {
+export function SharePanel({ boardId, token, children }: { boardId: string; token: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
@@ -52,6 +53,7 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
             SHARED_ROLES.map((role) => (
               <RoleLink key={role} boardId={boardId} role={role} link={loaded.links[role]} change={change} />
             ))}
+          {children}
         </div>
       )}
     </div>
