@@ -59,9 +59,13 @@ export function decodeMessage(bytes: Uint8Array): InstanceMessage {
       return { kind, from, update: decoding.readVarUint8Array(decoder) };
     case "workshop":
       return { kind, from, notice: WorkshopNotice.parse(JSON.parse(decoding.readVarString(decoder))) };
-    case undefined:
-      throw new Error("unknown kind of message");
-    default:
+    case "presence-query":
+    case "catch-up":
+    case "alive":
+    case "gone":
       return { kind, from };
+    case undefined:
+      break;
   }
+  throw new Error("unknown kind of message");
 }
