@@ -34,6 +34,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "follow.start": { type: "follow.start" },
   "follow.stop": { type: "follow.stop" },
   "cofacilitator.set": { type: "cofacilitator.set", personId: "0".repeat(64), granted: true },
+  "drafts.reveal": { type: "drafts.reveal" },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */

@@ -12,6 +12,7 @@ import { CommandRegistry } from "./CommandRegistry";
 import { FollowService } from "./FollowService";
 import type { FollowStore } from "./FollowStore";
 import type { CofacilitatorStore } from "./CofacilitatorStore";
+import { DraftService } from "./DraftService";
 import { LockService } from "./LockService";
 import type { LockStore } from "./LockStore";
 import { PeopleService } from "./PeopleService";
@@ -118,6 +119,7 @@ export class WorkshopSession {
     this.locks = new LockService(lockStore, this.writer, clock);
     this.follow = new FollowService(followStore, this.writer, clock);
     const { voting, phases, timers, locks, follow, people } = this;
+    const drafts = new DraftService(phases);
     this.registry = new CommandRegistry(
       {
         "vote.hello": ({ connection, context, command }) => {
@@ -129,7 +131,7 @@ export class WorkshopSession {
         "round.start": ({ context, command }) => voting.start(context.boardId, command.rules),
         "round.close": ({ context, command }) => voting.close(context.boardId, command.roundId),
         "round.reveal": ({ context, command }) => voting.reveal(context.boardId, command.roundId),
-        "phase.set": ({ context, command }) => phases.set(context.boardId, command.phase),
+        "phase.set": ({ context, command }) => drafts.setPhase(context.boardId, command.phase),
         "timer.start": async ({ context, command }) => {
           if (await voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);
           await timers.start(context.boardId, command.seconds);
@@ -143,6 +145,7 @@ export class WorkshopSession {
         "follow.start": ({ connection, context }) => follow.start(context.boardId, connection),
         "follow.stop": ({ context }) => follow.stop(context.boardId),
         "cofacilitator.set": ({ context, command }) => people.set(context.boardId, command),
+        "drafts.reveal": ({ context }) => drafts.reveal(context.boardId),
       },
       people.standing.bind(people),
     );

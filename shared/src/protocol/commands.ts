@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FollowCommand, type ViewBrought } from "./follow";
+import { DRAFT_REFUSALS, DraftsCommand } from "./drafts";
 import { LockCommand } from "./locks";
 import { CofacilitatorCommand, type PersonKnown } from "./people";
 import { PhaseCommand, type ResyncMessage } from "./phases";
@@ -8,7 +9,7 @@ import { VOTE_REFUSALS, VoteCommand, type VoteMessage } from "./voting";
 
 /**
  * Workshop commands: every control of a workshop (voting, phases, the
- * timer, locks, following, co-facilitators) is a command a client sends as a Hocuspocus stateless message on
+ * timer, locks, following, co-facilitators, revealing drafts) is a command a client sends as a Hocuspocus stateless message on
  * its board's connection. The server parses it once against this union,
  * asks the policy (`mayCommand`, `policy.ts`) whether the connection's
  * standing (its role, or co-facilitator) may send it, and hands it to its one handler; the outcome is published in
@@ -23,6 +24,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   LockCommand,
   ...FollowCommand.options,
   CofacilitatorCommand,
+  DraftsCommand,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];
@@ -47,6 +49,7 @@ export const COMMAND_REFUSALS = {
   noSuchTarget: "no-such-target",
   /** "Follow me" from a connection that has not said who it is (no presence `user.id`): nobody could find whom to follow. */
   noPresence: "no-presence",
+  ...DRAFT_REFUSALS,
 } as const;
 export type CommandRefusal = (typeof COMMAND_REFUSALS)[keyof typeof COMMAND_REFUSALS];
 

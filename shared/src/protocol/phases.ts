@@ -4,9 +4,11 @@ import { z } from "zod";
  * Workshop phases: the facilitator moves the board from one to the next, and
  * each phase says what participants may change (`policy.ts`: facilitators
  * change anything, viewers nothing). The server enforces it on every
- * update; the app only mirrors it.
+ * update; the app only mirrors it. In `draft` everyone writes alone: new
+ * cards stay private on their author's device until published
+ * (`drafts.ts`).
  */
-export const PHASES = ["open", "diverge", "vote", "discuss", "plan"] as const;
+export const PHASES = ["open", "draft", "diverge", "vote", "discuss", "plan"] as const;
 export type Phase = (typeof PHASES)[number];
 export const DEFAULT_PHASE: Phase = "open";
 
@@ -51,3 +53,7 @@ export interface ResyncMessage {
   /** What was wrong, for the log and the notice. */
   detail: string;
 }
+
+/** A phase as the workshop document holds it: anything this version does not know reads as the default. */
+export const readPhase = (value: unknown): Phase =>
+  (PHASES as readonly unknown[]).includes(value) ? (value as Phase) : DEFAULT_PHASE;

@@ -1,6 +1,7 @@
 import type { Role } from "../model/roles";
 import { META_ROOT, type RecordRoot } from "../schema/layout";
 import type { CommandName } from "./commands";
+import { isDrafting } from "./drafts";
 import type { Phase } from "./phases";
 
 /**
@@ -54,6 +55,7 @@ const COMMAND_SENDERS: Record<CommandName, readonly Standing[]> = {
   "view.bring": RUNNERS,
   "follow.start": RUNNERS,
   "follow.stop": RUNNERS,
+  "drafts.reveal": RUNNERS,
 };
 
 /** Whether someone of this standing may send this command (in any phase: voting is bounded by its round, not the phase). */
@@ -65,11 +67,21 @@ export type BoardArea = RecordRoot | typeof META_ROOT;
 /** What participants may change in each phase. */
 export const PARTICIPANT_AREAS: Record<Phase, ReadonlySet<BoardArea>> = {
   open: new Set<BoardArea>(["personas", "journeys", "stages", "lanes", "cards", "links", "ratings", "actions"]),
+  // Drafts are published as ordinary cards, by their authors, in the phase they were written in.
+  draft: new Set<BoardArea>(["cards", "links", "ratings"]),
   diverge: new Set<BoardArea>(["cards", "links", "ratings"]),
   vote: new Set<BoardArea>(["ratings"]),
   discuss: new Set<BoardArea>(),
   plan: new Set<BoardArea>(["actions", "links"]),
 };
+
+/**
+ * Whether the workshop may move from `from` to `to`: leaving the drafting
+ * phase reveals every draft, so it goes only to a phase where participants
+ * add cards, or the drafts could not be published.
+ */
+export const mayMoveTo = (from: Phase, to: Phase): boolean =>
+  !isDrafting(from) || isDrafting(to) || PARTICIPANT_AREAS[to].has("cards");
 
 /** One change an update makes: a record (or a field of it) set or deleted. */
 export interface BoardChange {

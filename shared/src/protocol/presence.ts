@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { ROLES } from "../model/roles";
+import { MAX_DRAFT_COUNT } from "./drafts";
 import { Id } from "../schema/fields";
 import { RECORD_ROOTS } from "../schema/layout";
 import { PersonId } from "./people";
@@ -39,7 +40,7 @@ export type ViewArea = z.infer<typeof ViewArea>;
  * What each person shares about themselves through Yjs awareness: who they
  * are (`user.id`: random, kept by their browser, the same across reloads),
  * where their pointer is on the board (world coordinates), which card they
- * are typing in, what they have on screen (`view`, which those following
+ * are typing in, how many private drafts they hold, what they have on screen (`view`, which those following
  * them fit to their own screen, `follow.ts`) and whom they follow
  * (`following`, a `user.id`). The server drops fields it does not know and
  * stamps `user.role` from the connection's token and `user.personId` from
@@ -63,6 +64,8 @@ export const PresenceState = z.object({
   caret: TextCaret.nullable().optional(),
   view: ViewArea.nullable().optional(),
   following: Id.nullable().optional(),
+  /** How many private drafts this person holds: a count the facilitator sees, never their text. */
+  drafts: z.number().int().min(0).max(MAX_DRAFT_COUNT).optional(),
 });
 export type PresenceState = z.infer<typeof PresenceState>;
 
