@@ -20,6 +20,7 @@ import {
 } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
+import type { DraftDesk } from "./drafts/DraftDesk";
 import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
@@ -124,6 +125,8 @@ export class BoardController {
     readonly permissions: Permissions,
     /** Dot voting, when this board has it (the canvas benchmark has none). */
     readonly voting: VotingModel | null = null,
+    /** This person's private drafts, where new cards go in the drafting phase. */
+    readonly drafts: DraftDesk | null = null,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
     this.commands = new BoardCommands(doc, this.origin, () => this.identity, permissions.may, permissions.lockedFor);
@@ -274,6 +277,7 @@ export class BoardController {
   private commitDraft(cell: CellHit, text: string): void {
     const journeyId = this.journeyId();
     if (!journeyId || !text.trim()) return;
+    if (this.drafts?.writing) return this.drafts.keep(journeyId, cell, text);
     const id = this.commands.addCard(journeyId, cell, text);
     if (id) this.set({ selection: new Set([id]) });
   }

@@ -26,6 +26,7 @@ import { usePeers, type Peer } from "./state/presence";
 import { PeersContext } from "./text/PeersContext";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
+import { DraftsBar } from "./drafts/DraftsBar";
 import { ActionsPanel } from "./ui/ActionsPanel";
 import { AxisMenu } from "./ui/AxisMenu";
 import { BoardMessage } from "./ui/BoardMessage";
@@ -85,6 +86,7 @@ function ConnectedBoard({
   timer,
   follow,
   presenter,
+  drafts,
   revoked,
 }: Props & BoardSession) {
   const { t } = useTranslation();
@@ -220,6 +222,7 @@ function ConnectedBoard({
           </span>
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
+          <DraftsBar desk={drafts} permissions={controller.permissions} peers={peers} />
           <div className="spacer" />
           {controller.permissions.mayCommand("follow.start") && (
             <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />

@@ -15,6 +15,7 @@ import type { CardHandlers, CardLabels } from "./CardNode";
 import { TextResolution, textResolution } from "./CanvasText";
 import { CardsLayer } from "./CardsLayer";
 import { CursorsLayer } from "./CursorsLayer";
+import { DraftsLayer } from "../drafts/DraftsLayer";
 import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
 import { GridLayer, type GridLabels } from "./GridLayer";
 import { HeadersLayer } from "./HeadersLayer";
@@ -277,6 +278,7 @@ export const BoardCanvas = memo(
                   handlers={handlers}
                 />
                 <Layer listening={false}>
+                  {!ui.picture && <DraftsLayer controller={controller} layout={layout} label={t("drafts.label")} />}
                   {!ui.picture && cursors && <CursorsLayer peers={peers} scale={ui.camera.scale} nameOf={nameOf} />}
                   {focused && (
                     <Rect

@@ -7,8 +7,8 @@ import type { Identity } from "../../identity/identity";
  * What each participant shares about themselves through Yjs awareness:
  * who they are (`id`, their identity's, the same after a reload), where
  * their pointer is on the board (world coordinates), which card they are
- * typing in, their caret in the text field they type in, what they have on
- * screen and whom they follow (`follow/`). The server adds `role`.
+ * typing in, their caret in the text field they type in, how many private
+ * drafts they hold, what they have on screen and whom they follow (`follow/`). The server adds `role`.
  */
 export interface PresenceState {
   /** `role` and `personId` are the server's stamp (shared `PresenceState`), never this browser's claim. */
@@ -18,6 +18,8 @@ export interface PresenceState {
   caret: TextCaret | null;
   view: ViewArea | null;
   following: string | null;
+  /** How many private drafts they hold (a number only: their drafts never leave their device). */
+  drafts?: number;
 }
 
 export interface Peer extends Omit<PresenceState, "user"> {
@@ -88,6 +90,7 @@ export function usePeers(provider: HocuspocusProvider): Peer[] {
             caret: state.caret ?? null,
             view: state.view ?? null,
             following: state.following ?? null,
+            drafts: typeof state.drafts === "number" ? state.drafts : 0,
           });
         }
       });

@@ -1,10 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { CLOSE_REASONS, isCloseReason, type Role, type UpdateRefusal } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
-import { BoardController } from "../BoardController";
+import { BoardController, type Notice } from "../BoardController";
 import { FollowModel } from "../follow/FollowModel";
 import { Presenter } from "../follow/Presenter";
 import { shareView } from "../follow/shareView";
+import { DraftDesk } from "../drafts/DraftDesk";
 import { BoardModel } from "./BoardModel";
 import { connectBoard, type BoardConnection } from "./connection";
 import { announce } from "./presence";
@@ -20,6 +21,7 @@ export interface BoardSession {
   timer: TimerModel;
   follow: FollowModel;
   presenter: Presenter;
+  drafts: DraftDesk;
   /** The facilitator made a new link for this role or turned it off: this token opens the board no more. */
   revoked: boolean;
 }
@@ -68,7 +70,17 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       const user: unknown = connection.provider.awareness?.getLocalState()?.user;
       if (user) connection.provider.setAwarenessField("user", user);
     });
-    const controller = new BoardController(connection.doc, model, connection.provider, identity, permissions, voting);
+    const notify = (notice: Notice) => controller.notify(notice);
+    const drafts = new DraftDesk(boardId, identity, connection, permissions, messages, send, notify);
+    const controller = new BoardController(
+      connection.doc,
+      model,
+      connection.provider,
+      identity,
+      permissions,
+      voting,
+      drafts,
+    );
     announce(connection.provider, identity);
     const follow = new FollowModel(
       controller,
@@ -87,12 +99,12 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       if (event.reason === CLOSE_REASONS.linkRevoked) {
         // Its token opens nothing any more: reconnecting would only be refused.
         connection.provider.configuration.websocketProvider.disconnect();
-        return slot.set({ connection, controller, voting, timer, follow, presenter, revoked: true });
+        return slot.set({ connection, controller, voting, timer, follow, presenter, drafts, revoked: true });
       }
       if (isCloseReason(event.reason)) controller.notify({ key: `notice.closed.${event.reason}` });
     };
     connection.provider.on("close", onClose);
-    slot.set({ connection, controller, voting, timer, follow, presenter, revoked: false });
+    slot.set({ connection, controller, voting, timer, follow, presenter, drafts, revoked: false });
     return () => {
       connection.provider.off("close", onClose);
       slot.set(null);
@@ -100,6 +112,7 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       follow.destroy();
       messages.destroy();
       timer.destroy();
+      drafts.destroy();
       voting.destroy();
       controller.destroy();
       permissions.destroy();

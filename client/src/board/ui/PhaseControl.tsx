@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { PHASES, type Phase } from "@journeyboard/shared";
+import { PHASES, mayMoveTo, type Phase } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 
 /**
@@ -25,11 +25,20 @@ export function PhaseControl({ controller, facilitator }: { controller: BoardCon
         onChange={(event) => controller.permissions.setPhase(event.target.value as Phase)}
         data-testid="phase.select"
       >
-        {PHASES.map((option) => (
-          <option key={option} value={option}>
-            {t(`phase.${option}.name`)}
-          </option>
-        ))}
+        {PHASES.map((option) => {
+          // Leaving the drafting phase reveals the drafts: only for a phase where they can be published.
+          const allowed = mayMoveTo(phase, option);
+          return (
+            <option
+              key={option}
+              value={option}
+              disabled={!allowed}
+              title={allowed ? undefined : t("drafts.leaveFirst")}
+            >
+              {t(`phase.${option}.name`)}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

@@ -1,0 +1,121 @@
+import {
+  COMMAND_REFUSALS,
+  PrivateDrafts,
+  draftShelfKey,
+  isDrafting,
+  localUserOrigin,
+  newId,
+  publishOnReveal,
+  type DraftsCommand,
+  type PrivateDraft,
+} from "@journeyboard/shared";
+import type { Identity } from "../../identity/identity";
+import type { Notice } from "../BoardController";
+import type { BoardConnection } from "../state/connection";
+import type { Permissions } from "../state/permissions";
+import type { ServerMessages } from "../state/serverMessages";
+
+/**
+ * This person's private drafts on a board, in the app (shared
+ * `PrivateDrafts` does the keeping and publishing): kept in this browser's
+ * localStorage by board and person, published by the shared
+ * `publishOnReveal` once the reveal stands (also after a reload or a
+ * reconnection), their number in presence for the facilitator, and a
+ * prompt when the tab closes on drafts not yet published.
+ */
+export class DraftDesk {
+  readonly drafts: PrivateDrafts;
+  // Not the undo manager's origin: a revealed draft has been seen by everyone, and undo does not take it back.
+  private readonly origin = localUserOrigin();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    boardId: string,
+    private readonly identity: Identity,
+    private readonly connection: BoardConnection,
+    private readonly permissions: Permissions,
+    messages: ServerMessages,
+    private readonly send: (command: DraftsCommand) => void,
+    notify: (notice: Notice) => void,
+  ) {
+    const key = draftShelfKey(boardId, identity.id);
+    this.drafts = new PrivateDrafts(localStorage, key);
+    const { provider, workshop } = connection;
+    const watch = publishOnReveal({
+      drafts: this.drafts,
+      board: connection.doc,
+      workshop: workshop.doc,
+      role: permissions.role,
+      origin: this.origin,
+      live: () => provider.isSynced && workshop.provider.isSynced,
+    });
+    provider.on("synced", watch.check);
+    workshop.provider.on("synced", watch.check);
+    const tellCount = () => provider.setAwarenessField("drafts", this.drafts.count);
+    tellCount();
+    const stopCount = this.drafts.subscribe(tellCount);
+    const otherTab = (event: StorageEvent) => {
+      if (event.key === key) this.drafts.reread();
+    };
+    const leaving = (event: BeforeUnloadEvent) => {
+      if (this.drafts.count === 0) return;
+      event.preventDefault();
+      // Browsers show their own words; older ones need a value here to ask at all.
+      event.returnValue = "";
+    };
+    window.addEventListener("storage", otherTab);
+    window.addEventListener("beforeunload", leaving);
+    const stopRefusals = messages.on("refused", ({ command, reason }) => {
+      if (command === "drafts.reveal" || reason === COMMAND_REFUSALS.draftsUnrevealed)
+        notify({ key: `drafts.refused.${reason}` });
+    });
+    this.stops.push(watch.stop, stopCount, stopRefusals, () => {
+      provider.off("synced", watch.check);
+      workshop.provider.off("synced", watch.check);
+      window.removeEventListener("storage", otherTab);
+      window.removeEventListener("beforeunload", leaving);
+    });
+  }
+
+  /** Whether a new card is a private draft now: in the drafting phase. */
+  get writing(): boolean {
+    return isDrafting(this.permissions.phase);
+  }
+
+  list = (): readonly PrivateDraft[] => this.drafts.list();
+
+  subscribe = (listener: () => void): (() => void) => this.drafts.subscribe(listener);
+
+  /** Keeps a new card as a draft on this device. */
+  keep(journeyId: string, cell: { stageId: string; laneId: string }, text: string): void {
+    const { name, department } = this.identity;
+    this.drafts.keep({
+      id: newId(),
+      journeyId,
+      stageId: cell.stageId,
+      laneId: cell.laneId,
+      text,
+      authorName: name,
+      authorDepartment: department,
+      createdAt: Date.now(),
+    });
+  }
+
+  /** Publishes one draft (by id) or all of them (null) as cards everyone sees. */
+  publish(ids: readonly string[] | null): void {
+    this.drafts.publish(this.connection.doc, ids, this.origin);
+  }
+
+  discard(id: string): void {
+    this.drafts.discard(id);
+  }
+
+  /** Asks the server to end the drafting phase, which publishes everyone's drafts (the facilitator's alone). */
+  reveal(): void {
+    this.send({ type: "drafts.reveal" });
+  }
+
+  destroy(): void {
+    this.stops.forEach((stop) => stop());
+  }
+}

@@ -1,0 +1,93 @@
+import { useSyncExternalStore } from "react";
+import { Group, Rect } from "react-konva";
+import { cellKey } from "@journeyboard/shared";
+import type { BoardController } from "../BoardController";
+import { CanvasText } from "../canvas/CanvasText";
+import { GRID, slotRect, type JourneyLayout } from "../state/layout";
+import { useBoardVersion } from "../useBoard";
+import type { DraftDesk } from "./DraftDesk";
+
+interface Props {
+  controller: BoardController;
+  layout: JourneyLayout;
+  /** "Draft · only you", in the reader's language. */
+  label: string;
+}
+
+const LABEL_HEIGHT = 18;
+/** What an empty cell has room for under its add strip. */
+const DRAFT_HEIGHT = GRID.cardHeight - GRID.addStrip - GRID.cardGap;
+
+/**
+ * This person's private drafts on their own canvas: dashed, labelled as
+ * theirs alone, after the cards of their cell. Only this browser draws
+ * them; nobody else's canvas has them until they are published.
+ */
+export function DraftsLayer(props: Props) {
+  const desk = props.controller.drafts;
+  return desk ? <Drafts desk={desk} {...props} /> : null;
+}
+
+function Drafts({ desk, controller, layout, label }: Props & { desk: DraftDesk }) {
+  // The cards of a cell come before its drafts: a card arriving moves them on.
+  useBoardVersion(controller);
+  const drafts = useSyncExternalStore(desk.subscribe, desk.list);
+  const journeyId = controller.journeyId();
+  const grid = controller.grid();
+  if (!grid) return null;
+  const columns = new Map(layout.columns.map((column) => [column.stage.id, column]));
+  const rows = new Map(layout.rows.map((row) => [row.lane.id, row]));
+  const placed = new Map<string, number>();
+  return (
+    <Group name="drafts">
+      {drafts.map((draft) => {
+        const column = columns.get(draft.stageId);
+        const row = rows.get(draft.laneId);
+        if (draft.journeyId !== journeyId || !column || !row || column.stage.collapsed || row.lane.collapsed)
+          return null;
+        const key = cellKey(draft.stageId, draft.laneId);
+        const before = placed.get(key) ?? 0;
+        placed.set(key, before + 1);
+        const slot = slotRect(column, row, grid.cells.get(key)?.length ?? 0);
+        // Below the strip that adds a card to the cell, which stays where it was, and as short as fits under it.
+        const y = slot.y + GRID.addStrip + GRID.cardGap + before * (DRAFT_HEIGHT + GRID.cardGap);
+        const box = { ...slot, y, height: DRAFT_HEIGHT };
+        const inner = box.width - GRID.cellPadding;
+        return (
+          <Group key={draft.id} x={box.x} y={box.y} name="draft">
+            <Rect
+              width={box.width}
+              height={box.height}
+              fill="#fffdf2"
+              stroke="#8a6d1f"
+              strokeWidth={1.5}
+              dash={[6, 4]}
+              cornerRadius={6}
+            />
+            <CanvasText
+              x={GRID.cellPadding / 2}
+              y={4}
+              width={inner}
+              text={label}
+              fontSize={11}
+              fontStyle="bold"
+              fill="#8a6d1f"
+              wrap="none"
+              ellipsis
+            />
+            <CanvasText
+              x={GRID.cellPadding / 2}
+              y={LABEL_HEIGHT + 2}
+              width={inner}
+              height={box.height - LABEL_HEIGHT - 6}
+              text={draft.text}
+              fontSize={13}
+              fill="#3b3b3b"
+              ellipsis
+            />
+          </Group>
+        );
+      })}
+    </Group>
+  );
+}
