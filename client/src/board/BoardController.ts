@@ -501,6 +501,7 @@ export class BoardController {
     const under = this.pointer ? cellAt(layout, grid, this.pointer.x, this.pointer.y) : null;
     const cell = under ?? this.defaultCell();
     if (!cell) return;
+    if (this.drafts?.writing) return this.drafts.keepPasted(journeyId, grid, cell, cards);
     const ids = this.commands.paste(journeyId, cell, cards);
     if (ids) this.set({ selection: new Set(ids), editing: null, draft: null, menu: null });
     else this.notify({ key: "notice.pasteRefused" });
@@ -522,6 +523,8 @@ export class BoardController {
   importTable(csv: string, namesOf: (record: StageRecord | LaneRecord) => string[]): void {
     const journeyId = this.journeyId();
     if (!journeyId) return;
+    // A table's cards would be everyone's at once: in the drafting phase new cards are private.
+    if (this.drafts?.writing) return this.notify({ key: "drafts.importLater" });
     let rows: string[][];
     try {
       rows = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: true });

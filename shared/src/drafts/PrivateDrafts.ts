@@ -55,9 +55,9 @@ export class PrivateDrafts {
     return this.list().length;
   }
 
-  /** Keeps a new draft on this device; nothing of it leaves it. */
-  keep(draft: PrivateDraft): void {
-    this.write([...this.read(), PrivateDraft.parse(draft)]);
+  /** Keeps new drafts on this device; nothing of them leaves it. */
+  keep(...drafts: PrivateDraft[]): void {
+    this.write([...this.read(), ...drafts.map((draft) => PrivateDraft.parse(draft))]);
   }
 
   /** Changes a draft's text (refused, like a card's, past the length limit). */

@@ -6,7 +6,10 @@ import {
   localUserOrigin,
   newId,
   publishOnReveal,
+  MAX_DRAFT_COUNT,
+  type ClipboardCards,
   type DraftsCommand,
+  type JourneyGrid,
   type PrivateDraft,
 } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
@@ -14,6 +17,7 @@ import type { Notice } from "../BoardController";
 import type { BoardConnection } from "../state/connection";
 import type { Permissions } from "../state/permissions";
 import type { ServerMessages } from "../state/serverMessages";
+import { pastedCells } from "./pastedCells";
 
 /**
  * This person's private drafts on a board, in the app (shared
@@ -51,7 +55,7 @@ export class DraftDesk {
     });
     provider.on("synced", watch.check);
     workshop.provider.on("synced", watch.check);
-    const tellCount = () => provider.setAwarenessField("drafts", this.drafts.count);
+    const tellCount = () => provider.setAwarenessField("drafts", Math.min(this.drafts.count, MAX_DRAFT_COUNT));
     tellCount();
     const stopCount = this.drafts.subscribe(tellCount);
     const otherTab = (event: StorageEvent) => {
@@ -88,17 +92,27 @@ export class DraftDesk {
 
   /** Keeps a new card as a draft on this device. */
   keep(journeyId: string, cell: { stageId: string; laneId: string }, text: string): void {
+    this.drafts.keep(this.draft(journeyId, cell.stageId, cell.laneId, text));
+  }
+
+  /** Keeps pasted cards as drafts, in the cells `pastedCells` finds for them from `cell`. */
+  keepPasted(journeyId: string, grid: JourneyGrid, cell: { stageId: string; laneId: string }, cards: ClipboardCards) {
+    const placed = pastedCells(grid, cell, cards);
+    this.drafts.keep(...placed.map((card) => this.draft(journeyId, card.stageId, card.laneId, card.text)));
+  }
+
+  private draft(journeyId: string, stageId: string, laneId: string, text: string): PrivateDraft {
     const { name, department } = this.identity;
-    this.drafts.keep({
+    return {
       id: newId(),
       journeyId,
-      stageId: cell.stageId,
-      laneId: cell.laneId,
+      stageId,
+      laneId,
       text,
       authorName: name,
       authorDepartment: department,
       createdAt: Date.now(),
-    });
+    };
   }
 
   /** Publishes one draft (by id) or all of them (null) as cards everyone sees. */
