@@ -60,12 +60,6 @@ export class PrivateDrafts {
     this.write([...this.read(), ...drafts.map((draft) => PrivateDraft.parse(draft))]);
   }
 
-  /** Changes a draft's text (refused, like a card's, past the length limit). */
-  edit(id: string, text: string): void {
-    const checked = PrivateDraft.shape.text.parse(text);
-    this.write(this.read().map((draft) => (draft.id === id ? { ...draft, text: checked } : draft)));
-  }
-
   discard(id: string): void {
     this.write(this.read().filter((draft) => draft.id !== id));
   }
