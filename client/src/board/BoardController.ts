@@ -709,6 +709,8 @@ export class BoardController {
   setViewport(width: number, height: number): void {
     this.viewport = { width, height };
     this.fitOnFirstView();
+    // A view followed here is fitted to the new size, and one followed elsewhere is shared anew.
+    this.set({});
   }
   /** The first time a journey and the canvas size are both known, show the whole journey. */
   fitOnFirstView(): void {

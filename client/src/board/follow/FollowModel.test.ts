@@ -38,9 +38,16 @@ class Screen implements FollowedView {
     this.journey = journeyId;
     this.show(camera);
   };
-  viewportSize = () => ({ width: 1000, height: 800 });
+  size = { width: 1000, height: 800 };
+  viewportSize = () => this.size;
   journeyId = () => this.journey;
   notify = (notice: Notice) => void this.notices.push(notice);
+  /** The window is resized: the controller tells its listeners, the camera as it was. */
+  resize(width: number, height: number): void {
+    this.size = { width, height };
+    this.ui = { ...this.ui };
+    this.listeners.forEach((listener) => listener());
+  }
   /** This person pans by hand. */
   pan(): void {
     this.show({ ...this.ui.camera, x: this.ui.camera.x - 50 });
@@ -109,6 +116,15 @@ describe("following the facilitator", () => {
     model.followAgain();
     expect(screen.camera.x).toBe(-900);
     expect(published).toEqual(["amira", null, "amira"]);
+  });
+
+  it("fits the facilitator's view again when this screen changes size, still following", () => {
+    const { presence, screen, model, followMe } = setUp();
+    presence.set(2, person("amira", "facilitator", area(0)));
+    followMe("amira");
+    screen.resize(500, 800);
+    expect(screen.camera).toEqual({ x: 0, y: 200, scale: 0.5 });
+    expect(model.snapshot.following).toEqual({ leader: "amira", by: "workshop" });
   });
 
   it("takes everyone along again at a new follow me, and lets go when it stops", () => {

@@ -53,8 +53,9 @@ export class FollowModel {
   private readonly session: Y.Map<unknown>;
   /** The camera this model last set: any other is this person moving the view themselves. */
   private placed: Camera | null = null;
-  /** The leader's view last shown here. */
+  /** The leader's view last shown here, and the size of this canvas it was fitted to. */
   private shown: ViewArea | null = null;
+  private shownOn = { width: 0, height: 0 };
   private readonly stops: Array<() => void> = [];
 
   constructor(
@@ -194,16 +195,24 @@ export class FollowModel {
     const camera = cameraShowingArea(area, size);
     this.placed = camera;
     this.shown = area;
+    this.shownOn = size;
     this.view.followView(area.journeyId, camera);
   }
 
   private viewChanged = () => {
     const { camera } = this.view.getUi();
-    if (!this.state.following || camera === this.placed) return;
+    if (!this.state.following) return;
+    if (camera === this.placed) return this.fitAgainIfResized();
     // Until this model has placed the view (the canvas had no size yet), a camera is not this person's doing.
     if (this.placed === null) return this.track();
     this.startFollowing(null);
   };
+
+  /** This canvas changed size (a window resized, a phone turned): the leader's view is fitted to it again. */
+  private fitAgainIfResized(): void {
+    const { width, height } = this.view.viewportSize();
+    if (this.shown && (width !== this.shownOn.width || height !== this.shownOn.height)) this.place(this.shown);
+  }
 
   private brought(area: ViewArea, by: string | null): void {
     if (by === this.me) return;
