@@ -71,11 +71,11 @@ function setUp() {
   const presence = new Presence();
   const screen = new Screen();
   const workshop = new Y.Doc();
-  const brought: Array<(message: { view: ViewArea; by: string | null }) => void> = [];
+  const listeners = new Map<string, (message: object) => void>();
   const messages = {
-    on: (type: string, listener: (message: { view: ViewArea; by: string | null }) => void) => {
-      if (type === "view.brought") brought.push(listener);
-      return () => {};
+    on: (type: string, listener: (message: object) => void) => {
+      listeners.set(type, listener);
+      return () => listeners.delete(type);
     },
   } as unknown as Pick<ServerMessages, "on">;
   const published: Array<string | null> = [];
@@ -94,8 +94,10 @@ function setUp() {
     if (leader) session.set(SESSION_FOLLOW, { leader, since });
     else session.delete(SESSION_FOLLOW);
   };
-  const bring = (view: ViewArea, by: string) => brought.forEach((listener) => listener({ view, by }));
-  return { presence, screen, model, followMe, bring, published, sent };
+  const bring = (view: ViewArea, by: string) => listeners.get("view.brought")?.({ type: "view.brought", view, by });
+  const refuse = (command: string, reason: string) =>
+    listeners.get("refused")?.({ type: "refused", command, requestId: null, reason });
+  return { presence, screen, model, followMe, bring, refuse, published, sent };
 }
 
 describe("following the facilitator", () => {
@@ -172,5 +174,16 @@ describe("following a colleague", () => {
     expect(model.snapshot.following).toBeNull();
     expect(screen.camera.x).toBe(-2000);
     expect(screen.notices).toEqual([{ key: "follow.broughtBy", values: { name: "amira" } }]);
+  });
+});
+
+describe("a refused follow command", () => {
+  it("says why wherever the facilitator is, and nothing of other commands' refusals", () => {
+    const { screen, model, refuse, sent } = setUp();
+    model.startFollowMe();
+    expect(sent).toEqual(["follow.start"]);
+    refuse("follow.start", "no-presence");
+    refuse("timer.pause", "timer-not-running");
+    expect(screen.notices).toEqual([{ key: "follow.refused.no-presence" }]);
   });
 });
