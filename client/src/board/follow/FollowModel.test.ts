@@ -105,13 +105,13 @@ describe("following the facilitator", () => {
     const { presence, screen, model, followMe, published } = setUp();
     presence.set(2, person("amira", "facilitator", area(0)));
     followMe("amira");
-    expect(model.snapshot.following).toEqual({ leader: "amira", by: "workshop" });
+    expect(model.getSnapshot().following).toEqual({ leader: "amira", by: "workshop" });
     expect(screen.camera).toEqual({ x: 0, y: 0, scale: 1 });
     presence.set(2, person("amira", "facilitator", area(400)));
     expect(screen.camera.x).toBe(-400);
 
     screen.pan();
-    expect(model.snapshot.following).toBeNull();
+    expect(model.getSnapshot().following).toBeNull();
     presence.set(2, person("amira", "facilitator", area(900)));
     expect(screen.camera.x).toBe(-450);
 
@@ -126,7 +126,7 @@ describe("following the facilitator", () => {
     followMe("amira");
     screen.resize(500, 800);
     expect(screen.camera).toEqual({ x: 0, y: 200, scale: 0.5 });
-    expect(model.snapshot.following).toEqual({ leader: "amira", by: "workshop" });
+    expect(model.getSnapshot().following).toEqual({ leader: "amira", by: "workshop" });
   });
 
   it("takes everyone along again at a new follow me, and lets go when it stops", () => {
@@ -135,10 +135,10 @@ describe("following the facilitator", () => {
     followMe("amira", 1);
     screen.pan();
     followMe("amira", 2);
-    expect(model.snapshot.following).toEqual({ leader: "amira", by: "workshop" });
+    expect(model.getSnapshot().following).toEqual({ leader: "amira", by: "workshop" });
     followMe(null);
-    expect(model.snapshot.following).toBeNull();
-    expect(model.snapshot.workshop).toBeNull();
+    expect(model.getSnapshot().following).toBeNull();
+    expect(model.getSnapshot().workshop).toBeNull();
   });
 
   it("follows in follow me only a facilitator's presence: a participant giving the facilitator's id leads nobody", () => {
@@ -153,7 +153,7 @@ describe("following the facilitator", () => {
     presence.set(2, person("jonas", "participant", area(100)));
     model.follow("jonas");
     followMe("kasia");
-    expect(model.snapshot).toMatchObject({ leading: true, following: null });
+    expect(model.getSnapshot()).toMatchObject({ leading: true, following: null });
   });
 });
 
@@ -165,13 +165,13 @@ describe("following a colleague", () => {
     model.follow("jonas");
     expect(screen.camera.x).toBe(-700);
     presence.set(4, null);
-    expect(model.snapshot.following).toBeNull();
+    expect(model.getSnapshot().following).toBeNull();
 
     model.follow("amira");
     presence.set(4, person("jonas", "participant", area(700)));
     model.follow("jonas");
     bring(area(2000), "amira");
-    expect(model.snapshot.following).toBeNull();
+    expect(model.getSnapshot().following).toBeNull();
     expect(screen.camera.x).toBe(-2000);
     expect(screen.notices).toEqual([{ key: "follow.broughtBy", values: { name: "amira" } }]);
   });

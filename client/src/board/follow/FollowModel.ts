@@ -85,10 +85,6 @@ export class FollowModel {
     this.readWorkshop();
   }
 
-  get snapshot(): FollowSnapshot {
-    return this.state;
-  }
-
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -20,7 +20,7 @@ export class Presenter {
 
   constructor(
     private readonly controller: Pick<BoardController, "layout" | "viewportSize" | "setCamera">,
-    private readonly follow: Pick<FollowModel, "snapshot" | "startFollowMe">,
+    private readonly follow: Pick<FollowModel, "getSnapshot" | "startFollowMe">,
   ) {}
 
   stageCount(): number {
@@ -53,7 +53,7 @@ export class Presenter {
     if (!layout || !layout.columns.length || size.width === 0) return;
     const at = Math.min(layout.columns.length - 1, Math.max(0, index));
     const column = layout.columns[at]!;
-    if (!this.follow.snapshot.leading) this.follow.startFollowMe();
+    if (!this.follow.getSnapshot().leading) this.follow.startFollowMe();
     const scale = Math.min(1, (size.width - 2 * BESIDE) / column.width);
     this.controller.setCamera({ scale, x: size.width / 2 - (column.x + column.width / 2) * scale, y: BELOW_BARS });
     this.index = at;
