@@ -43,6 +43,31 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("the workshop on several 
     for (const workshop of workshops) await eventually(() => expect(historyIn(workshop)).toBeGreaterThan(0));
   }, 60_000);
 
+  it("shows what the store holds on every instance when two instances take commands at once", async () => {
+    const instances = await startInstances(3);
+    const board = await createBoard(instances[0]!.url);
+    const token = board.links.participant.token;
+    const workshops = await Promise.all(instances.map((i) => connectWorkshop(i.url, board.id, token)));
+    const refused: string[] = [];
+    const [onA, onB] = await Promise.all(
+      instances
+        .slice(0, 2)
+        .map((i, k) =>
+          connectSynced(i.url, board.id, board.links.facilitator.token, { onStateless: () => refused.push(`${k}`) }),
+        ),
+    );
+    const send = (client: TestClient, command: object) => client.provider.sendStateless(JSON.stringify(command));
+    for (const phase of ["diverge", "vote", "discuss", "plan"]) send(onA!, { type: "phase.set", phase });
+    for (const phase of ["vote", "discuss", "plan", "diverge"]) send(onB!, { type: "phase.set", phase });
+    // A command after them that is refused (there is no timer): its answer says its instance took those before it.
+    for (const client of [onA!, onB!]) send(client, { type: "timer.stop" });
+    await eventually(() => expect(refused.sort()).toEqual(["0", "1"]));
+    const response = await fetch(`${instances[2]!.url}/api/boards/${board.id}/export/board.json?token=${token}`);
+    const stored = ((await response.json()) as { workshop: { phase: string } }).workshop.phase;
+    expect(["plan", "diverge"]).toContain(stored);
+    for (const workshop of workshops) await eventually(() => expect(phaseIn(workshop)).toBe(stored));
+  }, 60_000);
+
   it("shows a vote cast on one instance on the others, and tells the facilitators on every instance", async () => {
     const [a, b, c] = await startInstances(3);
     const board = await createBoard(a!.url);
