@@ -2,14 +2,10 @@ import type { Logger } from "../logger";
 import type { RedisLink } from "./RedisLink";
 import { decodeMessage, encodeMessage } from "./wire";
 
-export interface InstanceTimes {
-  /** How often this instance says it is alive. */
-  heartbeatMs: number;
-  /** Silence after which another instance is taken for dead (its clients' presence goes with it). */
-  silenceMs: number;
-}
-
-export const DEFAULT_INSTANCE_TIMES: InstanceTimes = { heartbeatMs: 1_000, silenceMs: 3_500 };
+/** How often this instance says it is alive. */
+const HEARTBEAT_MS = 1_000;
+/** Silence after which another instance is taken for dead (its clients' presence goes with it). */
+const SILENCE_MS = 3_500;
 
 /**
  * Which other instances are alive: each says so every second on the
@@ -29,14 +25,13 @@ export class Instances {
     private readonly link: RedisLink,
     private readonly lost: (instanceId: string) => void,
     private readonly logger: Logger,
-    private readonly times: InstanceTimes = DEFAULT_INSTANCE_TIMES,
   ) {
     this.channel = link.key("instances");
     link.subscriber.on("messageBuffer", (channel: Buffer, data: Buffer) => {
       if (channel.toString() === this.channel) this.heard(data);
     });
-    this.beat = setInterval(() => this.say("alive"), times.heartbeatMs);
-    this.watch = setInterval(() => this.forgetSilent(), times.heartbeatMs);
+    this.beat = setInterval(() => this.say("alive"), HEARTBEAT_MS);
+    this.watch = setInterval(() => this.forgetSilent(), HEARTBEAT_MS);
     this.beat.unref();
     this.watch.unref();
   }
@@ -79,7 +74,7 @@ export class Instances {
 
   private forgetSilent() {
     const now = Date.now();
-    for (const [instanceId, at] of this.lastHeard) if (now - at > this.times.silenceMs) this.forget(instanceId);
+    for (const [instanceId, at] of this.lastHeard) if (now - at > SILENCE_MS) this.forget(instanceId);
   }
 
   private forget(instanceId: string) {
