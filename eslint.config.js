@@ -19,7 +19,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       // Type-aware rules read each file's own tsconfig; the root's vitest.config.ts belongs to none.
       parserOptions: {
-        projectService: { allowDefaultProject: ["vitest.config.ts"] },
+        projectService: { allowDefaultProject: ["vitest.config.ts"], defaultProject: "tsconfig.base.json" },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -28,6 +28,7 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       // A default clause does not count as covering the members of a union: a new member must be handled by name.
       "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/no-unnecessary-condition": "error",
       "no-restricted-syntax": ["error", noFocusedOrSkippedTests],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",

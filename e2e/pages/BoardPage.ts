@@ -79,7 +79,7 @@ export class BoardPage {
     return this.cards().evaluateAll((items) =>
       items.map(
         (li) =>
-          `${li.getAttribute("data-stage")} / ${li.getAttribute("data-lane")} / ${li.textContent?.split(": ").slice(1).join(": ")}`,
+          `${li.getAttribute("data-stage")} / ${li.getAttribute("data-lane")} / ${li.textContent.split(": ").slice(1).join(": ")}`,
       ),
     );
   }
@@ -154,7 +154,7 @@ export class BoardPage {
   async selectedTexts(): Promise<string[]> {
     const texts = await this.cards()
       .and(this.page.locator("[data-selected]"))
-      .evaluateAll((items) => items.map((li) => li.textContent?.split(": ").slice(1).join(": ") ?? ""));
+      .evaluateAll((items) => items.map((li) => li.textContent.split(": ").slice(1).join(": ")));
     return texts.sort();
   }
 

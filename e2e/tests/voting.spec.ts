@@ -49,7 +49,7 @@ test("a facilitator and two participants vote in three browsers; after the revea
   await facilitator.page.getByTestId("voting.close").click();
   await facilitator.page.getByTestId("voting.reveal").click();
   const ranking = (person: BoardPage) =>
-    person.page.getByTestId("voting.rank").evaluateAll((items) => items.map((li) => li.textContent ?? ""));
+    person.page.getByTestId("voting.rank").evaluateAll((items) => items.map((li) => li.textContent));
   await expect(facilitator.page.getByTestId("voting.rank")).toHaveCount(3);
   const expected = await ranking(facilitator);
   expect(expected[0]).toContain("Hidden delivery fees2 dots");

@@ -316,12 +316,13 @@ describe("Gate: presence is stamped by the server", () => {
     );
     sender.sendRaw(awarenessFrame(board.id, [{ clientId: own, clock: 99, state: user("Sam", "facilitator") }]));
     const seen = () => watcher.provider.awareness!.getStates();
-    await eventually(() => expect((seen().get(own) as ReturnType<typeof user>)?.user.name).toBe("Sam"));
+    await eventually(() => expect((seen().get(own) as ReturnType<typeof user> | undefined)?.user.name).toBe("Sam"));
     expect((seen().get(own) as ReturnType<typeof user>).user.role).toBe("participant");
     expect([...seen().keys()].sort()).toEqual([own, watcher.doc.clientID].sort());
     await eventually(() =>
       expect(
-        (sender.provider.awareness!.getStates().get(watcher.doc.clientID) as ReturnType<typeof user>)?.user.name,
+        (sender.provider.awareness!.getStates().get(watcher.doc.clientID) as ReturnType<typeof user> | undefined)?.user
+          .name,
       ).toBe("Facilitator"),
     );
   });

@@ -66,7 +66,8 @@ describe("one person cannot take a workshop down: heavy work off the event loop"
 
     const pdf = download(server, big.board, "journey.pdf");
     const importing = importFile(server, fileWithCards(big.file, 3_000, "more"));
-    let drawn = false;
+    // Set by the PDF's answer while the loop below awaits, which TypeScript's narrowing cannot see.
+    let drawn = false as boolean;
     void pdf.finally(() => (drawn = true));
     // Every edit made while the PDF is drawn gets through, however soon or late the drawing starts.
     let probes = 0;

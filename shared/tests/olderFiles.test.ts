@@ -21,7 +21,7 @@ const filesDir = join(import.meta.dirname, "..", "fixtures", "files");
 const fileOf = (version: number): unknown =>
   JSON.parse(readFileSync(join(filesDir, `board-v${version}.json`), "utf8")) as unknown;
 const textsIn = (file: unknown) =>
-  ((file as { records: { cards: Array<{ text: string }> } }).records.cards ?? []).map((c) => c.text).sort();
+  ((file as { records: { cards?: Array<{ text: string }> } }).records.cards ?? []).map((c) => c.text).sort();
 
 describe("board files of earlier schema versions", () => {
   it("keeps a frozen board.json of every schema version before the current one", () => {

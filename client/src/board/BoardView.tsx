@@ -102,8 +102,8 @@ function ConnectedBoard({
 
   useEffect(() => {
     const inField = (event: Event) =>
-      (event.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]") != null;
-    const onCanvas = (event: Event) => (event.target as HTMLElement | null)?.closest?.(".canvas") != null;
+      event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]") !== null;
+    const onCanvas = (event: Event) => event.target instanceof Element && event.target.closest(".canvas") !== null;
     const onKeyDown = (event: KeyboardEvent) => {
       const action = actionFor(ACTIONS, event);
       if (!action || action.clipboard || (inField(event) && !action.inFields)) return;

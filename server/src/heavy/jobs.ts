@@ -64,7 +64,7 @@ function readImport(text: string): ImportResult {
   return {
     ok: true,
     state: Y.encodeStateAsUpdate(doc),
-    title: String(parsed.board.meta.title ?? ""),
+    title: parsed.board.meta.title,
     workshop: parsed.board.workshop,
   };
 }

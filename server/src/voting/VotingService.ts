@@ -268,7 +268,7 @@ export class VotingService {
     // Read after the store: the connections are those open now.
     const board = this.instance().documents.get(boardId);
     if (!board || !round) return;
-    const budget = Object.values(round.rules.budgets).reduce((a, b) => a + (b ?? 0), 0);
+    const budget = Object.values(round.rules.budgets).reduce((a, b) => a + b, 0);
     const people = new Map<string, RoundProgress["people"][number]>();
     for (const connection of board.getConnections()) {
       const voter = this.voters.get(connection);

@@ -174,17 +174,22 @@ export class Writer {
     this.running = true;
     const stop = new Promise<void>((resolve) => (this.stopped = resolve));
     await Promise.race([this.whenSynced(), stop]);
-    for (let k = 0; this.running; k++) {
+    for (let k = 0; this.isRunning(); k++) {
       const id = `${this.name}-${k}`;
       const start = performance.now();
       if (!this.edit(this.doc, id)) return;
       const acked = await Promise.race([this.whenSynced().then(() => true), stop.then(() => false)]);
-      if (acked && this.running) {
+      if (acked && this.isRunning()) {
         this.acknowledged.push(id);
         this.latencies.push(performance.now() - start);
         this.onAcknowledged();
       }
     }
+  }
+
+  /** Read through a call: `stop` changes it while `write` awaits, which TypeScript's narrowing cannot see. */
+  private isRunning(): boolean {
+    return this.running;
   }
 
   stop(): void {

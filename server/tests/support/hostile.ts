@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { addActions, readAll, recordsOf, type ResyncMessage } from "@journeyboard/shared";
+import { addActions, parseServerMessage, readAll, recordsOf, type ResyncMessage } from "@journeyboard/shared";
 import type { GateLimits } from "../../src/gateway/limits";
 import { putCard } from "./cards";
 import { connectSynced, type TestClient } from "./client";
@@ -30,8 +30,8 @@ export async function board(gateLimits?: Partial<GateLimits>) {
 export async function attack(server: TestServer, boardId: string, token: string, act: (client: TestClient) => void) {
   const refusals: ResyncMessage[] = [];
   const onStateless = (payload: string) => {
-    const message = JSON.parse(payload) as ResyncMessage;
-    if (message.type === "resync") refusals.push(message);
+    const message = parseServerMessage(payload);
+    if (message?.type === "resync") refusals.push(message);
   };
   const attacker = await connectSynced(server.url, boardId, token, { onStateless });
   act(attacker);

@@ -26,7 +26,7 @@ export function tooDeep(value: unknown, max = MAX_JSON_DEPTH): string | null {
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     if (entry.depth >= max) {
       const path: string[] = [];
-      for (let at: Entry | null = entry; at?.parent; at = at.parent) path.unshift(at.key);
+      for (let at = entry; at.parent; at = at.parent) path.unshift(at.key);
       return path.join(".");
     }
     for (const key in entry.value) {

@@ -117,13 +117,17 @@ export function createTargetJourney(doc: Y.Doc, args: CopyJourneyArgs, origin: O
       writeRecord(doc, "stages", { ...stage, id: stageIds.get(stage.id)!, journeyId: args.id, collapsed: false });
     }
     const presets = MAP_TYPE_LANES.futureState;
+    const orders = generateNKeysBetween(null, null, presets.length);
     let stepLaneId: string | null = null;
-    generateNKeysBetween(null, null, presets.length).forEach((order, i) => {
-      const preset = presets[i]!;
+    for (const [i, preset] of presets.entries()) {
       const id = newId();
       if (preset.kind === "steps" && !stepLaneId) stepLaneId = id;
-      writeRecord(doc, "lanes", newLane({ id, journeyId: args.id, kind: preset.kind, preset: preset.preset, order }));
-    });
+      writeRecord(
+        doc,
+        "lanes",
+        newLane({ id, journeyId: args.id, kind: preset.kind, preset: preset.preset, order: orders[i]! }),
+      );
+    }
     const sourceStepLanes = new Set(
       lanesOf(doc, source.id)
         .filter((l) => l.kind === "steps")
