@@ -35,6 +35,33 @@ export default tseslint.config(
     },
   },
   {
+    // shared/ is the domain beneath the server and the app: it imports nothing of theirs, nor of the tests beside them.
+    files: ["shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@journeyboard/(server|client|e2e|bench)(/|$)|^(\\.\\./)+(server|client|e2e|bench)(/|$)",
+              message: "shared/ imports nothing of the server, the client, the browser tests or the benchmarks.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Canvas components draw and report; the panels and menus of ui/ sit above them, never below.
+    files: ["client/src/board/canvas/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)ui(/|$)", message: "canvas/ does not import the app's ui/ folders." }] },
+      ],
+    },
+  },
+  {
     // Plain JavaScript has no types to check against.
     files: ["**/*.{js,mjs}"],
     ...tseslint.configs.disableTypeChecked,
