@@ -10,6 +10,15 @@ const noFocusedOrSkippedTests = {
   message: "Focused, skipped and todo tests never land.",
 };
 
+/** Tests and their support: they wait for a state (`eventually`, `expect.poll`, Playwright's assertions), never for a time. */
+const TEST_FILES = ["**/*.test.{ts,tsx}", "server/tests/**/*.ts", "shared/tests/**/*.ts", "e2e/**/*.ts"];
+const TIMER_MESSAGE = "Tests wait for a state (eventually, expect.poll, Playwright's expect), never for a time.";
+const noSleeps = [
+  { selector: "ImportDeclaration[source.value=/^(node:)?timers(\\u002Fpromises)?$/]", message: TIMER_MESSAGE },
+  { selector: "CallExpression[callee.property.name='waitForTimeout']", message: TIMER_MESSAGE },
+  { selector: "CallExpression[callee.name=/^(sleep|delay)$/]", message: TIMER_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "e2e/test-results/**", "e2e/playwright-report/**", "data/**"] },
   js.configs.recommended,
@@ -60,6 +69,21 @@ export default tseslint.config(
         { patterns: [{ regex: "(^|/)ui(/|$)", message: "canvas/ does not import the app's ui/ folders." }] },
       ],
     },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["setTimeout", "setInterval", "setImmediate"].map((name) => ({ name, message: TIMER_MESSAGE })),
+      ],
+      "no-restricted-syntax": ["error", noFocusedOrSkippedTests, ...noSleeps],
+    },
+  },
+  {
+    // A time limit on a child process that may hang, not a wait: it kills the process and the test reads why.
+    files: ["server/tests/support/startup.ts"],
+    rules: { "no-restricted-globals": "off" },
   },
   {
     // Plain JavaScript has no types to check against.
