@@ -90,7 +90,7 @@ export function FollowBar({ follow, presenter, peers, nameOf, stageTitle }: Prop
     );
   }
 
-  if (workshop && !leading) {
+  if (workshop) {
     const leader = personOf(workshop.leader);
     return (
       <div className="follow-bar" role="status" data-state="away" data-testid="follow.bar">
