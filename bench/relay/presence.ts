@@ -1,12 +1,11 @@
-import { readFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { COLLAB_PATH } from "@journeyboard/shared";
-import { ServerProcess, Writer, createBoard } from "../../server/tests/support/crash";
+import { Writer, createBoard } from "../../server/tests/support/crash";
 import { authFrame } from "../../server/tests/support/fuzz";
+import { startServer } from "./loads";
+import { cpuSeconds } from "./serverCpu";
+import type { ServerKind } from "./wire";
 
 /**
  * Server CPU per presence (awareness) message: one sender moves its pointer
@@ -15,13 +14,6 @@ import { authFrame } from "../../server/tests/support/fuzz";
  * beside B-hp (stock Hocuspocus 4.7 + extension-sqlite).
  */
 const messages = Number(process.env.MESSAGES ?? 20_000);
-const here = dirname(fileURLToPath(import.meta.url));
-const TICKS_PER_SECOND = 100;
-
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-};
 
 function presenceFrame(documentName: string, clientId: number, clock: number, x: number): Uint8Array {
   const state = encoding.createEncoder();
@@ -43,9 +35,9 @@ function presenceFrame(documentName: string, clientId: number, clock: number, x:
   return encoding.toUint8Array(frame);
 }
 
-async function measure(entry: string, board: (url: string) => Promise<{ id: string; token: string }>) {
-  const server = new ServerProcess(mkdtempSync(join(tmpdir(), "journeyboard-relay-")), 0, entry);
-  const url = await server.start();
+async function measure(kind: ServerKind, board: (url: string) => Promise<{ id: string; token: string }>) {
+  const { server, url: started } = startServer(kind);
+  const url = await started;
   const { id, token } = await board(url);
   const watcher = new Writer(url, id, token, "watcher");
   await watcher.whenSynced();
@@ -77,11 +69,11 @@ async function measure(entry: string, board: (url: string) => Promise<{ id: stri
   return { microseconds: (cpu * 1e6) / messages, seconds };
 }
 
-const ours = await measure(join(here, "our-server.ts"), async (url) => {
+const ours = await measure("ours", async (url) => {
   const board = await createBoard(url);
   return { id: board.id, token: board.links.participant.token };
 });
-const baseline = await measure(join(here, "..", "durability", "baseline-server.ts"), async () => ({
+const baseline = await measure("B-hp", async () => ({
   id: "relay",
   token: "any",
 }));

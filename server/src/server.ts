@@ -8,6 +8,7 @@ import {
   COLLAB_PATH,
   HEARTBEAT,
   LINK_REVOKED_CODE,
+  PRESENCE_BATCH_MS,
   newId,
   parseDocumentName,
   workshopDocumentName,
@@ -34,6 +35,7 @@ import { Capacity, DEFAULT_CAPACITY, type CapacityLimits } from "./gateway/capac
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
+import { PresenceBatches } from "./gateway/PresenceBatches";
 import { WorkshopSession } from "./workshop/WorkshopSession";
 import { ScaleOut } from "./scale/ScaleOut";
 import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
@@ -210,6 +212,7 @@ export async function startServer(
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const presence = new PresenceBatches(PRESENCE_BATCH_MS);
   const stopSampling = [
     metrics.connections.sample(() => sockets.clients.size),
     metrics.boardsLoaded.sample(boardsLoaded),
@@ -258,6 +261,7 @@ export async function startServer(
       cofacilitatorsOf: session.cofacilitatorsOf,
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
+      presence,
       capacity,
       logger,
       limits: gateLimits,
@@ -296,6 +300,7 @@ export async function startServer(
       closing = true;
       clearInterval(heartbeat);
       stopSampling.forEach((stop) => stop());
+      presence.stop();
       // No new connection from here on; the ones open are ended below, once every board is stored.
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of sockets.clients) client.close(1001, "server shutting down");

@@ -12,19 +12,20 @@ import * as Y from "yjs";
 import {
   FROM_CLIENTS,
   isTokenMessage,
-  readAwareness,
   readEnvelope,
   writeAwareness,
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
+  type AwarenessEntry,
   type Envelope,
 } from "./frames";
 import type { Capacity } from "./capacity";
 import { GATE_CLOSE, type GateLimits } from "./limits";
 import { answerBytes, answerFullSync, type WholeState } from "./fullSync";
 import { standingAmong } from "../workshop/PeopleService";
-import { stampPresence } from "./presence";
+import { claimPresence, scanAwareness, stampPresence, type RawPresence } from "./presence";
+import type { PresenceBatches } from "./PresenceBatches";
 import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
@@ -38,6 +39,8 @@ export interface GateDeps {
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
   wholeState: WholeState;
+  /** Where presence waits for its board's next batch. */
+  presence: PresenceBatches;
   /** The server's budget, shared by every socket. */
   capacity: Capacity;
   logger: Logger;
@@ -343,21 +346,30 @@ export class SocketGate {
     connection.sendStateless(JSON.stringify(message));
   }
 
-  /** Applies the sender's own presence, checked and stamped (`stampPresence`). */
+  /**
+   * Takes the sender's own presence (`claimPresence`, decided as it
+   * arrives) for its board's next batch, where it is checked and stamped.
+   */
   private applyPresence(connection: Connection, envelope: Envelope) {
     const update = decoding.readVarUint8Array(envelope.decoder);
     if (update.byteLength > MAX_PRESENCE_BYTES || !this.presence.take()) return;
-    const document = connection.document;
-    const takenByOthers = (clientId: number) =>
-      document.getConnections().some((other) => other !== connection && document.getClients(other).has(clientId));
-    const { entries, speaksFor } = stampPresence(readAwareness(update), {
-      speaksFor: this.presenceOf.get(envelope.documentName),
-      takenByOthers,
-      role: (connection.context as BoardContext).role,
-      personId: (connection.context as BoardContext).person,
-    });
-    if (speaksFor !== undefined) this.presenceOf.set(envelope.documentName, speaksFor);
-    if (entries.length) document.applyAwarenessUpdate(connection, writeAwareness(entries));
+    const known = this.presenceOf.get(envelope.documentName);
+    const { entry, speaksFor } = claimPresence(scanAwareness(update), connection, known);
+    if (speaksFor !== known) this.presenceOf.set(envelope.documentName, speaksFor!);
+    if (entry) this.deps.presence.offer(connection.document, connection, () => this.showPresence(connection, entry));
+  }
+
+  /** A batch's turn: the presence checked, stamped (`stampPresence`) and applied, unless the connection has gone. */
+  private showPresence(connection: Connection, entry: RawPresence) {
+    if (this.closed || !connection.document.hasConnection(connection)) return;
+    let stamped: AwarenessEntry | undefined;
+    try {
+      const context = connection.context as BoardContext;
+      stamped = stampPresence(entry, context.role, context.person);
+    } catch {
+      return this.close(GATE_CLOSE.malformed);
+    }
+    if (stamped) connection.document.applyAwarenessUpdate(connection, writeAwareness([stamped]));
   }
 
   private close({ code, reason }: { code: number; reason: string }) {

@@ -1,40 +1,70 @@
+import type { Connection } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
 import { PresenceState, type Role } from "@journeyboard/shared";
 import type { AwarenessEntry } from "./frames";
 
+/** An awareness entry as it arrived: its state still the JSON bytes the client sent. */
+export interface RawPresence {
+  clientId: number;
+  clock: number;
+  state: Uint8Array;
+}
+
+/** Reads an awareness update's entries without reading their states (JSON, read only if applied). */
+export function scanAwareness(update: Uint8Array): RawPresence[] {
+  const decoder = decoding.createDecoder(update);
+  const entries: RawPresence[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: decoding.readVarUint8Array(decoder) });
+  }
+  return entries;
+}
+
+/** Whether another connection of the document already speaks for this awareness client. */
+const takenByOthers = (connection: Connection, clientId: number) =>
+  connection.document
+    .getConnections()
+    .some((other) => other !== connection && connection.document.getClients(other).has(clientId));
+
 /**
- * The awareness entries a connection may send, made safe: the first
+ * Of a connection's awareness entries, the one it may send: the first
  * awareness client it speaks for is the only one it may speak for, and not
  * one another connection already speaks for (nobody adds people or moves
- * someone else's pointer); states keep known fields only, each within its
- * bounds (`PresenceState`: a `view` that followers fit to their screen is a
- * finite area of at least one world unit a side, so none of them is sent
- * to infinity or divides by zero), or are dropped whole; `user.role` is
- * the connection's role and `user.personId` the person it said it is
- * (none before it said), whatever it claimed.
+ * someone else's pointer). The last such entry of the message wins.
  */
-export function stampPresence(
-  entries: readonly AwarenessEntry[],
-  who: {
-    speaksFor: number | undefined;
-    takenByOthers: (clientId: number) => boolean;
-    role: Role;
-    personId: string | null;
-  },
-): { entries: AwarenessEntry[]; speaksFor: number | undefined } {
-  let speaksFor = who.speaksFor;
-  const kept = entries.filter((entry) => {
-    if (speaksFor === undefined && !who.takenByOthers(entry.clientId)) speaksFor = entry.clientId;
-    return speaksFor === entry.clientId;
-  });
-  const stamped = kept.flatMap((entry) => {
-    if (entry.state === null) return [entry];
-    const parsed = PresenceState.safeParse(entry.state);
-    if (!parsed.success) return [];
-    const state = parsed.data;
-    if (!state.user) return [{ ...entry, state }];
-    // Undefined is left out of the JSON sent on: no person before the connection said who it is.
-    const user = { ...state.user, role: who.role, personId: who.personId ?? undefined };
-    return [{ ...entry, state: { ...state, user } }];
-  });
-  return { entries: stamped, speaksFor };
+export function claimPresence(
+  entries: readonly RawPresence[],
+  connection: Connection,
+  speaksFor: number | undefined,
+): { entry: RawPresence | undefined; speaksFor: number | undefined } {
+  let entry: RawPresence | undefined;
+  for (const candidate of entries) {
+    if (speaksFor === undefined && !takenByOthers(connection, candidate.clientId)) speaksFor = candidate.clientId;
+    if (speaksFor === candidate.clientId) entry = candidate;
+  }
+  return { entry, speaksFor };
+}
+
+const text = new TextDecoder();
+
+/**
+ * A claimed entry made safe to apply: its state keeps known fields only,
+ * each within its bounds (`PresenceState`: a `view` that followers fit to
+ * their screen is a finite area of at least one world unit a side, so none
+ * of them is sent to infinity or divides by zero); `user.role` is the
+ * connection's role and `user.personId` the person it said it is (none
+ * before it said), whatever it claimed; undefined for a state that is no
+ * presence. Throws on bytes that are no JSON.
+ */
+export function stampPresence(entry: RawPresence, role: Role, personId: string | null): AwarenessEntry | undefined {
+  const state = JSON.parse(text.decode(entry.state)) as unknown;
+  if (state === null) return { clientId: entry.clientId, clock: entry.clock, state };
+  const parsed = PresenceState.safeParse(state);
+  if (!parsed.success) return undefined;
+  // Undefined is left out of the JSON sent on: no person before the connection said who it is.
+  const user = parsed.data.user && { ...parsed.data.user, role, personId: personId ?? undefined };
+  const stamped = user ? { ...parsed.data, user } : parsed.data;
+  return { clientId: entry.clientId, clock: entry.clock, state: stamped };
 }

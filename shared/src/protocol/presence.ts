@@ -71,3 +71,10 @@ export type PresenceState = z.infer<typeof PresenceState>;
 
 /** The largest awareness message the server takes from a client, in bytes. */
 export const MAX_PRESENCE_BYTES = 2048;
+
+/**
+ * The server sends a board's presence in batches at most this often (so
+ * about 10 a second): pointer moves a client sends faster than this are
+ * replaced by the next before anyone sees them.
+ */
+export const PRESENCE_BATCH_MS = 100;
