@@ -66,8 +66,11 @@ export function createUndoManager(doc: Y.Doc, origin: LocalUserOrigin): Personal
   // Registered before the manager's own handler: a change that is not typing never joins the step before it
   // (but for the later parts of a change made in several).
   doc.on("afterTransaction", (transaction: Y.Transaction) => {
-    const joins = typing(transaction) || part(transaction) === "middle" || part(transaction) === "last";
-    if (transaction.origin === origin && !joins) manager.stopCapturing();
+    const later = part(transaction) === "middle" || part(transaction) === "last";
+    if (transaction.origin !== origin) return;
+    if (!typing(transaction) && !later) manager.stopCapturing();
+    // A later part joins its step however long the part before it took (the manager joins only within its pause).
+    if (later) manager.lastChange = Date.now();
   });
   const manager = new Y.UndoManager(boardScope(doc), {
     trackedOrigins: new Set([origin]),
