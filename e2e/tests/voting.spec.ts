@@ -59,3 +59,31 @@ test("a facilitator and two participants vote in three browsers; after the revea
     expect(await ranking(person)).toEqual(expected);
   }
 });
+
+test("one name and department voting under several keys (a second browser) is pointed out to the facilitator", async ({
+  home,
+  openAsAnotherPerson,
+}, testInfo) => {
+  const links = await home.createBoard("Several keys");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  await facilitator.addCardAt("Awareness", "Irritants", "Hidden delivery fees");
+  await facilitator.page.keyboard.press("Escape");
+  await facilitator.page.getByTestId("panel.voting").click();
+  await facilitator.page.getByTestId("voting.budget.irritants").fill("2");
+  await facilitator.page.getByTestId("voting.start").click();
+  await expect(facilitator.page.getByTestId("voting.open")).toBeVisible();
+
+  // Each browser has its own voter key: the same person in two of them is two voters to the server.
+  for (const browser of [await openAsAnotherPerson(links.participant), await openAsAnotherPerson(links.participant)]) {
+    await browser.join("Ola", "sales");
+    await browser.selectCard("Hidden delivery fees");
+    await browser.page.keyboard.press("v");
+    await expect(browser.page.getByTestId("cardVoting")).toContainText("1 of your dots on this card");
+  }
+  await expect(facilitator.page.getByTestId("voting.severalKeys")).toHaveText(
+    "Ola · Sales votes under several voter keys (keys: 2, dots: 2): one person in several browsers, or namesakes. Ask before you reveal.",
+  );
+  await facilitator.page.getByTestId("voting.progress").screenshot({ path: testInfo.outputPath("progress-en.png") });
+  await facilitator.page.screenshot({ path: testInfo.outputPath("several-keys-en.png") });
+});

@@ -5,6 +5,7 @@ import { useFormat } from "../../i18n/format";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
 import type { TimerModel } from "../state/TimerModel";
+import { severalKeys } from "../state/severalKeys";
 import type { VotingModel } from "../state/VotingModel";
 import { ACTION_DOTS } from "../state/permissions";
 import { promotionOf } from "../state/promotion";
@@ -266,6 +267,21 @@ function OpenRound({
       {facilitator && (
         <>
           <h4>{t("voting.progress")}</h4>
+          {severalKeys(progress?.people ?? []).map((group) => (
+            <p
+              className="hint"
+              role="status"
+              key={`${group.name}/${group.department}`}
+              data-testid="voting.severalKeys"
+            >
+              {t("voting.severalKeys", {
+                name: group.name,
+                department: departmentLabel(group.department),
+                keys: group.keys,
+                dots: group.used,
+              })}
+            </p>
+          ))}
           <ul className="progress" data-testid="voting.progress">
             {(progress?.people ?? []).map((person) => (
               <li key={person.participantId} className={person.used >= person.budget ? "done" : ""}>
