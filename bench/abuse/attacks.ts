@@ -46,6 +46,7 @@ export function fileWithCards(source: BoardFile, count: number): BoardFile {
       authorName: "",
       authorDepartment: "sales",
       createdAt: 1,
+      authorId: null,
       textDirection: "auto",
     });
   }

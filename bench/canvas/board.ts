@@ -60,6 +60,7 @@ export function benchBoard(cards: number, stages = STAGES): { doc: Y.Doc; journe
         authorName: "",
         authorDepartment: "sales",
         createdAt: 1,
+        authorId: null,
         textDirection: "auto",
       };
       writeRecord(doc, "cards", card);

@@ -113,6 +113,7 @@ export function boardWithCards(cards: number, layout: "ours" | "whole"): { doc: 
         authorName: "",
         authorDepartment: "sales",
         createdAt: 1,
+        authorId: null,
         textDirection: "auto" as const,
       };
       if (layout === "ours") writeRecord(doc, "cards", card);

@@ -57,6 +57,7 @@ async function join(
     board: board.doc,
     workshop: workshop.doc,
     role,
+    author: () => null,
     origin: board.origin,
     live: () => board.provider.isSynced && workshop.provider.isSynced,
   });
@@ -188,7 +189,7 @@ describe("Private drafting", () => {
     await setPhase("draft");
     const shared = writeDraft(ola, "zqxSharedEarly");
     writeDraft(ola, "zqxStillPrivate");
-    expect(ola.drafts.publish(ola.board.doc, [shared], ola.board.origin)).toEqual([shared]);
+    expect(ola.drafts.publish(ola.board.doc, [shared], ola.board.origin, null)).toEqual([shared]);
     await eventually(() => expect(cardTexts(facilitator)).toEqual(["zqxSharedEarly"]));
     await acknowledged(ola.board);
     expect(facilitator.frames.filter((frame) => frame.includes("zqxStillPrivate"))).toEqual([]);

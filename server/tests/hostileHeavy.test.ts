@@ -42,6 +42,7 @@ async function bigBoard(server: TestServer, cards: number) {
     authorName: "",
     authorDepartment: "sales",
     createdAt: 1,
+    authorId: null,
     textDirection: "auto",
   });
   const file = fileWithCards(source, cards);

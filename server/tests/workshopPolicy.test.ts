@@ -35,6 +35,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "follow.stop": { type: "follow.stop" },
   "cofacilitator.set": { type: "cofacilitator.set", personId: "0".repeat(64), granted: true },
   "drafts.reveal": { type: "drafts.reveal" },
+  "cards.others": { type: "cards.others", phase: "vote", allowed: true },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */

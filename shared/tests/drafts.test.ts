@@ -57,11 +57,12 @@ describe("private drafts", () => {
     drafts.keep(draft("a", "Fees hidden"), draft("b", "No tracking"));
     let transactions = 0;
     doc.on("afterTransaction", () => transactions++);
-    expect(drafts.publish(doc, null, localUserOrigin())).toEqual(["a", "b"]);
+    const ola = "a".repeat(64);
+    expect(drafts.publish(doc, null, localUserOrigin(), ola)).toEqual(["a", "b"]);
     expect(transactions).toBe(1);
-    expect(readAll(doc, "cards").map(({ text, authorName }) => ({ text, authorName }))).toEqual([
-      { text: "Fees hidden", authorName: "Ola" },
-      { text: "No tracking", authorName: "Ola" },
+    expect(readAll(doc, "cards").map(({ text, authorName, authorId }) => ({ text, authorName, authorId }))).toEqual([
+      { text: "Fees hidden", authorName: "Ola", authorId: ola },
+      { text: "No tracking", authorName: "Ola", authorId: ola },
     ]);
     expect(drafts.count).toBe(0);
     expect(shelf.items.size).toBe(0);
@@ -72,8 +73,8 @@ describe("private drafts", () => {
     const otherTab = new PrivateDrafts(shelf, key);
     drafts.keep(draft("a", "Fees hidden"));
     expect(otherTab.count).toBe(1);
-    drafts.publish(doc, ["a"], localUserOrigin());
-    expect(otherTab.publish(doc, null, localUserOrigin())).toEqual([]);
+    drafts.publish(doc, ["a"], localUserOrigin(), null);
+    expect(otherTab.publish(doc, null, localUserOrigin(), null)).toEqual([]);
     expect(texts(doc)).toEqual(["Fees hidden"]);
   });
 
@@ -81,7 +82,7 @@ describe("private drafts", () => {
     const { doc, stages, draft, drafts } = setUp();
     drafts.keep(draft("a", "In a stage that goes", 1), draft("b", "Stays"));
     deleteStage(doc, { id: stages[1]!.id }, localUserOrigin());
-    expect(drafts.publish(doc, null, localUserOrigin())).toEqual(["b"]);
+    expect(drafts.publish(doc, null, localUserOrigin(), null)).toEqual(["b"]);
     expect(drafts.list().map((d) => d.text)).toEqual(["In a stage that goes"]);
   });
 
@@ -104,6 +105,7 @@ describe("publishing on the reveal", () => {
       board: setup.doc,
       workshop,
       role,
+      author: () => null,
       origin: localUserOrigin(),
       live: () => live,
     });

@@ -100,7 +100,7 @@ describe("board migrations", () => {
     const before = readAll(doc, "cards");
     migrateBoard(doc);
     const after = readAll(doc, "cards");
-    expect(after).toEqual(before.map((card) => ({ ...card, textDirection: "auto" })));
+    expect(after).toEqual(before.map((card) => ({ ...card, textDirection: "auto", authorId: null })));
     const shown = Object.fromEntries(after.map((card) => [card.id, directionOf(card.text, card.textDirection)]));
     // A Persian sentence that opens with a brand name still reads left to right until someone sets it.
     expect(shown).toMatchObject({
@@ -109,6 +109,16 @@ describe("board migrations", () => {
       "c-magic": "rtl",
       "c-irritant": "ltr",
     });
+    expect(settledViolations(doc)).toEqual([]);
+  });
+
+  it("makes every card of a version 7 board nobody's, as nobody's author was recorded, and keeps its words and direction", () => {
+    const doc = loadFixture(7);
+    const before = readAll(doc, "cards");
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((card) => !("authorId" in card))).toBe(true);
+    migrateBoard(doc);
+    expect(readAll(doc, "cards")).toEqual(before.map((card) => ({ ...card, authorId: null })));
     expect(settledViolations(doc)).toEqual([]);
   });
 

@@ -17,7 +17,13 @@ import { newBoardDoc } from "./boards";
 function boardWithCards(count: number) {
   const board = newBoardDoc();
   const [stage, other] = board.stages;
-  const place = { journeyId: board.journeyId, laneId: board.lanes[0]!.id, authorName: "", authorDepartment: "" };
+  const place = {
+    journeyId: board.journeyId,
+    laneId: board.lanes[0]!.id,
+    authorName: "",
+    authorDepartment: "",
+    authorId: null,
+  };
   let order = "a0";
   board.doc.transact(() => {
     for (let i = 0; i < count; i++) {

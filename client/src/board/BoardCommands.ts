@@ -84,11 +84,20 @@ export class BoardCommands {
     private readonly may: (scope: ChangeScope) => boolean,
     /** Whether a lock holds a record of this area placed here (none is, for a facilitator). */
     private readonly locked: (area: RecordRoot, id: string, place: LockPlace) => boolean = () => false,
+    /** Whose cards this person may change: their own, or anyone's where the phase opens them. */
+    private readonly mayChangeCard: (card: { authorId?: unknown }) => boolean = () => true,
+    /** This person's id (shared `people.ts`): the author of the cards they make; null before the server said. */
+    private readonly author: () => string | null = () => null,
   ) {}
 
-  /** Whether a lock holds this record where it is, or where a change would put it. */
+  /**
+   * Whether a lock holds this record where it is, or where a change would
+   * put it, or it is a card someone else wrote that this person may not
+   * change now.
+   */
   private held(area: RecordRoot, id: string, place: LockPlace = {}): boolean {
-    const record = readRecord(this.doc, area, id) as LockPlace | undefined;
+    const record = readRecord(this.doc, area, id) as (LockPlace & { authorId?: unknown }) | undefined;
+    if (area === "cards" && record && !this.mayChangeCard(record)) return true;
     return this.locked(area, id, record ?? {}) || this.locked(area, id, place);
   }
 
@@ -125,6 +134,7 @@ export class BoardCommands {
       text,
       authorName: name,
       authorDepartment: department,
+      authorId: this.author(),
       createdAt: Date.now(),
     };
     if (this.held("cards", id, args)) return null;
@@ -142,6 +152,7 @@ export class BoardCommands {
       newId,
       authorName: name,
       authorDepartment: department,
+      authorId: this.author(),
       createdAt: Date.now(),
     };
     return this.run("cards", () => (ids = pasteCards(this.doc, args, this.origin))) ? ids : null;

@@ -129,7 +129,15 @@ export class BoardController {
     readonly drafts: DraftDesk | null = null,
   ) {
     this.undoManager = createUndoManager(doc, this.origin);
-    this.commands = new BoardCommands(doc, this.origin, () => this.identity, permissions.may, permissions.lockedFor);
+    this.commands = new BoardCommands(
+      doc,
+      this.origin,
+      () => this.identity,
+      permissions.may,
+      permissions.lockedFor,
+      permissions.mayChangeCard,
+      () => permissions.personId,
+    );
     this.ui = {
       journeyId: null,
       selection: new Set(),
@@ -187,10 +195,18 @@ export class BoardController {
 
   may = (scope: ChangeScope): boolean => this.permissions.may(scope);
 
-  /** Whether this person may change this card now: the phase allows cards, and no lock holds it. */
+  /** Whether this person may change this card now: the phase allows cards, no lock holds it, and it is theirs to change. */
   mayEditCard = (id: string): boolean => {
     const card = this.model.record("cards", id);
-    return Boolean(card && this.canEdit && !this.permissions.lockedFor("cards", id, card));
+    return Boolean(card && this.canEdit && this.cardRefusal(id) === null);
+  };
+
+  /** Why this person may not change this card, when a lock or its author is why (the phase aside). */
+  cardRefusal = (id: string): "lock.locked" | "cards.notYours" | null => {
+    const card = this.model.record("cards", id);
+    if (!card) return null;
+    if (this.permissions.lockedFor("cards", id, card)) return "lock.locked";
+    return this.permissions.mayChangeCard(card) ? null : "cards.notYours";
   };
 
   /** Whether a lock holds this card (shown to everyone, facilitators included). */
@@ -589,7 +605,8 @@ export class BoardController {
     if (!mayDeleteAtOnce(this.permissions.standing, ids.length)) {
       return this.notify({ key: "notice.tooManyToDelete", values: { limit: PARTICIPANT_DELETES } });
     }
-    if (ids.some((id) => !this.mayEditCard(id))) return this.notify({ key: "lock.locked" });
+    const refusal = ids.map(this.cardRefusal).find(Boolean);
+    if (refusal) return this.notify({ key: refusal });
     if (ids.length && this.commands.deleteCards(ids)) this.set({ selection: new Set() });
   }
 
@@ -608,8 +625,10 @@ export class BoardController {
       if (current >= 0 && current < index) index -= 1;
     }
     const moved = this.commands.move(id, hit.stageId, hit.laneId, index);
-    // Dropped into a locked stage or lane, it goes back where it was: say why.
-    if (!moved && card && this.permissions.lockedFor("cards", id, hit)) this.notify({ key: "lock.locked" });
+    // Someone else's card, or dropped into a locked stage or lane, it goes back where it was: say why.
+    const refusal =
+      this.cardRefusal(id) ?? (card && this.permissions.lockedFor("cards", id, hit) ? "lock.locked" : null);
+    if (!moved && refusal) this.notify({ key: refusal });
   }
 
   /** Double-click on the board: in a cell, a new card there. */

@@ -22,6 +22,7 @@ const card = (id: string, text: string, laneId = "l"): CardRecord => ({
   authorName: "",
   authorDepartment: "sales",
   createdAt: 1,
+  authorId: null,
   textDirection: "auto",
 });
 const grid: JourneyGrid = {

@@ -2,7 +2,13 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import { MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
-import { MAX_PRESENCE_BYTES, UPDATE_REFUSALS, type Phase, type ResyncMessage } from "@journeyboard/shared";
+import {
+  MAX_PRESENCE_BYTES,
+  UPDATE_REFUSALS,
+  type OthersCards,
+  type Phase,
+  type ResyncMessage,
+} from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import { checkUpdate } from "../guard/checkUpdate";
 import { UpdateRefused } from "../guard/updateChanges";
@@ -35,6 +41,8 @@ export interface GateDeps {
   locksOf(boardId: string): Promise<ReadonlySet<string>>;
   /** The board's co-facilitators (person ids), read from the store at each update. */
   cofacilitatorsOf(boardId: string): Promise<ReadonlySet<string>>;
+  /** For each phase, whether participants may change others' cards, read from the store at each update. */
+  othersCardsOf(boardId: string): Promise<OthersCards>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -281,13 +289,15 @@ export class SocketGate {
   ): Promise<"accepted" | "unresolved" | "over-budget" | UpdateRefused> {
     const context = connection.context as BoardContext;
     const { boardId } = context;
-    const [phase, locks, cofacilitators] = await Promise.all([
+    const [phase, locks, cofacilitators, othersCards] = await Promise.all([
       this.deps.phaseOf(boardId),
       this.deps.locksOf(boardId),
       this.deps.cofacilitatorsOf(boardId),
+      this.deps.othersCardsOf(boardId),
     ]);
     try {
-      const author = { role: standingAmong(context, cofacilitators), phase, locks };
+      const role = standingAmong(context, cofacilitators);
+      const author = { role, person: context.person, othersOpen: othersCards[phase], phase, locks };
       const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
       return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {

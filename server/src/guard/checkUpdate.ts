@@ -8,6 +8,7 @@ import {
   RECORD_SCHEMAS,
   UPDATE_REFUSALS,
   mayChange,
+  mayChangeCardOf,
   mayDeleteAtOnce,
   runsWorkshop,
   recordsOf,
@@ -29,6 +30,10 @@ export interface Author {
   /** Where the sender stands: their link's role, or co-facilitator. */
   role: Standing;
   phase: Phase;
+  /** The sender's person id (shared `people.ts`), null before it said who it is: whose cards are theirs. */
+  person: string | null;
+  /** Whether the phase lets participants change others' cards too (shared `cardRights.ts`). */
+  othersOpen: boolean;
   /** The board's locked targets (`lockKey`): only those who run the workshop change what they hold. */
   locks: ReadonlySet<string>;
 }
@@ -97,6 +102,29 @@ function checkLocks(doc: Y.Doc, writes: Write[], deletes: BoardChange[], { role,
 }
 
 /**
+ * Refuses an update that changes someone else's card where the phase keeps
+ * participants to their own, or that changes who wrote an existing card
+ * (only those who run the workshop do either). A card the update creates
+ * is its sender's to give an author.
+ */
+function checkAuthors(doc: Y.Doc, writes: Write[], deletes: BoardChange[], author: Author): void {
+  if (runsWorkshop(author.role)) return;
+  const cards = recordsOf(doc, "cards");
+  const written = new Set(writes.map(({ change }) => change));
+  for (const change of [...written, ...deletes]) {
+    const card = change.area === "cards" && change.record !== null ? cards.get(change.record) : undefined;
+    if (!card) continue;
+    // Deleting a card deletes its fields too, its author among them: only a new value changes who wrote it.
+    if (change.field === "authorId" && written.has(change)) {
+      throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `${where(change)}: a card's author is set when it is made`);
+    }
+    if (!mayChangeCardOf(author.role, author.person, card.get("authorId"), author.othersOpen)) {
+      throw new UpdateRefused(UPDATE_REFUSALS.othersCard, `${where(change)} is someone else's card (${author.phase})`);
+    }
+  }
+}
+
+/**
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
  * hold valid values (text fields within their length once the update has
@@ -131,6 +159,7 @@ export function checkUpdate(
     }
   }
   checkLocks(doc, writes, deletes, author);
+  checkAuthors(doc, writes, deletes, author);
   const deletedRecords = deletes.filter((change) => change.field === null).length;
   if (!mayDeleteAtOnce(author.role, deletedRecords)) {
     throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${deletedRecords} records at once (${author.role})`);

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
@@ -189,5 +190,26 @@ export class PgCofacilitatorStore implements CofacilitatorStore {
           personId,
         ]);
     return (result.rowCount ?? 0) > 0;
+  }
+}
+
+/** Each board's choice per phase of whether participants change others' cards, in `board_card_rights`. */
+export class PgCardRightsStore implements CardRightsStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async othersCardsOf(boardId: string): Promise<Partial<Record<Phase, boolean>>> {
+    const { rows } = await this.pool.query<{ phase: Phase; others_allowed: boolean }>(
+      `SELECT phase, others_allowed FROM board_card_rights WHERE board_id = $1`,
+      [boardId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.phase, row.others_allowed]));
+  }
+
+  async set(boardId: string, phase: Phase, allowed: boolean, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO board_card_rights (board_id, phase, others_allowed, changed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (board_id, phase) DO UPDATE SET others_allowed = excluded.others_allowed, changed_at = excluded.changed_at`,
+      [boardId, phase, allowed, at],
+    );
   }
 }

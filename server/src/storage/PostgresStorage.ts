@@ -8,6 +8,7 @@ import { PgBoardStore } from "./PgBoardStore";
 import { PgVoteStore } from "./PgVoteStore";
 import {
   PgFollowStore,
+  PgCardRightsStore,
   PgCofacilitatorStore,
   PgLinkStore,
   PgLockStore,
@@ -42,6 +43,7 @@ export class PostgresStorage implements Storage {
   readonly tickets: PgTicketStore;
   readonly follow: PgFollowStore;
   readonly cofacilitators: PgCofacilitatorStore;
+  readonly cardRights: PgCardRightsStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.boards = new PgBoardStore(pool);
@@ -54,6 +56,7 @@ export class PostgresStorage implements Storage {
     this.tickets = new PgTicketStore(pool);
     this.follow = new PgFollowStore(pool);
     this.cofacilitators = new PgCofacilitatorStore(pool);
+    this.cardRights = new PgCardRightsStore(pool);
   }
 
   /** Connects and migrates; a database that cannot be reached or used is a ConfigError naming what to change. */

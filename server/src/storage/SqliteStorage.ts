@@ -12,6 +12,7 @@ import {
   SqliteLinkStore,
   SqliteLockStore,
   SqliteCofacilitatorStore,
+  SqliteCardRightsStore,
   SqlitePhaseStore,
   SqliteSnapshotStore,
   SqliteTimerStore,
@@ -39,6 +40,7 @@ export class SqliteStorage implements Storage {
   readonly tickets: SqliteTicketStore;
   readonly follow: SqliteFollowStore;
   readonly cofacilitators: SqliteCofacilitatorStore;
+  readonly cardRights: SqliteCardRightsStore;
   private readonly pingStatement: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
@@ -52,6 +54,7 @@ export class SqliteStorage implements Storage {
     this.tickets = new SqliteTicketStore(db);
     this.follow = new SqliteFollowStore(db);
     this.cofacilitators = new SqliteCofacilitatorStore(db);
+    this.cardRights = new SqliteCardRightsStore(db);
     this.pingStatement = db.prepare(`SELECT 1 AS ok`);
   }
 

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import { timerFrom, type TimerStore } from "../workshop/TimerStore";
@@ -204,5 +205,29 @@ export class SqliteCofacilitatorStore implements CofacilitatorStore {
       ? this.statements.insert.run(boardId, personId, at)
       : this.statements.delete.run(boardId, personId);
     return result.changes > 0;
+  }
+}
+
+const CARD_RIGHTS_SQL = {
+  select: `SELECT phase, others_allowed AS allowed FROM board_card_rights WHERE board_id = ?`,
+  upsert: `INSERT INTO board_card_rights (board_id, phase, others_allowed, changed_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, phase) DO UPDATE SET others_allowed = excluded.others_allowed, changed_at = excluded.changed_at`,
+};
+
+/** Each board's choice per phase of whether participants change others' cards, in `board_card_rights`. */
+export class SqliteCardRightsStore implements CardRightsStore {
+  private readonly statements: Statements<typeof CARD_RIGHTS_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, CARD_RIGHTS_SQL);
+  }
+
+  async othersCardsOf(boardId: string): Promise<Partial<Record<Phase, boolean>>> {
+    const rows = this.statements.select.all(boardId) as { phase: Phase; allowed: number }[];
+    return Object.fromEntries(rows.map((row) => [row.phase, row.allowed === 1]));
+  }
+
+  async set(boardId: string, phase: Phase, allowed: boolean, at: number): Promise<void> {
+    this.statements.upsert.run(boardId, phase, allowed ? 1 : 0, at);
   }
 }

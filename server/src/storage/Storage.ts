@@ -1,6 +1,7 @@
 import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
 import type { FollowStore } from "../workshop/FollowStore";
+import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
 import type { TimerStore } from "../workshop/TimerStore";
@@ -29,6 +30,7 @@ export interface Storage {
   readonly tickets: TicketStore;
   readonly follow: FollowStore;
   readonly cofacilitators: CofacilitatorStore;
+  readonly cardRights: CardRightsStore;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

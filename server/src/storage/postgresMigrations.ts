@@ -139,6 +139,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    name: "0005-card-rights",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE board_card_rights (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          phase TEXT NOT NULL,
+          others_allowed BOOLEAN NOT NULL,
+          changed_at BIGINT NOT NULL,
+          PRIMARY KEY (board_id, phase)
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

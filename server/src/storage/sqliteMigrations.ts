@@ -143,6 +143,20 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    name: "0006-card-rights",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE board_card_rights (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          phase TEXT NOT NULL,
+          others_allowed INTEGER NOT NULL,
+          changed_at INTEGER NOT NULL,
+          PRIMARY KEY (board_id, phase)
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */

@@ -10,7 +10,7 @@ import { ROLES } from "@journeyboard/shared";
  */
 export const WorkshopNotice = z.strictObject({
   /** Parts of the workshop document to read again from the store. */
-  parts: z.array(z.enum(["phase", "timer", "historyAt", "rounds", "locks", "follow", "cofacilitators"])),
+  parts: z.array(z.enum(["phase", "timer", "historyAt", "rounds", "locks", "follow", "cofacilitators", "othersCards"])),
   /** A round whose list of who still has dots changed: each instance tells its own facilitators. */
   progress: z.string().max(64).optional(),
   /** A role whose link was rotated or revoked: its connections close on every instance. */

@@ -11,6 +11,8 @@ import type { AlarmLease } from "./AlarmLease";
 import { CommandRegistry } from "./CommandRegistry";
 import { FollowService } from "./FollowService";
 import type { FollowStore } from "./FollowStore";
+import { CardRightsService } from "./CardRightsService";
+import type { CardRightsStore } from "./CardRightsStore";
 import type { CofacilitatorStore } from "./CofacilitatorStore";
 import { DraftService } from "./DraftService";
 import { LockService } from "./LockService";
@@ -29,6 +31,7 @@ export interface WorkshopDeps {
   locks: LockStore;
   follow: FollowStore;
   cofacilitators: CofacilitatorStore;
+  cardRights: CardRightsStore;
   votes: VoteStore;
   snapshots: SnapshotStore;
   instance: () => Hocuspocus;
@@ -61,6 +64,7 @@ export class WorkshopSession {
   readonly locks: LockService;
   readonly follow: FollowService;
   readonly people: PeopleService;
+  readonly cardRights: CardRightsService;
   private readonly writer: WorkshopWriter;
   private readonly registry: CommandRegistry;
   /** Per board, the end of the work under way: the next waits for it. */
@@ -87,6 +91,7 @@ export class WorkshopSession {
         locksOf: (boardId) => lockStore.locksOf(boardId),
         followOf: (boardId) => followStore.followOf(boardId),
         cofacilitatorsOf: (boardId) => cofacilitators.cofacilitatorsOf(boardId),
+        othersCardsOf: (boardId) => this.cardRights.othersCardsOf(boardId),
       },
       deps.logger,
       deps.announce,
@@ -95,6 +100,7 @@ export class WorkshopSession {
       deps.keepInHistory(boardId, phase, "phase"),
     );
     this.people = new PeopleService(cofacilitators, this.writer, clock);
+    this.cardRights = new CardRightsService(deps.cardRights, this.writer, clock);
     this.voting = new VotingService(
       votes,
       deps.instance,
@@ -118,7 +124,7 @@ export class WorkshopSession {
     );
     this.locks = new LockService(lockStore, this.writer, clock);
     this.follow = new FollowService(followStore, this.writer, clock);
-    const { voting, phases, timers, locks, follow, people } = this;
+    const { voting, phases, timers, locks, follow, people, cardRights } = this;
     const drafts = new DraftService(phases);
     this.registry = new CommandRegistry(
       {
@@ -146,6 +152,7 @@ export class WorkshopSession {
         "follow.stop": ({ context }) => follow.stop(context.boardId),
         "cofacilitator.set": ({ context, command }) => people.set(context.boardId, command),
         "drafts.reveal": ({ context }) => drafts.reveal(context.boardId),
+        "cards.others": ({ context, command }) => cardRights.set(context.boardId, command),
       },
       people.standing.bind(people),
     );
@@ -156,6 +163,8 @@ export class WorkshopSession {
   locksOf = (boardId: string) => this.locks.locksOf(boardId);
 
   cofacilitatorsOf = (boardId: string) => this.people.cofacilitatorsOf(boardId);
+
+  othersCardsOf = (boardId: string) => this.cardRights.othersCardsOf(boardId);
 
   /** What `board.json` carries of the workshop: the phase and the revealed rounds. */
   workshopOf = async (boardId: string): Promise<BoardWorkshop> => {

@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import {
   SESSION_FOLLOW,
   SESSION_COFACILITATORS,
+  SESSION_OTHERS_CARDS,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -11,6 +12,7 @@ import {
   WORKSHOP_SESSION,
   workshopDocumentName,
   type FollowState,
+  type OthersCards,
   type Phase,
   type RoundRecord,
   type TimerState,
@@ -31,6 +33,8 @@ export interface WorkshopPatch {
   follow?: FollowState | null;
   /** Every co-facilitator's person id, sorted. */
   cofacilitators?: readonly string[];
+  /** For each phase, whether participants may change others' cards. */
+  othersCards?: OthersCards;
 }
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
@@ -42,6 +46,7 @@ export interface WorkshopSource {
   locksOf(boardId: string): Promise<string[]>;
   followOf(boardId: string): Promise<FollowState | null>;
   cofacilitatorsOf(boardId: string): Promise<string[]>;
+  othersCardsOf(boardId: string): Promise<OthersCards>;
 }
 
 /**
@@ -125,6 +130,7 @@ export class WorkshopWriter {
       locks: async () => ({ locks: await source.locksOf(boardId) }),
       follow: async () => ({ follow: await source.followOf(boardId) }),
       cofacilitators: async () => ({ cofacilitators: await source.cofacilitatorsOf(boardId) }),
+      othersCards: async () => ({ othersCards: await source.othersCardsOf(boardId) }),
     };
     return Object.assign({}, ...(await Promise.all(parts.map((part) => reads[part]())))) as WorkshopPatch;
   }
@@ -143,16 +149,21 @@ const PARTS = [
   "locks",
   "follow",
   "cofacilitators",
+  "othersCards",
 ] as const satisfies readonly WorkshopPart[];
 
 const partsOf = (patch: WorkshopPatch): WorkshopPart[] => PARTS.filter((part) => patch[part] !== undefined);
 
-function apply(doc: Y.Doc, { phase, timer, historyAt, rounds, locks, follow, cofacilitators }: WorkshopPatch): void {
+function apply(
+  doc: Y.Doc,
+  { phase, timer, historyAt, rounds, locks, follow, cofacilitators, othersCards }: WorkshopPatch,
+): void {
   const session = doc.getMap(WORKSHOP_SESSION);
   if (phase !== undefined) setChanged(session, SESSION_PHASE, phase);
   if (locks !== undefined) setChanged(session, SESSION_LOCKS, locks);
   if (historyAt !== undefined) setChanged(session, SESSION_HISTORY, historyAt);
   if (cofacilitators !== undefined) setChanged(session, SESSION_COFACILITATORS, cofacilitators);
+  if (othersCards !== undefined) setChanged(session, SESSION_OTHERS_CARDS, othersCards);
   if (timer === null) session.delete(SESSION_TIMER);
   else if (timer !== undefined) setChanged(session, SESSION_TIMER, timer);
   if (follow === null) session.delete(SESSION_FOLLOW);

@@ -12,6 +12,8 @@ export interface TestCard {
   journeyId?: string;
   authorName?: string;
   department?: string;
+  /** Whose card it is (a person id); nobody's when omitted. */
+  authorId?: string | null;
 }
 
 /**
@@ -24,7 +26,11 @@ export function putCard(doc: Y.Doc, card: TestCard, origin: Origin = localUserOr
   const stageId = stagesOf(doc, journeyId)[card.stage ?? 0]!.id;
   const lanes = lanesOf(doc, journeyId);
   const laneId = (card.kind ? lanes.find((lane) => lane.kind === card.kind) : lanes[0])!.id;
-  const author = { authorName: card.authorName ?? "", authorDepartment: card.department ?? "sales" };
+  const author = {
+    authorName: card.authorName ?? "",
+    authorDepartment: card.department ?? "sales",
+    authorId: card.authorId ?? null,
+  };
   addCard(doc, { id: card.id, journeyId, stageId, laneId, text: card.text, ...author, createdAt: 1 }, origin);
   return true;
 }

@@ -67,18 +67,20 @@ export class PrivateDrafts {
   /**
    * Writes drafts into the board as cards of their authors, in one
    * transaction (everyone sees them arrive at once), and forgets them here.
+   * `authorId` is this person's id as the server knows it now (whose cards
+   * they are), not kept with a draft written before the server said.
    * `ids` null: every draft. A draft whose card is on the board already
    * (published from another tab) is only forgotten; one whose cell is gone
    * stays a draft, so nobody's words are lost. Answers the ids published.
    */
-  publish(doc: Y.Doc, ids: readonly string[] | null, origin: Origin): string[] {
+  publish(doc: Y.Doc, ids: readonly string[] | null, origin: Origin, authorId: string | null): string[] {
     const drafts = this.read();
     const chosen = ids === null ? drafts : drafts.filter((draft) => ids.includes(draft.id));
     const published: string[] = [];
     doc.transact(() => {
       for (const draft of chosen) {
         try {
-          if (!readRecord(doc, "cards", draft.id)) addCard(doc, draft, origin);
+          if (!readRecord(doc, "cards", draft.id)) addCard(doc, { ...draft, authorId }, origin);
           published.push(draft.id);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;

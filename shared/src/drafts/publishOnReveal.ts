@@ -12,6 +12,8 @@ export interface RevealWatch {
   /** The board's workshop document, where the server publishes the phase. */
   workshop: Y.Doc;
   role: Role;
+  /** This person's id, whose the published cards are (null before the server said). */
+  author: () => string | null;
   origin: Origin;
   /**
    * Whether both documents are synced with the server: before that the
@@ -35,7 +37,7 @@ export function publishOnReveal(watch: RevealWatch): { check: () => void; stop: 
     if (!watch.live() || watch.drafts.count === 0) return;
     const phase = readPhase(session.get(SESSION_PHASE));
     const mayAdd = mayChange(watch.role, phase, { area: "cards", record: null, field: null, created: true });
-    if (!isDrafting(phase) && mayAdd) watch.drafts.publish(watch.board, null, watch.origin);
+    if (!isDrafting(phase) && mayAdd) watch.drafts.publish(watch.board, null, watch.origin, watch.author());
   };
   session.observe(check);
   return { check, stop: () => session.unobserve(check) };

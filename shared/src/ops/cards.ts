@@ -30,6 +30,8 @@ export interface AddCardArgs {
   text: string;
   authorName: string;
   authorDepartment: string;
+  /** The author's person id; nobody's card when omitted. */
+  authorId?: string | null;
   createdAt: number;
   /** Position in the cell; the end when omitted. */
   index?: number;
@@ -52,6 +54,7 @@ export function addCard(doc: Y.Doc, args: AddCardArgs, origin: Origin): void {
         text: args.text,
         authorName: args.authorName,
         authorDepartment: args.authorDepartment,
+        authorId: args.authorId ?? null,
         createdAt: args.createdAt,
       }),
     );
@@ -117,6 +120,8 @@ export interface CardsAuthor {
   newId(): string;
   authorName: string;
   authorDepartment: string;
+  /** The author's person id; nobody's cards when omitted. */
+  authorId?: string | null;
   createdAt: number;
 }
 
@@ -146,6 +151,7 @@ export function appendCards(doc: Y.Doc, cards: readonly AppendedCard[], author: 
         text,
         authorName: author.authorName,
         authorDepartment: author.authorDepartment,
+        authorId: author.authorId ?? null,
         createdAt: author.createdAt,
         ...content,
       }),

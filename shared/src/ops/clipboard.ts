@@ -122,6 +122,8 @@ export interface PasteCardsArgs {
   newId(): string;
   authorName: string;
   authorDepartment: string;
+  /** The person pasting: the new cards are theirs. */
+  authorId?: string | null;
   createdAt: number;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FollowCommand, type ViewBrought } from "./follow";
 import { DRAFT_REFUSALS, DraftsCommand } from "./drafts";
 import { LockCommand } from "./locks";
+import { OthersCardsCommand } from "./cardRights";
 import { CofacilitatorCommand, type PersonKnown } from "./people";
 import { PhaseCommand, type ResyncMessage } from "./phases";
 import { TimerCommand } from "./timer";
@@ -25,6 +26,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   ...FollowCommand.options,
   CofacilitatorCommand,
   DraftsCommand,
+  OthersCardsCommand,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];

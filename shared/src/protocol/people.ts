@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PersonId } from "../schema/fields";
 
 /**
  * People and their rights on a board. A link gives a connection its role;
@@ -15,9 +16,6 @@ import { z } from "zod";
  * update (`standingOf`, `policy.ts`), and publishes them in the workshop
  * document (`session.cofacilitators`, sorted person ids).
  */
-
-/** A person's public id: the hex SHA-256 of the board id and their key. */
-export const PersonId = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const CofacilitatorCommand = z.strictObject({
   type: z.literal("cofacilitator.set"),

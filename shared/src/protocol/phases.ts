@@ -43,6 +43,8 @@ export const UPDATE_REFUSALS = {
   forbidden: "forbidden",
   /** It changes locked content (`locks.ts`), and the sender is not a facilitator. */
   locked: "locked",
+  /** It changes someone else's card where the phase keeps participants to their own (`cardRights.ts`). */
+  othersCard: "others-card",
 } as const;
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[keyof typeof UPDATE_REFUSALS];
 

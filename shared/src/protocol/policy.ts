@@ -56,10 +56,21 @@ const COMMAND_SENDERS: Record<CommandName, readonly Standing[]> = {
   "follow.start": RUNNERS,
   "follow.stop": RUNNERS,
   "drafts.reveal": RUNNERS,
+  "cards.others": RUNNERS,
 };
 
 /** Whether someone of this standing may send this command (in any phase: voting is bounded by its round, not the phase). */
 export const mayCommand = (who: Standing, command: CommandName): boolean => COMMAND_SENDERS[command].includes(who);
+
+/**
+ * Whether someone may change this card (its text, place, content, or
+ * delete it) as far as its author goes (`cardRights.ts`): those who run
+ * the workshop always; a participant their own card, or anyone's in a
+ * phase open to others' cards. The phase and locks decide the rest.
+ */
+export function mayChangeCardOf(who: Standing, person: string | null, authorId: unknown, othersOpen: boolean): boolean {
+  return runsWorkshop(who) || othersOpen || (person !== null && authorId === person);
+}
 
 /** The part of a board a change touches: a record root, or the board's settings. */
 export type BoardArea = RecordRoot | typeof META_ROOT;

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { ROLES } from "../model/roles";
 import { MAX_DRAFT_COUNT } from "./drafts";
-import { Id } from "../schema/fields";
+import { Id, PersonId } from "../schema/fields";
 import { RECORD_ROOTS } from "../schema/layout";
-import { PersonId } from "./people";
 
 const StructId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "../model/limits";
 import { DEFAULT_DIRECTION, METRICS } from "../model/indicators";
 import { TEXT_DIRECTIONS } from "../model/text";
-import { CollabText, Id, OrderKey } from "./fields";
+import { CollabText, Id, OrderKey, PersonId } from "./fields";
 import { fillMissing, recordKind, toCollabText } from "./recordKind";
 
 const Measure = z.number().finite().min(-1e9).max(1e9).nullable();
@@ -29,6 +29,9 @@ export const emptyIndicator = (metric: (typeof METRICS)[number] = "nps") => ({
  * A card in one cell (stage x lane) of a journey, ordered inside the cell.
  * Its kind is its lane's kind. The author's department is kept so results can
  * be read by department; the name may be left empty to stay anonymous.
+ * Its author's person id says whose card it is (who may change it in a
+ * phase that keeps participants to their own cards, protocol
+ * `cardRights.ts`); null for a card nobody owns.
  * Stored in the `cards` root. Content that only some lane kinds use is
  * optional and kept when a card moves to another lane, so moving it back
  * loses nothing.
@@ -43,6 +46,8 @@ export const CardRecord = z.looseObject({
   authorName: z.string().max(LIMITS.displayName),
   authorDepartment: z.string().max(LIMITS.department),
   createdAt: z.number().int().nonnegative(),
+  /** Whose card it is (since 8): its author's person id, set when it is made; null for nobody's. */
+  authorId: PersonId.nullable(),
   /** How its text is set (since 7): from its content, or right to left or left to right whatever it starts with. */
   textDirection: z.enum(TEXT_DIRECTIONS),
   /** Touchpoints (since 3): a preset channel key or the channel's name. */
@@ -60,6 +65,7 @@ export const cardKind = recordKind({
     text: "",
     authorName: "",
     authorDepartment: "",
+    authorId: null,
     createdAt: 0,
     order: "a0",
     textDirection: "auto",
@@ -68,6 +74,8 @@ export const cardKind = recordKind({
     5: toCollabText("text"),
     // Until 7 every card took its direction from its content, which is what "auto" keeps.
     7: fillMissing({ textDirection: "auto" }),
+    // Who wrote a card was never recorded before 8: every card made before is nobody's.
+    8: fillMissing({ authorId: null }),
   },
 });
 

@@ -6,6 +6,9 @@ export const ID_MAX_LENGTH = 64;
 /** Record ids are nanoid strings; a loose check keeps imported boards with older ids readable. */
 export const Id = z.string().min(1).max(ID_MAX_LENGTH);
 
+/** A person's public id on a board (protocol `people.ts`): the hex SHA-256 of the board id and their key. */
+export const PersonId = z.string().regex(/^[0-9a-f]{64}$/);
+
 /**
  * Whether fractional-indexing takes the key as a neighbour on either side:
  * its own checks (head, length, no trailing zero) run inside

@@ -29,6 +29,7 @@ const VERSIONS = [
   { toVersion: 5, name: "text that merges" },
   { toVersion: 6, name: "personas in order" },
   { toVersion: 7, name: "card text direction" },
+  { toVersion: 8, name: "card authors" },
 ] as const;
 
 export const MIGRATIONS: readonly Migration[] = VERSIONS.map(({ toVersion, name }) => ({

@@ -5,7 +5,6 @@ export const actionDeleteSelection: Action = {
   labelKey: "actions.deleteSelection",
   shortcuts: [{ key: "Delete" }, { key: "Backspace" }],
   enabled: (c) => c.canEdit && c.getUi().selection.size > 0 && !c.isTyping(),
-  refusal: (c) =>
-    [...c.getUi().selection].some((id) => c.cardLocked(id) && !c.mayEditCard(id)) ? "lock.locked" : null,
+  refusal: (c) => [...c.getUi().selection].map(c.cardRefusal).find(Boolean) ?? null,
   run: (c) => c.deleteSelection(),
 };

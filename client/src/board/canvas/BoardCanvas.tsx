@@ -272,6 +272,7 @@ export const BoardCanvas = memo(
                   canEdit={controller.canEdit}
                   locks={controller.permissions.locks}
                   overridesLocks={controller.permissions.runsWorkshop}
+                  onlyCardsOf={controller.permissions.onlyCardsOf}
                   dots={dots}
                   tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
                   labels={cardLabels}

@@ -37,6 +37,8 @@ export interface CardsView {
   locks: ReadonlySet<string>;
   /** A facilitator: locks do not hold them. */
   overridesLocks: boolean;
+  /** Whose cards alone may be moved (this person's own), or null for anyone's: the phase keeps participants to theirs. */
+  onlyCardsOf: string | null;
   dots: ReadonlyMap<string, CardDots>;
   /** Far out, where words are too small to read: each cell's cards are drawn as plain tiles, in one shape. */
   tiles: boolean;
@@ -219,6 +221,7 @@ function CellCards({
   canEdit,
   locks,
   overridesLocks,
+  onlyCardsOf,
   dots,
   labels,
   handlers,
@@ -239,7 +242,12 @@ function CellCards({
         colour={LANE_COLOURS[kind].card}
         selected={selection.has(card.id)}
         editedBy={editedBy.get(card.id) ?? null}
-        draggable={canEdit && editing !== card.id && (overridesLocks || !locked)}
+        draggable={
+          canEdit &&
+          editing !== card.id &&
+          (overridesLocks || !locked) &&
+          (onlyCardsOf === null || card.authorId === onlyCardsOf)
+        }
         locked={locked}
         dots={dots.get(card.id) ?? null}
         labels={labels}

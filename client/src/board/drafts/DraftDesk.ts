@@ -50,6 +50,7 @@ export class DraftDesk {
       board: connection.doc,
       workshop: workshop.doc,
       role: permissions.role,
+      author: () => permissions.personId,
       origin: this.origin,
       live: () => provider.isSynced && workshop.provider.isSynced,
     });
@@ -117,7 +118,7 @@ export class DraftDesk {
 
   /** Publishes one draft (by id) or all of them (null) as cards everyone sees. */
   publish(ids: readonly string[] | null): void {
-    this.drafts.publish(this.connection.doc, ids, this.origin);
+    this.drafts.publish(this.connection.doc, ids, this.origin, this.permissions.personId);
   }
 
   discard(id: string): void {

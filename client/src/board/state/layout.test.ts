@@ -22,6 +22,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   authorName: "",
   authorDepartment: "sales",
   createdAt: 1,
+  authorId: null,
   textDirection: "auto",
 });
 

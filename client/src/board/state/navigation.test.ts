@@ -13,6 +13,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   authorName: "",
   authorDepartment: "sales",
   createdAt: 1,
+  authorId: null,
   textDirection: "auto",
 });
 const many = (prefix: string, count: number, stageId: string, laneId: string) =>

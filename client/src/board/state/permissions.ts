@@ -3,13 +3,16 @@ import {
   DEFAULT_PHASE,
   PHASES,
   SESSION_COFACILITATORS,
+  SESSION_OTHERS_CARDS,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
   WORKSHOP_SESSION,
   lockHolding,
   mayChange,
+  mayChangeCardOf,
   mayCommand,
+  othersCardsFrom,
   parseLockKey,
   readCofacilitators,
   readLocks,
@@ -22,6 +25,8 @@ import {
   type LockCommand,
   type LockKind,
   type LockPlace,
+  type OthersCards,
+  type OthersCardsCommand,
   type Phase,
   type PhaseCommand,
   type Role,
@@ -57,6 +62,7 @@ export class Permissions {
   private current: Phase = DEFAULT_PHASE;
   private lockSet: ReadonlySet<string> = new Set();
   private cofacilitatorSet: ReadonlySet<string> = new Set();
+  private othersCards: OthersCards = othersCardsFrom(undefined);
   /** Who the server knows this connection as (`person.known`); null until it has said. */
   private person: string | null = null;
   private lastHistoryAt = 0;
@@ -67,7 +73,9 @@ export class Permissions {
     readonly role: Role,
     workshop: Y.Doc | null,
     /** Sends a command to the server over the board's connection. */
-    private readonly send: (command: PhaseCommand | LockCommand | CofacilitatorCommand) => void = () => {},
+    private readonly send: (
+      command: PhaseCommand | LockCommand | CofacilitatorCommand | OthersCardsCommand,
+    ) => void = () => {},
   ) {
     this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
     this.session?.observe(this.read);
@@ -96,6 +104,26 @@ export class Permissions {
   /** Whether this person runs the workshop (facilitator or co-facilitator): locks and phases do not hold them. */
   get runsWorkshop(): boolean {
     return runsWorkshop(this.standing);
+  }
+
+  /** Who the server knows this connection as: the author of the cards it makes. */
+  get personId(): string | null {
+    return this.person;
+  }
+
+  /** Whether participants may change others' cards in this phase (shared `cardRights.ts`). */
+  othersCardsOpenIn = (phase: Phase): boolean => this.othersCards[phase];
+
+  /** Whether this person may change this card as far as its author goes: theirs, or the phase opens others'. */
+  mayChangeCard = (card: { authorId?: unknown }): boolean =>
+    mayChangeCardOf(this.standing, this.person, card.authorId, this.othersCards[this.current]);
+
+  /**
+   * Whose cards alone this person may move now: their own (none before the
+   * server said who they are), or null when anyone's may be moved.
+   */
+  get onlyCardsOf(): string | null {
+    return this.runsWorkshop || this.othersCards[this.current] ? null : (this.person ?? "");
   }
 
   /** The server said who this connection is. */
@@ -150,6 +178,11 @@ export class Permissions {
     this.send({ type: "cofacilitator.set", personId, granted });
   }
 
+  /** Lets participants change others' cards in a phase, or keeps them to their own (those who run the workshop). */
+  setOthersCards(phase: Phase, allowed: boolean): void {
+    this.send({ type: "cards.others", phase, allowed });
+  }
+
   /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
   setPhase(phase: Phase): void {
     this.send({ type: "phase.set", phase });
@@ -178,6 +211,11 @@ export class Permissions {
     const locks = readLocks(this.session?.get(SESSION_LOCKS));
     if ([...locks].join() !== [...this.lockSet].join()) {
       this.lockSet = locks;
+      this.listeners.forEach((listener) => listener());
+    }
+    const othersCards = othersCardsFrom(this.session?.get(SESSION_OTHERS_CARDS));
+    if (JSON.stringify(othersCards) !== JSON.stringify(this.othersCards)) {
+      this.othersCards = othersCards;
       this.listeners.forEach((listener) => listener());
     }
     const cofacilitators = readCofacilitators(this.session?.get(SESSION_COFACILITATORS));

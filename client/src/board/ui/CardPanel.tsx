@@ -51,6 +51,11 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
     <SidePanel title={t(`lane.${kind}`)} onClose={() => controller.clearSelection()} testId="card.panel">
       <CardVoting voting={voting} card={card} kind={kind} />
       <LockToggle permissions={controller.permissions} kind="card" id={card.id} held={controller.cardLocked(card.id)} />
+      {controller.canEdit && controller.cardRefusal(card.id) === "cards.notYours" && (
+        <p className="hint" role="status" data-testid="card.notYours">
+          {t("cards.notYours")}
+        </p>
+      )}
       <label>
         {t("cardPanel.text")}
         <LiveText

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PHASES, mayMoveTo, type Phase } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import { OthersCardsToggle } from "./OthersCardsToggle";
 
 /**
  * The workshop phase: the facilitator picks it, everyone else sees it with
@@ -18,28 +19,31 @@ export function PhaseControl({ controller, facilitator }: { controller: BoardCon
     );
   }
   return (
-    <label className="phase" title={t(`phase.${phase}.participants`)}>
-      {t("phase.label")}{" "}
-      <select
-        value={phase}
-        onChange={(event) => controller.permissions.setPhase(event.target.value as Phase)}
-        data-testid="phase.select"
-      >
-        {PHASES.map((option) => {
-          // Leaving the drafting phase reveals the drafts: only for a phase where they can be published.
-          const allowed = mayMoveTo(phase, option);
-          return (
-            <option
-              key={option}
-              value={option}
-              disabled={!allowed}
-              title={allowed ? undefined : t("drafts.leaveFirst")}
-            >
-              {t(`phase.${option}.name`)}
-            </option>
-          );
-        })}
-      </select>
-    </label>
+    <>
+      <label className="phase" title={t(`phase.${phase}.participants`)}>
+        {t("phase.label")}{" "}
+        <select
+          value={phase}
+          onChange={(event) => controller.permissions.setPhase(event.target.value as Phase)}
+          data-testid="phase.select"
+        >
+          {PHASES.map((option) => {
+            // Leaving the drafting phase reveals the drafts: only for a phase where they can be published.
+            const allowed = mayMoveTo(phase, option);
+            return (
+              <option
+                key={option}
+                value={option}
+                disabled={!allowed}
+                title={allowed ? undefined : t("drafts.leaveFirst")}
+              >
+                {t(`phase.${option}.name`)}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      <OthersCardsToggle permissions={controller.permissions} phase={phase} />
+    </>
   );
 }
