@@ -45,6 +45,7 @@ async function poisonedBoard(serverUrl: string): Promise<{ url: string; cardText
     text: next(),
     authorName: nextShort(),
     authorDepartment: nextShort(),
+    authorId: null,
     createdAt: 1,
     textDirection: "auto",
     channel: lane.kind === "touchpoints" ? nextShort() : null,
