@@ -74,6 +74,7 @@ describe("Card rights", () => {
     };
     expect(session(observer).get(SESSION_OTHERS_CARDS)).toEqual({
       open: true,
+      draft: false,
       diverge: false,
       vote: false,
       discuss: false,
