@@ -121,6 +121,25 @@ export class BoardPage {
     }, cardId);
   }
 
+  /** A point of a card on screen where nothing drawn over the canvas covers it. */
+  async uncoveredPointOf(cardId: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((id) => {
+      const node = window.Konva?.stages[0]?.findOne(`#card-${id}`);
+      if (!node) throw new Error(`card ${id} is not on the canvas`);
+      const rect = node.getClientRect();
+      const container = node.getStage().container();
+      const origin = container.getBoundingClientRect();
+      for (const fy of [0.5, 0.75, 0.25, 0.9]) {
+        for (const fx of [0.5, 0.75, 0.25, 0.9, 0.1]) {
+          const x = origin.x + rect.x + rect.width * fx;
+          const y = origin.y + rect.y + rect.height * fy;
+          if (container.contains(document.elementFromPoint(x, y))) return { x, y };
+        }
+      }
+      throw new Error(`card ${id} is covered on screen`);
+    }, cardId);
+  }
+
   /** A card's box on screen. */
   async cardBox(text: string): Promise<{ x: number; y: number; width: number; height: number }> {
     return this.page.evaluate(
@@ -225,12 +244,14 @@ export class BoardPage {
    * Clicks a card and waits for its panel to show it. The card's place is read again
    * on each try: a view that was still settling (a journey fitting the
    * screen) may have moved it; tries are a second apart, so never a double-click.
+   * A fitted view may put part of a card under the floating toolbar or the
+   * minimap, so the click goes where the canvas itself is on top.
    */
   async selectCard(text: string): Promise<void> {
     const id = await this.cardId(text);
     await expect(async () => {
-      const centre = await this.cardCentre(id);
-      await this.page.mouse.click(centre.x, centre.y);
+      const point = await this.uncoveredPointOf(id);
+      await this.page.mouse.click(point.x, point.y);
       await expect(this.page.getByTestId("cardPanel.text")).toHaveValue(text, { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
   }
