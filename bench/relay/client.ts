@@ -1,6 +1,15 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { editText, localUserOrigin, textOf } from "@journeyboard/shared";
+import {
+  editText,
+  lanesOf,
+  localUserOrigin,
+  moveCard,
+  readRecord,
+  stagesOf,
+  textOf,
+  type ViewArea,
+} from "@journeyboard/shared";
 import { WIRES, type ServerKind } from "./wire";
 
 /** The machine's monotonic clock in µs: the same in every process, so a time taken in one compares with another's. */
@@ -18,6 +27,10 @@ export interface ClientPlan {
   seed?: string;
   /** Whether it decodes every update it receives, to time each edit's propagation; the others count bytes. */
   probe: boolean;
+  /** Who it is in presence, for a client that shares a pointer (`people.ts`). */
+  person?: { name: string; department: string; colour: string };
+  /** What it has on screen, where its pointer moves (`people.ts`). */
+  view?: ViewArea;
 }
 
 /**
@@ -30,15 +43,19 @@ export interface ClientPlan {
 export class BenchClient {
   readonly ready: Promise<void>;
   bytes = 0;
-  /** Characters typed by others, received (a probe's count). */
+  /** Bytes of every frame received, presence included. */
+  frameBytes = 0;
+  /** Items made by others (characters typed, fields a move set), received (a probe's count). */
   received = 0;
   /** A probe's receipts: writer's client id, clock, µs, one after another. */
   readonly receipts: number[] = [];
-  /** A writer's edits: the µs at which the edit of each clock was sent. */
+  /** A writer's edits: the µs at which the item of each clock was sent. */
   readonly sent: number[] = [];
   private readonly socket: WebSocket;
   private readonly doc = new Y.Doc();
+  private readonly wire;
   private synced = false;
+  private presenceClock = 0;
 
   constructor(
     kind: ServerKind,
@@ -46,10 +63,16 @@ export class BenchClient {
     private readonly plan: ClientPlan,
   ) {
     const wire = WIRES[kind];
+    this.wire = wire;
     this.socket = new WebSocket(`${url.replace(/^http/, "ws")}${wire.path(plan.board)}`);
     if (plan.seed) Y.applyUpdate(this.doc, Buffer.from(plan.seed, "base64"));
     this.doc.on("update", (update: Uint8Array) => {
-      this.sent.push(nowMicros());
+      // By clock, each item the update makes: a move sets several fields, a typed character makes one.
+      const at = nowMicros();
+      for (const struct of Y.decodeUpdate(update).structs) {
+        if (struct.id.client !== this.doc.clientID) continue;
+        for (let k = 0; k < struct.length; k++) this.sent[struct.id.clock + k] = at;
+      }
       this.socket.send(wire.update(plan.board, update));
     });
     this.ready = new Promise((resolve, reject) => {
@@ -59,6 +82,7 @@ export class BenchClient {
         if (wire.readyOnOpen) resolve();
       });
       this.socket.on("message", (data: Buffer) => {
+        this.frameBytes += data.byteLength;
         const incoming = wire.read(plan.board, data);
         if (incoming.kind === "answer") this.socket.send(incoming.frame);
         else if (incoming.kind === "refused") reject(new Error(`refused: ${incoming.reason}`));
@@ -80,6 +104,22 @@ export class BenchClient {
     const length = textOf(this.doc, "cards", card, "text")!.length;
     const splice = { index: 0, remove: length >= TEXT_LENGTH ? 1 : 0, insert: "x" };
     editText(this.doc, { root: "cards", id: card, field: "text", splice }, localUserOrigin());
+  }
+
+  /** Moves its card to another cell of its journey, at the cell's start. */
+  move(random: () => number): void {
+    const card = readRecord(this.doc, "cards", this.plan.card!)!;
+    const stages = stagesOf(this.doc, card.journeyId);
+    const lanes = lanesOf(this.doc, card.journeyId);
+    const stageId = stages[Math.floor(random() * stages.length)]!.id;
+    const laneId = lanes[Math.floor(random() * lanes.length)]!.id;
+    moveCard(this.doc, { id: card.id, stageId, laneId, index: 0 }, localUserOrigin());
+  }
+
+  /** Shares where its pointer is and what it has on screen, as the app's presence does. */
+  point(cursor: { x: number; y: number }, view: ViewArea | null): void {
+    const state = { user: this.plan.person, cursor, editing: null, ...(view ? { view } : {}) };
+    this.socket.send(this.wire.presence(this.plan.board, this.doc.clientID, ++this.presenceClock, state));
   }
 
   close(): void {

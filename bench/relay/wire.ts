@@ -30,9 +30,12 @@ export interface Wire {
   readyOnOpen: boolean;
   read(board: string, frame: Uint8Array): Incoming;
   update(board: string, update: Uint8Array): Uint8Array;
+  /** An awareness message: one client's presence state, at its clock. */
+  presence(board: string, clientId: number, clock: number, state: object): Uint8Array;
 }
 
 const SYNC = 0;
+const AWARENESS = 1;
 const AUTH = 2;
 const SYNC_REPLY = 4;
 const PING = 9;
@@ -94,6 +97,26 @@ const hocuspocus: Wire = {
     );
   },
   update: (board, update) => syncFrame((encoder) => hocuspocusHead(encoder, board, SYNC), UPDATE, update),
+  presence: (board, clientId, clock, state) =>
+    awarenessFrame((encoder) => hocuspocusHead(encoder, board, AWARENESS), clientId, clock, state),
+};
+
+/** y-protocols' awareness update of one client's state, after the bytes `head` writes. */
+const awarenessFrame = (
+  head: (encoder: encoding.Encoder) => void,
+  clientId: number,
+  clock: number,
+  state: object,
+): Uint8Array => {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  return frame((encoder) => {
+    head(encoder);
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  });
 };
 
 function hocuspocusHead(encoder: encoding.Encoder, board: string, type: number) {
@@ -114,6 +137,8 @@ const yWebsocket: Wire = {
     return readSync(decoder, (payload) => syncFrame(yWebsocketHead, STEP_2, payload));
   },
   update: (_board, update) => syncFrame(yWebsocketHead, UPDATE, update),
+  presence: (_board, clientId, clock, state) =>
+    awarenessFrame((encoder) => encoding.writeVarUint(encoder, AWARENESS), clientId, clock, state),
 };
 
 /** B-raw relays y-websocket frames between the sockets of a room, and sends nothing of its own. */
