@@ -13,6 +13,8 @@ export interface BenchBoard {
   seed: string;
   /** Lets the server go of the board once the run's clients hold it. */
   release(): void;
+  /** Ours': the facilitator's token, to run a voting round. */
+  facilitatorToken?: string;
 }
 
 /** A board as ours creates one (a journey of the default map type) with the given cards, built here for the baselines. */
@@ -54,7 +56,14 @@ export async function benchBoard(
       await setup.whenSynced();
     }
     const seed = base64(Y.encodeStateAsUpdate(setup.doc));
-    return { name: created.id, token: created.links.participant.token, seed, release: () => setup.destroy() };
+    const { participant, facilitator } = created.links;
+    return {
+      name: created.id,
+      token: participant.token,
+      seed,
+      release: () => setup.destroy(),
+      facilitatorToken: facilitator.token,
+    };
   }
   if (kind === "B-hp") {
     const setup = new Writer(url, name, "any", "setup");

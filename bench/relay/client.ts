@@ -9,6 +9,7 @@ import {
   stagesOf,
   textOf,
   type ViewArea,
+  type WorkshopCommand,
 } from "@journeyboard/shared";
 import { WIRES, type ServerKind } from "./wire";
 
@@ -31,6 +32,8 @@ export interface ClientPlan {
   person?: { name: string; department: string; colour: string };
   /** What it has on screen, where its pointer moves (`people.ts`). */
   view?: ViewArea;
+  /** The round it votes in, on these cards, as this voter (ours only: the baselines have no ballots). */
+  voting?: { roundId: string; cards: string[]; voterKey: string };
 }
 
 /**
@@ -56,6 +59,9 @@ export class BenchClient {
   private readonly wire;
   private synced = false;
   private presenceClock = 0;
+  /** The card its one dot is on, if it has placed it. */
+  private dot: string | null = null;
+  private votes = 0;
 
   constructor(
     kind: ServerKind,
@@ -79,6 +85,15 @@ export class BenchClient {
       this.socket.on("error", reject);
       this.socket.once("open", () => {
         for (const frame of wire.opening(plan.board, plan.token)) this.socket.send(frame);
+        const { person, voting } = plan;
+        if (voting && person) {
+          this.command({
+            type: "vote.hello",
+            voterKey: voting.voterKey,
+            name: person.name,
+            department: person.department,
+          });
+        }
         if (wire.readyOnOpen) resolve();
       });
       this.socket.on("message", (data: Buffer) => {
@@ -120,6 +135,24 @@ export class BenchClient {
   point(cursor: { x: number; y: number }, view: ViewArea | null): void {
     const state = { user: this.plan.person, cursor, editing: null, ...(view ? { view } : {}) };
     this.socket.send(this.wire.presence(this.plan.board, this.doc.clientID, ++this.presenceClock, state));
+  }
+
+  /** Places its dot on one of the round's cards, or takes it back: one vote command either way. */
+  vote(random: () => number): void {
+    const { roundId, cards } = this.plan.voting!;
+    const requestId = `vote-${++this.votes}`;
+    if (this.dot) {
+      this.command({ type: "vote.remove", roundId, cardId: this.dot, requestId });
+      this.dot = null;
+    } else {
+      const cardId = cards[Math.floor(random() * cards.length)]!;
+      this.command({ type: "vote.add", roundId, cardId, requestId });
+      this.dot = cardId;
+    }
+  }
+
+  private command(command: WorkshopCommand): void {
+    this.socket.send(this.wire.stateless!(this.plan.board, JSON.stringify(command)));
   }
 
   close(): void {

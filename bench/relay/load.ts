@@ -11,7 +11,7 @@ import type { ServerKind } from "./wire";
  * all (polled), then `report` (what was sent, and received in the phase);
  * or `join`: clients that all connect at once, each timed to its sync; or
  * `people` (`people.ts`): a workshop for `seconds`, every client moving its
- * pointer in its view, the writers typing and moving their cards, then
+ * pointer in its view and voting (on ours), the writers typing and moving their cards, then
  * `drain` until the probes have every item made.
  */
 export type LoadCommand =
@@ -31,6 +31,8 @@ export interface Activity {
   typeEveryMs: number;
   /** A writer moves its card to another cell this often. */
   moveEveryMs: number;
+  /** A voter places its dot, or takes it back, this often. */
+  voteEveryMs: number;
 }
 
 export type LoadAnswer =
@@ -136,10 +138,12 @@ async function workshop(activity: Activity, seed: number) {
           ),
         ]
       : [];
-    if (plan.card === undefined) return pointing;
     const unit = () => random(0, 999_999) / 1e6;
+    const voting = plan.voting ? [every(activity.voteEveryMs, end, random, () => client.vote(unit))] : [];
+    if (plan.card === undefined) return [...pointing, ...voting];
     return [
       ...pointing,
+      ...voting,
       every(activity.typeEveryMs, end, random, () => client.write()),
       every(activity.moveEveryMs, end, random, () => client.move(unit)),
     ];

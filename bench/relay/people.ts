@@ -1,8 +1,19 @@
 import { loadavg } from "node:os";
 import * as Y from "yjs";
-import { PRESET_DEPARTMENTS, readAll, type ViewArea } from "@journeyboard/shared";
+import WebSocket from "ws";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import {
+  COLLAB_PATH,
+  PRESET_DEPARTMENTS,
+  readAll,
+  workshopDocumentName,
+  type RoundRecord,
+  type WorkshopCommand,
+  type ViewArea,
+} from "@journeyboard/shared";
 import { randomInts } from "../../server/tests/support/crash";
-import { benchBoard } from "./boards";
+import { putCard } from "../../server/tests/support/cards";
+import { benchBoard, type BenchBoard } from "./boards";
 import type { ClientPlan } from "./client";
 import type { Activity } from "./load";
 import { Load, spread, startServer } from "./loads";
@@ -16,7 +27,10 @@ import type { ServerKind } from "./wire";
  * their own view of the board at CURSOR_HZ (10) and shares it, as the app's
  * presence does; a WRITERS share of them (a fifth) also types into a card
  * of their own, a character every TYPE_MS (500), and moves it to another
- * cell every MOVE_MS (15,000). The clients run in LOADS (4) processes other
+ * cell every MOVE_MS (15,000); on ours everyone also places a dot on one of
+ * ten irritants, or takes it back, every VOTE_MS (5,000), in a round the
+ * facilitator opened (the baselines have no ballots, so ours does more).
+ * The clients run in LOADS (4) processes other
  * than the server's and build no document; two probes decode what they
  * receive to time every typed character and move. For each server the
  * board grows through PEOPLE (50 … 1,000) until a size misses the goal.
@@ -34,7 +48,10 @@ const activity = (secondsOf: number): Activity => ({
   cursorHz: Number(env.CURSOR_HZ ?? 10),
   typeEveryMs: Number(env.TYPE_MS ?? 500),
   moveEveryMs: Number(env.MOVE_MS ?? 15_000),
+  voteEveryMs: Number(env.VOTE_MS ?? 5_000),
 });
+/** The irritants a round votes on, on ours. */
+const VOTE_CARDS = Array.from({ length: 10 }, (_, i) => `irritant-${i}`);
 /** The part of the board people's views fall in, in world units: a journey of some hundred cards. */
 const WORLD = { width: 8000, height: 5000 };
 const VIEW = { width: 1600, height: 900 };
@@ -56,7 +73,67 @@ interface Result {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
 
-function plansFor(people: number, board: { name: string; token: string; seed: string }): ClientPlan[] {
+/**
+ * On ours, the facilitator adds the irritants and opens a round on them (one dot each, placed and taken back in
+ * turn); its connections stay open for the run, as a facilitator's would. The baselines have no ballots.
+ */
+async function openRound(url: string, board: BenchBoard): Promise<{ roundId: string; close(): void } | null> {
+  const token = board.facilitatorToken;
+  if (!token) return null;
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${url.replace(/^http/, "ws")}${COLLAB_PATH}`,
+    WebSocketPolyfill: WebSocket,
+  });
+  const boardDoc = new Y.Doc();
+  const workshopDoc = new Y.Doc();
+  const providers = [
+    new HocuspocusProvider({ websocketProvider: socket, name: board.name, token, document: boardDoc }),
+    new HocuspocusProvider({
+      websocketProvider: socket,
+      name: workshopDocumentName(board.name),
+      token,
+      document: workshopDoc,
+    }),
+  ];
+  providers.forEach((provider) => provider.attach());
+  const until = async <T>(found: () => T | undefined): Promise<T> => {
+    for (let value = found(); ; value = found()) {
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  await until(() => (providers.every((provider) => provider.isSynced) ? true : undefined));
+  boardDoc.transact(() => VOTE_CARDS.forEach((id) => putCard(boardDoc, { id, text: id, kind: "irritants" })));
+  await until(() => (providers[0]!.hasUnsyncedChanges ? undefined : true));
+  const start: WorkshopCommand = {
+    type: "round.start",
+    rules: {
+      title: "Which irritants first?",
+      budgets: { irritants: 1 },
+      capPerCard: 1,
+      laneIds: [],
+      stageIds: [],
+      fromRound: null,
+      blind: true,
+      durationSeconds: null,
+    },
+  };
+  providers[0]!.sendStateless(JSON.stringify(start));
+  const round = await until(() =>
+    Object.values(workshopDoc.getMap("rounds").toJSON() as Record<string, RoundRecord>).find(
+      (record) => record.status === "open",
+    ),
+  );
+  return {
+    roundId: round.id,
+    close: () => {
+      providers.forEach((provider) => provider.destroy());
+      socket.destroy();
+    },
+  };
+}
+
+function plansFor(people: number, board: BenchBoard, roundId: string | null): ClientPlan[] {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Buffer.from(board.seed, "base64"));
   const journeyId = readAll(doc, "journeys")[0]!.id;
@@ -75,14 +152,9 @@ function plansFor(people: number, board: { name: string; token: string; seed: st
       colour: "#336699",
     };
     const writing = i < writers ? { card: `card-${i}`, seed: board.seed } : {};
-    return {
-      board: board.name,
-      token: board.token,
-      probe: i >= writers && i < writers + PROBES,
-      person,
-      view,
-      ...writing,
-    };
+    const voting = roundId ? { voting: { roundId, cards: VOTE_CARDS, voterKey: `voter-key-of-person-${i}` } } : {};
+    const probe = i >= writers && i < writers + PROBES;
+    return { board: board.name, token: board.token, probe, person, view, ...writing, ...voting };
   });
 }
 
@@ -96,7 +168,8 @@ async function measure(kind: ServerKind, people: number): Promise<Result> {
     "people",
     Array.from({ length: writers }, (_, i) => `card-${i}`),
   );
-  const plans = spread(plansFor(people, board), loadCount);
+  const round = await openRound(url, board);
+  const plans = spread(plansFor(people, board, round?.roundId ?? null), loadCount);
   const loads = plans.map(() => new Load());
   await Promise.all(loads.map((load, i) => load.ask<"ready">({ type: "connect", kind, url, clients: plans[i]! })));
   board.release();
@@ -139,6 +212,7 @@ async function measure(kind: ServerKind, people: number): Promise<Result> {
   latencies.sort((a, b) => a - b);
   const received = measured.frameBytes.reduce((sum, bytes, i) => sum + bytes - warm.frameBytes[i]!, 0);
   loads.forEach((load) => load.stop());
+  round?.close();
   await server.stop();
   return {
     people,

@@ -32,12 +32,15 @@ export interface Wire {
   update(board: string, update: Uint8Array): Uint8Array;
   /** An awareness message: one client's presence state, at its clock. */
   presence(board: string, clientId: number, clock: number, state: object): Uint8Array;
+  /** A stateless message (ours' workshop commands, e.g. a vote), where the protocol has them. */
+  stateless?(board: string, payload: string): Uint8Array;
 }
 
 const SYNC = 0;
 const AWARENESS = 1;
 const AUTH = 2;
 const SYNC_REPLY = 4;
+const STATELESS = 5;
 const PING = 9;
 const PONG = 10;
 const STEP_1 = 0;
@@ -99,6 +102,11 @@ const hocuspocus: Wire = {
   update: (board, update) => syncFrame((encoder) => hocuspocusHead(encoder, board, SYNC), UPDATE, update),
   presence: (board, clientId, clock, state) =>
     awarenessFrame((encoder) => hocuspocusHead(encoder, board, AWARENESS), clientId, clock, state),
+  stateless: (board, payload) =>
+    frame((encoder) => {
+      hocuspocusHead(encoder, board, STATELESS);
+      encoding.writeVarString(encoder, payload);
+    }),
 };
 
 /** y-protocols' awareness update of one client's state, after the bytes `head` writes. */
