@@ -2,54 +2,7 @@ import type { Page } from "@playwright/test";
 import type { BoardPage } from "../pages/BoardPage";
 import type { HomePage } from "../pages/HomePage";
 import { expect, test } from "../fixtures/fixtures";
-
-interface Area {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The world area a person's canvas shows, read from Konva's stage (its position and scale are the camera). */
-function shownArea(board: BoardPage): Promise<Area> {
-  return board.page.evaluate(() => {
-    type KonvaStage = { x(): number; y(): number; scaleX(): number; width(): number; height(): number };
-    const stage = window.Konva?.stages[0] as unknown as KonvaStage | undefined;
-    if (!stage) throw new Error("no canvas");
-    const scale = stage.scaleX();
-    return {
-      x: -stage.x() / scale,
-      y: -stage.y() / scale,
-      width: stage.width() / scale,
-      height: stage.height() / scale,
-    };
-  });
-}
-
-/**
- * Whether `follower` shows what `leader` shows: the same middle, and the
- * leader's whole area on screen (a smaller screen shows it smaller).
- */
-async function showsWhatLeaderShows(follower: BoardPage, leader: BoardPage): Promise<boolean> {
-  const [mine, theirs] = await Promise.all([shownArea(follower), shownArea(leader)]);
-  const middle = (area: Area) => ({ x: area.x + area.width / 2, y: area.y + area.height / 2 });
-  const [a, b] = [middle(mine), middle(theirs)];
-  const slack = 2;
-  return (
-    Math.abs(a.x - b.x) < slack &&
-    Math.abs(a.y - b.y) < slack &&
-    mine.width >= theirs.width - slack &&
-    mine.height >= theirs.height - slack &&
-    (mine.width <= theirs.width + slack || mine.height <= theirs.height + slack)
-  );
-}
-
-/** Pans a person's own view with the wheel over the canvas, as a trackpad does. */
-async function pan(board: BoardPage, dx: number, dy: number): Promise<void> {
-  const box = await board.canvasBox();
-  await board.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await board.page.mouse.wheel(dx, dy);
-}
+import { pan, shownArea, showsWhatLeaderShows } from "../fixtures/views";
 
 /** Whether a stage's header is on a person's screen, inside their canvas. */
 async function headerInView(board: BoardPage, stage: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import {
   CLOSE_REASONS,
@@ -53,6 +53,11 @@ import { TimerControl } from "./ui/TimerControl";
 import { Toolbar } from "./ui/Toolbar";
 import { TouchpointPanel } from "./ui/TouchpointPanel";
 import { VotingPanel } from "./ui/VotingPanel";
+import { PhoneBoard } from "./room/PhoneBoard";
+import { ProjectorScreen } from "./room/ProjectorScreen";
+import { projectorRequested } from "./room/projector";
+import { SimpleModeButton } from "./room/SimpleModeButton";
+import { useSimpleMode } from "./room/simpleMode";
 
 // The export panel (with its SVG drawing) loads when it first opens; the PDF is drawn by the server.
 const ExportPanel = lazy(() => import("./ui/ExportPanel").then((module) => ({ default: module.ExportPanel })));
@@ -71,7 +76,11 @@ interface Props {
 /** A board once we know who we are: connects, then shows the canvas and its tools. */
 export function BoardView(props: Props) {
   const session = useBoardSession(props.boardId, props.token, props.role, props.identity);
-  return session ? <ConnectedBoard {...props} {...session} /> : null;
+  const [simple, chooseSimple] = useSimpleMode();
+  if (!session) return null;
+  if (simple && props.role === "participant")
+    return <PhoneBoard session={session} onFullBoard={() => chooseSimple(false)} />;
+  return <ConnectedBoard {...props} {...session} />;
 }
 
 function ConnectedBoard({
@@ -97,6 +106,8 @@ function ConnectedBoard({
   const cursorsHidden = useCursorsHidden();
   const departmentLabel = useDepartmentLabel();
   const format = useFormat();
+  // The viewer link opened as the projector: the canvas alone, following the facilitator (`room/`).
+  const [projector] = useState(() => role === "viewer" && projectorRequested(window.location.hash));
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
   const dots = useMemo(() => (votingVersion >= 0 ? cardDotsOf(voting) : NO_DOTS), [voting, votingVersion]);
 
@@ -206,6 +217,27 @@ function ConnectedBoard({
   const [selectedId] = ui.selection;
   const selected = ui.selection.size === 1 && selectedId ? controller.model.record("cards", selectedId) : undefined;
   const selectedKind = selected ? controller.model.record("lanes", selected.laneId)?.kind : undefined;
+  const ready = Boolean(grid && layout && (connectionState.synced || connectionState.local));
+  const canvas = ready && layout && (
+    <BoardCanvas
+      controller={controller}
+      layout={layout}
+      labels={labels}
+      cardLabels={cardLabels}
+      curve={curve}
+      curveLabels={curveLabels}
+      peers={peers}
+      nameOf={nameOf}
+      cursors={!cursorsHidden}
+      dots={dots}
+    />
+  );
+  if (projector)
+    return (
+      <ProjectorScreen follow={follow} peers={peers} nameOf={nameOf} title={meta.title ?? ""}>
+        {canvas}
+      </ProjectorScreen>
+    );
 
   return (
     <PeersContext.Provider value={peersOnBoard}>
@@ -232,6 +264,7 @@ function ConnectedBoard({
               <Cofacilitators permissions={controller.permissions} peers={peers} />
             </SharePanel>
           )}
+          {role === "participant" && <SimpleModeButton />}
           <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
           <ConnectionBadge state={connectionState} />
           <LanguagePicker />
@@ -249,20 +282,9 @@ function ConnectedBoard({
         )}
         <main className="workspace">
           <Toolbar controller={controller} />
-          {grid && layout && (connectionState.synced || connectionState.local) ? (
+          {grid && ready ? (
             <>
-              <BoardCanvas
-                controller={controller}
-                layout={layout}
-                labels={labels}
-                cardLabels={cardLabels}
-                curve={curve}
-                curveLabels={curveLabels}
-                peers={peers}
-                nameOf={nameOf}
-                cursors={!cursorsHidden}
-                dots={dots}
-              />
+              {canvas}
               <FollowBar
                 follow={follow}
                 presenter={presenter}

@@ -5,6 +5,7 @@ import { fetchLinks, revokeLink, rotateLink } from "../../app/api";
 import { failureText, type Worded } from "../../app/failureText";
 import { myBoard, rememberLinks } from "../../app/myBoards";
 import { CopyField } from "../../app/CopyField";
+import { projectorLink } from "../room/projector";
 import { QrCode } from "./QrCode";
 
 type Loaded = { state: "loading" } | { state: "ok"; links: BoardLinks } | { state: "failed"; why: Worded };
@@ -88,6 +89,14 @@ function RoleLink({
         <div className="role-link-body">
           <CopyField label={label} hint={t(`links.${role}Hint`)} value={url} testId={`share.${role}`} />
           <QrCode value={url} label={t("share.qr", { role: label })} testId={`share.${role}.qr`} />
+          {role === "viewer" && (
+            <CopyField
+              label={t("share.projector")}
+              hint={t("share.projectorHint")}
+              value={projectorLink(url)}
+              testId="share.projector"
+            />
+          )}
         </div>
       ) : (
         <p>
