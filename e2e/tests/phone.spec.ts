@@ -66,6 +66,7 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   const scanned = await scanQr(facilitator.page, "share.participant.qr");
   expect(scanned).toBe(links.participant);
   const projectorUrl = await facilitator.page.getByTestId("share.projector").inputValue();
+  await facilitator.page.getByTestId("share.panel").screenshot({ path: testInfo.outputPath("share-projector-en.png") });
   await facilitator.page.getByTestId("share.toggle").click();
 
   // The phone opens the scanned link: the layout made for it, whose controls fit a fingertip and the screen.
@@ -84,6 +85,18 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   await expect
     .poll(() => facilitator.cardTexts())
     .toContain("Consideration / Irritants / The delivery date is a guess");
+
+  // A stage the facilitator locks takes no new card from the phone, which says why; unlocked, it does again.
+  await facilitator.openStageMenu("Consideration");
+  await facilitator.page.getByTestId("lock.stage").click();
+  await expect(facilitator.page.getByTestId("lock.stage")).toHaveAttribute("aria-pressed", "true");
+  await expect(phone.getByTestId("phone.addRefused")).toHaveText(
+    "Locked by the facilitator: only the facilitator can change it.",
+  );
+  await expect(phone.getByTestId("phone.cardText")).toHaveCount(0);
+  await facilitator.page.getByTestId("lock.stage").click();
+  await facilitator.page.keyboard.press("Escape");
+  await expect(phone.getByTestId("phone.cardText")).toBeVisible();
 
   // Rating the facilitator's step: the facilitator's panel counts it.
   await phone.getByTestId("phone.stage").selectOption({ label: "Awareness" });
@@ -190,6 +203,7 @@ test("on a phone in Arabic the layout reads right to left; on a laptop simple mo
   const participant = new BoardPage(laptop);
   await participant.join("Ola", "sales");
   await expect(laptop.getByTestId("phone")).toHaveCount(0);
+  await laptop.screenshot({ path: testInfo.outputPath("full-board-participant-en.png") });
   await laptop.getByTestId("board.simpleMode").click();
   await expect(laptop.getByTestId("phone.add")).toBeVisible();
   await laptop.screenshot({ path: testInfo.outputPath("simple-mode-laptop-en.png") });

@@ -30,13 +30,18 @@ export function PhoneAddCard({ controller, journeyId, grid, place, labels, onLan
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || refusal) return;
+    const drafting = controller.drafts?.writing ?? false;
     controller.addCard({ ...place, index: cards.length });
     controller.finishDraft(text);
-    setText("");
+    // The controller selects the card it added: none selected, it was not (the cell went meanwhile), and the text stays.
+    const kept = drafting || controller.getUi().selection.size === 1;
+    if (kept) setText("");
     setAdded(
-      controller.drafts?.writing
-        ? t("phone.drafted")
-        : t("phone.added", { lane: labels.lane(place.laneId), stage: labels.stage(place.stageId) }),
+      !kept
+        ? t("phone.notAdded")
+        : drafting
+          ? t("phone.drafted")
+          : t("phone.added", { lane: labels.lane(place.laneId), stage: labels.stage(place.stageId) }),
     );
   };
   return (
