@@ -34,17 +34,21 @@ test("a locked card cannot be dragged or edited by a participant, says why, and 
   await expect(facilitator.page.getByTestId("lock.card")).toHaveAttribute("aria-pressed", "true");
 
   await participant.selectCard("Fees are hidden until checkout");
-  await expect(participant.page.getByTestId("lock.card.held")).toContainText("Locked by the facilitator");
+  await expect(participant.page.getByTestId("lock.card.held")).toContainText(
+    "only the facilitator or a co-facilitator can change it",
+  );
   await expect(participant.page.getByTestId("cardPanel.text")).toBeDisabled();
   await expect(participant.page.getByTestId("lock.card")).toHaveCount(0);
   await expect(participant.page.getByTestId("toolbar.deleteSelection")).toBeDisabled();
   await expect(participant.page.getByTestId("toolbar.deleteSelection")).toHaveAttribute(
     "title",
-    /Locked by the facilitator/,
+    /only the facilitator or a co-facilitator can change it/,
   );
   await screenshot(participant.page, testInfo.outputPath("locked-card-en.png"));
   await participant.page.getByTestId("language.picker").selectOption("ar");
-  await expect(participant.page.getByTestId("lock.card.held")).toContainText("مقفل من قِبل الميسِّر");
+  await expect(participant.page.getByTestId("lock.card.held")).toContainText(
+    "لا يستطيع تغييره إلا الميسِّر أو ميسِّر مساعد",
+  );
   await screenshot(participant.page, testInfo.outputPath("locked-card-ar.png"));
   await participant.page.getByTestId("language.picker").selectOption("en");
 
@@ -105,7 +109,9 @@ test("a locked stage's header is not moved by a participant, a journey locked wh
 
   // The participant's menu of the locked stage says why nothing in it changes the stage; a neighbour may still be added.
   await participant.openStageMenu("Awareness");
-  await expect(participant.page.getByTestId("lock.stage.held")).toContainText("Locked by the facilitator");
+  await expect(participant.page.getByTestId("lock.stage.held")).toContainText(
+    "only the facilitator or a co-facilitator can change it",
+  );
   await expect(participant.page.getByTestId("axis.collapse")).toBeDisabled();
   await expect(participant.page.getByTestId("axis.moveAfter")).toBeDisabled();
   await expect(participant.page.getByTestId("axis.wider")).toHaveCount(0);
@@ -127,7 +133,9 @@ test("a locked stage's header is not moved by a participant, a journey locked wh
   expect(padlock.padlockRight).toBeLessThan(padlock.dotLeft);
   const header = await participant.stageHeader("Consideration");
   await participant.page.mouse.click(header.x + header.width / 2, header.y + header.height / 2);
-  await expect(participant.page.getByTestId("board.notice")).toContainText("Locked by the facilitator");
+  await expect(participant.page.getByTestId("board.notice")).toContainText(
+    "only the facilitator or a co-facilitator can change it",
+  );
   await expect(participant.page.getByTestId("axis.menu")).toHaveCount(0);
   await screenshot(participant.page, testInfo.outputPath("everything-locked-en.png"));
 

@@ -5,9 +5,10 @@ import { Refused } from "./Refused";
 import type { WorkshopWriter } from "./WorkshopWriter";
 
 /**
- * Locks: `lock.set` (the facilitator's, by the policy) is stored, published
- * in the board's workshop document and, from then on, refused changes to
- * locked content from anyone else (checkUpdate).
+ * Locks: `lock.set` (the facilitator's and co-facilitators', by the policy)
+ * is stored, published in the board's workshop document and, from then on,
+ * refuses changes to locked content from anyone who does not run the
+ * workshop (checkUpdate).
  */
 export class LockService {
   constructor(

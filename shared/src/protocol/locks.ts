@@ -2,8 +2,9 @@ import { z } from "zod";
 import { Id } from "../schema/fields";
 
 /**
- * Locks: the facilitator locks a journey, a stage, a lane or a card, and the
- * server refuses every change to locked content from anyone else (a card in
+ * Locks: the facilitator or a co-facilitator locks a journey, a stage, a lane
+ * or a card, and the server refuses every change to locked content from
+ * anyone who does not run the workshop (`runsWorkshop`; a card in
  * a locked stage, lane or journey is locked with it; so is moving a card
  * into one). Locks live in the server's workshop state, not in the board
  * document: no client can lift one by editing the board. The server

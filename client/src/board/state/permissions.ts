@@ -155,7 +155,7 @@ export class Permissions {
   /** Whether this very target is locked (not only held by a lock on what contains it). */
   isLocked = (kind: LockKind, id: string): boolean => this.lockSet.has(`${kind}/${id}`);
 
-  /** Asks the server to lock or unlock a target (facilitators only: the server refuses anyone else). */
+  /** Asks the server to lock or unlock a target (the facilitator and co-facilitators only: the server refuses anyone else). */
   setLock(kind: LockKind, id: string, locked: boolean): void {
     this.send({ type: "lock.set", kind, id, locked });
   }
@@ -183,7 +183,7 @@ export class Permissions {
     this.send({ type: "cards.others", phase, allowed });
   }
 
-  /** Asks the server to move the workshop to another phase (facilitators only: the server refuses anyone else). */
+  /** Asks the server to move the workshop to another phase (the facilitator and co-facilitators only: the server refuses anyone else). */
   setPhase(phase: Phase): void {
     this.send({ type: "phase.set", phase });
   }
