@@ -8,6 +8,7 @@ import {
   COLLAB_PATH,
   HEARTBEAT,
   LINK_REVOKED_CODE,
+  MAX_INVITES,
   PRESENCE_BATCH_MS,
   newId,
   parseDocumentName,
@@ -21,6 +22,7 @@ import type { ServerConfig } from "./config";
 import { BoardAccess } from "./extensions/BoardAccess";
 import type { BoardContext } from "./extensions/context";
 import { LinkService } from "./links/LinkService";
+import { PersonalLinkService } from "./links/PersonalLinkService";
 import { BoardInvariants } from "./extensions/BoardInvariants";
 import { BoardPersistence } from "./extensions/BoardPersistence";
 import { KeepLoaded } from "./extensions/KeepLoaded";
@@ -133,6 +135,20 @@ export async function startServer(
       }
     }
   };
+  /** A personal link revoked or issued again: as `disconnectRole`, for the connections opened with that invite's link. */
+  const disconnectInvite = async (boardId: string, inviteId: string) => {
+    scale?.announce(boardId, { parts: [], revokedInvite: inviteId });
+    disconnectInviteHere(boardId, inviteId);
+  };
+  const disconnectInviteHere = (boardId: string, inviteId: string) => {
+    for (const name of [boardId, workshopDocumentName(boardId)]) {
+      for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
+        if ((connection.context as BoardContext).invite?.id === inviteId) {
+          connection.webSocket.close(LINK_REVOKED_CODE, CLOSE_REASONS.linkRevoked);
+        }
+      }
+    }
+  };
   /** Snapshots being drawn; closing waits for them. */
   const keeping = new Set<Promise<unknown>>();
   /** Keeps the board as it is now in its history, when it can be read; a failure is logged, the workshop goes on. */
@@ -173,7 +189,7 @@ export async function startServer(
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
-      new BoardAccess(store, hasRoomFor),
+      new BoardAccess(store, storage.personalLinks, hasRoomFor),
       persistence,
       keepLoaded,
       new BoardInvariants(),
@@ -183,6 +199,7 @@ export async function startServer(
         ? [
             scale.extension(persistence, (boardId, notice, fromHere) => {
               if (notice.revoked && !fromHere) disconnectRoleHere(boardId, notice.revoked);
+              if (notice.revokedInvite && !fromHere) disconnectInviteHere(boardId, notice.revokedInvite);
               session
                 .changedElsewhere(boardId, notice, fromHere)
                 .catch((error: unknown) => logger.error({ err: error, board: boardId }, "workshop not read again"));
@@ -202,6 +219,7 @@ export async function startServer(
     tickets,
     now: clock,
     links: new LinkService(store, storage.links, disconnectRole),
+    personalLinks: new PersonalLinkService(storage.personalLinks, disconnectInvite, clock, MAX_INVITES),
     workshopOf: session.workshopOf,
     boards,
     adminToken: config.adminToken,

@@ -19,3 +19,12 @@ export const hashToken = (token: string): string => createHash("sha256").update(
  */
 export const linkToken = (facilitatorToken: string, role: Role, generation: number): string =>
   createHmac("sha256", facilitatorToken).update(`journeyboard link ${role} ${generation}`).digest("base64url");
+
+/**
+ * An invited person's personal link token: an HMAC of the facilitator
+ * token, as the shared links are (`linkToken`), over the invite's id and
+ * its generation, so the facilitator sees every personal link from any
+ * device and a re-issued one is a new, unrelated token.
+ */
+export const personalToken = (facilitatorToken: string, inviteId: string, generation: number): string =>
+  createHmac("sha256", facilitatorToken).update(`journeyboard invite ${inviteId} ${generation}`).digest("base64url");

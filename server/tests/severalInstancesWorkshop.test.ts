@@ -5,6 +5,7 @@ import {
   SESSION_PHASE,
   SESSION_TIMER,
   WORKSHOP_SESSION,
+  type PersonalLinks,
   type SnapshotInfo,
   type TimerState,
 } from "@journeyboard/shared";
@@ -104,6 +105,39 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("the workshop on several 
     });
     expect(rotated.status).toBe(200);
     await eventually(() => expect(participantOnB.closes.map((close) => close.code)).toContain(LINK_REVOKED_CODE));
+  }, 60_000);
+
+  it("closes a personal link's connections on every instance when it is revoked on one, and no one else's", async () => {
+    const [a, b] = await startInstances(2);
+    const board = await createBoard(a!.url);
+    const facilitator = {
+      authorization: `Bearer ${board.links.facilitator.token}`,
+      "content-type": "application/json",
+    };
+    const invited = await fetch(`${a!.url}/api/boards/${board.id}/personal-links`, {
+      method: "POST",
+      headers: facilitator,
+      body: JSON.stringify({
+        people: [
+          { name: "Kasia", department: "digital" },
+          { name: "Omar", department: "sales" },
+        ],
+      }),
+    });
+    const [kasia, omar] = ((await invited.json()) as PersonalLinks).invites.map((link) => ({
+      id: link.id,
+      token: link.status === "on" ? link.token : "",
+    }));
+    const kasiaOnB = await connectSynced(b!.url, board.id, kasia!.token);
+    const omarOnB = await connectSynced(b!.url, board.id, omar!.token);
+    const revoked = await fetch(`${a!.url}/api/boards/${board.id}/personal-links/${kasia!.id}`, {
+      method: "DELETE",
+      headers: facilitator,
+    });
+    expect(revoked.status).toBe(200);
+    await eventually(() => expect(kasiaOnB.closes.map((close) => close.code)).toContain(LINK_REVOKED_CODE));
+    await eventually(() => expect(kasiaOnB.refusals).toContain("bad-token"));
+    expect(omarOnB.closes).toEqual([]);
   }, 60_000);
 
   it("acts on a round's deadline once, on one of the instances still alive when the one that started it was killed", async () => {

@@ -45,6 +45,7 @@ export * from "./read/touchpoints";
 export * from "./protocol/collab";
 export * from "./protocol/collabServers";
 export * from "./protocol/http";
+export * from "./protocol/personalLinks";
 export * from "./protocol/voting";
 export * from "./protocol/phases";
 export * from "./protocol/policy";

@@ -1,5 +1,6 @@
 import type { Role } from "@journeyboard/shared";
 import type { AuthFailure } from "@journeyboard/shared";
+import type { Invite } from "../links/PersonalLinkStore";
 
 /** What a connection is allowed to do, decided once by BoardAccess from its token. */
 export interface BoardContext {
@@ -7,9 +8,12 @@ export interface BoardContext {
   role: Role;
   /**
    * The person's public id (shared `people.ts`), once the connection said
-   * its key (`vote.hello`); fixed for the connection's life from then on.
+   * its key (`vote.hello`), or from the start for a personal link's
+   * (`inviteePersonId`); fixed for the connection's life from then on.
    */
   person: string | null;
+  /** Opened with a personal link: the invited person, whose name and department its presence and dots carry. */
+  invite: Invite | null;
 }
 
 /**

@@ -375,7 +375,7 @@ export class SocketGate {
     let stamped: AwarenessEntry | undefined;
     try {
       const context = connection.context as BoardContext;
-      stamped = stampPresence(entry, context.role, context.person);
+      stamped = stampPresence(entry, context.role, context.person, context.invite);
     } catch {
       return this.close(GATE_CLOSE.malformed);
     }

@@ -1,6 +1,7 @@
 import type { Connection } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { PresenceState, type Role } from "@journeyboard/shared";
+import type { Invite } from "../links/PersonalLinkStore";
 import type { AwarenessEntry } from "./frames";
 
 /** An awareness entry as it arrived: its state still the JSON bytes the client sent. */
@@ -56,15 +57,22 @@ const text = new TextDecoder();
  * of them is sent to infinity or divides by zero); `user.role` is the
  * connection's role and `user.personId` the person it said it is (none
  * before it said), whatever it claimed; undefined for a state that is no
- * presence. Throws on bytes that are no JSON.
+ * presence; a personal link's connection shows its invite's name and
+ * department, whatever it claimed. Throws on bytes that are no JSON.
  */
-export function stampPresence(entry: RawPresence, role: Role, personId: string | null): AwarenessEntry | undefined {
+export function stampPresence(
+  entry: RawPresence,
+  role: Role,
+  personId: string | null,
+  invite: Invite | null,
+): AwarenessEntry | undefined {
   const state = JSON.parse(text.decode(entry.state)) as unknown;
   if (state === null) return { clientId: entry.clientId, clock: entry.clock, state };
   const parsed = PresenceState.safeParse(state);
   if (!parsed.success) return undefined;
   // Undefined is left out of the JSON sent on: no person before the connection said who it is.
-  const user = parsed.data.user && { ...parsed.data.user, role, personId: personId ?? undefined };
+  const named = invite && { name: invite.name, department: invite.department };
+  const user = parsed.data.user && { ...parsed.data.user, ...named, role, personId: personId ?? undefined };
   const stamped = user ? { ...parsed.data, user } : parsed.data;
   return { clientId: entry.clientId, clock: entry.clock, state: stamped };
 }

@@ -4,14 +4,12 @@ import { Hono, type Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "zod";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import {
   CreateBoardRequest,
   boardJsonSchema,
   LIMITS,
   fileProblem,
-  type FileProblem,
   type BoardWorkshop,
   type Role,
   type BoardSession,
@@ -27,11 +25,13 @@ import type { SnapshotStore } from "../storage/SnapshotStore";
 import type { VoteStore } from "../storage/VoteStore";
 import { hashToken } from "../tokens";
 import { TICKET_SECONDS, type DownloadTickets } from "./downloadTickets";
-import { apiError, requestToken } from "./answers";
+import { apiError, fileError, limitBody, requestToken } from "./answers";
 import { linkBase } from "./linkBase";
 import { linkRoutes } from "./linkRoutes";
 import { metricsRoute } from "./metricsRoute";
 import type { LinkService } from "../links/LinkService";
+import type { PersonalLinkService } from "../links/PersonalLinkService";
+import { personalLinkRoutes } from "./personalLinkRoutes";
 import {
   DEFAULT_NEW_BOARD_LIMIT,
   jsonOnly,
@@ -65,6 +65,8 @@ export interface HttpDeps {
   boards: BoardService;
   /** The participant and viewer links: shown again, rotated, revoked. */
   links: LinkService;
+  /** The invited people's personal links: listed, added, revoked, issued again. */
+  personalLinks: PersonalLinkService;
   adminToken: string | undefined;
   /** METRICS_TOKEN: who may read `GET /metrics`; unset, nobody (the route is off). */
   metricsToken: string | undefined;
@@ -81,10 +83,6 @@ export interface HttpDeps {
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 const SnapshotRequest = z.strictObject({ name: z.string().trim().min(1).max(LIMITS.title) });
-
-/** A refused board file: its problem and field for the client to word, its message for other tools. */
-const fileError = (c: Context, { problem, field, message }: FileProblem) =>
-  apiError(c, 400, "invalid-file", message, { problem, field });
 
 const addressOf = (c: Context): string => getConnInfo(c).remote.address ?? "unknown";
 
@@ -123,20 +121,6 @@ async function heavily<T>(
     throw error;
   }
 }
-
-/**
- * A cap on a request's body that answers like any other bad body (the
- * documented 400 in JSON, naming the limit) instead of the middleware's own
- * 413 in plain text.
- */
-const limitBody = (maxSize: number, error: "invalid-request" | "invalid-file", message: string) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) =>
-      error === "invalid-file"
-        ? fileError(c, fileProblem("tooLarge", "file", message))
-        : apiError(c, 400, error, `body: ${message}`, { field: "body" }),
-  });
 
 /**
  * HTTP routes of the external contract (README.md): health, board creation,
@@ -269,7 +253,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const role = await roleOn(c, id);
     if (role instanceof Response) return role;
     const title = (await deps.store.boardTitle(id)) ?? "";
-    return c.json<BoardSession>({ id, title, role, now: deps.now() });
+    const invite = role === "participant" ? await deps.personalLinks.invitedAs(id, requestToken(c)!) : null;
+    return c.json<BoardSession>({ id, title, role, now: deps.now(), ...(invite && { invite }) });
   });
 
   /** A download of a board, for any role's token of that board, drawn in a heavy-work thread. */
@@ -301,6 +286,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
 
   linkRoutes(app, { links: deps.links, roleOn, linksFor });
+  personalLinkRoutes(app, { personalLinks: deps.personalLinks, roleOn, linksFor });
   metricsRoute(app, deps.metricsToken);
 
   app.all("/api/*", (c) => apiError(c, 404, "not-found", "No such route."));

@@ -4,13 +4,24 @@ import type { LinkService } from "../links/LinkService";
 import { apiError, requestToken } from "./answers";
 import { jsonOnly } from "./requestGuards";
 
-interface LinkRouteDeps {
+export interface LinkRouteDeps {
   links: LinkService;
   /** The role a request's token has on a board, or the error answer. */
   roleOn(c: Context, boardId: string): Promise<Role | Response>;
   /** The base of the links a request gets (PUBLIC_URL, else the address it came to). */
   linksFor(c: Context): string;
 }
+
+/** The facilitator token of a request, or the error answer: the links are derived from it, and no other role sees them. */
+export const facilitatorOf =
+  (roleOn: LinkRouteDeps["roleOn"]) =>
+  async (c: Context, boardId: string): Promise<string | Response> => {
+    const role = await roleOn(c, boardId);
+    if (role instanceof Response) return role;
+    if (role !== "facilitator")
+      return apiError(c, 403, "forbidden", "Only the facilitator sees and changes the links.");
+    return requestToken(c)!;
+  };
 
 const isSharedRole = (role: string): role is SharedRole => (SHARED_ROLES as readonly string[]).includes(role);
 
@@ -22,14 +33,7 @@ const isSharedRole = (role: string): role is SharedRole => (SHARED_ROLES as read
  * links are derived from; any other role's gets 403.
  */
 export function linkRoutes(app: Hono, { links, roleOn, linksFor }: LinkRouteDeps): void {
-  /** The facilitator token of the request, or the error answer. */
-  const facilitator = async (c: Context, boardId: string): Promise<string | Response> => {
-    const role = await roleOn(c, boardId);
-    if (role instanceof Response) return role;
-    if (role !== "facilitator")
-      return apiError(c, 403, "forbidden", "Only the facilitator sees and changes the links.");
-    return requestToken(c)!;
-  };
+  const facilitator = facilitatorOf(roleOn);
   const answer = async (c: Context, boardId: string, token: string) =>
     c.json<BoardLinks>(await links.linksOf(boardId, token, linksFor(c)));
 

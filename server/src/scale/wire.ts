@@ -19,7 +19,8 @@ import { WorkshopNotice } from "../workshop/WorkshopNotice";
  *   have been lost while its Redis connection was down;
  * - `workshop`: what changed in the workshop (JSON `WorkshopNotice`): the
  *   parts to read again from the store, a round whose progress changed, a
- *   role whose link was revoked.
+ *   role whose link was revoked, an invited person whose personal link was
+ *   revoked or issued again.
  * On the instances' own channel: `alive` every second, `gone` at a stop.
  */
 const KINDS = ["update", "presence", "presence-query", "catch-up", "workshop", "alive", "gone"] as const;

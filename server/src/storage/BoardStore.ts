@@ -39,6 +39,7 @@ export interface BoardStore {
   boardExists(id: string): Promise<boolean>;
   /** The title a board was created with, or null when there is no such board. */
   boardTitle(id: string): Promise<string | null>;
+  /** The role a token opens the board as: its link's, or participant for an invited person's link while it is on. */
   roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null>;
   /** The snapshot and the log after it, read together (no fold in between). */
   loadBoard(id: string): Promise<StoredBoard | null>;

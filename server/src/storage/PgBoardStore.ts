@@ -12,7 +12,8 @@ const SQL = {
   insertPhase: `INSERT INTO board_phases (board_id, phase, changed_at) VALUES ($1, $2, $3)`,
   insertRound: `INSERT INTO vote_rounds (board_id, round_id, opened_at, record) VALUES ($1, $2, $3, $4)`,
   boardTitle: `SELECT title FROM boards WHERE id = $1`,
-  roleForToken: `SELECT role FROM board_tokens WHERE board_id = $1 AND token_hash = $2`,
+  roleForToken: `SELECT role FROM board_tokens WHERE board_id = $1 AND token_hash = $2
+                 UNION ALL SELECT 'participant' FROM board_personal_links WHERE board_id = $1 AND token_hash = $2`,
   // One statement, so the snapshot and the log after it are read as of one moment, whatever folds meanwhile.
   loadBoard: `SELECT s.state, COALESCE(s.last_seq, 0) AS from_seq,
                 ARRAY(SELECT u.data FROM board_updates u

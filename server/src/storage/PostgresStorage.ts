@@ -17,6 +17,7 @@ import {
   PgTimerStore,
 } from "./PgWorkshopStores";
 import { POSTGRES_MIGRATIONS, postgresMigrationLog } from "./postgresMigrations";
+import { PgPersonalLinkStore } from "./PgPersonalLinkStore";
 import { PgTicketStore } from "./PgTicketStore";
 import type { Storage } from "./Storage";
 
@@ -39,6 +40,7 @@ export class PostgresStorage implements Storage {
   readonly phases: PgPhaseStore;
   readonly timers: PgTimerStore;
   readonly links: PgLinkStore;
+  readonly personalLinks: PgPersonalLinkStore;
   readonly locks: PgLockStore;
   readonly tickets: PgTicketStore;
   readonly follow: PgFollowStore;
@@ -52,6 +54,7 @@ export class PostgresStorage implements Storage {
     this.phases = new PgPhaseStore(pool);
     this.timers = new PgTimerStore(pool);
     this.links = new PgLinkStore(pool);
+    this.personalLinks = new PgPersonalLinkStore(pool);
     this.locks = new PgLockStore(pool);
     this.tickets = new PgTicketStore(pool);
     this.follow = new PgFollowStore(pool);

@@ -11,7 +11,8 @@ const SQL = {
   insertRound: `INSERT INTO vote_rounds (board_id, round_id, opened_at, record) VALUES (?, ?, ?, ?)`,
   boardExists: `SELECT 1 FROM boards WHERE id = ?`,
   boardTitle: `SELECT title FROM boards WHERE id = ?`,
-  roleForToken: `SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?`,
+  roleForToken: `SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?
+                 UNION ALL SELECT 'participant' FROM board_personal_links WHERE board_id = ? AND token_hash = ?`,
   selectSnapshot: `SELECT state, last_seq AS lastSeq FROM board_snapshots WHERE board_id = ?`,
   selectUpdates: `SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq`,
   // The next number is read from the log itself, in the statement that writes it: SQLite runs one writer at a
@@ -72,7 +73,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async roleForTokenHash(boardId: string, tokenHash: string): Promise<Role | null> {
-    const row = this.statements.roleForToken.get(boardId, tokenHash) as { role: Role } | undefined;
+    const row = this.statements.roleForToken.get(boardId, tokenHash, boardId, tokenHash) as { role: Role } | undefined;
     return row?.role ?? null;
   }
 

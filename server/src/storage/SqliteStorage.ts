@@ -17,6 +17,7 @@ import {
   SqliteSnapshotStore,
   SqliteTimerStore,
 } from "./SqliteWorkshopStores";
+import { SqlitePersonalLinkStore } from "./SqlitePersonalLinkStore";
 import { SqliteTicketStore } from "./SqliteTicketStore";
 import type { Storage } from "./Storage";
 
@@ -36,6 +37,7 @@ export class SqliteStorage implements Storage {
   readonly phases: SqlitePhaseStore;
   readonly timers: SqliteTimerStore;
   readonly links: SqliteLinkStore;
+  readonly personalLinks: SqlitePersonalLinkStore;
   readonly locks: SqliteLockStore;
   readonly tickets: SqliteTicketStore;
   readonly follow: SqliteFollowStore;
@@ -50,6 +52,7 @@ export class SqliteStorage implements Storage {
     this.phases = new SqlitePhaseStore(db);
     this.timers = new SqliteTimerStore(db);
     this.links = new SqliteLinkStore(db);
+    this.personalLinks = new SqlitePersonalLinkStore(db);
     this.locks = new SqliteLockStore(db);
     this.tickets = new SqliteTicketStore(db);
     this.follow = new SqliteFollowStore(db);

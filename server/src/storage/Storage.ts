@@ -1,5 +1,6 @@
 import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
+import type { PersonalLinkStore } from "../links/PersonalLinkStore";
 import type { FollowStore } from "../workshop/FollowStore";
 import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
@@ -26,6 +27,7 @@ export interface Storage {
   readonly phases: PhaseStore;
   readonly timers: TimerStore;
   readonly links: LinkStore;
+  readonly personalLinks: PersonalLinkStore;
   readonly locks: LockStore;
   readonly tickets: TicketStore;
   readonly follow: FollowStore;

@@ -153,6 +153,26 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    // A revoked link keeps its row (the person stays listed, their link can be issued again) without a hash.
+    name: "0006-personal-links",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE board_personal_links (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          invite_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          department TEXT NOT NULL,
+          generation INTEGER NOT NULL,
+          token_hash TEXT,
+          invited_at BIGINT NOT NULL,
+          PRIMARY KEY (board_id, invite_id)
+        );
+        CREATE INDEX board_personal_links_by_token ON board_personal_links (board_id, token_hash);
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

@@ -157,6 +157,26 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    // A revoked link keeps its row (the person stays listed, their link can be issued again) without a hash.
+    name: "0007-personal-links",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE board_personal_links (
+          board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+          invite_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          department TEXT NOT NULL,
+          generation INTEGER NOT NULL,
+          token_hash TEXT,
+          invited_at INTEGER NOT NULL,
+          PRIMARY KEY (board_id, invite_id)
+        );
+        CREATE INDEX board_personal_links_by_token ON board_personal_links (board_id, token_hash);
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */

@@ -65,8 +65,11 @@ export class VotingService {
   /** Who votes through this connection, said once per connection (and again after each reconnect). */
   async hello(connection: Connection, boardId: string, command: CommandOf<"vote.hello">): Promise<void> {
     if (!this.voters.has(connection)) {
-      const participantId = personIdOf(boardId, command.voterKey);
-      this.voters.set(connection, { participantId, name: command.name, department: command.department });
+      const { person, invite } = connection.context as BoardContext;
+      // An invited person votes as the invite, whatever key and name each of their browsers says.
+      const participantId = person ?? personIdOf(boardId, command.voterKey);
+      const { name, department } = invite ?? command;
+      this.voters.set(connection, { participantId, name, department });
     }
     await this.afterHello(connection, boardId);
   }

@@ -8,6 +8,14 @@ import type { WorkshopWriter } from "./WorkshopWriter";
 /** A person's public id on a board (shared `people.ts`): the hash ballots are keyed by too. */
 export const personIdOf = (boardId: string, key: string): string => hashToken(`${boardId}:${key}`);
 
+/**
+ * An invited person's public id: theirs whatever browser opens their
+ * personal link. No voter key gives it (`personIdOf` hashes the board id
+ * and a colon, this the board id and a space).
+ */
+export const inviteePersonId = (boardId: string, inviteId: string): string =>
+  hashToken(`${boardId} invite ${inviteId}`);
+
 /** Where a connection stands, given the board's co-facilitators. */
 export const standingAmong = (context: BoardContext, cofacilitators: ReadonlySet<string>): Standing =>
   standingOf(context.role, context.person !== null && cofacilitators.has(context.person));
@@ -26,7 +34,7 @@ export class PeopleService {
     private readonly now: () => number,
   ) {}
 
-  /** The connection says who it is: its person is the first it said (as its ballots are), and it is told so. */
+  /** The connection says who it is: its person is its invite's, else the first key it said (as its ballots are), and it is told so. */
   hello(connection: Connection, key: string): void {
     const context = connection.context as BoardContext;
     context.person ??= personIdOf(context.boardId, key);

@@ -15,6 +15,8 @@ export const WorkshopNotice = z.strictObject({
   progress: z.string().max(64).optional(),
   /** A role whose link was rotated or revoked: its connections close on every instance. */
   revoked: z.enum(ROLES).optional(),
+  /** An invited person whose personal link was revoked or issued again: connections opened with it close on every instance. */
+  revokedInvite: z.string().max(64).optional(),
 });
 export type WorkshopNotice = z.infer<typeof WorkshopNotice>;
 export type WorkshopPart = WorkshopNotice["parts"][number];

@@ -4,6 +4,7 @@ import { LIMITS } from "../model/limits";
 import { ROLES, type Role } from "../model/roles";
 import { LANGUAGES } from "../i18n/index";
 import type { FileProblemCode } from "../exchange/fileProblems";
+import type { InvitedAs } from "./personalLinks";
 
 /** Body of `POST /api/boards`. */
 export const CreateBoardRequest = z.strictObject({
@@ -35,6 +36,8 @@ export interface BoardSession {
   role: Role;
   /** The server's clock (ms) when it answered: clients count the workshop timer down by it, whatever their own clock says. */
   now: number;
+  /** Opened with a personal link: the name and department it gives, which the browser shows and cannot change. */
+  invite?: InvitedAs;
 }
 
 /** The roles whose links the facilitator shares, rotates and revokes. */
@@ -80,6 +83,8 @@ export const API_ERRORS = [
   "server-busy",
   "took-too-long",
   "out-of-memory",
+  "unknown-invite",
+  "too-many-invites",
 ] as const;
 export type ApiErrorCode = (typeof API_ERRORS)[number];
 

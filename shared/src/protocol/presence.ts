@@ -43,7 +43,8 @@ export type ViewArea = z.infer<typeof ViewArea>;
  * them fit to their own screen, `follow.ts`) and whom they follow
  * (`following`, a `user.id`). The server drops fields it does not know and
  * stamps `user.role` from the connection's token and `user.personId` from
- * the key it said, so nobody shows up as a facilitator, or as someone
+ * the key it said (a personal link's: the invited person's id, name and
+ * department), so nobody shows up as a facilitator, or as someone
  * else, without being one, nor leads those who follow the facilitator.
  */
 export const PresenceState = z.object({
