@@ -137,6 +137,8 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   await expect(projectorPage.getByTestId("projector.caption")).toContainText("Following Amira · Call centre");
   await expect(projectorPage.locator(".topbar, .toolbar, .journey-bar")).toHaveCount(0);
   await expect(projectorPage.locator(".minimap")).toBeHidden();
+  await expect.poll(() => showsWhatLeaderShows(projector, facilitator)).toBe(true);
+  await projectorPage.screenshot({ path: testInfo.outputPath("projector-en.png") });
   await facilitator.page.getByTestId("panel.voting").click();
   await facilitator.page.getByTestId("toolbar.zoomIn").click();
   await pan(facilitator, 600, 120);
@@ -152,7 +154,6 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   await pan(facilitator, 300, -60);
   await expect.poll(() => showsWhatLeaderShows(projector, facilitator)).toBe(true);
   await expect(projectorPage.getByTestId("projector.caption")).toContainText("Following Amira · Call centre");
-  await projectorPage.screenshot({ path: testInfo.outputPath("projector-en.png") });
   await projectorPage.context().close();
   await phone.context().close();
 });
