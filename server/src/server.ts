@@ -8,8 +8,12 @@ import {
   COLLAB_PATH,
   HEARTBEAT,
   LINK_REVOKED_CODE,
+  FollowState,
   MAX_INVITES,
   PRESENCE_BATCH_MS,
+  PRESENCE_RENEW_MS,
+  SESSION_FOLLOW,
+  WORKSHOP_SESSION,
   newId,
   parseDocumentName,
   workshopDocumentName,
@@ -38,6 +42,7 @@ import { DEFAULT_GATE_LIMITS, type GateLimits } from "./gateway/limits";
 import { wholeStateFrom } from "./gateway/fullSync";
 import { SocketGate } from "./gateway/SocketGate";
 import { PresenceBatches } from "./gateway/PresenceBatches";
+import { PresenceFanOut, type FanOutTiming } from "./gateway/PresenceFanOut";
 import { WorkshopSession } from "./workshop/WorkshopSession";
 import { ScaleOut } from "./scale/ScaleOut";
 import { DEFAULT_HEAVY_LIMITS, HeavyWork, type HeavyWorkLimits } from "./heavy/HeavyWork";
@@ -67,6 +72,8 @@ export interface ServerTuning {
   heavyLimits?: HeavyWorkLimits;
   /** What the whole server holds: sockets, bytes before authentication, loaded boards. */
   capacity?: CapacityLimits;
+  /** How often presence goes out to each connection, and renews what it holds; tests shorten the renewal. */
+  presenceTiming?: FanOutTiming;
 }
 
 /**
@@ -90,6 +97,7 @@ export async function startServer(
     gateLimits = DEFAULT_GATE_LIMITS,
     heavyLimits = DEFAULT_HEAVY_LIMITS,
     capacity: capacityLimits = DEFAULT_CAPACITY,
+    presenceTiming = { batchMs: PRESENCE_BATCH_MS, renewMs: PRESENCE_RENEW_MS },
   }: ServerTuning = {},
 ): Promise<RunningServer> {
   const capacity = new Capacity(capacityLimits);
@@ -186,6 +194,11 @@ export async function startServer(
     boardsLoaded() < capacityLimits.boards ||
     ((await keepLoaded.makeRoom(hocuspocus)) && boardsLoaded() < capacityLimits.boards);
   const wholeState = wholeStateFrom((document) => persistence.wholeState(document));
+  const presenceOut = new PresenceFanOut(presenceTiming, (documentName) => {
+    const workshop = hocuspocus.documents.get(workshopDocumentName(parseDocumentName(documentName).boardId));
+    const follow = FollowState.safeParse(workshop?.getMap(WORKSHOP_SESSION).get(SESSION_FOLLOW));
+    return follow.success ? follow.data.leader : null;
+  });
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [
@@ -194,7 +207,7 @@ export async function startServer(
       keepLoaded,
       new BoardInvariants(),
       new Workshop(session),
-      new Gate(),
+      new Gate(presenceOut),
       ...(scale
         ? [
             scale.extension(persistence, (boardId, notice, fromHere) => {
@@ -282,6 +295,7 @@ export async function startServer(
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
       presence,
+      presenceOut,
       capacity,
       logger,
       limits: gateLimits,
@@ -321,6 +335,7 @@ export async function startServer(
       clearInterval(heartbeat);
       stopSampling.forEach((stop) => stop());
       presence.stop();
+      presenceOut.stop();
       // No new connection from here on; the ones open are ended below, once every board is stored.
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const client of sockets.clients) client.close(1001, "server shutting down");

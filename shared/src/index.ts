@@ -57,6 +57,7 @@ export * from "./drafts/PrivateDrafts";
 export * from "./drafts/publishOnReveal";
 export * from "./protocol/commands";
 export * from "./protocol/presence";
+export * from "./protocol/cursors";
 export * from "./protocol/people";
 export * from "./protocol/cardRights";
 export * from "./exchange/boardJson";

@@ -32,6 +32,7 @@ import { answerBytes, answerFullSync, type WholeState } from "./fullSync";
 import { standingAmong } from "../workshop/PeopleService";
 import { claimPresence, scanAwareness, stampPresence, type RawPresence } from "./presence";
 import type { PresenceBatches } from "./PresenceBatches";
+import type { PresenceFanOut } from "./PresenceFanOut";
 import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
@@ -49,6 +50,8 @@ export interface GateDeps {
   wholeState: WholeState;
   /** Where presence waits for its board's next batch. */
   presence: PresenceBatches;
+  /** What sends each connection the others' presence. */
+  presenceOut: PresenceFanOut;
   /** The server's budget, shared by every socket. */
   capacity: Capacity;
   logger: Logger;
@@ -198,6 +201,8 @@ export class SocketGate {
       }
     }
     if (!FROM_CLIENTS.has(envelope.type)) return;
+    // Asked for everyone's presence again: it comes in the connection's next batch, culled as every batch is.
+    if (envelope.type === MessageType.QueryAwareness) return this.deps.presenceOut.welcome(connection);
     if (envelope.type === MessageType.Stateless) {
       if (data.byteLength > this.deps.limits.statelessBytes) {
         this.deps.logger.warn({ bytes: data.byteLength }, "stateless message over the limit dropped");

@@ -43,6 +43,8 @@ export interface ClientOptions {
   onStateless?: (payload: string) => void;
   /** Collects every frame this client's socket receives, as text (for searching what reached it). */
   frames?: string[];
+  /** Receives each frame this client's socket receives, as its bytes, as it arrives. */
+  onFrame?: (frame: Uint8Array) => void;
   /** More servers (instances) to move on to, in turn, each time the connection closes, as the app does. */
   moreServers?: string[];
 }
@@ -51,7 +53,7 @@ export function connectClient(
   serverUrl: string,
   boardId: string,
   token: string,
-  { schema = SCHEMA_VERSION, onStateless, frames, moreServers = [] }: ClientOptions = {},
+  { schema = SCHEMA_VERSION, onStateless, frames, onFrame, moreServers = [] }: ClientOptions = {},
 ): TestClient {
   const urls = serverList([serverUrl, ...moreServers].join(",")).map(
     (server) => `${server}${COLLAB_PATH}?${SCHEMA_PARAM}=${schema}`,
@@ -62,6 +64,7 @@ export function connectClient(
       super(address, protocols);
       // The provider asks for ArrayBuffers (binaryType), which have no text of their own: read their bytes.
       if (frames) this.on("message", (data: ArrayBuffer) => frames.push(Buffer.from(data).toString("latin1")));
+      if (onFrame) this.on("message", (data: ArrayBuffer) => onFrame(new Uint8Array(data)));
       // ws reports a socket closed while still connecting as an error event, after the provider has let
       // go of it: a client the server closed reconnects, and tearing it down closes such a socket.
       this.on("error", (error: Error) => {

@@ -7,6 +7,7 @@ import { configFromEnv, type ServerConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { DEFAULT_CAPACITY, type CapacityLimits } from "../../src/gateway/capacity";
 import { DEFAULT_GATE_LIMITS, type GateLimits } from "../../src/gateway/limits";
+import type { FanOutTiming } from "../../src/gateway/PresenceFanOut";
 import type { NewBoardLimit } from "../../src/http/requestGuards";
 import { DEFAULT_HEAVY_LIMITS, type HeavyWorkLimits } from "../../src/heavy/HeavyWork";
 import { startServer, type RunningServer } from "../../src/server";
@@ -41,6 +42,7 @@ export interface TestServerOptions {
   newBoardLimit?: NewBoardLimit;
   heavyLimits?: Partial<HeavyWorkLimits>;
   capacity?: Partial<CapacityLimits>;
+  presenceTiming?: FanOutTiming;
 }
 
 /**
@@ -51,7 +53,15 @@ export interface TestServerOptions {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  { dataDir = tempDataDir(), clock, gateLimits, newBoardLimit, heavyLimits, capacity }: TestServerOptions = {},
+  {
+    dataDir = tempDataDir(),
+    clock,
+    gateLimits,
+    newBoardLimit,
+    heavyLimits,
+    capacity,
+    presenceTiming,
+  }: TestServerOptions = {},
 ): Promise<TestServer> {
   const engine =
     process.env.TEST_ENGINE === "postgres" && !env.DATABASE_URL ? { DATABASE_URL: await databaseFor(dataDir) } : {};
@@ -65,6 +75,7 @@ export async function startTestServer(
     gateLimits: { ...DEFAULT_GATE_LIMITS, ...gateLimits },
     heavyLimits: { ...DEFAULT_HEAVY_LIMITS, ...heavyLimits },
     capacity: { ...DEFAULT_CAPACITY, ...capacity },
+    presenceTiming,
   });
   let closed = false;
   const close = async () => {
