@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { departmentColour, type Role, type TextCaret, type ViewArea } from "@journeyboard/shared";
+import { cursorIntervalMs, departmentColour, type Role, type TextCaret, type ViewArea } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
+import { pacedReporter } from "./pacedReporter";
 
 /**
  * What each participant shares about themselves through Yjs awareness:
@@ -41,8 +42,9 @@ export function announce(provider: HocuspocusProvider, identity: Identity): void
   provider.setAwarenessField("caret", null);
 }
 
-/** Where this person's own presence goes: the provider's awareness. */
-export type PresenceSink = Pick<HocuspocusProvider, "setAwarenessField">;
+/** Where this person's own presence goes: the provider's awareness, which also holds everyone's (a benchmark has none). */
+export type PresenceSink = Pick<HocuspocusProvider, "setAwarenessField"> &
+  Partial<Pick<HocuspocusProvider, "awareness">>;
 
 /** Sends a presence field at most once per animation frame, its latest value. */
 function frameReporter<T>(send: (value: T) => void): (value: T) => void {
@@ -59,9 +61,15 @@ function frameReporter<T>(send: (value: T) => void): (value: T) => void {
   };
 }
 
+/**
+ * Sends this person's pointer at most once per `cursorIntervalMs` of the
+ * people on the board (20 a second among few, 4 among hundreds), its
+ * latest position: the server relays every pointer to many people.
+ */
 export const cursorReporter = (provider: PresenceSink) =>
-  frameReporter<{ x: number; y: number } | null>((point) =>
-    provider.setAwarenessField("cursor", point ? { x: Math.round(point.x), y: Math.round(point.y) } : null),
+  pacedReporter<{ x: number; y: number } | null>(
+    (point) => provider.setAwarenessField("cursor", point ? { x: Math.round(point.x), y: Math.round(point.y) } : null),
+    () => cursorIntervalMs(provider.awareness?.getStates().size ?? 1),
   );
 
 export const caretReporter = (provider: PresenceSink) =>
