@@ -6,35 +6,21 @@ import {
   PRESENCE_RENEW_MS,
   SESSION_FOLLOW,
   WORKSHOP_SESSION,
-  type ViewArea,
 } from "@journeyboard/shared";
-import { connectSynced, type TestClient } from "./support/client";
-import { connectPeople, listsEveryone, presenceLog, shownBy, type Shown } from "./support/crowd";
+import { connectSynced } from "./support/client";
+import {
+  WATCHED,
+  connectPeople,
+  listsEveryone,
+  point,
+  pointerOf,
+  presenceLog,
+  shownBy,
+  type Shown,
+} from "./support/crowd";
 import { eventually } from "./support/eventually";
 import { startTestServer } from "./support/server";
 import { connectWorkshop } from "./support/voting";
-
-const JOURNEY = "journey";
-const WATCHED: ViewArea = { journeyId: JOURNEY, x: 0, y: 0, width: 1000, height: 1000 };
-
-/**
- * Where person i points: the first ten in the watcher's view, the others
- * beyond its right edge, each further than the one before (so the nearest
- * are 10 to 39), on the journey their own view shows.
- */
-const pointerOf = (i: number, step = 0) => ({ x: (i < 10 ? i * 100 + 50 : 1000 + (i - 9) * 100) + step, y: 500 });
-const viewAround = ({ x, y }: { x: number; y: number }): ViewArea => ({
-  journeyId: JOURNEY,
-  x,
-  y,
-  width: 10,
-  height: 10,
-});
-
-function point(person: TestClient, at: { x: number; y: number }) {
-  person.provider.setAwarenessField("view", viewAround(at));
-  person.provider.setAwarenessField("cursor", at);
-}
 
 describe("each person receives the cursors they can use, and everyone's entry", () => {
   it("gives a viewer the cursors in its view, the nearest 30, the leader and whom it follows, in batches at most every 100 ms", async () => {

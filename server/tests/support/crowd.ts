@@ -67,3 +67,29 @@ export const listsEveryone = (watcher: TestClient, people: readonly TestClient[]
       expect(shownBy(watcher, person.doc.clientID)?.user?.name).toBe(`Person ${i}`);
     }
   });
+
+const JOURNEY = "journey";
+/** What the watcher has on screen. */
+export const WATCHED: ViewArea = { journeyId: JOURNEY, x: 0, y: 0, width: 1000, height: 1000 };
+
+/**
+ * Where person i points: the first ten in the watcher's view, the others
+ * beyond its right edge, each further than the one before (so the nearest
+ * are 10 to 39), on the journey their own view shows.
+ */
+export const pointerOf = (i: number, step = 0) => ({
+  x: (i < 10 ? i * 100 + 50 : 1000 + (i - 9) * 100) + step,
+  y: 500,
+});
+const viewAround = ({ x, y }: { x: number; y: number }): ViewArea => ({
+  journeyId: JOURNEY,
+  x,
+  y,
+  width: 10,
+  height: 10,
+});
+
+export function point(person: TestClient, at: { x: number; y: number }) {
+  person.provider.setAwarenessField("view", viewAround(at));
+  person.provider.setAwarenessField("cursor", at);
+}
