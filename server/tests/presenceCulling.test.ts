@@ -1,3 +1,5 @@
+import { MessageType } from "@hocuspocus/server";
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import { outdatedTimeout } from "y-protocols/awareness";
 import {
@@ -86,7 +88,7 @@ describe("each person receives the cursors they can use, and everyone's entry", 
     await listsEveryone(watcher, people);
   });
 
-  it("gives a newcomer everyone's entry at once, with the cursors of the nearest 30 only", async () => {
+  it("gives a newcomer, and a client asking again, everyone's entry at once, with the cursors of the nearest 30 only", async () => {
     const server = await startTestServer({}, { gateLimits: { presencePerSecond: 10_000 } });
     const board = await server.createBoard();
     const people = await connectPeople([server.url], board.id, board.links.participant.token, 50);
@@ -102,6 +104,16 @@ describe("each person receives the cursors they can use, and everyone's entry", 
       new Set(people.map((person) => person.doc.clientID)),
     );
     expect(first.entries.filter((entry) => (entry.state as Shown).cursor).length).toBe(NEAREST_CURSORS);
+
+    // Asking for everyone's presence again brings all of it once more, culled the same way.
+    const asked = log.received.length;
+    const query = encoding.createEncoder();
+    encoding.writeVarString(query, board.id);
+    encoding.writeVarUint(query, MessageType.QueryAwareness);
+    newcomer.sendRaw(encoding.toUint8Array(query));
+    await eventually(() => expect(log.received.slice(asked).some(({ entries }) => entries.length === 50)).toBe(true));
+    const again = log.received.slice(asked).find(({ entries }) => entries.length === 50)!;
+    expect(again.entries.filter((entry) => (entry.state as Shown).cursor).length).toBe(NEAREST_CURSORS);
   });
 
   it("sends the culled people's entries again well within the 30 s after which a client forgets them", async () => {
