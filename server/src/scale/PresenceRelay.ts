@@ -8,8 +8,9 @@ const FROM_ELSEWHERE = { source: "presence-elsewhere" } as const;
 /**
  * Presence (Yjs awareness) across instances. Each instance publishes what
  * changes of its own clients' presence (checked and stamped by their
- * sockets' gates) and applies the others', which Hocuspocus then sends to
- * its clients; what came from elsewhere is never published again, so
+ * sockets' gates), what changed in one turn as one message, and applies
+ * the others', which `PresenceFanOut` then sends to its clients in their
+ * batches; what came from elsewhere is never published again, so
  * nothing echoes. The clients of an instance that is lost (silent, see
  * `Instances`) lose their presence everywhere with it.
  */
@@ -22,6 +23,13 @@ export class PresenceRelay {
   watch(document: Document): void {
     const elsewhere = new Map<number, string>();
     this.elsewhere.set(document, elsewhere);
+    // A batch of presence is applied in one turn: what it changed goes out as one message, not one per person.
+    const changed = new Set<number>();
+    const publishChanged = () => {
+      const own = [...changed].filter((clientId) => document.awareness.meta.has(clientId));
+      changed.clear();
+      if (own.length) this.publish(document.name, encodeAwarenessUpdate(document.awareness, own));
+    };
     document.awareness.on(
       "update",
       ({ added, updated, removed }: Record<"added" | "updated" | "removed", number[]>, origin: unknown) => {
@@ -29,7 +37,9 @@ export class PresenceRelay {
         const own = [...added, ...updated, ...removed].filter((clientId) => !elsewhere.has(clientId));
         // Another instance's client timed out here: telling the others is that instance's part, not this one's.
         for (const clientId of removed) elsewhere.delete(clientId);
-        if (own.length) this.publish(document.name, encodeAwarenessUpdate(document.awareness, own));
+        if (!own.length) return;
+        if (!changed.size) setImmediate(publishChanged);
+        for (const clientId of own) changed.add(clientId);
       },
     );
   }
