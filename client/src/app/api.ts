@@ -5,6 +5,8 @@ import type {
   CreateBoardRequest,
   CreateBoardResponse,
   DownloadTicket,
+  InvitedPerson,
+  PersonalLinks,
   SharedRole,
   SnapshotInfo,
 } from "@journeyboard/shared";
@@ -92,3 +94,27 @@ export const rotateLink = (boardId: string, token: string, role: SharedRole) =>
 /** Turns the role's link off: nobody opens the board with it until a new one is made. */
 export const revokeLink = (boardId: string, token: string, role: SharedRole) =>
   boardApi(boardId, `/links/${role}`, token, { method: "DELETE" }) as Promise<BoardLinks>;
+
+/** Everyone invited with a personal link, for the facilitator's token on any device. */
+export const fetchPersonalLinks = (boardId: string, token: string) =>
+  boardApi(boardId, "/personal-links", token) as Promise<PersonalLinks>;
+
+/** Invites people after those invited already, each with a personal link. */
+export const invitePeople = (boardId: string, token: string, people: InvitedPerson[]) =>
+  boardApi(boardId, "/personal-links", token, {
+    method: "POST",
+    body: JSON.stringify({ people }),
+  }) as Promise<PersonalLinks>;
+
+/** Revokes one person's link: whoever has the board open with it is disconnected. */
+export const revokePersonalLink = (boardId: string, token: string, inviteId: string) =>
+  boardApi(boardId, `/personal-links/${encodeURIComponent(inviteId)}`, token, {
+    method: "DELETE",
+  }) as Promise<PersonalLinks>;
+
+/** A new link for one person; the one they had stops working. */
+export const reissuePersonalLink = (boardId: string, token: string, inviteId: string) =>
+  boardApi(boardId, `/personal-links/${encodeURIComponent(inviteId)}/reissue`, token, {
+    method: "POST",
+    body: "{}",
+  }) as Promise<PersonalLinks>;

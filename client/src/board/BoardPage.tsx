@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AUTH_FAILURES, TOKEN_FRAGMENT, type BoardSession } from "@journeyboard/shared";
 import { ApiFailure, fetchSession } from "../app/api";
 import { JoinDialog } from "../identity/JoinDialog";
-import { loadIdentity, type Identity } from "../identity/identity";
+import { invitedIdentity, loadIdentity, type Identity } from "../identity/identity";
 import { BoardView } from "./BoardView";
 import { learnServerTime } from "./state/serverClock";
 import { BoardMessage } from "./ui/BoardMessage";
@@ -26,13 +26,18 @@ const UNREACHABLE = new Set([0, 502, 503, 504]);
 
 type Check = { state: "checking" } | { state: "ok"; session: BoardSession } | { state: "refused"; reason: string };
 
-/** Checks the link, asks who you are, then opens the board. */
+/** Checks the link, asks who you are (unless the link is a personal one, which says), then opens the board. */
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
   const [token] = useState(() => readToken(boardId));
   const [check, setCheck] = useState<Check>({ state: "checking" });
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity());
   const [joined, setJoined] = useState(identity !== null);
+  // A personal link names its person: no choosing, and nothing to change (the server stamps it anyway).
+  const invited = useMemo(
+    () => (check.state === "ok" && check.session.invite ? invitedIdentity(check.session.invite) : null),
+    [check],
+  );
 
   useEffect(() => {
     if (!token) return;
@@ -68,6 +73,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <p className="loading" role="status">
         {t("board.loading")}
       </p>
+    );
+  }
+  if (invited) {
+    return (
+      <BoardView boardId={boardId} token={token} role={check.session.role} identity={invited} onChangeIdentity={null} />
     );
   }
   if (!joined || !identity) {

@@ -70,7 +70,8 @@ interface Props {
   role: Role;
   identity: Identity;
   /** Asks again for name and department. */
-  onChangeIdentity: () => void;
+  /** Null for a personal link's person, whose name and department are the invite's. */
+  onChangeIdentity: (() => void) | null;
 }
 
 /** A board once we know who we are: connects, then shows the canvas and its tools. */

@@ -1,4 +1,4 @@
-import { LIMITS, departmentColour, newId, PRESET_DEPARTMENTS } from "@journeyboard/shared";
+import { LIMITS, departmentColour, newId, PRESET_DEPARTMENTS, type InvitedAs } from "@journeyboard/shared";
 
 /**
  * Who this browser's person is in workshops: a display name (may stay empty
@@ -26,6 +26,18 @@ export function loadIdentity(): Identity | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Who a personal link says this person is, under this browser's own id
+ * (kept, so their ratings stay theirs across reloads). Their choice for
+ * other boards is left as it was, unless they never made one.
+ */
+export function invitedIdentity(invite: InvitedAs): Identity {
+  const own = loadIdentity();
+  const identity = { id: own?.id ?? newId(), name: invite.name, department: invite.department };
+  if (!own) saveIdentity(identity);
+  return identity;
 }
 
 export function saveIdentity(identity: Identity): void {

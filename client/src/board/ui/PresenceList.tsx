@@ -27,7 +27,8 @@ export function PresenceList({
 }: {
   me: Identity;
   peers: Peer[];
-  onEditMe: () => void;
+  /** Null when this person's name and department are their personal link's, which they cannot change. */
+  onEditMe: (() => void) | null;
   follow: FollowModel;
 }) {
   const { t } = useTranslation();
@@ -43,11 +44,13 @@ export function PresenceList({
           type="button"
           className="avatar"
           style={{ background: departmentColour(me.department) }}
-          onClick={onEditMe}
+          onClick={onEditMe ?? undefined}
+          disabled={!onEditMe}
+          title={onEditMe ? undefined : t("presence.invited")}
           data-testid="presence.me"
         >
           <span aria-hidden>{initials(me.name, "?")}</span>
-          <span className="visually-hidden">{`${myLabel}. ${t("presence.change")}`}</span>
+          <span className="visually-hidden">{`${myLabel}. ${t(onEditMe ? "presence.change" : "presence.invited")}`}</span>
         </button>
       </li>
       {peers.map((peer) => {

@@ -6,6 +6,7 @@ import { failureText, type Worded } from "../../app/failureText";
 import { myBoard, rememberLinks } from "../../app/myBoards";
 import { CopyField } from "../../app/CopyField";
 import { projectorLink } from "../room/projector";
+import { PersonalLinksSection } from "./PersonalLinksSection";
 import { QrCode } from "./QrCode";
 
 type Loaded = { state: "loading" } | { state: "ok"; links: BoardLinks } | { state: "failed"; why: Worded };
@@ -14,8 +15,9 @@ type Loaded = { state: "loading" } | { state: "ok"; links: BoardLinks } | { stat
  * For the facilitator, on any device: the participant and viewer links as
  * the server derives them from the facilitator's token, each with its QR
  * code, and a new link or none for either (the old one stops working at
- * once, and whoever holds it is told so); below them, what else the
- * facilitator hands out (`children`: who co-facilitates).
+ * once, and whoever holds it is told so), then the invited people's
+ * personal links; below them, what else the facilitator hands out
+ * (`children`: who co-facilitates).
  */
 export function SharePanel({ boardId, token, children }: { boardId: string; token: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -54,6 +56,7 @@ export function SharePanel({ boardId, token, children }: { boardId: string; toke
             SHARED_ROLES.map((role) => (
               <RoleLink key={role} boardId={boardId} role={role} link={loaded.links[role]} change={change} />
             ))}
+          {loaded.state === "ok" && <PersonalLinksSection boardId={boardId} token={token} />}
           {children}
         </div>
       )}
