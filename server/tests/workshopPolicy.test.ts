@@ -36,6 +36,7 @@ const examples = (roundId: string): { [K in CommandName]: CommandOf<K> } => ({
   "cofacilitator.set": { type: "cofacilitator.set", personId: "0".repeat(64), granted: true },
   "drafts.reveal": { type: "drafts.reveal" },
   "cards.others": { type: "cards.others", phase: "vote", allowed: true },
+  "board.anonymous": { type: "board.anonymous", anonymous: true },
 });
 
 /** Everything a client can see of the workshop, and the links and history the facilitator's token reads. */

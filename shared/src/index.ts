@@ -60,6 +60,7 @@ export * from "./protocol/presence";
 export * from "./protocol/cursors";
 export * from "./protocol/people";
 export * from "./protocol/cardRights";
+export * from "./protocol/anonymous";
 export * from "./exchange/boardJson";
 export * from "./exchange/fileProblems";
 export * from "./exchange/gridRows";

@@ -1,5 +1,13 @@
 import type * as Y from "yjs";
-import { byOrder, exportBoard, readAll, readRecord, type BoardWorkshop, type RoundRecord } from "@journeyboard/shared";
+import {
+  byOrder,
+  exportBoard,
+  readAll,
+  readRecord,
+  withoutAuthorNames,
+  type BoardWorkshop,
+  type RoundRecord,
+} from "@journeyboard/shared";
 import { actionPlanCsv, actionPlanMarkdown } from "./actionPlan";
 import type { ExportFile } from "./files";
 import { journeyGridCsv, journeyMermaid } from "./journeyGrid";
@@ -14,6 +22,8 @@ export interface ExportAbout {
   journey: string | undefined;
   workshop: BoardWorkshop;
   rounds: readonly RoundRecord[];
+  /** Whether the board is anonymous: no author's name goes out, only departments. */
+  anonymous: boolean;
 }
 
 /** The journey an export is for: the one asked for, by default the board's first. */
@@ -23,7 +33,10 @@ function journeyOf(board: Y.Doc, requested: string | undefined): string {
 }
 
 const renderers: Record<ExportFile, (board: Y.Doc, about: ExportAbout) => string | Promise<Uint8Array>> = {
-  "board.json": (board, { workshop }) => `${JSON.stringify(exportBoard(board, workshop), null, 2)}\n`,
+  "board.json": (board, { workshop, anonymous }) => {
+    const file = exportBoard(board, workshop);
+    return `${JSON.stringify(anonymous ? withoutAuthorNames(file) : file, null, 2)}\n`;
+  },
   "votes.csv": (board, { rounds }) => votesCsv(board, rounds),
   "action-plan.csv": (board) => actionPlanCsv(board),
   "action-plan.md": (board, { title }) => actionPlanMarkdown(board, title),

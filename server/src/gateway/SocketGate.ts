@@ -44,6 +44,8 @@ export interface GateDeps {
   cofacilitatorsOf(boardId: string): Promise<ReadonlySet<string>>;
   /** For each phase, whether participants may change others' cards, read from the store at each update. */
   othersCardsOf(boardId: string): Promise<OthersCards>;
+  /** Whether the board is anonymous, read from the store at each update and each presence. */
+  anonymousOf(boardId: string): Promise<boolean>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -88,6 +90,8 @@ export class SocketGate {
   private readonly presenceOf = new Map<string, number>();
   /** Per document: the frames in order, each handled once Hocuspocus is done with the one before. */
   private readonly chains = new Map<string, Promise<void>>();
+  /** Per document: the presence read so far (whether the board is anonymous), in the order it came. */
+  private readonly presenceReads = new Map<string, Promise<void>>();
   /** Per document: updates waiting for what they build on. */
   private readonly unresolved = new Map<string, Uint8Array[]>();
   private readonly messages: RateLimit;
@@ -147,6 +151,7 @@ export class SocketGate {
       this.presenceOf.delete(documentName);
       this.chains.delete(documentName);
       this.unresolved.delete(documentName);
+      this.presenceReads.delete(documentName);
     });
     const waiting = this.waiting.get(documentName) ?? [];
     this.stopWaiting(documentName);
@@ -294,15 +299,16 @@ export class SocketGate {
   ): Promise<"accepted" | "unresolved" | "over-budget" | UpdateRefused> {
     const context = connection.context as BoardContext;
     const { boardId } = context;
-    const [phase, locks, cofacilitators, othersCards] = await Promise.all([
+    const [phase, locks, cofacilitators, othersCards, anonymous] = await Promise.all([
       this.deps.phaseOf(boardId),
       this.deps.locksOf(boardId),
       this.deps.cofacilitatorsOf(boardId),
       this.deps.othersCardsOf(boardId),
+      this.deps.anonymousOf(boardId),
     ]);
     try {
       const role = standingAmong(context, cofacilitators);
-      const author = { role, person: context.person, othersOpen: othersCards[phase], phase, locks };
+      const author = { role, person: context.person, othersOpen: othersCards[phase], phase, locks, anonymous };
       const { recordsTouched } = checkUpdate(connection.document, update, author, this.deps.limits);
       return this.records.takeOwing(recordsTouched) ? "accepted" : "over-budget";
     } catch (error) {
@@ -371,16 +377,27 @@ export class SocketGate {
     const known = this.presenceOf.get(envelope.documentName);
     const { entry, speaksFor } = claimPresence(scanAwareness(update), connection, known);
     if (speaksFor !== known) this.presenceOf.set(envelope.documentName, speaksFor!);
-    if (entry) this.deps.presence.offer(connection.document, connection, () => this.showPresence(connection, entry));
+    if (!entry) return;
+    const { boardId } = connection.context as BoardContext;
+    const { documentName } = envelope;
+    // In the order it came, so an older presence never replaces a newer one whose read answered first.
+    const read = (this.presenceReads.get(documentName) ?? Promise.resolve()).then(async () => {
+      const anonymous = await this.deps.anonymousOf(boardId);
+      this.deps.presence.offer(connection.document, connection, () => this.showPresence(connection, entry, anonymous));
+    });
+    this.presenceReads.set(
+      documentName,
+      read.catch((error: unknown) => this.deps.logger.error({ err: error, board: boardId }, "presence not read")),
+    );
   }
 
   /** A batch's turn: the presence checked, stamped (`stampPresence`) and applied, unless the connection has gone. */
-  private showPresence(connection: Connection, entry: RawPresence) {
+  private showPresence(connection: Connection, entry: RawPresence, anonymous: boolean) {
     if (this.closed || !connection.document.hasConnection(connection)) return;
     let stamped: AwarenessEntry | undefined;
     try {
       const context = connection.context as BoardContext;
-      stamped = stampPresence(entry, context.role, context.person, context.invite);
+      stamped = stampPresence(entry, context.role, context.person, context.invite, anonymous);
     } catch {
       return this.close(GATE_CLOSE.malformed);
     }

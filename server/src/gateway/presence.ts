@@ -1,8 +1,9 @@
-import type { Connection } from "@hocuspocus/server";
+import type { Connection, Document } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-import { PresenceState, type Role } from "@journeyboard/shared";
+import { applyAwarenessUpdate } from "y-protocols/awareness";
+import { PresenceState, shownName, type Role } from "@journeyboard/shared";
 import type { Invite } from "../links/PersonalLinkStore";
-import type { AwarenessEntry } from "./frames";
+import { writeAwareness, type AwarenessEntry } from "./frames";
 
 /** An awareness entry as it arrived: its state still the JSON bytes the client sent. */
 export interface RawPresence {
@@ -56,23 +57,52 @@ const text = new TextDecoder();
  * their screen is a finite area of at least one world unit a side, so none
  * of them is sent to infinity or divides by zero); `user.role` is the
  * connection's role and `user.personId` the person it said it is (none
- * before it said), whatever it claimed; undefined for a state that is no
- * presence; a personal link's connection shows its invite's name and
- * department, whatever it claimed. Throws on bytes that are no JSON.
+ * before it said), whatever it claimed; a personal link's connection shows
+ * its invite's name and department, whatever it claimed, and on an anonymous
+ * board `user.name` is empty, so nobody receives it; undefined for a state
+ * that is no presence. Throws on bytes that are no JSON.
  */
 export function stampPresence(
   entry: RawPresence,
   role: Role,
   personId: string | null,
   invite: Invite | null,
+  anonymous: boolean,
 ): AwarenessEntry | undefined {
   const state = JSON.parse(text.decode(entry.state)) as unknown;
   if (state === null) return { clientId: entry.clientId, clock: entry.clock, state };
   const parsed = PresenceState.safeParse(state);
   if (!parsed.success) return undefined;
   // Undefined is left out of the JSON sent on: no person before the connection said who it is.
-  const named = invite && { name: invite.name, department: invite.department };
-  const user = parsed.data.user && { ...parsed.data.user, ...named, role, personId: personId ?? undefined };
+  const named = invite ? { name: invite.name, department: invite.department } : undefined;
+  const user = parsed.data.user && {
+    ...parsed.data.user,
+    ...named,
+    name: shownName(named?.name ?? parsed.data.user.name, anonymous),
+    role,
+    personId: personId ?? undefined,
+  };
   const stamped = user ? { ...parsed.data, user } : parsed.data;
   return { clientId: entry.clientId, clock: entry.clock, state: stamped };
+}
+
+/** The origin of presence the server rewrote itself (`forgetNames`): no connection's. */
+const NAMES_FORGOTTEN = "names-forgotten";
+
+/**
+ * A board just made anonymous: the presence its document holds still has
+ * the names people gave before, which anyone joining would receive. Each
+ * state is rewritten without its `user.name` (a newer clock, so every
+ * connection takes it), and sent to everyone connected.
+ */
+export function forgetNames(document: Document): void {
+  const { awareness } = document;
+  const entries: AwarenessEntry[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const user = (state as PresenceState).user;
+    if (!user?.name) return;
+    const clock = (awareness.meta.get(clientId)?.clock ?? 0) + 1;
+    entries.push({ clientId, clock, state: { ...state, user: { ...user, name: "" } } });
+  });
+  if (entries.length) applyAwarenessUpdate(awareness, writeAwareness(entries), NAMES_FORGOTTEN);
 }

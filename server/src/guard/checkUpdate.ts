@@ -36,6 +36,8 @@ export interface Author {
   othersOpen: boolean;
   /** The board's locked targets (`lockKey`): only those who run the workshop change what they hold. */
   locks: ReadonlySet<string>;
+  /** Whether the board is anonymous (shared `anonymous.ts`): nobody, the facilitator neither, writes a name on a card. */
+  anonymous: boolean;
 }
 
 const fieldSchema = (change: BoardChange): z.ZodType | undefined => {
@@ -124,6 +126,16 @@ function checkAuthors(doc: Y.Doc, writes: Write[], deletes: BoardChange[], autho
   }
 }
 
+/** Refuses, on an anonymous board, a card's author name that is not empty: names are not stored meanwhile. */
+function checkAnonymous(writes: Write[], { anonymous }: Author): void {
+  if (!anonymous) return;
+  for (const { change, value, hasValue } of writes) {
+    if (change.area === "cards" && change.field === "authorName" && hasValue && value !== "") {
+      throw new UpdateRefused(UPDATE_REFUSALS.anonymous, `${where(change)}: the board is anonymous`);
+    }
+  }
+}
+
 /**
  * Decides, before it is applied, whether an update from a client may change
  * the board: it must decode and resolve whole, stay in the document layout,
@@ -131,7 +143,7 @@ function checkAuthors(doc: Y.Doc, writes: Write[], deletes: BoardChange[], autho
  * typed in them), keep the board under its size limits (records and
  * bytes), and only change
  * what the sender's role allows in the current phase and the locks leave
- * open. Throws UpdateRefused.
+ * open, and carry no author name on an anonymous board. Throws UpdateRefused.
  */
 export function checkUpdate(
   doc: Y.Doc,
@@ -160,6 +172,7 @@ export function checkUpdate(
   }
   checkLocks(doc, writes, deletes, author);
   checkAuthors(doc, writes, deletes, author);
+  checkAnonymous(writes, author);
   const deletedRecords = deletes.filter((change) => change.field === null).length;
   if (!mayDeleteAtOnce(author.role, deletedRecords)) {
     throw new UpdateRefused(UPDATE_REFUSALS.forbidden, `deleting ${deletedRecords} records at once (${author.role})`);

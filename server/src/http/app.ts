@@ -62,6 +62,8 @@ export interface HttpDeps {
   now: () => number;
   /** What the server keeps of a board's workshop beside its document: the phase and the revealed rounds. */
   workshopOf(boardId: string): Promise<BoardWorkshop>;
+  /** Whether the board is anonymous: its exports then name nobody. */
+  anonymousOf(boardId: string): Promise<boolean>;
   boards: BoardService;
   /** The participant and viewer links: shown again, rotated, revoked. */
   links: LinkService;
@@ -273,6 +275,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
       journey: c.req.query("journey"),
       workshop: await deps.workshopOf(id),
       rounds: await deps.votes.rounds(id),
+      anonymous: await deps.anonymousOf(id),
     };
     const content = await heavily(c, "export", () =>
       deps.heavy.run(addressOf(c), { kind: "export", file, board, about }),

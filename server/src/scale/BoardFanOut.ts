@@ -8,13 +8,13 @@ import type {
 import { parseDocumentName } from "@journeyboard/shared";
 import type { BoardPersistence } from "../extensions/BoardPersistence";
 import type { Logger } from "../logger";
-import type { WorkshopNotice } from "../workshop/WorkshopNotice";
+import { WORKSHOP_PARTS, type WorkshopNotice } from "../workshop/WorkshopNotice";
 import type { BoardChannels, ChannelListener } from "./BoardChannels";
 import type { PresenceRelay } from "./PresenceRelay";
 import type { InstanceMessage } from "./wire";
 
 /** Every part of a workshop: what is read again after messages may have been lost. */
-const WHOLE_WORKSHOP: WorkshopNotice = { parts: ["phase", "timer", "historyAt", "rounds", "locks"] };
+const WHOLE_WORKSHOP: WorkshopNotice = { parts: [...WORKSHOP_PARTS] };
 
 export interface FanOutDeps {
   channels: BoardChannels;

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { AnonymityStore } from "../workshop/AnonymityStore";
 import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
@@ -210,6 +211,27 @@ export class PgCardRightsStore implements CardRightsStore {
       `INSERT INTO board_card_rights (board_id, phase, others_allowed, changed_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (board_id, phase) DO UPDATE SET others_allowed = excluded.others_allowed, changed_at = excluded.changed_at`,
       [boardId, phase, allowed, at],
+    );
+  }
+}
+
+/** Whether each board is anonymous, in `board_anonymity`. */
+export class PgAnonymityStore implements AnonymityStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async anonymousOf(boardId: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ anonymous: boolean }>(
+      `SELECT anonymous FROM board_anonymity WHERE board_id = $1`,
+      [boardId],
+    );
+    return rows[0]?.anonymous === true;
+  }
+
+  async set(boardId: string, anonymous: boolean, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO board_anonymity (board_id, anonymous, changed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (board_id) DO UPDATE SET anonymous = excluded.anonymous, changed_at = excluded.changed_at`,
+      [boardId, anonymous, at],
     );
   }
 }

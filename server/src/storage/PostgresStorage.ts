@@ -9,6 +9,7 @@ import { PgVoteStore } from "./PgVoteStore";
 import {
   PgFollowStore,
   PgCardRightsStore,
+  PgAnonymityStore,
   PgCofacilitatorStore,
   PgLinkStore,
   PgLockStore,
@@ -46,6 +47,7 @@ export class PostgresStorage implements Storage {
   readonly follow: PgFollowStore;
   readonly cofacilitators: PgCofacilitatorStore;
   readonly cardRights: PgCardRightsStore;
+  readonly anonymity: PgAnonymityStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.boards = new PgBoardStore(pool);
@@ -60,6 +62,7 @@ export class PostgresStorage implements Storage {
     this.follow = new PgFollowStore(pool);
     this.cofacilitators = new PgCofacilitatorStore(pool);
     this.cardRights = new PgCardRightsStore(pool);
+    this.anonymity = new PgAnonymityStore(pool);
   }
 
   /** Connects and migrates; a database that cannot be reached or used is a ConfigError naming what to change. */

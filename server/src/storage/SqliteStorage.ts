@@ -13,6 +13,7 @@ import {
   SqliteLockStore,
   SqliteCofacilitatorStore,
   SqliteCardRightsStore,
+  SqliteAnonymityStore,
   SqlitePhaseStore,
   SqliteSnapshotStore,
   SqliteTimerStore,
@@ -43,6 +44,7 @@ export class SqliteStorage implements Storage {
   readonly follow: SqliteFollowStore;
   readonly cofacilitators: SqliteCofacilitatorStore;
   readonly cardRights: SqliteCardRightsStore;
+  readonly anonymity: SqliteAnonymityStore;
   private readonly pingStatement: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
@@ -58,6 +60,7 @@ export class SqliteStorage implements Storage {
     this.follow = new SqliteFollowStore(db);
     this.cofacilitators = new SqliteCofacilitatorStore(db);
     this.cardRights = new SqliteCardRightsStore(db);
+    this.anonymity = new SqliteAnonymityStore(db);
     this.pingStatement = db.prepare(`SELECT 1 AS ok`);
   }
 

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { FollowState, Phase, SharedRole, SnapshotInfo, TimerState } from "@journeyboard/shared";
 import type { LinkRecord, LinkStore } from "../links/LinkStore";
 import { followFrom, type FollowStore } from "../workshop/FollowStore";
+import type { AnonymityStore } from "../workshop/AnonymityStore";
 import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
@@ -229,5 +230,29 @@ export class SqliteCardRightsStore implements CardRightsStore {
 
   async set(boardId: string, phase: Phase, allowed: boolean, at: number): Promise<void> {
     this.statements.upsert.run(boardId, phase, allowed ? 1 : 0, at);
+  }
+}
+
+const ANONYMITY_SQL = {
+  select: `SELECT anonymous FROM board_anonymity WHERE board_id = ?`,
+  upsert: `INSERT INTO board_anonymity (board_id, anonymous, changed_at) VALUES (?, ?, ?)
+           ON CONFLICT (board_id) DO UPDATE SET anonymous = excluded.anonymous, changed_at = excluded.changed_at`,
+};
+
+/** Whether each board is anonymous, in `board_anonymity`. */
+export class SqliteAnonymityStore implements AnonymityStore {
+  private readonly statements: Statements<typeof ANONYMITY_SQL>;
+
+  constructor(db: Database.Database) {
+    this.statements = prepareAll(db, ANONYMITY_SQL);
+  }
+
+  async anonymousOf(boardId: string): Promise<boolean> {
+    const row = this.statements.select.get(boardId) as { anonymous: number } | undefined;
+    return row?.anonymous === 1;
+  }
+
+  async set(boardId: string, anonymous: boolean, at: number): Promise<void> {
+    this.statements.upsert.run(boardId, anonymous ? 1 : 0, at);
   }
 }

@@ -2,6 +2,7 @@ import type { TicketStore } from "../http/TicketStore";
 import type { LinkStore } from "../links/LinkStore";
 import type { PersonalLinkStore } from "../links/PersonalLinkStore";
 import type { FollowStore } from "../workshop/FollowStore";
+import type { AnonymityStore } from "../workshop/AnonymityStore";
 import type { CardRightsStore } from "../workshop/CardRightsStore";
 import type { CofacilitatorStore } from "../workshop/CofacilitatorStore";
 import type { LockStore } from "../workshop/LockStore";
@@ -33,6 +34,7 @@ export interface Storage {
   readonly follow: FollowStore;
   readonly cofacilitators: CofacilitatorStore;
   readonly cardRights: CardRightsStore;
+  readonly anonymity: AnonymityStore;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

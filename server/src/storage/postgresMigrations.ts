@@ -173,6 +173,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration<PoolClient>[] = [
       `);
     },
   },
+  {
+    name: "0007-anonymous",
+    async up(client) {
+      await client.query(`
+        CREATE TABLE board_anonymity (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          anonymous BOOLEAN NOT NULL,
+          changed_at BIGINT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a PostgreSQL database, in its own table. */

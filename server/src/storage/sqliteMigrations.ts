@@ -177,6 +177,18 @@ export const SQLITE_MIGRATIONS: readonly Migration<Database.Database>[] = [
       `);
     },
   },
+  {
+    name: "0008-anonymous",
+    async up(db) {
+      db.exec(`
+        CREATE TABLE board_anonymity (
+          board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+          anonymous INTEGER NOT NULL,
+          changed_at INTEGER NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The migrations applied to a SQLite database, in its own table. */

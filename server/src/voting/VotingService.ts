@@ -6,6 +6,7 @@ import {
   readRecord,
   roundVotesOn,
   runsWorkshop,
+  shownName,
   type CommandOf,
   type MyDots,
   type RoundProgress,
@@ -59,6 +60,8 @@ export class VotingService {
     private readonly afterReveal: (boardId: string, round: RoundRecord) => void,
     /** The board's co-facilitators, who are told who has dots left as the facilitator is. */
     private readonly cofacilitatorsOf: (boardId: string) => Promise<ReadonlySet<string>>,
+    /** Whether the board is anonymous: progress then names nobody, only departments. */
+    private readonly anonymousOf: (boardId: string) => Promise<boolean>,
     private readonly announce: Announce = () => {},
   ) {}
 
@@ -267,7 +270,11 @@ export class VotingService {
   /** Tells the facilitators connected to this instance; the voters it counts by name are those connected here. */
   async tellFacilitatorsHere(boardId: string, roundId: string): Promise<void> {
     if (!this.instance().documents.has(boardId)) return;
-    const [round, rows] = await Promise.all([this.store.round(boardId, roundId), this.store.dots(boardId, roundId)]);
+    const [round, rows, anonymous] = await Promise.all([
+      this.store.round(boardId, roundId),
+      this.store.dots(boardId, roundId),
+      this.anonymousOf(boardId),
+    ]);
     // Read after the store: the connections are those open now.
     const board = this.instance().documents.get(boardId);
     if (!board || !round) return;
@@ -275,7 +282,7 @@ export class VotingService {
     const people = new Map<string, RoundProgress["people"][number]>();
     for (const connection of board.getConnections()) {
       const voter = this.voters.get(connection);
-      if (voter) people.set(voter.participantId, { ...voter, used: 0, budget });
+      if (voter) people.set(voter.participantId, { ...voter, name: shownName(voter.name, anonymous), used: 0, budget });
     }
     for (const row of rows) {
       const person = people.get(row.participantId) ?? {

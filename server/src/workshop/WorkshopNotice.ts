@@ -8,9 +8,22 @@ import { ROLES } from "@journeyboard/shared";
  * already, so instances that hear of two changes in either order show
  * what the store holds after both.
  */
+/** Every part of a workshop document, each read from the store on its own. */
+export const WORKSHOP_PARTS = [
+  "phase",
+  "timer",
+  "historyAt",
+  "rounds",
+  "locks",
+  "follow",
+  "cofacilitators",
+  "othersCards",
+  "anonymous",
+] as const;
+
 export const WorkshopNotice = z.strictObject({
   /** Parts of the workshop document to read again from the store. */
-  parts: z.array(z.enum(["phase", "timer", "historyAt", "rounds", "locks", "follow", "cofacilitators", "othersCards"])),
+  parts: z.array(z.enum(WORKSHOP_PARTS)),
   /** A round whose list of who still has dots changed: each instance tells its own facilitators. */
   progress: z.string().max(64).optional(),
   /** A role whose link was rotated or revoked: its connections close on every instance. */

@@ -2,6 +2,7 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import { COMMAND_REFUSALS, LIMITS, boardWorkshop, type BoardWorkshop, type SnapshotKind } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
+import { forgetNames } from "../gateway/presence";
 import type { Logger } from "../logger";
 import type { PhaseStore } from "../storage/PhaseStore";
 import type { SnapshotStore } from "../storage/SnapshotStore";
@@ -13,6 +14,8 @@ import { FollowService } from "./FollowService";
 import type { FollowStore } from "./FollowStore";
 import { CardRightsService } from "./CardRightsService";
 import type { CardRightsStore } from "./CardRightsStore";
+import { AnonymityService } from "./AnonymityService";
+import type { AnonymityStore } from "./AnonymityStore";
 import type { CofacilitatorStore } from "./CofacilitatorStore";
 import { DraftService } from "./DraftService";
 import { LockService } from "./LockService";
@@ -32,6 +35,7 @@ export interface WorkshopDeps {
   follow: FollowStore;
   cofacilitators: CofacilitatorStore;
   cardRights: CardRightsStore;
+  anonymity: AnonymityStore;
   votes: VoteStore;
   snapshots: SnapshotStore;
   instance: () => Hocuspocus;
@@ -65,6 +69,7 @@ export class WorkshopSession {
   readonly follow: FollowService;
   readonly people: PeopleService;
   readonly cardRights: CardRightsService;
+  readonly anonymity: AnonymityService;
   private readonly writer: WorkshopWriter;
   private readonly registry: CommandRegistry;
   /** Per board, the end of the work under way: the next waits for it. */
@@ -92,6 +97,7 @@ export class WorkshopSession {
         followOf: (boardId) => followStore.followOf(boardId),
         cofacilitatorsOf: (boardId) => cofacilitators.cofacilitatorsOf(boardId),
         othersCardsOf: (boardId) => this.cardRights.othersCardsOf(boardId),
+        anonymousOf: (boardId) => this.anonymity.anonymousOf(boardId),
       },
       deps.logger,
       deps.announce,
@@ -101,6 +107,7 @@ export class WorkshopSession {
     );
     this.people = new PeopleService(cofacilitators, this.writer, clock);
     this.cardRights = new CardRightsService(deps.cardRights, this.writer, clock);
+    this.anonymity = new AnonymityService(deps.anonymity, this.writer, clock);
     this.voting = new VotingService(
       votes,
       deps.instance,
@@ -109,6 +116,7 @@ export class WorkshopSession {
       clock,
       (boardId, round) => deps.keepInHistory(boardId, round.rules.title.slice(0, LIMITS.title), "auto"),
       this.people.cofacilitatorsOf,
+      (boardId) => this.anonymity.anonymousOf(boardId),
       deps.announce,
     );
     this.timers = new TimerService(
@@ -124,7 +132,7 @@ export class WorkshopSession {
     );
     this.locks = new LockService(lockStore, this.writer, clock);
     this.follow = new FollowService(followStore, this.writer, clock);
-    const { voting, phases, timers, locks, follow, people, cardRights } = this;
+    const { voting, phases, timers, locks, follow, people, cardRights, anonymity } = this;
     const drafts = new DraftService(phases);
     this.registry = new CommandRegistry(
       {
@@ -153,6 +161,10 @@ export class WorkshopSession {
         "cofacilitator.set": ({ context, command }) => people.set(context.boardId, command),
         "drafts.reveal": ({ context }) => drafts.reveal(context.boardId),
         "cards.others": ({ context, command }) => cardRights.set(context.boardId, command),
+        "board.anonymous": async ({ context, command }) => {
+          await anonymity.set(context.boardId, command);
+          if (command.anonymous) this.forgetNames(context.boardId);
+        },
       },
       people.standing.bind(people),
     );
@@ -165,6 +177,8 @@ export class WorkshopSession {
   cofacilitatorsOf = (boardId: string) => this.people.cofacilitatorsOf(boardId);
 
   othersCardsOf = (boardId: string) => this.cardRights.othersCardsOf(boardId);
+
+  anonymousOf = (boardId: string) => this.anonymity.anonymousOf(boardId);
 
   /** What `board.json` carries of the workshop: the phase and the revealed rounds. */
   workshopOf = async (boardId: string): Promise<BoardWorkshop> => {
@@ -207,6 +221,13 @@ export class WorkshopSession {
     if (!this.writer.holds(boardId)) return;
     if (notice.parts.length) await this.writer.refresh(boardId, notice.parts);
     if (notice.parts.includes("timer")) await this.timers.arm(boardId);
+    if (notice.parts.includes("anonymous") && (await this.anonymity.anonymousOf(boardId))) this.forgetNames(boardId);
+  }
+
+  /** The board's presence on this instance, without the names given before it was made anonymous. */
+  private forgetNames(boardId: string): void {
+    const board = this.deps.instance().documents.get(boardId);
+    if (board) forgetNames(board);
   }
 
   /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */

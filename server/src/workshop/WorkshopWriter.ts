@@ -4,6 +4,7 @@ import {
   SESSION_FOLLOW,
   SESSION_COFACILITATORS,
   SESSION_OTHERS_CARDS,
+  SESSION_ANONYMOUS,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -18,7 +19,7 @@ import {
   type TimerState,
 } from "@journeyboard/shared";
 import type { Logger } from "../logger";
-import type { Announce, WorkshopPart } from "./WorkshopNotice";
+import { WORKSHOP_PARTS, type Announce, type WorkshopPart } from "./WorkshopNotice";
 
 /** What a change of the workshop puts into its document; each part stored before it is published. */
 export interface WorkshopPatch {
@@ -35,6 +36,8 @@ export interface WorkshopPatch {
   cofacilitators?: readonly string[];
   /** For each phase, whether participants may change others' cards. */
   othersCards?: OthersCards;
+  /** Whether the board is anonymous. */
+  anonymous?: boolean;
 }
 
 /** Where the writer reads a whole workshop from, to fill a workshop document being loaded. */
@@ -47,11 +50,12 @@ export interface WorkshopSource {
   followOf(boardId: string): Promise<FollowState | null>;
   cofacilitatorsOf(boardId: string): Promise<string[]>;
   othersCardsOf(boardId: string): Promise<OthersCards>;
+  anonymousOf(boardId: string): Promise<boolean>;
 }
 
 /**
  * The one writer of every board's workshop document. The stores hold the
- * workshop (phase, timer, rounds, history, locks, follow me, co-facilitators); the document is their copy for
+ * workshop (phase, timer, rounds, history, locks, follow me, co-facilitators, anonymity); the document is their copy for
  * clients, so it is filled from the stores whenever it loads (on any
  * instance, after any restart) and patched after each stored change. The
  * patches of one board are written in the order they were made. Other
@@ -113,7 +117,7 @@ export class WorkshopWriter {
 
   /** Fills a workshop document being loaded with everything stored: the store is the truth, the document its copy. */
   async fill(boardId: string, doc: Y.Doc): Promise<void> {
-    const patch = await this.read(boardId, PARTS);
+    const patch = await this.read(boardId, WORKSHOP_PARTS);
     doc.transact(() => apply(doc, patch));
   }
 
@@ -131,6 +135,7 @@ export class WorkshopWriter {
       follow: async () => ({ follow: await source.followOf(boardId) }),
       cofacilitators: async () => ({ cofacilitators: await source.cofacilitatorsOf(boardId) }),
       othersCards: async () => ({ othersCards: await source.othersCardsOf(boardId) }),
+      anonymous: async () => ({ anonymous: await source.anonymousOf(boardId) }),
     };
     return Object.assign({}, ...(await Promise.all(parts.map((part) => reads[part]())))) as WorkshopPatch;
   }
@@ -141,22 +146,11 @@ export class WorkshopWriter {
   }
 }
 
-const PARTS = [
-  "phase",
-  "timer",
-  "historyAt",
-  "rounds",
-  "locks",
-  "follow",
-  "cofacilitators",
-  "othersCards",
-] as const satisfies readonly WorkshopPart[];
-
-const partsOf = (patch: WorkshopPatch): WorkshopPart[] => PARTS.filter((part) => patch[part] !== undefined);
+const partsOf = (patch: WorkshopPatch): WorkshopPart[] => WORKSHOP_PARTS.filter((part) => patch[part] !== undefined);
 
 function apply(
   doc: Y.Doc,
-  { phase, timer, historyAt, rounds, locks, follow, cofacilitators, othersCards }: WorkshopPatch,
+  { phase, timer, historyAt, rounds, locks, follow, cofacilitators, othersCards, anonymous }: WorkshopPatch,
 ): void {
   const session = doc.getMap(WORKSHOP_SESSION);
   if (phase !== undefined) setChanged(session, SESSION_PHASE, phase);
@@ -164,6 +158,7 @@ function apply(
   if (historyAt !== undefined) setChanged(session, SESSION_HISTORY, historyAt);
   if (cofacilitators !== undefined) setChanged(session, SESSION_COFACILITATORS, cofacilitators);
   if (othersCards !== undefined) setChanged(session, SESSION_OTHERS_CARDS, othersCards);
+  if (anonymous !== undefined) setChanged(session, SESSION_ANONYMOUS, anonymous);
   if (timer === null) session.delete(SESSION_TIMER);
   else if (timer !== undefined) setChanged(session, SESSION_TIMER, timer);
   if (follow === null) session.delete(SESSION_FOLLOW);

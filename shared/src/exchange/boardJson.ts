@@ -70,6 +70,12 @@ export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
   };
 }
 
+/** The board's file as an anonymous board gives it out (`anonymous.ts`): every card's department, no author's name. */
+export const withoutAuthorNames = (file: BoardFile): BoardFile => ({
+  ...file,
+  records: { ...file.records, cards: file.records.cards.map((card) => ({ ...card, authorName: "" })) },
+});
+
 export type ParsedBoardFile = { ok: true; board: BoardFile } | ({ ok: false; error: string } & FileProblem);
 
 const refused = (problem: FileProblem): ParsedBoardFile => ({ ok: false, error: problem.message, ...problem });

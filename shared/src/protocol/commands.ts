@@ -3,6 +3,7 @@ import { FollowCommand, type ViewBrought } from "./follow";
 import { DRAFT_REFUSALS, DraftsCommand } from "./drafts";
 import { LockCommand } from "./locks";
 import { OthersCardsCommand } from "./cardRights";
+import { AnonymousCommand } from "./anonymous";
 import { CofacilitatorCommand, type PersonKnown } from "./people";
 import { PhaseCommand, type ResyncMessage } from "./phases";
 import { TimerCommand } from "./timer";
@@ -10,7 +11,7 @@ import { VOTE_REFUSALS, VoteCommand, type VoteMessage } from "./voting";
 
 /**
  * Workshop commands: every control of a workshop (voting, phases, the
- * timer, locks, following, co-facilitators, revealing drafts) is a command a client sends as a Hocuspocus stateless message on
+ * timer, locks, following, co-facilitators, revealing drafts, anonymity) is a command a client sends as a Hocuspocus stateless message on
  * its board's connection. The server parses it once against this union,
  * asks the policy (`mayCommand`, `policy.ts`) whether the connection's
  * standing (its role, or co-facilitator) may send it, and hands it to its one handler; the outcome is published in
@@ -27,6 +28,7 @@ export const WorkshopCommand = z.discriminatedUnion("type", [
   CofacilitatorCommand,
   DraftsCommand,
   OthersCardsCommand,
+  AnonymousCommand,
 ]);
 export type WorkshopCommand = z.infer<typeof WorkshopCommand>;
 export type CommandName = WorkshopCommand["type"];

@@ -45,6 +45,8 @@ export const UPDATE_REFUSALS = {
   locked: "locked",
   /** It changes someone else's card where the phase keeps participants to their own (`cardRights.ts`). */
   othersCard: "others-card",
+  /** It writes a card's author name while the board is anonymous (`anonymous.ts`). */
+  anonymous: "anonymous",
 } as const;
 export type UpdateRefusal = (typeof UPDATE_REFUSALS)[keyof typeof UPDATE_REFUSALS];
 

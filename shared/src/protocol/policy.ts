@@ -57,6 +57,7 @@ const COMMAND_SENDERS: Record<CommandName, readonly Standing[]> = {
   "follow.stop": RUNNERS,
   "drafts.reveal": RUNNERS,
   "cards.others": RUNNERS,
+  "board.anonymous": RUNNERS,
 };
 
 /** Whether someone of this standing may send this command (in any phase: voting is bounded by its round, not the phase). */
