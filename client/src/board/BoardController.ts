@@ -17,6 +17,7 @@ import {
   type JourneyGrid,
   type LaneRecord,
   type StageRecord,
+  shownName,
 } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
@@ -132,7 +133,8 @@ export class BoardController {
     this.commands = new BoardCommands(
       doc,
       this.origin,
-      () => this.identity,
+      // On an anonymous board what this person writes carries their department only (the server refuses a name).
+      () => ({ ...this.identity, name: shownName(this.identity.name, permissions.anonymous) }),
       permissions.may,
       permissions.lockedFor,
       permissions.mayChangeCard,

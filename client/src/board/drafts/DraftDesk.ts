@@ -11,6 +11,7 @@ import {
   type DraftsCommand,
   type JourneyGrid,
   type PrivateDraft,
+  shownName,
 } from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import type { Notice } from "../BoardController";
@@ -110,7 +111,7 @@ export class DraftDesk {
       stageId,
       laneId,
       text,
-      authorName: name,
+      authorName: shownName(name, this.permissions.anonymous),
       authorDepartment: department,
       createdAt: Date.now(),
     };

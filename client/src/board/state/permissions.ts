@@ -4,6 +4,8 @@ import {
   PHASES,
   SESSION_COFACILITATORS,
   SESSION_OTHERS_CARDS,
+  SESSION_ANONYMOUS,
+  anonymousFrom,
   SESSION_HISTORY,
   SESSION_LOCKS,
   SESSION_PHASE,
@@ -63,6 +65,7 @@ export class Permissions {
   private lockSet: ReadonlySet<string> = new Set();
   private cofacilitatorSet: ReadonlySet<string> = new Set();
   private othersCards: OthersCards = othersCardsFrom(undefined);
+  private anonymousBoard = false;
   /** Who the server knows this connection as (`person.known`); null until it has said. */
   private person: string | null = null;
   private lastHistoryAt = 0;
@@ -109,6 +112,11 @@ export class Permissions {
   /** Who the server knows this connection as: the author of the cards it makes. */
   get personId(): string | null {
     return this.person;
+  }
+
+  /** Whether the board is anonymous (shared `anonymous.ts`): what this person writes carries no name. */
+  get anonymous(): boolean {
+    return this.anonymousBoard;
   }
 
   /** Whether participants may change others' cards in this phase (shared `cardRights.ts`). */
@@ -216,6 +224,11 @@ export class Permissions {
     const othersCards = othersCardsFrom(this.session?.get(SESSION_OTHERS_CARDS));
     if (JSON.stringify(othersCards) !== JSON.stringify(this.othersCards)) {
       this.othersCards = othersCards;
+      this.listeners.forEach((listener) => listener());
+    }
+    const anonymous = anonymousFrom(this.session?.get(SESSION_ANONYMOUS));
+    if (anonymous !== this.anonymousBoard) {
+      this.anonymousBoard = anonymous;
       this.listeners.forEach((listener) => listener());
     }
     const cofacilitators = readCofacilitators(this.session?.get(SESSION_COFACILITATORS));
