@@ -146,6 +146,9 @@ export async function startServer(
   /** A personal link revoked or issued again: as `disconnectRole`, for the connections opened with that invite's link. */
   const disconnectInvite = async (boardId: string, inviteId: string) => {
     scale?.announce(boardId, { parts: [], revokedInvite: inviteId });
+    // Tickets are kept by role, not by link: an unused one asked for with the revoked link goes with every
+    // participant's. Each lasts a minute and the app asks for one just before its download.
+    await tickets.forget(boardId, "participant");
     disconnectInviteHere(boardId, inviteId);
   };
   const disconnectInviteHere = (boardId: string, inviteId: string) => {

@@ -6,6 +6,7 @@ import {
   VOTE_REFUSALS,
   type BoardSession,
   type CreateBoardResponse,
+  type DownloadTicket,
   type InvitedPerson,
   type PersonalLink,
   type PersonalLinks,
@@ -180,6 +181,9 @@ describe.each(ENGINES)("personal links on %s", (engine) => {
     const kasiaWorkshop = await connectWorkshop(server.url, board.id, kasiaToken);
     const omar = await connectSynced(server.url, board.id, tokenOf(omarLink));
     const participant = await connectSynced(server.url, board.id, board.links.participant.token);
+    const asked = await api(server, board, "/downloads", kasiaToken, "POST");
+    expect(asked.status).toBe(201);
+    const { ticket } = (await asked.json()) as DownloadTicket;
 
     const revokedAt = Date.now();
     const revoked = await api(
@@ -202,6 +206,9 @@ describe.each(ENGINES)("personal links on %s", (engine) => {
     await eventually(() => expect(kasia.refusals).toContain("bad-token"));
     expect((await session(server, board, kasiaToken)).status).toBe(403);
     expect((await api(server, board, "/export/board.json", kasiaToken)).status).toBe(403);
+    // Nor a download ticket asked for with it before.
+    const download = await fetch(`${server.url}/api/boards/${board.id}/export/board.json?ticket=${ticket}`);
+    expect(download.status).toBe(403);
     expect(omar.closes).toEqual([]);
     expect(participant.closes).toEqual([]);
 
