@@ -39,6 +39,7 @@ export * from "./ops/ratings";
 export * from "./ops/text";
 export * from "./ops/boardFile";
 export * from "./read/grid";
+export * from "./read/duplicates";
 export * from "./read/coverage";
 export * from "./read/emotions";
 export * from "./read/touchpoints";
