@@ -48,6 +48,7 @@ export function fileWithCards(source: BoardFile, count: number): BoardFile {
       createdAt: 1,
       authorId: null,
       textDirection: "auto",
+      mergedInto: null,
     });
   }
   return file;

@@ -62,6 +62,7 @@ export function benchBoard(cards: number, stages = STAGES): { doc: Y.Doc; journe
         createdAt: 1,
         authorId: null,
         textDirection: "auto",
+        mergedInto: null,
       };
       writeRecord(doc, "cards", card);
     }

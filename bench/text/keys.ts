@@ -115,6 +115,7 @@ export function boardWithCards(cards: number, layout: "ours" | "whole"): { doc: 
         createdAt: 1,
         authorId: null,
         textDirection: "auto" as const,
+        mergedInto: null,
       };
       if (layout === "ours") writeRecord(doc, "cards", card);
       else recordsOf(doc, "cards").set(id, new Y.Map<unknown>(Object.entries(card)));

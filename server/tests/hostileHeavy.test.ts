@@ -44,6 +44,7 @@ async function bigBoard(server: TestServer, cards: number) {
     createdAt: 1,
     authorId: null,
     textDirection: "auto",
+    mergedInto: null,
   });
   const file = fileWithCards(source, cards);
   const response = await importFile(server, file);

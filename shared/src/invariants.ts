@@ -51,10 +51,12 @@ export function settledViolations(doc: Y.Doc): string[] {
 }
 
 /**
- * Ratings and links whose card is not on the board. A live board keeps
- * them (undoing the card's deletion brings them back), but a board file
- * leaves them out (`exportBoard`) and an import refuses them: on a new
- * board nothing can bring their card back.
+ * Ratings and links whose card is not on the board, and cards merged into
+ * a card not on the board or of another cell. A live board keeps them
+ * (undoing the card's deletion brings them back; a merge whose card is gone
+ * stands alone), but a board file leaves them out or settles them
+ * (`exportBoard`) and an import refuses them: on a new board nothing can
+ * bring their card back.
  */
 export function danglingReferences(doc: Y.Doc): string[] {
   const cards = recordsOf(doc, "cards");
@@ -65,6 +67,15 @@ export function danglingReferences(doc: Y.Doc): string[] {
   recordsOf(doc, "links").forEach((link, id) => {
     for (const field of ["fromCardId", "toCardId"]) {
       if (!cards.has(String(link.get(field)))) problems.push(`links/${id}: its ${field} is not on the board`);
+    }
+  });
+  cards.forEach((card, id) => {
+    const into = card.get("mergedInto");
+    if (typeof into !== "string") return;
+    const root = cards.get(into);
+    if (!root) problems.push(`cards/${id}: merged into a card not on the board`);
+    else if (root.get("stageId") !== card.get("stageId") || root.get("laneId") !== card.get("laneId")) {
+      problems.push(`cards/${id}: merged into a card of another cell`);
     }
   });
   return problems;

@@ -23,6 +23,7 @@ function boardWithCards(count: number) {
     authorName: "",
     authorDepartment: "",
     authorId: null,
+    mergedInto: null,
   };
   let order = "a0";
   board.doc.transact(() => {

@@ -24,6 +24,7 @@ const card = (id: string, text: string, laneId = "l"): CardRecord => ({
   createdAt: 1,
   authorId: null,
   textDirection: "auto",
+  mergedInto: null,
 });
 const grid: JourneyGrid = {
   stages: [newStage({ id: "s", journeyId: "j", title: "Awareness", order: "a0" })],

@@ -105,12 +105,21 @@ function checkLocks(doc: Y.Doc, writes: Write[], deletes: BoardChange[], { role,
 
 /**
  * Refuses an update that changes someone else's card where the phase keeps
- * participants to their own, or that changes who wrote an existing card
- * (only those who run the workshop do either). A card the update creates
- * is its sender's to give an author.
+ * participants to their own, that changes who wrote an existing card, or
+ * that merges a card into another or restores one (`mayMerge`): only
+ * those who run the workshop do any of these. A card the update creates is
+ * its sender's to give an author, and stands alone.
  */
 function checkAuthors(doc: Y.Doc, writes: Write[], deletes: BoardChange[], author: Author): void {
   if (runsWorkshop(author.role)) return;
+  for (const { change, value } of writes) {
+    if (change.area === "cards" && change.field === "mergedInto" && !(change.created && value === null)) {
+      throw new UpdateRefused(
+        UPDATE_REFUSALS.forbidden,
+        `${where(change)}: only those who run the workshop merge cards`,
+      );
+    }
+  }
   const cards = recordsOf(doc, "cards");
   const written = new Set(writes.map(({ change }) => change));
   for (const change of [...written, ...deletes]) {

@@ -2,6 +2,9 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import {
   VOTE_REFUSALS,
+  dotsOnMergedCards,
+  mergeGroupOf,
+  mergeRootOf,
   newId,
   readRecord,
   roundVotesOn,
@@ -17,7 +20,7 @@ import {
   type VoteMessage,
 } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
-import type { VoteStore } from "../storage/VoteStore";
+import type { DotRow, VoteStore } from "../storage/VoteStore";
 import { personIdOf, standingAmong } from "../workshop/PeopleService";
 import { Refused } from "../workshop/Refused";
 import type { Announce } from "../workshop/WorkshopNotice";
@@ -47,6 +50,10 @@ interface Voter {
  * round's `endsAt` follows the timer's deadline (null while it is paused),
  * and the round closes when it ends.
  */
+/** The dots as they count on the board as it is now: on merged cards, within the round's cap (`dotsOnMergedCards`). */
+const counted = (board: Y.Doc, round: RoundRecord, rows: readonly DotRow[]): DotRow[] =>
+  dotsOnMergedCards(rows, (cardId) => mergeRootOf(board, cardId), round.rules.capPerCard);
+
 export class VotingService {
   private readonly voters = new WeakMap<Connection, Voter>();
 
@@ -150,10 +157,10 @@ export class VotingService {
     await this.sendProgress(boardId, roundId);
   }
 
-  async reveal(boardId: string, roundId: string): Promise<void> {
+  async reveal(boardId: string, board: Y.Doc, roundId: string): Promise<void> {
     const round = await this.current(boardId, roundId);
     if (round.status !== "closed") throw new Refused(VOTE_REFUSALS.notClosed);
-    const rows = await this.store.dots(boardId, roundId);
+    const rows = counted(board, round, await this.store.dots(boardId, roundId));
     const revealed = await this.saveAndPublish(boardId, {
       ...round,
       status: "revealed",
@@ -173,24 +180,33 @@ export class VotingService {
     const boardId = context.boardId;
     const round = await this.current(boardId, command.roundId);
     if (round.status !== "open") throw new Refused(VOTE_REFUSALS.notOpen);
-    const category = this.categoryOf(board, command.cardId);
-    const change = {
-      boardId,
-      roundId: round.id,
-      ...voter,
-      cardId: command.cardId,
-      category,
-      requestId: command.requestId,
-    };
+    // A vote goes to the card on the board: the merged card, whichever of its originals it names.
+    const cardId = readRecord(board, "cards", command.cardId) ? mergeRootOf(board, command.cardId) : command.cardId;
+    const category = this.categoryOf(board, cardId);
+    const change = { boardId, roundId: round.id, ...voter, cardId, category, requestId: command.requestId };
+    const mine = await this.store.dotsOf(boardId, round.id, voter.participantId);
+    const group = new Set(mergeGroupOf(board, cardId));
     if (command.type === "vote.add") {
-      const budget = await this.eligibleBudget(boardId, round, board, command.cardId, category);
-      const result = await this.store.addDot(change, { budget, cap: round.rules.capPerCard });
+      const budget = await this.eligibleBudget(boardId, round, board, cardId, category);
+      const cap = round.rules.capPerCard;
+      const onCard = mine.filter((row) => group.has(row.cardId)).reduce((sum, row) => sum + row.dots, 0);
+      if (onCard >= cap) throw new Refused(VOTE_REFUSALS.cap);
+      // Dots past the cap on cards merged since they were placed count for nothing: they go back to the budget.
+      const inCategory = (rows: readonly DotRow[]) =>
+        rows.filter((row) => row.category === category).reduce((sum, row) => sum + row.dots, 0);
+      const returned = inCategory(mine) - inCategory(counted(board, round, mine));
+      const result = await this.store.addDot(change, { budget: budget + returned, cap });
       if (result === "budget" || result === "cap") throw new Refused(result);
-    } else if ((await this.store.removeDot(change)) === "no-dot") throw new Refused(VOTE_REFUSALS.noDot);
-    this.send(connection, await this.myDots(boardId, round, voter.participantId, command.requestId));
+    } else {
+      // Taken back from the merged card: from the card the dot was placed on, the merged card's own first.
+      const placed = mine.find((row) => row.cardId === cardId) ?? mine.find((row) => group.has(row.cardId));
+      const from = placed ? { ...change, cardId: placed.cardId, category: placed.category } : change;
+      if ((await this.store.removeDot(from)) === "no-dot") throw new Refused(VOTE_REFUSALS.noDot);
+    }
+    this.send(connection, await this.myDots(boardId, board, round, voter.participantId, command.requestId));
     await this.sendProgress(boardId, round.id);
     if (!round.rules.blind) {
-      const rows = await this.store.dots(boardId, round.id);
+      const rows = counted(board, round, await this.store.dots(boardId, round.id));
       await this.saveAndPublish(boardId, { ...round, tallies: tallyOf(rows), voters: votersOf(rows) });
     }
   }
@@ -225,11 +241,13 @@ export class VotingService {
 
   private async myDots(
     boardId: string,
+    board: Y.Doc | undefined,
     round: RoundRecord,
     participantId: string,
     requestId: string | null,
   ): Promise<MyDots> {
-    const rows = await this.store.dotsOf(boardId, round.id, participantId);
+    const cast = await this.store.dotsOf(boardId, round.id, participantId);
+    const rows = board ? counted(board, round, cast) : cast;
     const left: MyDots["left"] = { ...round.rules.budgets };
     for (const row of rows) left[row.category] = (left[row.category] ?? 0) - row.dots;
     return {
@@ -249,7 +267,8 @@ export class VotingService {
     for (const round of await this.store.rounds(boardId)) {
       const current = await this.closedIfOver(boardId, round);
       if (current.status === "open") {
-        this.send(connection, await this.myDots(boardId, current, voter.participantId, null));
+        const board = this.instance().documents.get(boardId);
+        this.send(connection, await this.myDots(boardId, board, current, voter.participantId, null));
       }
     }
     await this.progressOfOpenRound(boardId);
@@ -284,7 +303,7 @@ export class VotingService {
       const voter = this.voters.get(connection);
       if (voter) people.set(voter.participantId, { ...voter, name: shownName(voter.name, anonymous), used: 0, budget });
     }
-    for (const row of rows) {
+    for (const row of counted(board, round, rows)) {
       const person = people.get(row.participantId) ?? {
         participantId: row.participantId,
         name: "",

@@ -144,7 +144,7 @@ export class WorkshopSession {
         "vote.remove": ({ connection, board, command }) => voting.vote(connection, board, command),
         "round.start": ({ context, command }) => voting.start(context.boardId, command.rules),
         "round.close": ({ context, command }) => voting.close(context.boardId, command.roundId),
-        "round.reveal": ({ context, command }) => voting.reveal(context.boardId, command.roundId),
+        "round.reveal": ({ context, board, command }) => voting.reveal(context.boardId, board, command.roundId),
         "phase.set": ({ context, command }) => drafts.setPhase(context.boardId, command.phase),
         "timer.start": async ({ context, command }) => {
           if (await voting.countsDown(context.boardId)) throw new Refused(COMMAND_REFUSALS.roundTimer);

@@ -6,6 +6,9 @@ import { writeBoardContent } from "../ops/boardFile";
 import { serverOrigin } from "../origins";
 import { RECORD_ROOTS, RECORD_SCHEMAS, metaMap, readAll, recordsOf, type RecordRoot } from "../schema/layout";
 import { BoardMeta } from "../schema/meta";
+import type { CardRecord } from "../schema/card";
+import type { RecordMap } from "../schema/recordKind";
+import { mergeRootIn } from "../read/merges";
 import { SCHEMA_VERSION } from "../schema/migrations";
 import { recordsProblem } from "./fileBounds";
 import { FileRefused, fileProblem, type FileProblem } from "./fileProblems";
@@ -46,6 +49,19 @@ const sortedKeys = <T extends object>(value: T): T =>
 /** The fields of ratings and links that name a card. */
 const CARD_REFERENCES = ["cardId", "fromCardId", "toCardId"] as const;
 
+/**
+ * A card as a file holds it: merged straight into the card the board shows
+ * it in (its merge's root, `read/merges.ts`) and in that card's cell, or
+ * into nothing when it stands alone, so the file reads the same whatever
+ * chains or loops concurrent merges left.
+ */
+function settledMerge(cards: Y.Map<RecordMap>, card: CardRecord): CardRecord {
+  const rootId = mergeRootIn(cards, card.id);
+  const root = cards.get(rootId);
+  if (rootId === card.id || !root) return { ...card, mergedInto: null };
+  return { ...card, mergedInto: rootId, stageId: String(root.get("stageId")), laneId: String(root.get("laneId")) };
+}
+
 /** The board's file; with the server's `workshop` part (`boardWorkshop`) when it is given. */
 export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
   const cards = recordsOf(doc, "cards");
@@ -57,6 +73,7 @@ export function exportBoard(doc: Y.Doc, workshop?: BoardWorkshop): BoardFile {
       root,
       readAll(doc, root)
         .filter((record) => onBoard(record as Record<string, unknown>))
+        .map((record) => (root === "cards" ? settledMerge(cards, record as CardRecord) : record))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map(sortedKeys),
     ]),

@@ -4,6 +4,7 @@ import type { Origin } from "../origins";
 import { newCard, type CardRecord } from "../schema/card";
 import { DomainError, patchRecord, readRecord, recordsOf, writeRecord } from "../schema/layout";
 import { cardsInCell, cellKey } from "../read/grid";
+import { mergedOriginals } from "../read/merges";
 import { keyAtIndex } from "./order";
 
 function requireLiveCell(doc: Y.Doc, journeyId: string, stageId: string, laneId: string): void {
@@ -73,7 +74,7 @@ export interface MoveCardArgs {
   index: number;
 }
 
-/** Moves a card to a position in a cell of its own journey. */
+/** Moves a card to a position in a cell of its own journey; the originals merged into it go with it. */
 export function moveCard(doc: Y.Doc, args: MoveCardArgs, origin: Origin): void {
   doc.transact(() => {
     const card = readRecord(doc, "cards", args.id);
@@ -85,6 +86,9 @@ export function moveCard(doc: Y.Doc, args: MoveCardArgs, origin: Origin): void {
       laneId: args.laneId,
       order: keyAtIndex(siblings, args.index),
     });
+    for (const original of mergedOriginals(doc, args.id)) {
+      patchRecord(doc, "cards", original.id, { stageId: args.stageId, laneId: args.laneId });
+    }
   }, origin);
 }
 
@@ -99,10 +103,12 @@ export function moveCards(doc: Y.Doc, args: { moves: readonly MoveCardArgs[] }, 
   }, origin);
 }
 
+/** Deletes cards, each with the originals merged into it (undo brings them back together). */
 export function deleteCards(doc: Y.Doc, args: { ids: readonly string[] }, origin: Origin): void {
   doc.transact(() => {
     const cards = recordsOf(doc, "cards");
-    for (const id of args.ids) cards.delete(id);
+    const originals = args.ids.flatMap((id) => mergedOriginals(doc, id).map((card) => card.id));
+    for (const id of [...args.ids, ...originals]) cards.delete(id);
   }, origin);
 }
 

@@ -57,6 +57,10 @@ export interface CopyJourneyArgs {
   title: string;
 }
 
+/** A copied card stays merged into the copy of its merged card, or stands alone when that card was not copied. */
+const copiedMerge = (cardIds: ReadonlyMap<string, string>, mergedInto: string | null): string | null =>
+  (mergedInto !== null && cardIds.get(mergedInto)) || null;
+
 /** A new journey with the same stages, lanes and cards as another (new ids; deleted stages and lanes are left out). */
 export function copyJourney(doc: Y.Doc, args: CopyJourneyArgs, origin: Origin): void {
   doc.transact(() => {
@@ -82,11 +86,19 @@ export function copyJourney(doc: Y.Doc, args: CopyJourneyArgs, origin: Origin): 
       laneIds.set(lane.id, newId());
       writeRecord(doc, "lanes", { ...lane, id: laneIds.get(lane.id)!, journeyId: args.id });
     }
-    for (const card of readAll(doc, "cards")) {
-      const stageId = stageIds.get(card.stageId);
-      const laneId = laneIds.get(card.laneId);
-      if (card.journeyId !== source.id || !stageId || !laneId) continue;
-      writeRecord(doc, "cards", { ...card, id: newId(), journeyId: args.id, stageId, laneId });
+    const copied = readAll(doc, "cards").filter(
+      (card) => card.journeyId === source.id && stageIds.has(card.stageId) && laneIds.has(card.laneId),
+    );
+    const cardIds = new Map(copied.map((card) => [card.id, newId()]));
+    for (const card of copied) {
+      writeRecord(doc, "cards", {
+        ...card,
+        id: cardIds.get(card.id)!,
+        journeyId: args.id,
+        stageId: stageIds.get(card.stageId)!,
+        laneId: laneIds.get(card.laneId)!,
+        mergedInto: copiedMerge(cardIds, card.mergedInto),
+      });
     }
   }, origin);
 }
@@ -133,11 +145,16 @@ export function createTargetJourney(doc: Y.Doc, args: CopyJourneyArgs, origin: O
         .filter((l) => l.kind === "steps")
         .map((l) => l.id),
     );
-    for (const card of readAll(doc, "cards")) {
-      const stageId = stageIds.get(card.stageId);
-      if (card.journeyId !== source.id || !stageId || !stepLaneId || !sourceStepLanes.has(card.laneId)) continue;
-      const id = newId();
-      writeRecord(doc, "cards", { ...card, id, journeyId: args.id, stageId, laneId: stepLaneId });
+    const steps = readAll(doc, "cards").filter(
+      (card) => card.journeyId === source.id && stageIds.has(card.stageId) && sourceStepLanes.has(card.laneId),
+    );
+    const cardIds = new Map(steps.map((card) => [card.id, newId()]));
+    const laneId = stepLaneId;
+    for (const card of laneId === null ? [] : steps) {
+      const stageId = stageIds.get(card.stageId)!;
+      const id = cardIds.get(card.id)!;
+      const mergedInto = copiedMerge(cardIds, card.mergedInto);
+      writeRecord(doc, "cards", { ...card, id, journeyId: args.id, stageId, laneId: laneId!, mergedInto });
       writeRecord(doc, "links", {
         id: linkId("replaces", id, card.id),
         kind: "replaces",

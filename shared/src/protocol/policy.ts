@@ -126,6 +126,15 @@ const FACILITATOR_FIELDS: Partial<
 };
 
 /**
+ * Whether someone of this standing merges cards and restores the originals
+ * of a merged card (`ops/merges.ts`, a card's `mergedInto`), in any phase:
+ * no phase is for converging, so those who run the workshop do it. The
+ * server's guard refuses anyone else's write of `mergedInto` but null on a
+ * new card (deleting a card deletes the field with it).
+ */
+export const mayMerge = (who: Standing): boolean => runsWorkshop(who);
+
+/**
  * Records a participant may delete in one change. More at once (clearing
  * a cell, a snapshot restored) is the facilitator's: one person's slip or
  * malice cannot empty the board.

@@ -4,6 +4,7 @@ import type { LaneRecord } from "../schema/lane";
 import type { StageRecord } from "../schema/stage";
 import { readAll, recordsOf } from "../schema/layout";
 import { byOrder } from "../ops/order";
+import { mergeRootIn } from "./merges";
 
 /** The live (not deleted) stages of a journey, in order. */
 export const stagesOf = (doc: Y.Doc, journeyId: string): StageRecord[] =>
@@ -17,10 +18,13 @@ export const lanesOf = (doc: Y.Doc, journeyId: string): LaneRecord[] =>
     .filter((l) => l.journeyId === journeyId && !l.deleted)
     .sort(byOrder);
 
+/** The cards a cell shows, in order: a card merged into another is shown as part of it (`merges.ts`), not on its own. */
 export function cardsInCell(doc: Y.Doc, stageId: string, laneId: string): CardRecord[] {
   const out: CardRecord[] = [];
-  recordsOf(doc, "cards").forEach((map) => {
-    if (map.get("stageId") === stageId && map.get("laneId") === laneId) out.push(map.toJSON() as CardRecord);
+  const cards = recordsOf(doc, "cards");
+  cards.forEach((map, id) => {
+    if (map.get("stageId") !== stageId || map.get("laneId") !== laneId) return;
+    if (mergeRootIn(cards, id) === id) out.push(map.toJSON() as CardRecord);
   });
   return out.sort(byOrder);
 }
@@ -30,7 +34,10 @@ export const cellKey = (stageId: string, laneId: string): string => `${stageId}\
 export interface JourneyGrid {
   stages: StageRecord[];
   lanes: LaneRecord[];
-  /** Cards of live cells by `cellKey`, in order. Cards of a deleted stage or lane are not shown. */
+  /**
+   * Cards of live cells by `cellKey`, in order. Cards of a deleted stage or
+   * lane are not shown, nor cards merged into another (shown as part of it).
+   */
   cells: Map<string, CardRecord[]>;
 }
 
@@ -40,8 +47,10 @@ export function readJourneyGrid(doc: Y.Doc, journeyId: string): JourneyGrid {
   const liveStages = new Set(stages.map((s) => s.id));
   const liveLanes = new Set(lanes.map((l) => l.id));
   const cells = new Map<string, CardRecord[]>();
+  const records = recordsOf(doc, "cards");
   for (const card of readAll(doc, "cards")) {
     if (card.journeyId !== journeyId || !liveStages.has(card.stageId) || !liveLanes.has(card.laneId)) continue;
+    if (mergeRootIn(records, card.id) !== card.id) continue;
     const key = cellKey(card.stageId, card.laneId);
     const list = cells.get(key);
     if (list) list.push(card);

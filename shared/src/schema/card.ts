@@ -50,6 +50,13 @@ export const CardRecord = z.looseObject({
   authorId: PersonId.nullable(),
   /** How its text is set (since 7): from its content, or right to left or left to right whatever it starts with. */
   textDirection: z.enum(TEXT_DIRECTIONS),
+  /**
+   * The card this one was merged into (since 9), or null: a merged card is
+   * the card it went into and every card whose `mergedInto` leads there
+   * (`read/merges.ts`). Each original keeps its own record (text, author,
+   * ratings, dots) and comes back as it was when restored.
+   */
+  mergedInto: Id.nullable(),
   /** Touchpoints (since 3): a preset channel key or the channel's name. */
   channel: z.string().max(LIMITS.department).nullable().optional(),
   /** Back-stage and support processes (since 3): the department that owns it. */
@@ -69,6 +76,7 @@ export const cardKind = recordKind({
     createdAt: 0,
     order: "a0",
     textDirection: "auto",
+    mergedInto: null,
   }),
   migrations: {
     5: toCollabText("text"),
@@ -76,6 +84,8 @@ export const cardKind = recordKind({
     7: fillMissing({ textDirection: "auto" }),
     // Who wrote a card was never recorded before 8: every card made before is nobody's.
     8: fillMissing({ authorId: null }),
+    // Nothing was merged before 9: every card stands on its own.
+    9: fillMissing({ mergedInto: null }),
   },
 });
 

@@ -24,6 +24,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   createdAt: 1,
   authorId: null,
   textDirection: "auto",
+  mergedInto: null,
 });
 
 const grid: JourneyGrid = {

@@ -15,6 +15,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   createdAt: 1,
   authorId: null,
   textDirection: "auto",
+  mergedInto: null,
 });
 const many = (prefix: string, count: number, stageId: string, laneId: string) =>
   Array.from({ length: count }, (_, i) => card(`${prefix}${i}`, stageId, laneId, `a${i}`));
