@@ -1,14 +1,23 @@
 import * as Y from "yjs";
 import { describe, expect, it, vi } from "vitest";
 import {
+  addCard,
   boardScope,
+  cardsInCell,
+  localUserOrigin,
+  mergeCards,
+  mergeGroupOf,
+  mergedOriginals,
   readAll,
+  restoreMergedCard,
   readJourneyGrid,
   settledViolations,
   TEXT_FIELDS,
   textOf,
   type RecordRoot,
 } from "../src/index";
+import { newBoardDoc } from "./boards";
+import { unseenCards } from "./convergence/merging";
 import { simulate } from "./convergence/simulate";
 import { BROKEN_CHARACTER, isWhole } from "./convergence/texts";
 
@@ -84,6 +93,52 @@ describe("several people typing in one card at once", () => {
       expect([...card].sort()).toEqual(typed);
       expect(new Set(ledger.survivors().map((marker) => marker.text.charAt(1))).size).toBe(3);
       for (const doc of docs) expect(ledger.survivors().filter((marker) => !isWhole(doc, marker))).toEqual([]);
+    });
+  }
+});
+
+describe("people merging overlapping cards at once", () => {
+  it("two people merging the same cards into each other at once both see one card holding all three originals", () => {
+    const { doc: base, journeyId, stages, lanes } = newBoardDoc(1);
+    const cell = { journeyId, stageId: stages[0]!.id, laneId: lanes[0]!.id, authorName: "", authorDepartment: "it" };
+    for (const id of ["a", "b", "c"]) addCard(base, { ...cell, id, text: id, createdAt: 1 }, localUserOrigin());
+    const [ola, reza] = [2, 3].map((clientID) => {
+      const doc = new Y.Doc();
+      doc.clientID = clientID;
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+      return doc;
+    });
+    mergeCards(ola!, { into: "a", ids: ["b", "c"] }, localUserOrigin());
+    mergeCards(reza!, { into: "c", ids: ["a", "b"] }, localUserOrigin());
+    Y.applyUpdate(ola!, Y.encodeStateAsUpdate(reza!));
+    Y.applyUpdate(reza!, Y.encodeStateAsUpdate(ola!));
+    for (const doc of [ola!, reza!]) {
+      expect(cardsInCell(doc, cell.stageId, cell.laneId).map((card) => card.id)).toEqual(["a"]);
+      expect(mergeGroupOf(doc, "a").sort()).toEqual(["a", "b", "c"]);
+    }
+  });
+
+  for (let seed = 1; seed <= 10; seed++) {
+    it(`seed ${seed}: concurrent merges, restores, moves and undo of the same cards end identical, every card shown on its own or in one merged card, each original restorable`, () => {
+      const { docs, journeyId } = simulate(seed, STEPS, "merges");
+      const [first, ...rest] = docs.map(snapshot);
+      for (const other of rest) expect(other).toEqual(first);
+      // By cell key: the grid lists cells in the order this replica learnt their cards.
+      const cellsShown = (doc: Y.Doc) =>
+        [...readJourneyGrid(doc, journeyId).cells.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([key, cards]) => [key, cards.map((card) => card.id)]);
+      for (const doc of docs.slice(1)) expect(cellsShown(doc)).toEqual(cellsShown(docs[0]!));
+      const board = docs[0]!;
+      expect(settledViolations(board)).toEqual([]);
+      const grid = readJourneyGrid(board, journeyId);
+      const shown = [...grid.cells.values()].flat();
+      const originals = shown.flatMap((card) => mergedOriginals(board, card.id));
+      // The check checks something: merges overlapped and some are still there at the end.
+      expect(originals.length).toBeGreaterThan(0);
+      expect(unseenCards(board, journeyId)).toEqual([]);
+      for (const original of originals) restoreMergedCard(board, { id: original.id }, localUserOrigin());
+      expect([...readJourneyGrid(board, journeyId).cells.values()].flat().length).toBe(shown.length + originals.length);
     });
   }
 });

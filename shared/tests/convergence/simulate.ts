@@ -12,6 +12,7 @@ import {
 } from "../../src/index";
 import { newBoardDoc } from "../boards";
 import { seededIds } from "./ids";
+import { mergeOperations } from "./merging";
 import { boardOperations } from "./operations";
 import { prng } from "./random";
 import { TypingLedger } from "./texts";
@@ -49,9 +50,10 @@ const replicaOf = (start: Uint8Array, clientID: number): Replica => {
  * board's invariants checked after each on the replica it changed; then everything
  * is delivered. Everything is drawn from the seed (record ids, client ids,
  * pauses in typing), so a seed replays exactly. `oneCard`: the clients only
- * type, all of them in one card.
+ * type, all of them in one card; `merges`: they merge duplicates in two
+ * crowded cells (`merging.ts`) and type.
  */
-export function simulate(seed: number, steps: number, mix: "workshop" | "oneCard" = "workshop") {
+export function simulate(seed: number, steps: number, mix: "workshop" | "oneCard" | "merges" = "workshop") {
   seededIds.reset(seed);
   const rnd = prng(seed);
   const base = newBoardDoc(BOARD_CLIENT);
@@ -87,10 +89,12 @@ export function simulate(seed: number, steps: number, mix: "workshop" | "oneCard
   });
 
   const typing = typingOperations(rnd, ledger, journeyId, mix === "oneCard" ? 1 : 0.45);
-  const [board, typed] =
-    mix === "oneCard"
-      ? [[typing.pause, typing.keystroke, typing.keystroke], [typing.keystroke]]
-      : [boardOperations(rnd, seed, journeyId), typing.all];
+  const board = {
+    workshop: () => boardOperations(rnd, seed, journeyId),
+    oneCard: () => [typing.pause, typing.keystroke, typing.keystroke],
+    merges: () => mergeOperations(rnd, seed, journeyId),
+  }[mix]();
+  const typed = mix === "oneCard" ? [typing.keystroke] : typing.all;
   const deliverToHub = () => {
     const { update, from } = hub.inbox.shift()!;
     hub.sender = from;
