@@ -19,6 +19,7 @@ import {
   importGridRows,
   GridRefused,
   linkCards,
+  mergeCards,
   moveAction,
   moveCard,
   moveCards,
@@ -32,6 +33,7 @@ import {
   renameLane,
   renameStage,
   restoreBoard,
+  restoreMergedCard,
   setBoardLocale,
   setCardChannel,
   setCardIndicator,
@@ -67,7 +69,7 @@ import {
 } from "@journeyboard/shared";
 import type { TextTarget } from "./text/carets";
 import type { Identity } from "../identity/identity";
-import { DELETE_JOURNEY, PLAN_ORDER, deleteAxis, type ChangeScope } from "./state/permissions";
+import { DELETE_JOURNEY, MERGE_CARDS, PLAN_ORDER, deleteAxis, type ChangeScope } from "./state/permissions";
 
 /**
  * Every change this person can make to the board, as calls to the shared
@@ -168,6 +170,12 @@ export class BoardCommands {
     this.runOn("cards", "cards", ids, () => deleteCards(this.doc, { ids }, this.origin));
   setChannel = (id: string, channel: string | null) =>
     this.runOn("cards", "cards", [id], () => setCardChannel(this.doc, { id, channel }, this.origin));
+  /** Merges cards of one cell into the first (`into`): those who run the workshop only. */
+  mergeCards = (into: string, ids: readonly string[]) =>
+    this.runOn(MERGE_CARDS, "cards", [into, ...ids], () => mergeCards(this.doc, { into, ids }, this.origin));
+  /** Takes an original out of its merged card, on its own again. */
+  restoreMerged = (id: string) =>
+    this.runOn(MERGE_CARDS, "cards", [id], () => restoreMergedCard(this.doc, { id }, this.origin));
   setOwner = (id: string, ownerDepartment: string | null) =>
     this.runOn("cards", "cards", [id], () => setCardOwner(this.doc, { id, ownerDepartment }, this.origin));
   setIndicator = (id: string, indicator: Indicator | null) =>

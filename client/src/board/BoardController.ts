@@ -37,6 +37,7 @@ export type Panel =
   | "personas"
   | "touchpoints"
   | "coverage"
+  | "duplicates"
   | "outline"
   | "journeys"
   | "voting"

@@ -34,6 +34,7 @@ import { CardList } from "./ui/CardList";
 import { CardPanel } from "./ui/CardPanel";
 import { ConnectionBadge } from "./ui/ConnectionBadge";
 import { CoveragePanel } from "./ui/CoveragePanel";
+import { DuplicatesPanel } from "./ui/DuplicatesPanel";
 import { DepartmentLegend } from "./ui/DepartmentLegend";
 import { FollowBar } from "./ui/FollowBar";
 import { FollowControl } from "./ui/FollowControl";
@@ -340,6 +341,7 @@ function ConnectedBoard({
             <TouchpointPanel controller={controller} labels={labels} channelLabel={channelLabel} />
           )}
           {ui.panel === "coverage" && <CoveragePanel controller={controller} voting={voting} />}
+          {ui.panel === "duplicates" && <DuplicatesPanel controller={controller} labels={labels} />}
           {ui.panel === "outline" && <OutlinePanel controller={controller} labels={labels} />}
           {ui.panel === "actions" && <ActionsPanel controller={controller} boardId={boardId} token={token} />}
           {ui.panel === "history" && (

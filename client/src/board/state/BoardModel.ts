@@ -6,6 +6,7 @@ import {
   emotionCurveOf,
   metaMap,
   recordsOf,
+  standsAlone,
   type ActionRecord,
   type BoardMeta,
   type CardRecord,
@@ -29,10 +30,16 @@ interface Axes {
   keys: ReadonlySet<string>;
 }
 
-/** A cell's cards; a card claiming another journey breaks an invariant the server repairs, and is not shown. */
-function cellOf(index: CellIndex, key: string, journeyId: string): CardRecord[] | undefined {
+/**
+ * A cell's cards as the board shows them: not one merged into another (shown
+ * as part of it), nor one claiming another journey (an invariant the server repairs).
+ */
+function cellOf(doc: Y.Doc, index: CellIndex, key: string, journeyId: string): CardRecord[] | undefined {
   const list = index.cell(key) as CardRecord[] | undefined;
-  return list?.some((c) => c.journeyId !== journeyId) ? list.filter((c) => c.journeyId === journeyId) : list;
+  const shown = (c: CardRecord) => c.journeyId === journeyId && (c.mergedInto === null || standsAlone(doc, c.id));
+  if (!list || list.every(shown)) return list;
+  const kept = list.filter(shown);
+  return kept.length ? kept : undefined;
 }
 
 /**
@@ -169,7 +176,7 @@ export class BoardModel {
       else {
         const cells = new Map(cached.grid.cells);
         for (const key of changed) {
-          const list = cellOf(index, key, journeyId);
+          const list = cellOf(this.doc, index, key, journeyId);
           if (list) cells.set(key, list);
           else cells.delete(key);
         }
@@ -178,7 +185,7 @@ export class BoardModel {
     } else {
       const cells = new Map<string, CardRecord[]>();
       for (const key of axes.keys) {
-        const list = cellOf(index, key, journeyId);
+        const list = cellOf(this.doc, index, key, journeyId);
         if (list) cells.set(key, list);
       }
       grid = { stages: axes.stages, lanes: axes.lanes, cells };

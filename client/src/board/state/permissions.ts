@@ -38,6 +38,9 @@ import {
 /** A change described by what it touches: one area, several, or one field of a record. */
 export type ChangeScope = BoardArea | readonly BoardArea[] | BoardChange;
 
+/** Merging cards and restoring an original: a card's `mergedInto`, which those who run the workshop write (`mayMerge`). */
+export const MERGE_CARDS: BoardChange = { area: "cards", record: null, field: "mergedInto", created: false };
+
 /** Reordering the plan: the facilitator's alone. */
 export const PLAN_ORDER: BoardChange = { area: "actions", record: null, field: "order", created: false };
 /** Giving an action the dots its cards had: the facilitator's alone (the server counts them). */

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import {
   BookOpenText,
+  CopyCheck,
   ClipboardList,
   Download,
   Grid3x3,
@@ -95,6 +96,7 @@ export function JourneyBar({
         {panelButton("personas", <Users size={16} aria-hidden />)}
         {panelButton("touchpoints", <Grid3x3 size={16} aria-hidden />)}
         {panelButton("coverage", <BookOpenText size={16} aria-hidden />)}
+        {controller.permissions.runsWorkshop && panelButton("duplicates", <CopyCheck size={16} aria-hidden />)}
         {panelButton("outline", <ListTree size={16} aria-hidden className="flip-in-rtl" />)}
         {panelButton("voting", <Vote size={16} aria-hidden />)}
         {panelButton("actions", <ClipboardList size={16} aria-hidden />)}
