@@ -10,7 +10,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(" ")}: ${node.failureSummary}`));
 }
 
-const PANELS = ["personas", "touchpoints", "coverage", "outline", "voting", "actions", "exports", "history"];
+const PANELS = [
+  "personas",
+  "touchpoints",
+  "coverage",
+  "duplicates",
+  "outline",
+  "voting",
+  "actions",
+  "exports",
+  "history",
+];
 
 for (const language of ["en", "ar"] as const) {
   test(`the home page and a board with each panel open have no serious accessibility violation (${language})`, async ({

@@ -53,7 +53,17 @@ const snap = (page: Page, testInfo: TestInfo, name: string) =>
 const importFile = (page: Page, name: string, text: string) =>
   page.getByTestId("import.file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
-const PANELS = ["personas", "touchpoints", "coverage", "outline", "voting", "actions", "exports", "history"];
+const PANELS = [
+  "personas",
+  "touchpoints",
+  "coverage",
+  "duplicates",
+  "outline",
+  "voting",
+  "actions",
+  "exports",
+  "history",
+];
 
 test.describe("an Arabic reader", () => {
   test.use({ locale: "ar-EG" });
