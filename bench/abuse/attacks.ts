@@ -49,6 +49,7 @@ export function fileWithCards(source: BoardFile, count: number): BoardFile {
       authorId: null,
       textDirection: "auto",
       mergedInto: null,
+      cluster: null,
     });
   }
   return file;

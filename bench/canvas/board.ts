@@ -63,6 +63,7 @@ export function benchBoard(cards: number, stages = STAGES): { doc: Y.Doc; journe
         authorId: null,
         textDirection: "auto",
         mergedInto: null,
+        cluster: null,
       };
       writeRecord(doc, "cards", card);
     }

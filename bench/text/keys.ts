@@ -116,6 +116,7 @@ export function boardWithCards(cards: number, layout: "ours" | "whole"): { doc: 
         authorId: null,
         textDirection: "auto" as const,
         mergedInto: null,
+        cluster: null,
       };
       if (layout === "ours") writeRecord(doc, "cards", card);
       else recordsOf(doc, "cards").set(id, new Y.Map<unknown>(Object.entries(card)));

@@ -45,6 +45,7 @@ async function bigBoard(server: TestServer, cards: number) {
     authorId: null,
     textDirection: "auto",
     mergedInto: null,
+    cluster: null,
   });
   const file = fileWithCards(source, cards);
   const response = await importFile(server, file);

@@ -37,6 +37,7 @@ export * from "./ops/links";
 export * from "./ops/personas";
 export * from "./ops/ratings";
 export * from "./ops/merges";
+export * from "./ops/clusters";
 export * from "./ops/text";
 export * from "./ops/boardFile";
 export * from "./read/grid";

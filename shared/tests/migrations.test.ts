@@ -100,7 +100,9 @@ describe("board migrations", () => {
     const before = readAll(doc, "cards");
     migrateBoard(doc);
     const after = readAll(doc, "cards");
-    expect(after).toEqual(before.map((card) => ({ ...card, textDirection: "auto", authorId: null, mergedInto: null })));
+    expect(after).toEqual(
+      before.map((card) => ({ ...card, textDirection: "auto", authorId: null, mergedInto: null, cluster: null })),
+    );
     const shown = Object.fromEntries(after.map((card) => [card.id, directionOf(card.text, card.textDirection)]));
     // A Persian sentence that opens with a brand name still reads left to right until someone sets it.
     expect(shown).toMatchObject({
@@ -118,17 +120,19 @@ describe("board migrations", () => {
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((card) => !("authorId" in card))).toBe(true);
     migrateBoard(doc);
-    expect(readAll(doc, "cards")).toEqual(before.map((card) => ({ ...card, authorId: null, mergedInto: null })));
+    expect(readAll(doc, "cards")).toEqual(
+      before.map((card) => ({ ...card, authorId: null, mergedInto: null, cluster: null })),
+    );
     expect(settledViolations(doc)).toEqual([]);
   });
 
-  it("leaves every card of a version 8 board on its own, as nothing was merged before, with its words and author", () => {
+  it("leaves every card of a version 8 board on its own and in no cluster, as nothing was merged or grouped before, with its words and author", () => {
     const doc = loadFixture(8);
     const before = readAll(doc, "cards");
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((card) => !("mergedInto" in card))).toBe(true);
     migrateBoard(doc);
-    expect(readAll(doc, "cards")).toEqual(before.map((card) => ({ ...card, mergedInto: null })));
+    expect(readAll(doc, "cards")).toEqual(before.map((card) => ({ ...card, mergedInto: null, cluster: null })));
     expect(settledViolations(doc)).toEqual([]);
   });
 

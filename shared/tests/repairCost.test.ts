@@ -24,6 +24,7 @@ function boardWithCards(count: number) {
     authorDepartment: "",
     authorId: null,
     mergedInto: null,
+    cluster: null,
   };
   let order = "a0";
   board.doc.transact(() => {

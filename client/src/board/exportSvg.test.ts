@@ -25,6 +25,7 @@ const card = (id: string, text: string, laneId = "l"): CardRecord => ({
   authorId: null,
   textDirection: "auto",
   mergedInto: null,
+  cluster: null,
 });
 const grid: JourneyGrid = {
   stages: [newStage({ id: "s", journeyId: "j", title: "Awareness", order: "a0" })],

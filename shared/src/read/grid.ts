@@ -59,3 +59,25 @@ export function readJourneyGrid(doc: Y.Doc, journeyId: string): JourneyGrid {
   for (const list of cells.values()) list.sort(byOrder);
   return { stages, lanes, cells };
 }
+
+/** A run of a cell's cards: one cluster's (its name), or a card in none (null). */
+export interface CellRun {
+  cluster: string | null;
+  cards: CardRecord[];
+}
+
+/**
+ * A cell's cards (in order) as the board shows them: each cluster's cards
+ * under its name, the rest on their own. A cluster's cards stand together
+ * (`groupCards`); should concurrent moves part them, each part shows the name.
+ */
+export function cellRuns(cards: readonly CardRecord[]): CellRun[] {
+  const runs: CellRun[] = [];
+  for (const card of cards) {
+    const cluster = card.cluster ?? null;
+    const last = runs[runs.length - 1];
+    if (last && cluster !== null && last.cluster === cluster) last.cards.push(card);
+    else runs.push({ cluster, cards: [card] });
+  }
+  return runs;
+}

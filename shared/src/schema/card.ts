@@ -57,6 +57,12 @@ export const CardRecord = z.looseObject({
    * ratings, dots) and comes back as it was when restored.
    */
   mergedInto: Id.nullable(),
+  /**
+   * The named cluster it is grouped under in its cell (since 9), or null:
+   * the cards of a cell with the same cluster name stand together under it,
+   * each still a card of its own (not merged).
+   */
+  cluster: z.string().trim().min(1).max(LIMITS.title).nullable(),
   /** Touchpoints (since 3): a preset channel key or the channel's name. */
   channel: z.string().max(LIMITS.department).nullable().optional(),
   /** Back-stage and support processes (since 3): the department that owns it. */
@@ -77,6 +83,7 @@ export const cardKind = recordKind({
     order: "a0",
     textDirection: "auto",
     mergedInto: null,
+    cluster: null,
   }),
   migrations: {
     5: toCollabText("text"),
@@ -84,8 +91,8 @@ export const cardKind = recordKind({
     7: fillMissing({ textDirection: "auto" }),
     // Who wrote a card was never recorded before 8: every card made before is nobody's.
     8: fillMissing({ authorId: null }),
-    // Nothing was merged before 9: every card stands on its own.
-    9: fillMissing({ mergedInto: null }),
+    // Nothing was merged or grouped before 9: every card stands on its own.
+    9: fillMissing({ mergedInto: null, cluster: null }),
   },
 });
 

@@ -30,7 +30,7 @@ const VERSIONS = [
   { toVersion: 6, name: "personas in order" },
   { toVersion: 7, name: "card text direction" },
   { toVersion: 8, name: "card authors" },
-  { toVersion: 9, name: "merged cards" },
+  { toVersion: 9, name: "merged and grouped cards" },
 ] as const;
 
 export const MIGRATIONS: readonly Migration[] = VERSIONS.map(({ toVersion, name }) => ({

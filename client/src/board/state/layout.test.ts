@@ -25,6 +25,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   authorId: null,
   textDirection: "auto",
   mergedInto: null,
+  cluster: null,
 });
 
 const grid: JourneyGrid = {

@@ -16,6 +16,7 @@ const card = (id: string, stageId: string, laneId: string, order: string): CardR
   authorId: null,
   textDirection: "auto",
   mergedInto: null,
+  cluster: null,
 });
 const many = (prefix: string, count: number, stageId: string, laneId: string) =>
   Array.from({ length: count }, (_, i) => card(`${prefix}${i}`, stageId, laneId, `a${i}`));
