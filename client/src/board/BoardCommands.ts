@@ -19,6 +19,7 @@ import {
   importGridRows,
   GridRefused,
   linkCards,
+  groupCards,
   mergeCards,
   moveAction,
   moveCard,
@@ -173,6 +174,9 @@ export class BoardCommands {
   /** Merges cards of one cell into the first (`into`): those who run the workshop only. */
   mergeCards = (into: string, ids: readonly string[]) =>
     this.runOn(MERGE_CARDS, "cards", [into, ...ids], () => mergeCards(this.doc, { into, ids }, this.origin));
+  /** Groups cards of one cell under a named cluster, without merging them. */
+  groupCards = (ids: readonly string[], name: string) =>
+    this.runOn("cards", "cards", ids, () => groupCards(this.doc, { ids, name }, this.origin));
   /** Takes an original out of its merged card, on its own again. */
   restoreMerged = (id: string) =>
     this.runOn(MERGE_CARDS, "cards", [id], () => restoreMergedCard(this.doc, { id }, this.origin));

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { cellKey, duplicateSuggestions, type CardRecord } from "@journeyboard/shared";
+import { LIMITS, cellKey, duplicateSuggestions, type CardRecord } from "@journeyboard/shared";
 import type * as Y from "yjs";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
@@ -12,11 +12,13 @@ const dismissedOn = new WeakMap<Y.Doc, Set<string>>();
 /**
  * Likely duplicates of the current journey, cell by cell (shared
  * `read/duplicates.ts`), pointed out before a vote for those who run the
- * workshop to merge, which undo splits again, or to dismiss.
+ * workshop to merge, which undo splits again, to group under a named
+ * cluster without merging, or to dismiss.
  */
 export function DuplicatesPanel({ controller, labels }: { controller: BoardController; labels: GridLabels }) {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(() => dismissedOn.get(controller.doc) ?? new Set<string>());
+  const [names, setNames] = useState<Record<string, string>>({});
   const grid = controller.grid();
   if (!grid) return null;
   const dismiss = (key: string) => {
@@ -35,6 +37,17 @@ export function DuplicatesPanel({ controller, labels }: { controller: BoardContr
       }));
     }),
   );
+  const group = (key: string, cards: readonly CardRecord[]) => {
+    const name = names[key]?.trim() ?? "";
+    if (
+      name &&
+      controller.commands.groupCards(
+        cards.map((card) => card.id),
+        name,
+      )
+    )
+      dismiss(key);
+  };
   const merge = (cards: readonly CardRecord[]) => {
     const [into, ...rest] = cards.map((card) => card.id);
     if (controller.commands.mergeCards(into!, rest)) controller.focusCards([into!]);
@@ -63,6 +76,25 @@ export function DuplicatesPanel({ controller, labels }: { controller: BoardContr
               </button>
               <button type="button" onClick={() => dismiss(suggestion.key)} data-testid="duplicates.dismiss">
                 {t("duplicates.dismiss")}
+              </button>
+            </div>
+            <div className="row">
+              <input
+                aria-label={t("duplicates.clusterName")}
+                placeholder={t("duplicates.clusterName")}
+                maxLength={LIMITS.title}
+                value={names[suggestion.key] ?? ""}
+                onChange={(event) => setNames({ ...names, [suggestion.key]: event.target.value })}
+                dir="auto"
+                data-testid="duplicates.clusterName"
+              />
+              <button
+                type="button"
+                disabled={!names[suggestion.key]?.trim()}
+                onClick={() => group(suggestion.key, suggestion.cards)}
+                data-testid="duplicates.group"
+              >
+                {t("duplicates.group")}
               </button>
             </div>
           </li>
