@@ -2,6 +2,7 @@ import { actionAddCard } from "./actionAddCard";
 import { actionAddDot } from "./actionAddDot";
 import { actionClearSelection } from "./actionClearSelection";
 import { actionCopy } from "./actionCopy";
+import { actionMergeSelection } from "./actionMergeSelection";
 import { actionCut } from "./actionCut";
 import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
@@ -36,6 +37,7 @@ export const ACTIONS: readonly Action[] = [
   actionStageMenu,
   actionLaneMenu,
   actionDeleteSelection,
+  actionMergeSelection,
   actionSelectAll,
   actionClearSelection,
   actionCopy,

@@ -2,6 +2,9 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
 import {
   WORKSHOP_ROUNDS,
+  dotsOnMergedCards,
+  mergeRootOf,
+  readRecord,
   newId,
   roundVotesOn,
   type CardRecord,
@@ -101,8 +104,35 @@ export class VotingModel {
   latestRound(): RoundRecord | undefined {
     return this.rounds.at(-1);
   }
+  /**
+   * This person's dots in a round as they count on the board now: cards
+   * merged since the server last told them count as the server counts them
+   * (`dotsOnMergedCards`: once per merged card within the cap, the dots past
+   * it back in the budget), without waiting for their next dot.
+   */
   myDots(roundId: string): MyDots | null {
-    return this.mine?.roundId === roundId ? this.mine : null;
+    const mine = this.mine?.roundId === roundId ? this.mine : null;
+    const round = this.rounds.find((r) => r.id === roundId);
+    if (!mine || !round) return mine;
+    const board = this.provider.document;
+    const rootOf = (cardId: string) => (readRecord(board, "cards", cardId) ? mergeRootOf(board, cardId) : cardId);
+    const kindOf = (cardId: string) => {
+      const card = readRecord(board, "cards", cardId);
+      return card ? readRecord(board, "lanes", card.laneId)?.kind : undefined;
+    };
+    const cast = Object.entries(mine.dots).map(([cardId, dots]) => ({ participantId: "", cardId, dots }));
+    const counted = dotsOnMergedCards(cast, rootOf, round.rules.capPerCard);
+    const left = { ...mine.left };
+    for (const [rows, sign] of [
+      [cast, 1],
+      [counted, -1],
+    ] as const) {
+      for (const row of rows) {
+        const kind = kindOf(row.cardId);
+        if (kind && left[kind] !== undefined) left[kind] += sign * row.dots;
+      }
+    }
+    return { ...mine, dots: Object.fromEntries(counted.map((row) => [row.cardId, row.dots])), left };
   }
   progressOf(roundId: string): RoundProgress | null {
     return this.progress?.roundId === roundId ? this.progress : null;

@@ -13,6 +13,7 @@ import {
   lockHolding,
   mayChange,
   mayChangeCardOf,
+  mayMerge,
   mayCommand,
   othersCardsFrom,
   parseLockKey,
@@ -145,6 +146,8 @@ export class Permissions {
   }
 
   may = (scope: ChangeScope): boolean => {
+    // The guard takes merges from those who run the workshop alone, whatever the phase lets anyone write.
+    if (scope === MERGE_CARDS) return mayMerge(this.standing);
     if (typeof scope === "string") return this.mayIn(scope);
     if (Array.isArray(scope)) return scope.every((area: BoardArea) => this.mayIn(area));
     return mayChange(this.standing, this.current, scope as BoardChange);

@@ -23,6 +23,7 @@ import { LiveText } from "../text/LiveText";
 import { NumberField, PresetOrCustom, useTypedValue } from "./fields";
 import type { VotingModel } from "../state/VotingModel";
 import { CardVoting } from "./CardVoting";
+import { MergedFrom } from "./MergedFrom";
 import { SidePanel } from "./SidePanel";
 import { TextDirectionField } from "./TextDirectionField";
 
@@ -220,6 +221,7 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
           )}
         </section>
       )}
+      <MergedFrom controller={controller} card={card} />
       {journey?.twinOf && <TargetLinks controller={controller} card={card} sourceJourneyId={journey.twinOf} />}
       <p className="hint">
         {t("cardPanel.author", {

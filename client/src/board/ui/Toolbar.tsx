@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import {
   CircleHelp,
+  Combine,
   Maximize,
   Minus,
   MousePointer2,
@@ -23,6 +24,7 @@ import { actionZoomToFit } from "../actions/actionZoomToFit";
 import { setCursorsHidden, useCursorsHidden } from "../state/cursorsShown";
 import { useUi } from "../useBoard";
 import { ActionButton } from "./ActionButton";
+import { actionMergeSelection } from "../actions/actionMergeSelection";
 
 export function Toolbar({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
@@ -39,6 +41,11 @@ export function Toolbar({ controller }: { controller: BoardController }) {
           <ActionButton controller={controller} action={actionDeleteSelection}>
             <Trash2 size={18} aria-hidden />
           </ActionButton>
+          {controller.permissions.runsWorkshop && (
+            <ActionButton controller={controller} action={actionMergeSelection}>
+              <Combine size={18} aria-hidden />
+            </ActionButton>
+          )}
           <ActionButton controller={controller} action={actionUndo}>
             <Undo2 size={18} aria-hidden className="flip-in-rtl" />
           </ActionButton>
