@@ -15,6 +15,7 @@ import {
   type ClipboardCards,
   type BoardFile,
   type JourneyGrid,
+  type PrivateDraft,
   type LaneRecord,
   type StageRecord,
   shownName,
@@ -22,6 +23,7 @@ import {
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { DraftDesk } from "./drafts/DraftDesk";
+import { NO_DRAFTS, draftsByCell } from "./drafts/draftsByCell";
 import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
@@ -108,7 +110,13 @@ export class BoardController {
   private readonly listeners = new Set<() => void>();
   private viewport = { width: 0, height: 0 };
   private fitted = false;
-  private lastLayout: { journeyId: string; grid: JourneyGrid; direction: string; layout: JourneyLayout } | null = null;
+  private lastLayout: {
+    journeyId: string;
+    grid: JourneyGrid;
+    direction: string;
+    drafts: readonly PrivateDraft[];
+    layout: JourneyLayout;
+  } | null = null;
   private readonly reportCursor: (point: { x: number; y: number } | null) => void;
   /** Where this person's caret is in a text field, for the others to see where they type. */
   readonly reportCaret: ReturnType<typeof caretReporter>;
@@ -254,10 +262,13 @@ export class BoardController {
     const grid = this.grid();
     if (!journeyId || !grid) return null;
     const direction = this.model.meta().timelineDirection ?? "ltr";
+    const drafts = this.drafts?.list() ?? NO_DRAFTS;
     const last = this.lastLayout;
-    if (last && last.journeyId === journeyId && last.grid === grid && last.direction === direction) return last.layout;
-    const layout = layoutJourney(grid, direction, last?.journeyId === journeyId ? last.layout : undefined);
-    this.lastLayout = { journeyId, grid, direction, layout };
+    const same = last && last.journeyId === journeyId && last.grid === grid && last.direction === direction;
+    if (same && last.drafts === drafts) return last.layout;
+    const previous = last?.journeyId === journeyId ? last.layout : undefined;
+    const layout = layoutJourney(grid, direction, previous, draftsByCell(drafts, journeyId));
+    this.lastLayout = { journeyId, grid, direction, drafts, layout };
     return layout;
   }
 

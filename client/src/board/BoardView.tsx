@@ -20,7 +20,7 @@ import { CardEditor, DraftEditor } from "./canvas/CardEditor";
 import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
 import { useCursorsHidden } from "./state/cursorsShown";
-import { slotBox } from "./state/layout";
+import { slotBox, newCardSlot } from "./state/layout";
 import { NO_DOTS, cardDotsOf } from "./state/cardDots";
 import { usePeers, type Peer } from "./state/presence";
 import { PeersContext } from "./text/PeersContext";
@@ -111,6 +111,8 @@ function ConnectedBoard({
   // The viewer link opened as the projector: the canvas alone, following the facilitator (`room/`).
   const [projector] = useState(() => role === "viewer" && projectorRequested(window.location.hash));
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
+  // A draft kept or dropped changes the layout: its cell makes room for it.
+  useSyncExternalStore(drafts.subscribe, drafts.list);
   const dots = useMemo(() => (votingVersion >= 0 ? cardDotsOf(voting) : NO_DOTS), [voting, votingVersion]);
 
   useEffect(() => {
@@ -215,7 +217,8 @@ function ConnectedBoard({
   const { standing } = controller.permissions;
   const editingCard = ui.editing ? controller.model.record("cards", ui.editing) : undefined;
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
-  const draftBox = ui.draft && layout ? slotBox(layout, ui.draft) : null;
+  const draftBox =
+    ui.draft && layout && grid ? slotBox(layout, newCardSlot(layout, grid, ui.draft, drafts.writing)) : null;
   const [selectedId] = ui.selection;
   const selected = ui.selection.size === 1 && selectedId ? controller.model.record("cards", selectedId) : undefined;
   const selectedKind = selected ? controller.model.record("lanes", selected.laneId)?.kind : undefined;

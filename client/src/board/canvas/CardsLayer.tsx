@@ -102,6 +102,7 @@ export function CardsLayer({ model, journeyId, layout, view, screen, ...shown }:
               view={view}
               screen={screen}
               mounting={mounting}
+              drafts={layout.drafted.get(keyOf(column.stage, row.lane)) ?? 0}
               frame={mounting.isPending(keyOf(column.stage, row.lane)) ? render : 0}
               {...shown}
             />
@@ -121,6 +122,8 @@ interface CellProps extends CardsView {
   view: Rect;
   screen: Rect;
   mounting: Mounting;
+  /** How many of this person's private drafts follow the cell's cards: the strip that adds one goes after them. */
+  drafts: number;
   /** Changes while the cell has cards left to mount, so that it renders again. */
   frame: number;
 }
@@ -131,7 +134,17 @@ const overlaps = (a: Rect, b: Rect) =>
 const contains = (box: Rect, point: { x: number; y: number }) =>
   point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
 
-const Cell = memo(function Cell({ model, journeyId, column, row, view, screen, mounting, ...shown }: CellProps) {
+const Cell = memo(function Cell({
+  model,
+  journeyId,
+  column,
+  row,
+  view,
+  screen,
+  mounting,
+  drafts,
+  ...shown
+}: CellProps) {
   const key = keyOf(column.stage, row.lane);
   const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
   const needed = new Set(slotsIn(column, row, cards.length, screen));
@@ -142,7 +155,7 @@ const Cell = memo(function Cell({ model, journeyId, column, row, view, screen, m
   // A new card in a cell a lock holds would be refused: its slot is not offered.
   const place = { journeyId, stageId: column.stage.id, laneId: row.lane.id };
   const cellLocked = !shown.overridesLocks && lockHolding(shown.locks, "cards", "", place) !== null;
-  const add = shown.canEdit && !shown.tiles && !cellLocked ? addSlotRect(column, row, cards.length) : null;
+  const add = shown.canEdit && !shown.tiles && !cellLocked ? addSlotRect(column, row, cards.length + drafts) : null;
   const addInView = add !== null && overlaps(add, view);
   if (!slots.length && !addInView) return null;
   const Draw = shown.tiles ? CellTiles : CellCards;

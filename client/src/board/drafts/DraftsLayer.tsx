@@ -3,7 +3,7 @@ import { Group, Rect } from "react-konva";
 import { cellKey } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import { CanvasText } from "../canvas/CanvasText";
-import { GRID, slotRect, type JourneyLayout } from "../state/layout";
+import { GRID, draftSlotRect, type JourneyLayout } from "../state/layout";
 import { useBoardVersion } from "../useBoard";
 import type { DraftDesk } from "./DraftDesk";
 
@@ -15,13 +15,13 @@ interface Props {
 }
 
 const LABEL_HEIGHT = 18;
-/** What an empty cell has room for under its add strip. */
-const DRAFT_HEIGHT = GRID.cardHeight - GRID.addStrip - GRID.cardGap;
 
 /**
  * This person's private drafts on their own canvas: dashed, labelled as
  * theirs alone, after the cards of their cell. Only this browser draws
- * them; nobody else's canvas has them until they are published.
+ * them; nobody else's canvas has them until they are published. Each
+ * takes a slot of its own after the cards of its cell, which the layout
+ * makes room for.
  */
 export function DraftsLayer(props: Props) {
   const desk = props.controller.drafts;
@@ -48,10 +48,7 @@ function Drafts({ desk, controller, layout, label }: Props & { desk: DraftDesk }
         const key = cellKey(draft.stageId, draft.laneId);
         const before = placed.get(key) ?? 0;
         placed.set(key, before + 1);
-        const slot = slotRect(column, row, grid.cells.get(key)?.length ?? 0);
-        // Below the strip that adds a card to the cell, which stays where it was, and as short as fits under it.
-        const y = slot.y + GRID.addStrip + GRID.cardGap + before * (DRAFT_HEIGHT + GRID.cardGap);
-        const box = { ...slot, y, height: DRAFT_HEIGHT };
+        const box = draftSlotRect(column, row, grid.cells.get(key)?.length ?? 0, before);
         const inner = box.width - GRID.cellPadding;
         return (
           <Group key={draft.id} x={box.x} y={box.y} name="draft">

@@ -7,7 +7,7 @@ import {
   type LaneRecord,
   type StageRecord,
 } from "@journeyboard/shared";
-import { GRID, acrossFor, cellAt, layoutJourney, slotsIn } from "./layout";
+import { GRID, acrossFor, addSlotRect, cellAt, draftSlotRect, layoutJourney, slotsIn, type Rect } from "./layout";
 
 const stage = (id: string, order: string): StageRecord => newStage({ id, journeyId: "j", title: id, order });
 const lane = (id: string, order: string): LaneRecord =>
@@ -123,5 +123,24 @@ describe("journey layout", () => {
     const [first, second] = [layout.cards.get("c0")!, layout.cards.get("c1")!];
     expect(second.x).toBe(first.x - GRID.cardWidth - GRID.cardGap);
     expect(cellAt(layout, crowded, second.x + 5, second.y + 5)).toMatchObject({ index: 2 });
+  });
+
+  it("gives each of a cell's drafts a slot of its own after its cards, and grows the cell for them", () => {
+    const overlap = (a: Rect, b: Rect) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const without = layoutJourney(grid, "ltr");
+    const layout = layoutJourney(grid, "ltr", undefined, new Map([[`s2\u0000l1`, 3]]));
+    const [column, row] = [layout.columns[1]!, layout.rows[0]!];
+    const boxes = [
+      layout.cards.get("c1")!,
+      layout.cards.get("c2")!,
+      ...[0, 1, 2].map((i) => draftSlotRect(column, row, 2, i)),
+    ];
+    boxes.forEach((box, i) => boxes.slice(i + 1).forEach((other) => expect(overlap(box, other)).toBe(false)));
+    const add = addSlotRect(column, row, 5);
+    expect(boxes.some((box) => overlap(box, add))).toBe(false);
+    expect(add.y + add.height).toBeLessThanOrEqual(row.y + row.height);
+    expect(row.height).toBe(without.rows[0]!.height + 3 * (GRID.cardHeight + GRID.cardGap));
+    expect(layout.rows[1]!.y).toBe(row.y + row.height);
   });
 });

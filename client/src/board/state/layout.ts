@@ -42,6 +42,8 @@ export interface JourneyLayout {
   laneHeaderX: number;
   columns: LayoutColumn[];
   rows: LayoutRow[];
+  /** How many of this person's private drafts each cell (by key) holds: they take the slots after its cards. */
+  drafted: ReadonlyMap<string, number>;
   /** Every shown card's box; worked out on first use, as most changes need only a few cells. */
   readonly cards: Map<string, Rect>;
 }
@@ -97,6 +99,11 @@ export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): R
   };
 }
 
+/** Where the draft at `index` of a cell's drafts sits: in the slots after the cell's `cards`, like a card. */
+export function draftSlotRect(column: LayoutColumn, row: LayoutRow, cards: number, index: number): Rect {
+  return slotRect(column, row, cards + index);
+}
+
 /**
  * Where a cell shows that a card can be added: a strip where its next card
  * would go. The rest of an empty cell stays background, where a drag selects.
@@ -145,16 +152,22 @@ const sameRows = (a: LayoutRow[], b: LayoutRow[]) =>
  * most of its stage's cells): a stage is as wide as its fullest cell needs,
  * a lane as tall (an emotion lane also holds the curve band). Collapsed stages and lanes shrink and hide their cards. With
  * a right-to-left timeline the first stage is the rightmost column and lane
- * headers sit on the right. Columns and rows that did not move keep the
- * previous layout's arrays, so what is drawn from them is skipped.
+ * headers sit on the right. This person's private drafts (`drafted`, by
+ * cell) count like cards, so a cell makes room for them too. Columns and
+ * rows that did not move keep the previous layout's arrays, so what is
+ * drawn from them is skipped.
  */
 export function layoutJourney(
   grid: JourneyGrid,
   direction: TimelineDirection,
   previous?: JourneyLayout,
+  drafted: ReadonlyMap<string, number> = new Map(),
 ): JourneyLayout {
-  const count = (stage: StageRecord, lane: LaneRecord) =>
-    stage.collapsed || lane.collapsed ? 0 : (grid.cells.get(keyOf(stage, lane))?.length ?? 0);
+  const count = (stage: StageRecord, lane: LaneRecord) => {
+    if (stage.collapsed || lane.collapsed) return 0;
+    const key = keyOf(stage, lane);
+    return (grid.cells.get(key)?.length ?? 0) + (drafted.get(key) ?? 0);
+  };
   const acrosses = grid.stages.map((stage) => Math.max(1, ...grid.lanes.map((lane) => acrossFor(count(stage, lane)))));
   const widths = grid.stages.map((stage, i) => columnWidth(stage, acrosses[i]!));
   const cellsWidth = widths.reduce((a, b) => a + b, 0);
@@ -191,6 +204,7 @@ export function layoutJourney(
     laneHeaderX: direction === "ltr" ? 0 : cellsWidth,
     columns,
     rows,
+    drafted,
     get cards() {
       boxes ??= cardBoxes(grid, columns, rows);
       return boxes;
@@ -258,6 +272,13 @@ function slotAt(column: LayoutColumn, row: LayoutRow, count: number, x: number, 
   const along = (x - left + GRID.cardGap / 2) / PITCH_X;
   const place = clamp(Math.floor((column.rtl ? column.across - along : along) + 0.5), column.across);
   return clamp(line * column.across + place, count);
+}
+
+/** Where a new card is typed: at its index among the cards, or, while it becomes a draft, after the cell's drafts. */
+export function newCardSlot(layout: JourneyLayout, grid: JourneyGrid, cell: CellHit, drafting: boolean): CellHit {
+  if (!drafting) return cell;
+  const key = cellKey(cell.stageId, cell.laneId);
+  return { ...cell, index: (grid.cells.get(key)?.length ?? 0) + (layout.drafted.get(key) ?? 0) };
 }
 
 /** Where a card typed into `cell` at its index will appear. */
