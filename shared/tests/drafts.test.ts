@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import {
+  LIMITS,
   PrivateDrafts,
   SESSION_PHASE,
   WORKSHOP_SESSION,
@@ -50,6 +51,21 @@ describe("private drafts", () => {
     expect(texts(doc)).toEqual([]);
     expect(new PrivateDrafts(shelf, key).list().map((d) => d.text)).toEqual(["Fees hidden", "No tracking"]);
     expect(new PrivateDrafts(shelf, draftShelfKey("board-1", "someone-else")).count).toBe(0);
+  });
+
+  it("take an edit on the shelf, read back after a reload and published with the edited text", () => {
+    const { doc, shelf, key, draft, drafts } = setUp();
+    drafts.keep(draft("a", "Fees hidden"), draft("b", "No tracking"));
+    drafts.edit("a", "Fees hidden until the last step");
+    drafts.edit("gone", "Nothing to edit");
+    expect(() => drafts.edit("b", "x".repeat(LIMITS.cardText + 1))).toThrow();
+    const reloaded = new PrivateDrafts(shelf, key);
+    expect(reloaded.list().map((d) => [d.id, d.text])).toEqual([
+      ["a", "Fees hidden until the last step"],
+      ["b", "No tracking"],
+    ]);
+    reloaded.publish(doc, null, localUserOrigin(), null);
+    expect(texts(doc).sort()).toEqual(["Fees hidden until the last step", "No tracking"]);
   });
 
   it("publish as cards of their author in one transaction, and are forgotten here", () => {

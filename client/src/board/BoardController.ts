@@ -23,7 +23,7 @@ import {
 import type { Identity } from "../identity/identity";
 import { BoardCommands } from "./BoardCommands";
 import type { DraftDesk } from "./drafts/DraftDesk";
-import { NO_DRAFTS, draftsByCell } from "./drafts/draftsByCell";
+import { NO_DRAFTS, draftBoxes, draftsByCell } from "./drafts/draftsByCell";
 import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
 import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
@@ -645,14 +645,26 @@ export class BoardController {
     if (!moved && refusal) this.notify({ key: refusal });
   }
 
-  /** Double-click on the board: in a cell, a new card there. */
+  /** Double-click on the board: on one of this person's drafts, its text to edit; elsewhere in a cell, a new card there. */
   doubleClickAt(screenPoint: { x: number; y: number }): void {
     const grid = this.grid();
     const layout = this.layout();
     if (!grid || !layout) return;
     const world = screenToWorld(this.ui.camera, screenPoint);
+    // A draft is drawn where nothing listens to the pointer: its box says it is under the point.
+    const draft = this.draftAt(layout, grid, world);
+    if (draft) return this.drafts?.startEditing(draft);
     const hit = cellAt(layout, grid, world.x, world.y);
     if (hit) this.addCard({ ...hit, index: grid.cells.get(cellKey(hit.stageId, hit.laneId))?.length ?? 0 });
+  }
+
+  private draftAt(layout: JourneyLayout, grid: JourneyGrid, point: { x: number; y: number }): string | undefined {
+    const journeyId = this.journeyId();
+    if (!this.drafts || !journeyId) return undefined;
+    const boxes = draftBoxes(layout, grid, this.drafts.list(), journeyId);
+    const inside = (box: Rect) =>
+      point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
+    return [...boxes].find(([, box]) => inside(box))?.[0];
   }
 
   undo(): void {

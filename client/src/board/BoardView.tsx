@@ -16,7 +16,7 @@ import { ACTIONS } from "./actions/registry";
 import { actionFor, keyPressed } from "./actions/shortcuts";
 import { BoardCanvas } from "./canvas/BoardCanvas";
 import type { CardLabels } from "./canvas/CardNode";
-import { CardEditor, DraftEditor } from "./canvas/CardEditor";
+import { CardEditor, DraftEditor, PrivateDraftEditor } from "./canvas/CardEditor";
 import type { CurveLabels } from "./canvas/EmotionCurveLayer";
 import { useConnectionState } from "./state/connectionState";
 import { useCursorsHidden } from "./state/cursorsShown";
@@ -27,6 +27,7 @@ import { PeersContext } from "./text/PeersContext";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
 import { DraftsBar } from "./drafts/DraftsBar";
+import { draftBoxes } from "./drafts/draftsByCell";
 import { ActionsPanel } from "./ui/ActionsPanel";
 import { AxisMenu } from "./ui/AxisMenu";
 import { BoardMessage } from "./ui/BoardMessage";
@@ -112,7 +113,8 @@ function ConnectedBoard({
   const [projector] = useState(() => role === "viewer" && projectorRequested(window.location.hash));
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
   // A draft kept or dropped changes the layout: its cell makes room for it.
-  useSyncExternalStore(drafts.subscribe, drafts.list);
+  const myDrafts = useSyncExternalStore(drafts.subscribe, drafts.list);
+  const editingDraftId = useSyncExternalStore(drafts.subscribeEditing, drafts.editing);
   const dots = useMemo(() => (votingVersion >= 0 ? cardDotsOf(voting) : NO_DOTS), [voting, votingVersion]);
 
   useEffect(() => {
@@ -219,6 +221,11 @@ function ConnectedBoard({
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
   const draftBox =
     ui.draft && layout && grid ? slotBox(layout, newCardSlot(layout, grid, ui.draft, drafts.writing)) : null;
+  const editingDraft = myDrafts.find((draft) => draft.id === editingDraftId);
+  const editingDraftBox =
+    editingDraft && layout && grid && journeyId
+      ? draftBoxes(layout, grid, myDrafts, journeyId).get(editingDraft.id)
+      : undefined;
   const [selectedId] = ui.selection;
   const selected = ui.selection.size === 1 && selectedId ? controller.model.record("cards", selectedId) : undefined;
   const selectedKind = selected ? controller.model.record("lanes", selected.laneId)?.kind : undefined;
@@ -318,6 +325,15 @@ function ConnectedBoard({
               controller={controller}
               cardId={editingCard.id}
               box={editingBox}
+            />
+          )}
+          {editingDraft && editingDraftBox && (
+            <PrivateDraftEditor
+              key={`draft-editor-${editingDraft.id}`}
+              controller={controller}
+              desk={drafts}
+              text={editingDraft.text}
+              box={editingDraftBox}
             />
           )}
           {draftBox && ui.draft && (

@@ -60,6 +60,13 @@ export class PrivateDrafts {
     this.write([...this.read(), ...drafts.map((draft) => PrivateDraft.parse(draft))]);
   }
 
+  /** Changes the text of a draft on this device (it stays a draft); a draft no longer here (published, discarded) is left so. */
+  edit(id: string, text: string): void {
+    const drafts = this.read();
+    if (!drafts.some((draft) => draft.id === id)) return;
+    this.write(drafts.map((draft) => (draft.id === id ? PrivateDraft.parse({ ...draft, text }) : draft)));
+  }
+
   discard(id: string): void {
     this.write(this.read().filter((draft) => draft.id !== id));
   }

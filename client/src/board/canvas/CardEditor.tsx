@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } f
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import type { DraftDesk } from "../drafts/DraftDesk";
 import type { Camera } from "../state/camera";
 import type { Rect } from "../state/layout";
 import { LiveText } from "../text/LiveText";
@@ -58,18 +59,55 @@ export function CardEditor({ controller, cardId, box }: { controller: BoardContr
  * empty text leaves no card.
  */
 export function DraftEditor({ controller, box }: { controller: BoardController; box: Rect }) {
+  return (
+    <KeptText
+      controller={controller}
+      box={box}
+      initial=""
+      onType={(text) => controller.typeDraft(text)}
+      onFinish={(text) => controller.finishDraft(text)}
+    />
+  );
+}
+
+/**
+ * Typing in one of this person's private drafts where it is drawn: the text
+ * goes to the draft shelf on Enter or leaving the field; Escape keeps the
+ * draft as it was.
+ */
+export function PrivateDraftEditor(props: { controller: BoardController; box: Rect; text: string; desk: DraftDesk }) {
+  const { controller, box, text, desk } = props;
+  return <KeptText controller={controller} box={box} initial={text} onFinish={(typed) => desk.finishEditing(typed)} />;
+}
+
+interface KeptTextProps {
+  controller: BoardController;
+  box: Rect;
+  initial: string;
+  onType?: (text: string) => void;
+  /** Once, with the text typed (Enter, leaving the field) or null (Escape). */
+  onFinish: (text: string | null) => void;
+}
+
+/** A card's text typed in place and kept only when done, not keystroke by keystroke. */
+function KeptText({ controller, box, initial, onType, onFinish }: KeptTextProps) {
   const { t } = useTranslation();
   const { camera } = useUi(controller);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(initial);
   const done = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => {
+    const element = field.current;
+    // The caret at the end: typing never replaces what is there.
+    element?.focus();
+    element?.setSelectionRange(element.value.length, element.value.length);
+  }, []);
   useFocusBackToCanvas();
 
   const finish = (value: string | null) => {
     if (done.current) return;
     done.current = true;
-    controller.finishDraft(value);
+    onFinish(value);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Escape") {
@@ -92,7 +130,7 @@ export function DraftEditor({ controller, box }: { controller: BoardController; 
         placeholder={t("card.placeholder")}
         onChange={(e) => {
           setText(e.target.value);
-          controller.typeDraft(e.target.value);
+          onType?.(e.target.value);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => finish(text)}

@@ -33,6 +33,8 @@ export class DraftDesk {
   // Not the undo manager's origin: a revealed draft has been seen by everyone, and undo does not take it back.
   private readonly origin = localUserOrigin();
   private readonly stops: (() => void)[] = [];
+  private editingId: string | null = null;
+  private readonly editingListeners = new Set<() => void>();
 
   constructor(
     boardId: string,
@@ -124,6 +126,35 @@ export class DraftDesk {
 
   discard(id: string): void {
     this.drafts.discard(id);
+  }
+
+  /** The draft whose text is open in the editor, if any (and still a draft). */
+  editing = (): string | null => this.editingId;
+
+  subscribeEditing = (listener: () => void): (() => void) => {
+    this.editingListeners.add(listener);
+    return () => this.editingListeners.delete(listener);
+  };
+
+  /** Opens a draft's text in the editor. */
+  startEditing(id: string): void {
+    if (!this.drafts.list().some((draft) => draft.id === id)) return;
+    this.setEditing(id);
+  }
+
+  /** Closes the editor: `text` kept on the shelf (left empty, the draft is discarded, as an empty new card is never kept); null keeps the draft as it was. */
+  finishEditing(text: string | null): void {
+    const id = this.editingId;
+    if (id === null) return;
+    this.setEditing(null);
+    if (text === null) return;
+    if (text.trim()) this.drafts.edit(id, text);
+    else this.drafts.discard(id);
+  }
+
+  private setEditing(id: string | null): void {
+    this.editingId = id;
+    this.editingListeners.forEach((listener) => listener());
   }
 
   /** Asks the server to end the drafting phase, which publishes everyone's drafts (the facilitator's alone). */

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from "react";
 import { Group, Rect } from "react-konva";
-import { cellKey } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import { CanvasText } from "../canvas/CanvasText";
-import { GRID, draftSlotRect, type JourneyLayout } from "../state/layout";
+import { GRID, type JourneyLayout } from "../state/layout";
 import { useBoardVersion } from "../useBoard";
 import type { DraftDesk } from "./DraftDesk";
+import { draftBoxes } from "./draftsByCell";
 
 interface Props {
   controller: BoardController;
@@ -34,21 +34,13 @@ function Drafts({ desk, controller, layout, label }: Props & { desk: DraftDesk }
   const drafts = useSyncExternalStore(desk.subscribe, desk.list);
   const journeyId = controller.journeyId();
   const grid = controller.grid();
-  if (!grid) return null;
-  const columns = new Map(layout.columns.map((column) => [column.stage.id, column]));
-  const rows = new Map(layout.rows.map((row) => [row.lane.id, row]));
-  const placed = new Map<string, number>();
+  if (!grid || !journeyId) return null;
+  const boxes = draftBoxes(layout, grid, drafts, journeyId);
   return (
     <Group name="drafts">
       {drafts.map((draft) => {
-        const column = columns.get(draft.stageId);
-        const row = rows.get(draft.laneId);
-        if (draft.journeyId !== journeyId || !column || !row || column.stage.collapsed || row.lane.collapsed)
-          return null;
-        const key = cellKey(draft.stageId, draft.laneId);
-        const before = placed.get(key) ?? 0;
-        placed.set(key, before + 1);
-        const box = draftSlotRect(column, row, grid.cells.get(key)?.length ?? 0, before);
+        const box = boxes.get(draft.id);
+        if (!box) return null;
         const inner = box.width - GRID.cellPadding;
         return (
           <Group key={draft.id} x={box.x} y={box.y} name="draft">
