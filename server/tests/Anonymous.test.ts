@@ -132,6 +132,11 @@ describe.each(ENGINES)("An anonymous board on %s", (engine) => {
 
     fatima.client.send({ type: "board.anonymous", anonymous: true });
     await eventually(() => expect(fatima.workshop.doc.getMap(WORKSHOP_SESSION).get(SESSION_ANONYMOUS)).toBe(true));
+    // Joining asks for a department only: the link's session answer says the board is anonymous.
+    const joining = await fetch(`${server.url}/api/boards/${board.id}/session`, {
+      headers: { authorization: `Bearer ${board.links.participant.token}` },
+    });
+    expect(((await joining.json()) as { anonymous?: boolean }).anonymous).toBe(true);
     // Presence given before the switch is rewritten without its name for everyone connected.
     await eventually(() => {
       const names = [...observer.provider.awareness!.getStates().values()].flatMap((state) => state.user?.name ?? []);

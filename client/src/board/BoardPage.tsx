@@ -85,6 +85,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <JoinDialog
         initial={identity}
         boardTitle={check.session.title}
+        anonymous={check.session.anonymous === true}
         onJoin={(chosen) => {
           setIdentity(chosen);
           setJoined(true);

@@ -7,6 +7,7 @@ import {
   type JourneyRecord,
   type Role,
   type StepEmotion,
+  shownName,
 } from "@journeyboard/shared";
 import type { Identity } from "../identity/identity";
 import { useDepartmentLabel } from "../identity/useDepartmentLabel";
@@ -22,7 +23,8 @@ import { useConnectionState } from "./state/connectionState";
 import { useCursorsHidden } from "./state/cursorsShown";
 import { slotBox, newCardSlot } from "./state/layout";
 import { NO_DOTS, cardDotsOf } from "./state/cardDots";
-import { usePeers, type Peer } from "./state/presence";
+import { peersShown, usePeers, type Peer } from "./state/presence";
+import { useAnonymous } from "./ui/AnonymousToggle";
 import { PeersContext } from "./text/PeersContext";
 import { useBoardSession, type BoardSession } from "./state/useBoardSession";
 import { useBoardVersion, useUi } from "./useBoard";
@@ -105,7 +107,10 @@ function ConnectedBoard({
   const connectionState = useConnectionState(connection);
   useBoardVersion(controller);
   const ui = useUi(controller);
-  const peers = usePeers(connection.provider);
+  const anonymous = useAnonymous(controller.permissions);
+  const heard = usePeers(connection.provider);
+  const peers = useMemo(() => peersShown(heard, anonymous), [heard, anonymous]);
+  const shownMe = useMemo(() => ({ ...identity, name: shownName(identity.name, anonymous) }), [identity, anonymous]);
   const cursorsHidden = useCursorsHidden();
   const departmentLabel = useDepartmentLabel();
   const format = useFormat();
@@ -277,7 +282,7 @@ function ConnectedBoard({
             </SharePanel>
           )}
           {role === "participant" && <SimpleModeButton />}
-          <PresenceList me={identity} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
+          <PresenceList me={shownMe} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
           <ConnectionBadge state={connectionState} />
           <LanguagePicker />
         </header>

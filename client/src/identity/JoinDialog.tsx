@@ -6,14 +6,16 @@ import { isPresetDepartment, saveIdentity, type Identity } from "./identity";
 
 const CUSTOM = "__custom";
 
-/** Asks for a display name and a department before joining a board. */
+/** Asks for a display name and a department before joining a board: the department alone on an anonymous board. */
 export function JoinDialog({
   initial,
   boardTitle,
+  anonymous,
   onJoin,
 }: {
   initial: Identity | null;
   boardTitle: string;
+  anonymous: boolean;
   onJoin: (identity: Identity) => void;
 }) {
   const { t } = useTranslation();
@@ -26,7 +28,8 @@ export function JoinDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!department) return;
-    const identity = { id: initial?.id ?? newId(), name: name.trim(), department };
+    // A name typed earlier is kept in this browser for later boards, but not asked for nor shown while this one is anonymous.
+    const identity = { id: initial?.id ?? newId(), name: anonymous ? (initial?.name ?? "") : name.trim(), department };
     saveIdentity(identity);
     onJoin(identity);
   };
@@ -38,18 +41,26 @@ export function JoinDialog({
           <h1 id="join-title">{t("join.title", { board: boardTitle })}</h1>
           <LanguagePicker />
         </div>
-        <p className="hint">{t("join.intro")}</p>
-        <label>
-          {t("join.name")}
-          <input
-            data-testid="join.name"
-            value={name}
-            maxLength={LIMITS.displayName}
-            placeholder={t("join.namePlaceholder")}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-          />
-        </label>
+        {anonymous ? (
+          <p className="hint" role="status" data-testid="join.anonymous">
+            {t("anonymous.join")}
+          </p>
+        ) : (
+          <>
+            <p className="hint">{t("join.intro")}</p>
+            <label>
+              {t("join.name")}
+              <input
+                data-testid="join.name"
+                value={name}
+                maxLength={LIMITS.displayName}
+                placeholder={t("join.namePlaceholder")}
+                onChange={(e) => setName(e.target.value)}
+                autoFocus
+              />
+            </label>
+          </>
+        )}
         <label>
           {t("join.department")}
           <select data-testid="join.department" value={preset} onChange={(e) => setPreset(e.target.value)} required>

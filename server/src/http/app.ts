@@ -256,7 +256,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     if (role instanceof Response) return role;
     const title = (await deps.store.boardTitle(id)) ?? "";
     const invite = role === "participant" ? await deps.personalLinks.invitedAs(id, requestToken(c)!) : null;
-    return c.json<BoardSession>({ id, title, role, now: deps.now(), ...(invite && { invite }) });
+    const anonymous = await deps.anonymousOf(id);
+    return c.json<BoardSession>({ id, title, role, now: deps.now(), anonymous, ...(invite && { invite }) });
   });
 
   /** A download of a board, for any role's token of that board, drawn in a heavy-work thread. */

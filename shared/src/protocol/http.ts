@@ -38,6 +38,8 @@ export interface BoardSession {
   now: number;
   /** Opened with a personal link: the name and department it gives, which the browser shows and cannot change. */
   invite?: InvitedAs;
+  /** Whether the board is anonymous now (`anonymous.ts`): joining then asks for a department only. */
+  anonymous?: boolean;
 }
 
 /** The roles whose links the facilitator shares, rotates and revokes. */

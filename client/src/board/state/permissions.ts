@@ -24,6 +24,7 @@ import {
   type BoardArea,
   type BoardChange,
   type CofacilitatorCommand,
+  type AnonymousCommand,
   type CommandName,
   type LockCommand,
   type LockKind,
@@ -81,7 +82,7 @@ export class Permissions {
     workshop: Y.Doc | null,
     /** Sends a command to the server over the board's connection. */
     private readonly send: (
-      command: PhaseCommand | LockCommand | CofacilitatorCommand | OthersCardsCommand,
+      command: PhaseCommand | LockCommand | CofacilitatorCommand | OthersCardsCommand | AnonymousCommand,
     ) => void = () => {},
   ) {
     this.session = workshop?.getMap(WORKSHOP_SESSION) ?? null;
@@ -197,15 +198,20 @@ export class Permissions {
     this.send({ type: "cards.others", phase, allowed });
   }
 
+  /** Makes the board anonymous, or names people again (those who run the workshop). */
+  setAnonymous(anonymous: boolean): void {
+    this.send({ type: "board.anonymous", anonymous });
+  }
+
   /** Asks the server to move the workshop to another phase (the facilitator and co-facilitators only: the server refuses anyone else). */
   setPhase(phase: Phase): void {
     this.send({ type: "phase.set", phase });
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   destroy(): void {
     this.session?.unobserve(this.read);

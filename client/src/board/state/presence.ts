@@ -1,6 +1,13 @@
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { cursorIntervalMs, departmentColour, type Role, type TextCaret, type ViewArea } from "@journeyboard/shared";
+import {
+  cursorIntervalMs,
+  departmentColour,
+  shownName,
+  type Role,
+  type TextCaret,
+  type ViewArea,
+} from "@journeyboard/shared";
 import type { Identity } from "../../identity/identity";
 import { pacedReporter } from "./pacedReporter";
 
@@ -79,6 +86,16 @@ const isPresence = (state: Record<string, unknown>): state is Record<string, unk
   typeof state.user === "object" &&
   state.user !== null &&
   typeof (state.user as { department?: unknown }).department === "string";
+
+/**
+ * The people as shown on a board: without a name while it is anonymous. The
+ * server already drops names from presence then; this also covers presence
+ * received before the switch reached this browser.
+ */
+export const peersShown = (peers: readonly Peer[], anonymous: boolean): Peer[] =>
+  anonymous
+    ? peers.map((peer) => ({ ...peer, user: { ...peer.user, name: shownName(peer.user.name, true) } }))
+    : [...peers];
 
 /** Everyone else on the board right now. */
 export function usePeers(provider: HocuspocusProvider): Peer[] {

@@ -71,6 +71,9 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       if (user) connection.provider.setAwarenessField("user", user);
     });
     const notify = (notice: Notice) => controller.notify(notice);
+    messages.on("refused", ({ command, reason }) => {
+      if (command === "board.anonymous") notify({ key: `anonymous.refused.${reason}` });
+    });
     const drafts = new DraftDesk(boardId, identity, connection, permissions, messages, send, notify);
     const controller = new BoardController(
       connection.doc,

@@ -15,6 +15,7 @@ import {
   type Indicator,
   type LaneKind,
   type Metric,
+  shownName,
 } from "@journeyboard/shared";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
@@ -225,7 +226,8 @@ export function CardPanel({ controller, card, kind, emotion, channelLabel, votin
       {journey?.twinOf && <TargetLinks controller={controller} card={card} sourceJourneyId={journey.twinOf} />}
       <p className="hint">
         {t("cardPanel.author", {
-          name: card.authorName || t("presence.anonymous"),
+          // Names written before the board turned anonymous stay stored, but are not shown while it is.
+          name: shownName(card.authorName, controller.permissions.anonymous) || t("presence.anonymous"),
           department: departmentLabel(card.authorDepartment),
         })}
       </p>

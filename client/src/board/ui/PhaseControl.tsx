@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PHASES, mayMoveTo, type Phase } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
+import { AnonymousBadge, AnonymousToggle } from "./AnonymousToggle";
 import { OthersCardsToggle } from "./OthersCardsToggle";
 
 /**
@@ -13,9 +14,12 @@ export function PhaseControl({ controller, facilitator }: { controller: BoardCon
   const phase = controller.getUi().phase;
   if (!facilitator) {
     return (
-      <span className={`phase phase-${phase}`} title={t(`phase.${phase}.participants`)} data-testid="phase.current">
-        {t("phase.label")}: {t(`phase.${phase}.name`)}
-      </span>
+      <>
+        <span className={`phase phase-${phase}`} title={t(`phase.${phase}.participants`)} data-testid="phase.current">
+          {t("phase.label")}: {t(`phase.${phase}.name`)}
+        </span>
+        <AnonymousBadge permissions={controller.permissions} />
+      </>
     );
   }
   return (
@@ -44,6 +48,8 @@ export function PhaseControl({ controller, facilitator }: { controller: BoardCon
         </select>
       </label>
       <OthersCardsToggle permissions={controller.permissions} phase={phase} />
+      <AnonymousToggle permissions={controller.permissions} />
+      <AnonymousBadge permissions={controller.permissions} />
     </>
   );
 }

@@ -1,6 +1,13 @@
 import { useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { DEFAULT_VOTE_KINDS, LIMITS, type LaneKind, type RoundRecord, type RoundRules } from "@journeyboard/shared";
+import {
+  DEFAULT_VOTE_KINDS,
+  LIMITS,
+  type LaneKind,
+  type RoundRecord,
+  type RoundRules,
+  shownName,
+} from "@journeyboard/shared";
 import { useFormat } from "../../i18n/format";
 import { useDepartmentLabel } from "../../identity/useDepartmentLabel";
 import type { BoardController } from "../BoardController";
@@ -267,7 +274,8 @@ function OpenRound({
       {facilitator && (
         <>
           <h4>{t("voting.progress")}</h4>
-          {severalKeys(progress?.people ?? []).map((group) => (
+          {/* Several keys are told apart by name: an anonymous board shows none, so it tells of none. */}
+          {severalKeys(controller.permissions.anonymous ? [] : (progress?.people ?? [])).map((group) => (
             <p
               className="hint"
               role="status"
@@ -285,8 +293,10 @@ function OpenRound({
           <ul className="progress" data-testid="voting.progress">
             {(progress?.people ?? []).map((person) => (
               <li key={person.participantId} className={person.used >= person.budget ? "done" : ""}>
-                <span dir="auto">{person.name || t("presence.anonymous")}</span> · {departmentLabel(person.department)}:{" "}
-                {t("voting.used", { used: person.used, budget: person.budget })}
+                <span dir="auto">
+                  {shownName(person.name, controller.permissions.anonymous) || t("presence.anonymous")}
+                </span>{" "}
+                · {departmentLabel(person.department)}: {t("voting.used", { used: person.used, budget: person.budget })}
               </li>
             ))}
           </ul>
