@@ -103,7 +103,13 @@ describe("HTTP contract", () => {
       const response = await fetch(`${server.url}/api/boards/${a.id}/session`, {
         headers: { authorization: `Bearer ${a.links[role].token}` },
       });
-      expect(await response.json()).toEqual({ id: a.id, title: "Test board", role, now: expect.any(Number) });
+      expect(await response.json()).toEqual({
+        id: a.id,
+        title: "Test board",
+        role,
+        now: expect.any(Number),
+        anonymous: false,
+      });
     }
     const viaQuery = await fetch(`${server.url}/api/boards/${a.id}/session?token=${a.links.viewer.token}`);
     expect(((await viaQuery.json()) as { role: string }).role).toBe("viewer");
