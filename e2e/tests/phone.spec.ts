@@ -91,7 +91,7 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   await facilitator.page.getByTestId("lock.stage").click();
   await expect(facilitator.page.getByTestId("lock.stage")).toHaveAttribute("aria-pressed", "true");
   await expect(phone.getByTestId("phone.addRefused")).toHaveText(
-    "Locked by the facilitator: only the facilitator can change it.",
+    "Locked: only the facilitator or a co-facilitator can change it.",
   );
   await expect(phone.getByTestId("phone.cardText")).toHaveCount(0);
   await facilitator.page.getByTestId("lock.stage").click();

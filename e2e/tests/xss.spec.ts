@@ -51,6 +51,8 @@ async function poisonedBoard(serverUrl: string): Promise<{ url: string; cardText
     channel: lane.kind === "touchpoints" ? nextShort() : null,
     ownerDepartment: nextShort(),
     indicator: { metric: "custom", label: next(), direction: "higherIsBetter", value: 1, target: 2, threshold: 0 },
+    mergedInto: null,
+    cluster: next(),
   }));
   file.records.actions = [
     {
