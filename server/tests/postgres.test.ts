@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { readRecord } from "@journeyboard/shared";
 import { PostgresStorage } from "../src/storage/PostgresStorage";
 import { putCard } from "./support/cards";
-import { acknowledged, connectSynced } from "./support/client";
+import { CLOSE_REASONS } from "@journeyboard/shared";
+import { acknowledged, connectClient, connectSynced } from "./support/client";
 import { eventually } from "./support/eventually";
-import { asAdmin, postgresAvailable, testDatabase } from "./support/postgres";
+import { asAdmin, inDatabase, postgresAvailable, testDatabase } from "./support/postgres";
 import { startTestServer } from "./support/server";
 import * as Y from "yjs";
 
@@ -38,5 +39,38 @@ describe.skipIf(!postgresAvailable)("a server on PostgreSQL", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot!, ...stored.updates]));
     expect(readRecord(doc, "cards", "kept")?.text).toBe("I wait for the courier");
+  });
+
+  it("lets a client in once its database answers again, when reading the token failed, instead of refusing the link", async () => {
+    const url = await testDatabase();
+    const server = await startTestServer({ DATABASE_URL: url });
+    const board = await server.createBoard();
+
+    // The server cannot read the tokens: it cannot tell whether this link opens the board.
+    await inDatabase(url, "ALTER TABLE board_tokens RENAME TO board_tokens_away");
+    const client = connectClient(server.url, board.id, board.links.participant.token);
+    await eventually(() =>
+      expect(client.closes).toContainEqual({ code: 1013, reason: CLOSE_REASONS.storageUnavailable }),
+    );
+
+    await inDatabase(url, "ALTER TABLE board_tokens_away RENAME TO board_tokens");
+    await eventually(() => expect(client.provider.isSynced).toBe(true));
+    expect(client.refusals).toEqual([]);
+  });
+
+  it("lets a client in once its database answers again, when loading the board failed", async () => {
+    const url = await testDatabase();
+    const server = await startTestServer({ DATABASE_URL: url });
+    const board = await server.createBoard();
+
+    await inDatabase(url, "ALTER TABLE board_updates RENAME TO board_updates_away");
+    const client = connectClient(server.url, board.id, board.links.participant.token);
+    await eventually(() =>
+      expect(client.closes).toContainEqual({ code: 1013, reason: CLOSE_REASONS.storageUnavailable }),
+    );
+
+    await inDatabase(url, "ALTER TABLE board_updates_away RENAME TO board_updates");
+    await eventually(() => expect(client.provider.isSynced).toBe(true));
+    expect(client.refusals).toEqual([]);
   });
 });

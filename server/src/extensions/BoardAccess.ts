@@ -6,6 +6,7 @@ import { inviteePersonId } from "../workshop/PeopleService";
 import { countRefusal } from "../metrics";
 import { hashToken } from "../tokens";
 import { ConnectionRefused, type BoardContext } from "./context";
+import type { GateContext } from "./Gate";
 
 /**
  * Decides the role of a connection from its token, for the board named by
@@ -27,6 +28,9 @@ export class BoardAccess implements Extension {
       return await this.authenticate(payload);
     } catch (error) {
       if (error instanceof ConnectionRefused) countRefusal("connection", error.reason);
+      // Hocuspocus answers any error here as a refusal, which a provider takes as final: a store that failed
+      // to answer closes the socket instead, and the client reconnects until the store answers again.
+      else (payload.context as GateContext).gate?.storageUnavailable();
       throw error;
     }
   }

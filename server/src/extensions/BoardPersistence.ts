@@ -8,6 +8,7 @@ import { boardSizeIs } from "../guard/boardBytes";
 import type { BoardStore, StoredBoard } from "../storage/BoardStore";
 import { applyUnheard, piecesOf } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
+import type { GateContext } from "./Gate";
 
 export interface BoardPersistenceConfig {
   /** Fold the update log into a snapshot once it holds this many updates... */
@@ -156,9 +157,13 @@ export class BoardPersistence implements Extension {
     return this.held.get(document)?.map((piece) => piece.data);
   }
 
-  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+  async onLoadDocument({ document, documentName, context }: onLoadDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName).workshop) return;
-    const stored = await this.store.loadBoard(documentName);
+    const stored = await this.store.loadBoard(documentName).catch((error: unknown) => {
+      // Not the board's fault: its client tries again (see BoardAccess), and nothing stored was touched.
+      (context as GateContext).gate?.storageUnavailable();
+      throw error;
+    });
     if (!stored) throw new ConnectionRefused(AUTH_FAILURES.unknownBoard);
     try {
       if (storedBytesOf(stored) <= LOAD_IN_PIECES_BYTES) applyUnheard(document, piecesOf(stored));

@@ -158,6 +158,15 @@ export class SocketGate {
     for (const data of waiting) this.pass(connection, readEnvelope(data), data);
   }
 
+  /**
+   * The server could not tell whether this socket may open a document (its
+   * storage failed): closes the socket so its client tries again, rather
+   * than refusing a token that may well be good.
+   */
+  storageUnavailable(): void {
+    this.close(GATE_CLOSE.storageUnavailable);
+  }
+
   /** The socket closed: what it held goes back to the server's budget. */
   dispose(): void {
     this.closed = true;

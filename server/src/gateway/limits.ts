@@ -62,4 +62,6 @@ export const GATE_CLOSE = {
   pendingLimit: { code: 4413, reason: CLOSE_REASONS.pendingLimit },
   authenticationTimeout: { code: 4408, reason: CLOSE_REASONS.authenticationTimeout },
   serverBusy: { code: 4503, reason: CLOSE_REASONS.serverFull },
+  // 1013 is WebSocket's "try again later": the provider reconnects, as it does after any close.
+  storageUnavailable: { code: 1013, reason: CLOSE_REASONS.storageUnavailable },
 } as const;

@@ -50,5 +50,16 @@ export async function asAdmin(sql: string): Promise<void> {
   await withAdmin((client) => client.query(sql));
 }
 
+/** Runs one statement in a test's own database, as its owner. */
+export async function inDatabase(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The engines a storage test runs on: SQLite always, PostgreSQL where it answers. */
 export const ENGINES = ["sqlite", ...(postgresAvailable ? ["postgres"] : [])] as const;

@@ -59,6 +59,8 @@ export const CLOSE_REASONS = {
   addressFull: "too-many-connections",
   /** The facilitator made a new link for this role or turned it off: the token this connection opened with no longer opens the board. */
   linkRevoked: "link-revoked",
+  /** The server could not read its storage to let the connection in: the client tries again, it was not refused. */
+  storageUnavailable: "storage-unavailable",
 } as const;
 
 /** The close code of a connection whose link was rotated or revoked (an application code, as HTTP's 401). */
