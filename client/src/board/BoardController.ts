@@ -26,7 +26,7 @@ import type { DraftDesk } from "./drafts/DraftDesk";
 import { NO_DRAFTS, draftBoxes, draftsByCell } from "./drafts/draftsByCell";
 import type { BoardModel } from "./state/BoardModel";
 import { cameraShowing, fitCamera, screenToWorld, uncoveredArea, zoomAt, type Camera } from "./state/camera";
-import { GRID, cardsInBox, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
+import { GRID, cellAt, layoutJourney, type CellHit, type JourneyLayout, type Rect } from "./state/layout";
 import { caretReporter, cursorReporter, type PresenceSink } from "./state/presence";
 import { cellBox, cellTarget, moveTarget, nextFocus, type Cell, type Direction, type Focus } from "./state/navigation";
 import type { VotingModel } from "./state/VotingModel";
@@ -97,9 +97,10 @@ export interface UiState {
 }
 
 /**
- * The one place that decides what a user's input means on a board: canvas
- * components report pointer events here, actions call it, and it turns them
- * into commands (BoardCommands) under this person's own origin. It also
+ * The one place that decides what a user's input means on a board: the
+ * canvas's tools (`tools/`, fed by its components' pointer reports) and the
+ * actions call it, and it turns that into commands (BoardCommands) under
+ * this person's own origin. It also
  * holds this person's view: which journey, selection, camera, panels.
  */
 export class BoardController {
@@ -123,7 +124,6 @@ export class BoardController {
   /** Where the pointer is on the board, in world units; null when it is off the canvas. */
   private pointer: { x: number; y: number } | null = null;
   private draftText = "";
-  private marqueeStart: { origin: { x: number; y: number }; base: ReadonlySet<string> } | null = null;
   private readonly stopPermissions: () => void;
 
   constructor(
@@ -485,31 +485,10 @@ export class BoardController {
     if (layout) this.set({ selection: new Set(layout.cards.keys()), menu: null });
   }
 
-  /** Starts a selection box at a screen point; with `additive`, what it covers joins the selection. */
-  startMarquee(screenPoint: { x: number; y: number }, additive: boolean): void {
-    const origin = screenToWorld(this.ui.camera, screenPoint);
-    this.marqueeStart = { origin, base: additive ? this.ui.selection : new Set() };
-    this.set({ marquee: { ...origin, width: 0, height: 0 }, selection: this.marqueeStart.base, menu: null });
-  }
-
-  /** Selects the cards the box from its start to this screen point touches. */
-  moveMarquee(screenPoint: { x: number; y: number }): void {
-    const start = this.marqueeStart;
-    const layout = this.layout();
-    if (!start || !layout) return;
-    const to = screenToWorld(this.ui.camera, screenPoint);
-    const box = {
-      x: Math.min(start.origin.x, to.x),
-      y: Math.min(start.origin.y, to.y),
-      width: Math.abs(to.x - start.origin.x),
-      height: Math.abs(to.y - start.origin.y),
-    };
-    this.set({ marquee: box, selection: new Set([...start.base, ...cardsInBox(layout, box)]) });
-  }
-
-  endMarquee(): void {
-    this.marqueeStart = null;
-    if (this.ui.marquee) this.set({ marquee: null });
+  /** Shows the box dragged out to select cards (world units) with the cards it selects; null hides it. */
+  showMarquee(box: Rect | null, selection = this.ui.selection): void {
+    if (box) this.set({ marquee: box, selection, menu: null });
+    else if (this.ui.marquee) this.set({ marquee: null });
   }
 
   /**

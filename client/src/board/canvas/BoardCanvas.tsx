@@ -20,8 +20,7 @@ import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
 import { GridLayer, type GridLabels } from "./GridLayer";
 import { HeadersLayer } from "./HeadersLayer";
 import { Minimap } from "./Minimap";
-import { useBackgroundGestures } from "./useBackgroundGestures";
-import { isDoubleClick } from "./doubleClick";
+import { useTools } from "./useTools";
 import { ViewMotion, ViewMotionContext, useStillView } from "./viewMotion";
 
 interface Props {
@@ -88,7 +87,7 @@ const grow = (box: Box, by: number): Box => ({
   height: box.height + 2 * by,
 });
 
-/** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the controller. */
+/** The canvas: draws the grid, the cards and the cursors, and reports pointer input to the tools. */
 export const BoardCanvas = memo(
   function BoardCanvas({
     controller,
@@ -106,7 +105,7 @@ export const BoardCanvas = memo(
     const ui = useUi(controller);
     const container = useRef<HTMLDivElement>(null);
     const [size, setSize] = useState({ width: 0, height: 0 });
-    const gestures = useBackgroundGestures(controller, container);
+    const tools = useTools(controller, container);
 
     useEffect(() => {
       const element = container.current;
@@ -122,13 +121,8 @@ export const BoardCanvas = memo(
     }, [controller]);
 
     const handlers = useMemo<CardHandlers>(
-      () => ({
-        onPointerDown: (id, additive) => controller.select(id, additive),
-        onEdit: (id) => controller.startEditing(id),
-        onDrop: (id, point) => controller.dropCard(id, point),
-        onAdd: (cell) => controller.addCard(cell),
-      }),
-      [controller],
+      () => ({ tools: tools.reports, onAdd: (cell) => controller.addCard(cell) }),
+      [controller, tools.reports],
     );
 
     // Rebuilt only when who edits what changes, not on every cursor move, so cells in view skip rendering.
@@ -149,7 +143,7 @@ export const BoardCanvas = memo(
       () => blueprintLines(layout, mapType).map((placed) => ({ ...placed, label: t(LINE_KEYS[placed.line]) })),
       [layout, mapType, t],
     );
-    const isBackground = (event: Konva.KonvaEventObject<MouseEvent>) => event.target === event.target.getStage();
+    const isBackground = (event: Konva.KonvaEventObject<Event>) => event.target === event.target.getStage();
     // The wheel is taken before Konva sees it: Konva would look up the shape under the pointer for each
     // wheel event, reading back a pixel of the canvas, and nothing on the board answers the wheel.
     useEffect(() => {
@@ -215,7 +209,7 @@ export const BoardCanvas = memo(
     return (
       <div
         ref={container}
-        className={`canvas${gestures.panning ? " panning" : gestures.spaceHeld ? " can-pan" : ""}`}
+        className={`canvas${tools.panning ? " panning" : tools.spaceHeld ? " can-pan" : ""}`}
         data-testid="board.canvas"
         aria-label={t("board.canvasLabel")}
         aria-describedby="canvas-keys"
@@ -234,11 +228,11 @@ export const BoardCanvas = memo(
             y={ui.camera.y}
             scaleX={ui.camera.scale}
             scaleY={ui.camera.scale}
-            onPointerDown={gestures.onPointerDown}
+            onPointerDown={(e) => isBackground(e) && tools.reports.background(e)}
             onClick={(e) => {
-              const pointer = e.target.getStage()?.getPointerPosition();
-              if (isDoubleClick(e) && pointer && (isBackground(e) || e.target.getParent()?.name() !== "card"))
-                controller.doubleClickAt(pointer);
+              // A card reports its own clicks; so do the headers, which keep theirs from the stage.
+              if (isBackground(e)) tools.reports.click({ kind: "background" }, e);
+              else if (e.target.getParent()?.name() !== "card") tools.reports.click({ kind: "other" }, e);
             }}
             onMouseMove={(e) => controller.pointerAt(e.target.getStage()?.getPointerPosition() ?? null)}
             onMouseLeave={() => controller.pointerAt(null)}
@@ -252,6 +246,7 @@ export const BoardCanvas = memo(
                   <EmotionCurveLayer layout={layout} steps={curve} labels={curveLabels} hints={!ui.picture} />
                   <HeadersLayer
                     controller={controller}
+                    tools={tools.reports}
                     layout={layout}
                     allowed={{
                       stages: controller.may("stages"),

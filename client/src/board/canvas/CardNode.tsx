@@ -13,12 +13,11 @@ import {
 } from "@journeyboard/shared";
 import type { CardDots } from "../state/cardDots";
 import { ALERT_ICON, CHANNEL_ICONS, LOCK_ICON, useIconImage } from "./icons";
-import { isDoubleClick } from "./doubleClick";
+import type { ToolReports } from "./useTools";
 
 export interface CardHandlers {
-  onPointerDown(id: string, additive: boolean): void;
-  onEdit(id: string): void;
-  onDrop(id: string, screenPoint: { x: number; y: number }): void;
+  /** Where a card reports the pointer: the tools decide what a press, a click or a drag of it does. */
+  tools: ToolReports;
   /** A new card at the end of a cell (its add slot was pressed). */
   onAdd(cell: { stageId: string; laneId: string; index: number }): void;
 }
@@ -228,11 +227,12 @@ export const CardNode = memo(function CardNode({
     motion?.changed(shown);
     return () => motion?.changed(shown);
   }, [card, kind, x, y, width, height, colour, selected, editedBy, dots, labels, resolution, icons, motion]);
+  const target = { kind: "card", id: card.id } as const;
+  const { tools } = handlers;
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
-    const pointer = event.target.getStage()?.getPointerPosition();
     // The layout decides where cards sit: put the node back, then let the move (if any) re-place it.
     event.target.position({ x: box.x, y: box.y });
-    if (pointer) handlers.onDrop(card.id, pointer);
+    tools.dragEnd(target, event);
   };
   const empty = card.text.trim() === "";
   const indicator = kind === "indicators" ? (card.indicator ?? null) : null;
@@ -251,11 +251,11 @@ export const CardNode = memo(function CardNode({
     draggable,
     name: "card",
     id: `card-${card.id}`,
-    onMouseDown: (e: Konva.KonvaEventObject<MouseEvent>) => handlers.onPointerDown(card.id, e.evt.shiftKey),
-    onTap: () => handlers.onPointerDown(card.id, false),
-    onClick: (e: Konva.KonvaEventObject<MouseEvent>) => isDoubleClick(e) && handlers.onEdit(card.id),
-    onDblTap: () => handlers.onEdit(card.id),
-    onDragStart: () => handlers.onPointerDown(card.id, false),
+    onMouseDown: (e: Konva.KonvaEventObject<MouseEvent>) => tools.press(target, e),
+    onTap: (e: Konva.KonvaEventObject<Event>) => tools.tap(target, e, 1),
+    onClick: (e: Konva.KonvaEventObject<MouseEvent>) => tools.click(target, e),
+    onDblTap: (e: Konva.KonvaEventObject<Event>) => tools.tap(target, e, 2),
+    onDragStart: () => tools.dragStart(target),
     onDragEnd,
   };
   return (

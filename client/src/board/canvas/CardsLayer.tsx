@@ -292,7 +292,7 @@ function CellTiles({ cards, slots, column, row, kind, selection, handlers }: Dra
     const point = at && { x: at.x + origin.x, y: at.y + origin.y };
     const hit = point ? boxes.findIndex((box) => contains(box, point)) : -1;
     const card = hit >= 0 ? cards[slots[hit]!] : undefined;
-    if (card) handlers.onPointerDown(card.id, event.evt.shiftKey);
+    if (card) handlers.tools.press({ kind: "card", id: card.id }, event);
   };
   return (
     <Shape

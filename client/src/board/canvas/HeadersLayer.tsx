@@ -4,7 +4,8 @@ import { Group, Rect } from "react-konva";
 import type { LaneRecord, StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import { GRID, sameFrame, type JourneyLayout } from "../state/layout";
-import { isDoubleClick } from "./doubleClick";
+import type { Target } from "../tools/types";
+import type { ToolReports } from "./useTools";
 
 const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) => {
   const container = event.target.getStage()?.container();
@@ -13,6 +14,7 @@ const setCursor = (event: Konva.KonvaEventObject<MouseEvent>, cursor: string) =>
 
 interface HeadersProps {
   controller: BoardController;
+  tools: ToolReports;
   layout: JourneyLayout;
   /** What this person may change now, given by the canvas at each render: the phase can change under a memo. */
   allowed: { stages: boolean; lanes: boolean };
@@ -21,29 +23,32 @@ interface HeadersProps {
 }
 
 /**
- * Invisible targets over the stage and lane headers: a click opens the
- * header's menu (or says why not), a drag reorders, the edge of a stage
- * header resizes it; dragging and resizing only where this person may
- * change stages or lanes now and no lock holds them.
+ * Invisible targets over the stage and lane headers, which report the pointer
+ * to the tools: a click opens the header's menu (or says why not), a drag
+ * reorders, the edge of a stage header resizes it. Konva drags a header or an
+ * edge only where this person may change stages or lanes now and no lock
+ * holds them.
  */
 export const HeadersLayer = memo(
-  function HeadersLayer({ controller, layout, allowed }: HeadersProps) {
+  function HeadersLayer({ controller, tools, layout, allowed }: HeadersProps) {
     const { lockedFor } = controller.permissions;
     const stageMoves = (stage: StageRecord) => allowed.stages && !lockedFor("stages", stage.id, stage);
     const laneMoves = (lane: LaneRecord) => allowed.lanes && !lockedFor("lanes", lane.id, lane);
-    const pointer = (event: Konva.KonvaEventObject<Event>) => event.target.getStage()?.getPointerPosition() ?? null;
-    const open = (axis: "stage" | "lane", id: string) => (event: Konva.KonvaEventObject<Event>) => {
+    const header = (axis: "stage" | "lane", id: string): Target => ({ kind: "header", axis, id });
+    // A header answers its own clicks: the board under it does not see them.
+    const clicked = (target: Target) => (event: Konva.KonvaEventObject<MouseEvent>) => {
       event.cancelBubble = true;
-      const at = pointer(event);
-      // The controller opens the menu, or says why it does not.
-      if (at) controller.openMenu({ axis, id, x: at.x, y: at.y });
+      tools.click(target, event);
     };
-    const dropped =
-      (axis: "stage" | "lane", id: string, x: number, y: number) => (event: Konva.KonvaEventObject<DragEvent>) => {
-        const at = pointer(event);
-        event.target.position({ x, y });
-        if (at) controller.dropHeader(axis, id, at);
-      };
+    const tapped = (target: Target) => (event: Konva.KonvaEventObject<Event>) => {
+      event.cancelBubble = true;
+      tools.tap(target, event, 1);
+    };
+    // The layout decides where headers sit: the node goes back, and the move (if any) re-places it.
+    const dropped = (target: Target, x: number, y: number) => (event: Konva.KonvaEventObject<DragEvent>) => {
+      event.target.position({ x, y });
+      tools.dragEnd(target, event);
+    };
     return (
       <Group>
         {layout.columns.map(({ stage, x, width }) => (
@@ -59,9 +64,10 @@ export const HeadersLayer = memo(
             dragBoundFunc={function (this: Konva.Node, position) {
               return { x: position.x, y: this.getAbsolutePosition().y };
             }}
-            onClick={open("stage", stage.id)}
-            onTap={open("stage", stage.id)}
-            onDragEnd={dropped("stage", stage.id, x, 0)}
+            onClick={clicked(header("stage", stage.id))}
+            onTap={tapped(header("stage", stage.id))}
+            onDragStart={() => tools.dragStart(header("stage", stage.id))}
+            onDragEnd={dropped(header("stage", stage.id), x, 0)}
             onMouseEnter={(e) => setCursor(e, stageMoves(stage) ? "grab" : "default")}
             onMouseLeave={(e) => setCursor(e, "")}
           />
@@ -81,12 +87,13 @@ export const HeadersLayer = memo(
               dragBoundFunc={function (this: Konva.Node, position) {
                 return { x: position.x, y: this.getAbsolutePosition().y };
               }}
+              onDragStart={() => tools.dragStart({ kind: "stage-edge", id: stage.id, left: x })}
               onDragEnd={(event) => {
-                const newWidth = event.target.x() - x + 5;
+                const edge = { x: event.target.x() + 5, y: 0 };
                 event.target.position({ x: x + width - 5, y: 0 });
-                controller.commands.resizeStage(stage.id, newWidth);
+                tools.dragEnd({ kind: "stage-edge", id: stage.id, left: x }, event, edge);
               }}
-              onClick={(e) => isDoubleClick(e) && controller.commands.resizeStage(stage.id, null)}
+              onClick={clicked({ kind: "stage-edge", id: stage.id, left: x })}
               onMouseEnter={(e) => setCursor(e, "ew-resize")}
               onMouseLeave={(e) => setCursor(e, "")}
             />
@@ -104,9 +111,10 @@ export const HeadersLayer = memo(
             dragBoundFunc={function (this: Konva.Node, position) {
               return { x: this.getAbsolutePosition().x, y: position.y };
             }}
-            onClick={open("lane", lane.id)}
-            onTap={open("lane", lane.id)}
-            onDragEnd={dropped("lane", lane.id, layout.laneHeaderX, y)}
+            onClick={clicked(header("lane", lane.id))}
+            onTap={tapped(header("lane", lane.id))}
+            onDragStart={() => tools.dragStart(header("lane", lane.id))}
+            onDragEnd={dropped(header("lane", lane.id), layout.laneHeaderX, y)}
             onMouseEnter={(e) => setCursor(e, laneMoves(lane) ? "grab" : "default")}
             onMouseLeave={(e) => setCursor(e, "")}
           />
@@ -116,6 +124,7 @@ export const HeadersLayer = memo(
   },
   (a: HeadersProps, b: HeadersProps) =>
     a.controller === b.controller &&
+    a.tools === b.tools &&
     sameFrame(a.layout, b.layout) &&
     a.allowed.stages === b.allowed.stages &&
     a.allowed.lanes === b.allowed.lanes &&
