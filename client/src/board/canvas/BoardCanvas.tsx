@@ -228,7 +228,7 @@ export const BoardCanvas = memo(
             y={ui.camera.y}
             scaleX={ui.camera.scale}
             scaleY={ui.camera.scale}
-            onPointerDown={(e) => isBackground(e) && tools.reports.background(e)}
+            onPointerDown={(e) => isBackground(e) && tools.reports.press({ kind: "background" }, e)}
             onClick={(e) => {
               // A card reports its own clicks; so do the headers, which keep theirs from the stage.
               if (isBackground(e)) tools.reports.click({ kind: "background" }, e);

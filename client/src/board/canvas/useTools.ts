@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from "react";
 import type Konva from "konva";
 import type { BoardController } from "../BoardController";
 import { screenToWorld } from "../state/camera";
@@ -13,6 +13,7 @@ type KonvaEvent = Konva.KonvaEventObject<Event>;
  * what was hit, and the report adds where (screen and world).
  */
 export interface ToolReports {
+  /** A press of a button or a finger (a pointer event tells which). */
   press(target: Target, event: Konva.KonvaEventObject<MouseEvent>): void;
   /**
    * A click, with the browser's click count (from the system's double-click
@@ -35,33 +36,27 @@ export interface ToolReports {
  * Space held outside a text field is reported too.
  */
 export function useTools(controller: BoardController, container: RefObject<HTMLDivElement | null>) {
-  const [machine] = useState(() => new ToolMachine(controllerSurface(controller)));
+  const machine = useMemo(() => new ToolMachine(controllerSurface(controller)), [controller]);
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
   // The canvas's place on the page, measured at each press (not at each move, which would lay the page out).
   const origin = useRef({ x: 0, y: 0 });
-  const [reports] = useState(() => {
+  const reports = useMemo((): ToolReports => {
     const at = (screen: Point, world = screenToWorld(controller.getUi().camera, screen)): At => ({ screen, world });
     const pointer = (event: KonvaEvent) => event.target.getStage()?.getPointerPosition() ?? null;
-    const measure = () => {
-      const box = container.current?.getBoundingClientRect();
-      if (box) origin.current = { x: box.left, y: box.top };
-    };
-    const press = (target: Target, event: Konva.KonvaEventObject<MouseEvent | PointerEvent>) => {
-      const screen = pointer(event);
-      if (!screen) return;
-      measure();
-      const { evt } = event;
-      const touch = "pointerType" in evt && evt.pointerType === "touch";
-      machine.dispatch({
-        type: "pointerDown",
-        press: { ...at(screen), target, button: evt.button, shift: evt.shiftKey, touch },
-      });
-    };
-    const reports: ToolReports & {
-      background(event: Konva.KonvaEventObject<PointerEvent>): void;
-    } = {
-      press,
-      background: (event) => press({ kind: "background" }, event),
+    return {
+      // Measured as the window's moves that follow it are, from the canvas's box.
+      press: (target, event) => {
+        const box = container.current?.getBoundingClientRect();
+        if (!box) return;
+        origin.current = { x: box.left, y: box.top };
+        const { evt } = event;
+        const screen = { x: evt.clientX - box.left, y: evt.clientY - box.top };
+        const touch = "pointerType" in evt && evt.pointerType === "touch";
+        machine.dispatch({
+          type: "pointerDown",
+          press: { ...at(screen), target, button: evt.button, shift: evt.shiftKey, touch },
+        });
+      },
       click: (target, event) => {
         const screen = pointer(event);
         if (screen) machine.dispatch({ type: "click", target, at: at(screen), count: event.evt.detail });
@@ -76,8 +71,7 @@ export function useTools(controller: BoardController, container: RefObject<HTMLD
         machine.dispatch({ type: "dragEnd", target, at: screen && at(screen, world) });
       },
     };
-    return reports;
-  });
+  }, [machine, controller, container]);
 
   useEffect(() => {
     const fromWindow = (event: PointerEvent) => {
