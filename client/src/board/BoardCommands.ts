@@ -19,6 +19,8 @@ import {
   importGridRows,
   GridRefused,
   linkCards,
+  cardsGroupWrites,
+  cardsRenameWrites,
   groupCards,
   mergeCards,
   moveAction,
@@ -34,6 +36,7 @@ import {
   renameLane,
   renameStage,
   restoreBoard,
+  renameCluster,
   restoreMergedCard,
   setBoardLocale,
   setCardChannel,
@@ -46,6 +49,7 @@ import {
   setStageWidth,
   setTimelineDirection,
   readRecord,
+  ungroupCards,
   unlinkCards,
   updateAction,
   updatePersona,
@@ -174,9 +178,17 @@ export class BoardCommands {
   /** Merges cards of one cell into the first (`into`): those who run the workshop only. */
   mergeCards = (into: string, ids: readonly string[]) =>
     this.runOn(MERGE_CARDS, "cards", [into, ...ids], () => mergeCards(this.doc, { into, ids }, this.origin));
-  /** Groups cards of one cell under a named cluster, without merging them. */
+  /** Groups cards of one cell under a named cluster, without merging them (the cluster's cards already so named move too). */
   groupCards = (ids: readonly string[], name: string) =>
-    this.runOn("cards", "cards", ids, () => groupCards(this.doc, { ids, name }, this.origin));
+    this.runOn("cards", "cards", cardsGroupWrites(this.doc, ids, name), () =>
+      groupCards(this.doc, { ids, name }, this.origin),
+    );
+  /** Takes cards of one cell out of their cluster. */
+  ungroupCards = (ids: readonly string[]) =>
+    this.runOn("cards", "cards", ids, () => ungroupCards(this.doc, { ids }, this.origin));
+  /** Renames a cluster of a cell: each of its cards takes the new name. */
+  renameCluster = (args: { stageId: string; laneId: string; from: string; to: string }) =>
+    this.runOn("cards", "cards", cardsRenameWrites(this.doc, args), () => renameCluster(this.doc, args, this.origin));
   /** Takes an original out of its merged card, on its own again. */
   restoreMerged = (id: string) =>
     this.runOn(MERGE_CARDS, "cards", [id], () => restoreMergedCard(this.doc, { id }, this.origin));

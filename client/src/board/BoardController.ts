@@ -57,6 +57,19 @@ export interface AxisMenu {
   y: number;
 }
 
+/** A cluster of a cell: its name there. */
+export interface ClusterTarget {
+  stageId: string;
+  laneId: string;
+  cluster: string;
+}
+
+/** The menu of a cluster's heading in a cell (rename, ungroup), anchored at a screen point. */
+export interface ClusterMenu extends ClusterTarget {
+  x: number;
+  y: number;
+}
+
 /** A short message about something that did not happen as asked, as a translation key and its values. */
 export interface Notice {
   key: string;
@@ -84,6 +97,7 @@ export interface UiState {
   camera: Camera;
   panel: Panel | null;
   menu: AxisMenu | null;
+  clusterMenu: ClusterMenu | null;
   /** The box being dragged out on the background to select cards, in world units. */
   marquee: Rect | null;
   notice: Notice | null;
@@ -160,6 +174,7 @@ export class BoardController {
       camera: { x: 0, y: 0, scale: 1 },
       panel: null,
       menu: null,
+      clusterMenu: null,
       marquee: null,
       notice: null,
       minimap: true,
@@ -246,7 +261,7 @@ export class BoardController {
   }
 
   showJourney(journeyId: string): void {
-    this.set({ journeyId, selection: new Set(), editing: null, draft: null, menu: null });
+    this.set({ journeyId, selection: new Set(), editing: null, draft: null, menu: null, clusterMenu: null });
     this.fitted = false;
     this.fitOnFirstView();
   }
@@ -710,6 +725,11 @@ export class BoardController {
   }
   closeMenu(): void {
     if (this.ui.menu) this.set({ menu: null });
+  }
+
+  /** Opens the menu of a cluster's heading, or closes it (null). */
+  openClusterMenu(clusterMenu: ClusterMenu | null): void {
+    this.set({ clusterMenu, menu: null });
   }
 
   /** A header dragged to a screen point takes the place there among its siblings. */

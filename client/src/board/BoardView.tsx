@@ -32,6 +32,7 @@ import { DraftsBar } from "./drafts/DraftsBar";
 import { draftBoxes } from "./drafts/draftsByCell";
 import { ActionsPanel } from "./ui/ActionsPanel";
 import { AxisMenu } from "./ui/AxisMenu";
+import { ClusterMenu } from "./clusters/ClusterMenu";
 import { BoardMessage } from "./ui/BoardMessage";
 import { CardList } from "./ui/CardList";
 import { CardPanel } from "./ui/CardPanel";
@@ -225,7 +226,7 @@ function ConnectedBoard({
   const editingCard = ui.editing ? controller.model.record("cards", ui.editing) : undefined;
   const editingBox = ui.editing ? layout?.cards.get(ui.editing) : undefined;
   const draftBox =
-    ui.draft && layout && grid ? slotBox(layout, newCardSlot(layout, grid, ui.draft, drafts.writing)) : null;
+    ui.draft && layout && grid ? slotBox(layout, grid, newCardSlot(layout, grid, ui.draft, drafts.writing)) : null;
   const editingDraft = myDrafts.find((draft) => draft.id === editingDraftId);
   const editingDraftBox =
     editingDraft && layout && grid && journeyId
@@ -351,6 +352,13 @@ function ConnectedBoard({
               controller={controller}
               menu={ui.menu}
               labels={labels}
+            />
+          )}
+          {ui.clusterMenu && (
+            <ClusterMenu
+              key={`cluster-${ui.clusterMenu.stageId}-${ui.clusterMenu.laneId}-${ui.clusterMenu.cluster}`}
+              controller={controller}
+              menu={ui.clusterMenu}
             />
           )}
           {ui.panel === "help" && <HelpPanel controller={controller} />}

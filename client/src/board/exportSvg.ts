@@ -10,6 +10,7 @@ import {
 import { FONT_STACK } from "../fonts/family";
 import type { GridLabels } from "./canvas/GridLayer";
 import { curveSvg, type DrawText, type SvgCurveLabels } from "./exportSvgCurve";
+import { drawClusterHeadings } from "./exportSvgClusters";
 import { GRID, type JourneyLayout, type Rect } from "./state/layout";
 
 /** How wide a text is at a font size, in pixels (the browser's canvas measures it). */
@@ -142,7 +143,11 @@ export function journeySvg(
     if (row.lane.collapsed) continue;
     for (const column of layout.columns) {
       if (column.stage.collapsed) continue;
-      for (const card of grid.cells.get(cellKey(column.stage.id, row.lane.id)) ?? []) {
+      const cards = grid.cells.get(cellKey(column.stage.id, row.lane.id)) ?? [];
+      drawClusterHeadings(parts, { column, row, cards }, text, (name, width, size) =>
+        wrapText(name, width, 1, measure, size, true).join(""),
+      );
+      for (const card of cards) {
         const box = layout.cards.get(card.id);
         if (!box) continue;
         parts.push(

@@ -34,6 +34,25 @@ function clusterName(name: string): string {
 }
 
 /**
+ * The cards `groupCards` writes, for those who check before: the ones named
+ * and the cluster of that name in their cell, placed again with them.
+ */
+export function cardsGroupWrites(doc: Y.Doc, ids: readonly string[], name: string): string[] {
+  const first = ids.length ? readRecord(doc, "cards", ids[0]!) : undefined;
+  if (!first) return [...ids];
+  const cluster = cardsInCell(doc, first.stageId, first.laneId).filter((card) => card.cluster === name.trim());
+  return [...new Set([...ids, ...cluster.map((card) => card.id)])];
+}
+
+/** The cards `renameCluster` writes: the cluster's, and those of a cluster already so named in the cell. */
+export function cardsRenameWrites(doc: Y.Doc, args: { stageId: string; laneId: string; from: string; to: string }) {
+  const named = new Set([args.from, args.to.trim()]);
+  return cardsInCell(doc, args.stageId, args.laneId)
+    .filter((card) => card.cluster !== null && named.has(card.cluster))
+    .map((card) => card.id);
+}
+
+/**
  * Groups cards of one cell under a name, in one step: the cluster of that
  * name in the cell if there is one, else a new one. Its cards stand
  * together where the first of them stood (in the cell's order).

@@ -20,6 +20,7 @@ import { actionToggleHelp } from "./actionToggleHelp";
 import { actionToggleInSelection } from "./actionToggleInSelection";
 import { actionToggleMinimap } from "./actionToggleMinimap";
 import { actionUndo } from "./actionUndo";
+import { actionUngroupSelection } from "./actionUngroupSelection";
 import { actionZoomIn } from "./actionZoomIn";
 import { actionZoomOut } from "./actionZoomOut";
 import { actionZoomToFit } from "./actionZoomToFit";
@@ -38,6 +39,7 @@ export const ACTIONS: readonly Action[] = [
   actionLaneMenu,
   actionDeleteSelection,
   actionMergeSelection,
+  actionUngroupSelection,
   actionSelectAll,
   actionClearSelection,
   actionCopy,

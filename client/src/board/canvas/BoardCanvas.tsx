@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type Konva from "konva";
 import { Layer, Rect, Stage } from "react-konva";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { useUi } from "../useBoard";
 import type { CardHandlers, CardLabels } from "./CardNode";
 import { TextResolution, textResolution } from "./CanvasText";
 import { CardsLayer } from "./CardsLayer";
+import type { OnHeading } from "./ClusterHeadings";
 import { CursorsLayer } from "./CursorsLayer";
 import { DraftsLayer } from "../drafts/DraftsLayer";
 import { EmotionCurveLayer, type CurveLabels } from "./EmotionCurveLayer";
@@ -123,6 +124,11 @@ export const BoardCanvas = memo(
     const handlers = useMemo<CardHandlers>(
       () => ({ tools: tools.reports, onAdd: (cell) => controller.addCard(cell) }),
       [controller, tools.reports],
+    );
+
+    const openHeading = useCallback<OnHeading>(
+      (cluster, at) => controller.openClusterMenu({ ...cluster, ...at }),
+      [controller],
     );
 
     // Rebuilt only when who edits what changes, not on every cursor move, so cells in view skip rendering.
@@ -272,6 +278,7 @@ export const BoardCanvas = memo(
                   tiles={!ui.picture && ui.camera.scale < TILE_SCALE}
                   labels={cardLabels}
                   handlers={handlers}
+                  onHeading={openHeading}
                 />
                 <Layer listening={false}>
                   {!ui.picture && <DraftsLayer controller={controller} layout={layout} label={t("drafts.label")} />}

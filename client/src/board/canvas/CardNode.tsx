@@ -88,27 +88,6 @@ function DotsBadge({ dots, width }: { dots: CardDots; width: number }) {
   );
 }
 
-/** The name of the cluster a card is grouped under, on a tag across its bottom edge. */
-function ClusterTag({ name, width, height }: { name: string; width: number; height: number }) {
-  const tagWidth = Math.min(width - 40, 160);
-  return (
-    <Group x={10} y={height - 9} listening={false} name="card-cluster">
-      <Rect width={tagWidth} height={18} cornerRadius={9} fill="#334155" />
-      <CanvasText
-        x={8}
-        y={3}
-        width={tagWidth - 16}
-        text={name}
-        fontSize={11}
-        fontStyle="bold"
-        fill="#ffffff"
-        wrap="none"
-        ellipsis
-      />
-    </Group>
-  );
-}
-
 /** The department dot's centre from the card's bottom-right corner, and its radius. */
 const DOT_INSET = 9;
 const DOT_RADIUS = 4;
@@ -314,7 +293,6 @@ export const CardNode = memo(function CardNode({
         )}
         {alerting && <AlertBadge x={box.width - 28} onIcon={iconArrived} />}
         {dots && <DotsBadge dots={dots} width={box.width} />}
-        {card.cluster && <ClusterTag name={card.cluster} width={box.width} height={box.height} />}
         {locked && (
           <Padlock x={box.width - PADLOCK_INSET} y={box.height - DOT_INSET - PADLOCK_SIZE / 2} onIcon={iconArrived} />
         )}

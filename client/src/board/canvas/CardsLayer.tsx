@@ -14,6 +14,7 @@ import { CanvasText } from "./CanvasText";
 import { LANE_COLOURS, departmentColour, lockHolding, type CardRecord, type LaneKind } from "@journeyboard/shared";
 import {
   addSlotRect,
+  headingRects,
   keyOf,
   slotRect,
   slotsIn,
@@ -27,6 +28,8 @@ import type { CardDots } from "../state/cardDots";
 import { CARDS_LAYER, CARDS_SHOWN, ViewMotionContext } from "./viewMotion";
 import { Mounting } from "./mounting";
 import { CardNode, type CardHandlers, type CardLabels, type EditedBy } from "./CardNode";
+import { ClusterHeadings, headingBottoms, type OnHeading } from "./ClusterHeadings";
+import { shapeOf, type CellShape } from "../state/cellShape";
 
 export interface CardsView {
   selection: ReadonlySet<string>;
@@ -44,6 +47,8 @@ export interface CardsView {
   tiles: boolean;
   labels: CardLabels;
   handlers: CardHandlers;
+  /** A cluster's heading pressed. */
+  onHeading: OnHeading;
 }
 
 interface CardsLayerProps extends CardsView {
@@ -147,22 +152,33 @@ const Cell = memo(function Cell({
 }: CellProps) {
   const key = keyOf(column.stage, row.lane);
   const cards = useSyncExternalStore(model.subscribe, () => model.grid(journeyId).cells.get(key) ?? NO_CARDS);
-  const needed = new Set(slotsIn(column, row, cards.length, screen));
-  const chosen = mounting.choose(key, slotsIn(column, row, cards.length, view), needed);
+  const shape = shapeOf(cards);
+  const needed = new Set(slotsIn(column, row, cards.length, screen, shape));
+  const chosen = mounting.choose(key, slotsIn(column, row, cards.length, view, shape), needed);
   const slots = chosen.slots.filter((index) => index < cards.length);
   useLayoutEffect(() => mounting.committed(key, slots, chosen.pending));
   useEffect(() => () => mounting.forget(key), [mounting, key]);
   // A new card in a cell a lock holds would be refused: its slot is not offered.
   const place = { journeyId, stageId: column.stage.id, laneId: row.lane.id };
   const cellLocked = !shown.overridesLocks && lockHolding(shown.locks, "cards", "", place) !== null;
-  const add = shown.canEdit && !shown.tiles && !cellLocked ? addSlotRect(column, row, cards.length + drafts) : null;
+  const add =
+    shown.canEdit && !shown.tiles && !cellLocked ? addSlotRect(column, row, cards.length + drafts, shape) : null;
   const addInView = add !== null && overlaps(add, view);
-  if (!slots.length && !addInView) return null;
+  const headings = headingRects(column, row, shape).filter((heading) => overlaps(heading, view));
+  if (!slots.length && !addInView && !headings.length) return null;
   const Draw = shown.tiles ? CellTiles : CellCards;
   return (
     <>
+      {headings.length > 0 && (
+        <ClusterHeadings
+          cell={{ stageId: column.stage.id, laneId: row.lane.id }}
+          headings={headings}
+          bottoms={headingBottoms(headings, (index) => slotRect(column, row, index, shape).y)}
+          onHeading={shown.onHeading}
+        />
+      )}
       {slots.length > 0 && (
-        <Draw cards={cards} slots={slots} column={column} row={row} kind={row.lane.kind} {...shown} />
+        <Draw cards={cards} shape={shape} slots={slots} column={column} row={row} kind={row.lane.kind} {...shown} />
       )}
       {add && addInView && (
         <AddSlot
@@ -215,6 +231,7 @@ function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () =>
 
 interface DrawProps extends CardsView {
   cards: readonly CardRecord[];
+  shape: CellShape;
   /** The indices of the cards in view. */
   slots: number[];
   column: LayoutColumn;
@@ -224,6 +241,7 @@ interface DrawProps extends CardsView {
 
 function CellCards({
   cards,
+  shape,
   slots,
   column,
   row,
@@ -241,7 +259,7 @@ function CellCards({
 }: DrawProps) {
   return slots.map((index) => {
     const card = cards[index]!;
-    const box = slotRect(column, row, index);
+    const box = slotRect(column, row, index, shape);
     const locked = lockHolding(locks, "cards", card.id, card) !== null;
     return (
       <CardNode
@@ -275,8 +293,8 @@ function CellCards({
  * colour (the selected ones in blue), drawn by one shape rather than a node
  * per card. A press picks the tile under the pointer.
  */
-function CellTiles({ cards, slots, column, row, kind, selection, handlers }: DrawProps) {
-  const boxes = slots.map((index) => slotRect(column, row, index));
+function CellTiles({ cards, shape, slots, column, row, kind, selection, handlers }: DrawProps) {
+  const boxes = slots.map((index) => slotRect(column, row, index, shape));
   const origin = { x: Math.min(...boxes.map((b) => b.x)), y: Math.min(...boxes.map((b) => b.y)) };
   const width = Math.max(...boxes.map((b) => b.x + b.width)) - origin.x;
   const height = Math.max(...boxes.map((b) => b.y + b.height)) - origin.y;

@@ -1,5 +1,6 @@
 import { cellKey, type JourneyGrid, type PrivateDraft } from "@journeyboard/shared";
 import { draftSlotRect, type JourneyLayout, type Rect } from "../state/layout";
+import { shapeOf } from "../state/cellShape";
 
 /** No drafts: a board without a draft desk (the canvas benchmark) lays out as one whose shelf is empty. */
 export const NO_DRAFTS: readonly PrivateDraft[] = [];
@@ -37,7 +38,8 @@ export function draftBoxes(
     const key = cellKey(draft.stageId, draft.laneId);
     const before = placed.get(key) ?? 0;
     placed.set(key, before + 1);
-    boxes.set(draft.id, draftSlotRect(column, row, grid.cells.get(key)?.length ?? 0, before));
+    const cards = grid.cells.get(key) ?? [];
+    boxes.set(draft.id, draftSlotRect(column, row, cards.length, before, shapeOf(cards)));
   }
   return boxes;
 }

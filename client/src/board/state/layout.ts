@@ -1,10 +1,12 @@
 import {
   cellKey,
+  type CardRecord,
   type JourneyGrid,
   type LaneRecord,
   type StageRecord,
   type TimelineDirection,
 } from "@journeyboard/shared";
+import { PLAIN, shapeOf, shelfHeadings, shelfPlace, type CellShape } from "./cellShape";
 
 /** Sizes of the journey grid on the canvas, in world units (pixels at zoom 1). */
 export const GRID = {
@@ -21,6 +23,8 @@ export const GRID = {
   collapsedLaneHeight: 40,
   /** Height of the band where the emotion curve is drawn, above the emotion lane's cards. */
   curveHeight: 120,
+  /** The band a cluster's heading takes above its cards (the heading and the gap below it). */
+  clusterHeading: 30,
 } as const;
 
 export interface Rect {
@@ -48,6 +52,8 @@ export interface JourneyLayout {
   readonly cards: Map<string, Rect>;
 }
 
+const NO_CARDS: readonly CardRecord[] = [];
+
 const keys = new WeakMap<StageRecord, Map<string, string>>();
 
 /** A cell's key, made once per stage record and lane: laying out a large board makes no new strings. */
@@ -73,11 +79,17 @@ export function acrossFor(count: number): number {
   return count <= STACK ? 1 : Math.ceil(Math.sqrt((count * PITCH_Y) / (2 * PITCH_X)));
 }
 
-/** Height of a cell's cards with `across` side by side, and the strip for the next card. */
-function stackHeight(count: number, across: number): number {
-  const lines = Math.max(1, Math.ceil(count / across));
-  const strip = count > 0 && count % across === 0 ? GRID.cardGap + GRID.addStrip : 0;
-  return GRID.cellPadding * 2 + lines * GRID.cardHeight + (lines - 1) * GRID.cardGap + strip;
+/** How far below a cell's first line the slot at `index` starts: the lines and cluster headings above it. */
+function slotTop(shape: CellShape, across: number, index: number): number {
+  const { line, headings } = shelfPlace(shape, across, index);
+  return line * PITCH_Y + headings * GRID.clusterHeading;
+}
+
+/** Height of a cell's cards with `across` side by side, their clusters' headings, and the strip for the next card. */
+function stackHeight(count: number, across: number, shape: CellShape): number {
+  const strip = slotTop(shape, across, count) + GRID.addStrip;
+  const cards = count > 0 ? slotTop(shape, across, count - 1) + GRID.cardHeight : 0;
+  return GRID.cellPadding * 2 + Math.max(GRID.cardHeight, strip, cards);
 }
 
 const columnWidth = (stage: StageRecord, across: number) =>
@@ -85,35 +97,86 @@ const columnWidth = (stage: StageRecord, across: number) =>
     ? GRID.collapsedStageWidth
     : Math.max(stage.width ?? GRID.cellWidth, GRID.cellPadding * 2 + across * PITCH_X - GRID.cardGap);
 
-/** Where the card at `index` of a cell sits (the cell need not hold that many), in reading order of the timeline. */
-export function slotRect(column: LayoutColumn, row: LayoutRow, index: number): Rect {
-  const cardWidth = Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
-  const block = column.across * PITCH_X - GRID.cardGap;
-  const place = index % column.across;
+const cardWidthIn = (column: LayoutColumn) => Math.min(GRID.cardWidth, column.width - GRID.cellPadding * 2);
+/** How wide a cell's cards stand together: one card, or a line of them side by side. */
+const blockWidth = (column: LayoutColumn) =>
+  column.across > 1 ? column.across * PITCH_X - GRID.cardGap : cardWidthIn(column);
+const firstLineY = (row: LayoutRow) => row.y + (row.curve?.height ?? 0) + GRID.cellPadding;
+
+/**
+ * Where the card at `index` of a cell sits (the cell need not hold that
+ * many), in reading order of the timeline; a cell with clusters (`shape`)
+ * starts each cluster on a line of its own, below its heading.
+ */
+export function slotRect(column: LayoutColumn, row: LayoutRow, index: number, shape: CellShape = PLAIN): Rect {
+  const { place } = shelfPlace(shape, column.across, index);
   const across = column.rtl ? column.across - 1 - place : place;
   return {
-    x: column.x + (column.width - (column.across > 1 ? block : cardWidth)) / 2 + across * PITCH_X,
-    y: row.y + (row.curve?.height ?? 0) + GRID.cellPadding + Math.floor(index / column.across) * PITCH_Y,
-    width: cardWidth,
+    x: column.x + (column.width - blockWidth(column)) / 2 + across * PITCH_X,
+    y: firstLineY(row) + slotTop(shape, column.across, index),
+    width: cardWidthIn(column),
     height: GRID.cardHeight,
   };
 }
 
+/** A cluster's heading in a cell: its name over the cards of its shelf, as wide as the cell's cards stand. */
+export interface HeadingBox extends Rect {
+  cluster: string;
+  /** The index of its first card in the cell, and how many it heads. */
+  first: number;
+  count: number;
+}
+
+/** The headings of a cell's clusters, each in the band above its first line. */
+export function headingRects(column: LayoutColumn, row: LayoutRow, shape: CellShape): HeadingBox[] {
+  const x = column.x + (column.width - blockWidth(column)) / 2;
+  return shelfHeadings(shape, column.across).map(({ cluster, first, count, line, headings }) => ({
+    cluster,
+    first,
+    count,
+    x,
+    y: firstLineY(row) + line * PITCH_Y + (headings - 1) * GRID.clusterHeading,
+    width: blockWidth(column),
+    height: GRID.clusterHeading - GRID.cardGap / 2,
+  }));
+}
+
 /** Where the draft at `index` of a cell's drafts sits: in the slots after the cell's `cards`, like a card. */
-export function draftSlotRect(column: LayoutColumn, row: LayoutRow, cards: number, index: number): Rect {
-  return slotRect(column, row, cards + index);
+export function draftSlotRect(
+  column: LayoutColumn,
+  row: LayoutRow,
+  cards: number,
+  index: number,
+  shape: CellShape = PLAIN,
+): Rect {
+  return slotRect(column, row, cards + index, shape);
 }
 
 /**
  * Where a cell shows that a card can be added: a strip where its next card
  * would go. The rest of an empty cell stays background, where a drag selects.
  */
-export function addSlotRect(column: LayoutColumn, row: LayoutRow, count: number): Rect {
-  return { ...slotRect(column, row, count), height: GRID.addStrip };
+export function addSlotRect(column: LayoutColumn, row: LayoutRow, count: number, shape: CellShape = PLAIN): Rect {
+  return { ...slotRect(column, row, count, shape), height: GRID.addStrip };
 }
 
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** The slots of a cell of `count` cards that overlap the world box `view`, in order. */
-export function slotsIn(column: LayoutColumn, row: LayoutRow, count: number, view: Rect): number[] {
+export function slotsIn(
+  column: LayoutColumn,
+  row: LayoutRow,
+  count: number,
+  view: Rect,
+  shape: CellShape = PLAIN,
+): number[] {
+  // A cell with clusters is not one even grid: each slot is looked at (cells with clusters are few and small).
+  if (shape.length) {
+    return Array.from({ length: count }, (_, index) => index).filter((index) =>
+      overlaps(slotRect(column, row, index, shape), view),
+    );
+  }
   const origin = slotRect(column, row, 0);
   const lineOf = (y: number) => (y - origin.y) / PITCH_Y;
   const first = Math.max(0, Math.floor(lineOf(view.y - GRID.cardHeight)) + 1);
@@ -168,6 +231,7 @@ export function layoutJourney(
     const key = keyOf(stage, lane);
     return (grid.cells.get(key)?.length ?? 0) + (drafted.get(key) ?? 0);
   };
+  const shape = (stage: StageRecord, lane: LaneRecord) => shapeOf(grid.cells.get(keyOf(stage, lane)) ?? NO_CARDS);
   const acrosses = grid.stages.map((stage) => Math.max(1, ...grid.lanes.map((lane) => acrossFor(count(stage, lane)))));
   const widths = grid.stages.map((stage, i) => columnWidth(stage, acrosses[i]!));
   const cellsWidth = widths.reduce((a, b) => a + b, 0);
@@ -189,8 +253,10 @@ export function layoutJourney(
       continue;
     }
     const curve = lane.kind === "emotions" ? { y, height: GRID.curveHeight } : null;
-    let tallest = stackHeight(0, 1);
-    for (const { stage, across } of columns) tallest = Math.max(tallest, stackHeight(count(stage, lane), across));
+    let tallest = stackHeight(0, 1, PLAIN);
+    for (const { stage, across } of columns) {
+      tallest = Math.max(tallest, stackHeight(count(stage, lane), across, shape(stage, lane)));
+    }
     const height = (curve?.height ?? 0) + tallest;
     rows.push({ lane, y, height, curve });
     y += height;
@@ -218,7 +284,9 @@ function cardBoxes(grid: JourneyGrid, columns: LayoutColumn[], rows: LayoutRow[]
     if (row.lane.collapsed) continue;
     for (const column of columns) {
       if (column.stage.collapsed) continue;
-      grid.cells.get(keyOf(column.stage, row.lane))?.forEach((card, i) => boxes.set(card.id, slotRect(column, row, i)));
+      const cards = grid.cells.get(keyOf(column.stage, row.lane)) ?? NO_CARDS;
+      const shape = shapeOf(cards);
+      cards.forEach((card, i) => boxes.set(card.id, slotRect(column, row, i, shape)));
     }
   }
   return boxes;
@@ -254,8 +322,31 @@ export function cellAt(layout: JourneyLayout, grid: JourneyGrid, x: number, y: n
   const column = layout.columns.find((c) => x >= c.x && x < c.x + c.width);
   const row = layout.rows.find((r) => y >= r.y && y < r.y + r.height);
   if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
-  const count = grid.cells.get(keyOf(column.stage, row.lane))?.length ?? 0;
-  return { stageId: column.stage.id, laneId: row.lane.id, index: slotAt(column, row, count, x, y) };
+  const cards = grid.cells.get(keyOf(column.stage, row.lane)) ?? NO_CARDS;
+  const shape = shapeOf(cards);
+  const index = shape.length
+    ? shapedSlotAt(column, row, cards.length, shape, x, y)
+    : slotAt(column, row, cards.length, x, y);
+  return { stageId: column.stage.id, laneId: row.lane.id, index };
+}
+
+/**
+ * `slotAt` for a cell with clusters: before the first card the point is not
+ * past, in reading order (past its middle in a single stack; below its line,
+ * or on its line or heading and past its middle along the timeline).
+ */
+function shapedSlotAt(column: LayoutColumn, row: LayoutRow, count: number, shape: CellShape, x: number, y: number) {
+  for (let index = 0; index < count; index++) {
+    const box = slotRect(column, row, index, shape);
+    const middle = box.x + box.width / 2;
+    const along = column.rtl ? x < middle : x > middle;
+    const past =
+      column.across === 1
+        ? y > box.y + box.height / 2
+        : y >= box.y + box.height + GRID.cardGap / 2 || (y >= box.y - GRID.clusterHeading && along);
+    if (!past) return index;
+  }
+  return count;
 }
 
 /**
@@ -282,9 +373,9 @@ export function newCardSlot(layout: JourneyLayout, grid: JourneyGrid, cell: Cell
 }
 
 /** Where a card typed into `cell` at its index will appear. */
-export function slotBox(layout: JourneyLayout, cell: CellHit): Rect | null {
+export function slotBox(layout: JourneyLayout, grid: JourneyGrid, cell: CellHit): Rect | null {
   const column = layout.columns.find((c) => c.stage.id === cell.stageId);
   const row = layout.rows.find((r) => r.lane.id === cell.laneId);
   if (!column || !row || column.stage.collapsed || row.lane.collapsed) return null;
-  return slotRect(column, row, cell.index);
+  return slotRect(column, row, cell.index, shapeOf(grid.cells.get(cellKey(cell.stageId, cell.laneId)) ?? NO_CARDS));
 }

@@ -1,4 +1,5 @@
 import type { JourneyGrid } from "@journeyboard/shared";
+import { shapeOf } from "./cellShape";
 import { keyOf, slotRect, type JourneyLayout, type LayoutColumn, type LayoutRow, type Rect } from "./layout";
 
 export type Direction = "up" | "down" | "left" | "right";
@@ -48,6 +49,10 @@ function placeOf(layout: JourneyLayout, grid: JourneyGrid, focus: Focus): Place 
 const cardsOf = (grid: JourneyGrid, column: LayoutColumn, row: LayoutRow) =>
   grid.cells.get(keyOf(column.stage, row.lane)) ?? [];
 
+/** Where the card at `index` of a cell sits, its clusters' headings counted. */
+const slotOf = (grid: JourneyGrid, column: LayoutColumn, row: LayoutRow, index: number) =>
+  slotRect(column, row, index, shapeOf(cardsOf(grid, column, row)));
+
 /**
  * The card of a cell nearest to `from` among those `beyond` accepts, by
  * distance along the direction first, then across it.
@@ -64,7 +69,7 @@ function nearest(
   const cards = cardsOf(grid, column, row);
   let best: { id: string; along: number; across: number } | null = null;
   for (let index = 0; index < cards.length; index++) {
-    const at = centre(slotRect(column, row, index));
+    const at = centre(slotOf(grid, column, row, index));
     if (!beyond(at)) continue;
     const along = Math.abs(vertical ? at.y - from.y : at.x - from.x);
     const across = Math.abs(vertical ? at.x - from.x : at.y - from.y);
@@ -117,7 +122,8 @@ export function nextFocus(
     const first = cardsOf(grid, column, row)[0];
     return first ? { card: first.id } : { cell: { stageId: column.stage.id, laneId: row.lane.id } };
   }
-  const box = place.index === null ? cellRect(place.column, place.row) : slotRect(place.column, place.row, place.index);
+  const box =
+    place.index === null ? cellRect(place.column, place.row) : slotOf(grid, place.column, place.row, place.index);
   const here = centre(box);
   if (place.index !== null) {
     const inCell = nearest(grid, place.column, place.row, here, direction, ahead(direction, here));
@@ -146,10 +152,10 @@ export function moveTarget(
   const { column, row, index } = place;
   const count = cardsOf(grid, column, row).length;
   const step = direction === "up" || direction === "down" ? column.across : 1;
-  const here = slotRect(column, row, index);
+  const here = slotOf(grid, column, row, index);
   for (const to of [index - step, index + step]) {
     if (to < 0 || to >= count) continue;
-    const there = slotRect(column, row, to);
+    const there = slotOf(grid, column, row, to);
     if (ahead(direction, centre(here))(centre(there)))
       return { stageId: column.stage.id, laneId: row.lane.id, index: to };
   }

@@ -11,6 +11,7 @@ import {
   StickyNote,
   Trash2,
   Undo2,
+  Ungroup,
 } from "lucide-react";
 import type { BoardController } from "../BoardController";
 import { actionAddCard } from "../actions/actionAddCard";
@@ -25,6 +26,8 @@ import { setCursorsHidden, useCursorsHidden } from "../state/cursorsShown";
 import { useUi } from "../useBoard";
 import { ActionButton } from "./ActionButton";
 import { actionMergeSelection } from "../actions/actionMergeSelection";
+import { actionUngroupSelection } from "../actions/actionUngroupSelection";
+import { GroupControl } from "../clusters/GroupControl";
 
 export function Toolbar({ controller }: { controller: BoardController }) {
   const { t } = useTranslation();
@@ -46,6 +49,10 @@ export function Toolbar({ controller }: { controller: BoardController }) {
               <Combine size={18} aria-hidden />
             </ActionButton>
           )}
+          <GroupControl controller={controller} />
+          <ActionButton controller={controller} action={actionUngroupSelection}>
+            <Ungroup size={18} aria-hidden />
+          </ActionButton>
           <ActionButton controller={controller} action={actionUndo}>
             <Undo2 size={18} aria-hidden className="flip-in-rtl" />
           </ActionButton>
