@@ -23,8 +23,10 @@ export const GRID = {
   collapsedLaneHeight: 40,
   /** Height of the band where the emotion curve is drawn, above the emotion lane's cards. */
   curveHeight: 120,
-  /** The band a cluster's heading takes above its cards (the heading and the gap below it). */
-  clusterHeading: 30,
+  /** The band a cluster's heading takes above its cards: room to set it apart from the cards before, itself, a gap. */
+  clusterHeading: 36,
+  /** The heading's own height, at the bottom of its band but for a gap of `cardGap / 2`. */
+  clusterHeadingHeight: 24,
 } as const;
 
 export interface Rect {
@@ -135,9 +137,9 @@ export function headingRects(column: LayoutColumn, row: LayoutRow, shape: CellSh
     first,
     count,
     x,
-    y: firstLineY(row) + line * PITCH_Y + (headings - 1) * GRID.clusterHeading,
+    y: firstLineY(row) + line * PITCH_Y + headings * GRID.clusterHeading - GRID.clusterHeadingHeight - GRID.cardGap / 2,
     width: blockWidth(column),
-    height: GRID.clusterHeading - GRID.cardGap / 2,
+    height: GRID.clusterHeadingHeight,
   }));
 }
 
