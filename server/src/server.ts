@@ -293,11 +293,7 @@ export async function startServer(
     const context: GateContext = {};
     const connection = hocuspocus.handleConnection(ws, webRequest, context);
     const gate = new SocketGate(ws, connection, {
-      phaseOf: session.phaseOf,
-      locksOf: session.locksOf,
-      cofacilitatorsOf: session.cofacilitatorsOf,
-      othersCardsOf: session.othersCardsOf,
-      anonymousOf: session.anonymousOf,
+      rulesOf: session.rulesOf,
       foldBoard: (boardId, document) => persistence.foldNow(boardId, document),
       wholeState,
       presence,

@@ -2,14 +2,18 @@ import { describe, expect, it, vi } from "vitest";
 import {
   LINK_REVOKED_CODE,
   SESSION_HISTORY,
+  SESSION_LOCKS,
   SESSION_PHASE,
   SESSION_TIMER,
   WORKSHOP_SESSION,
+  editCardText,
+  readRecord,
   type PersonalLinks,
   type SnapshotInfo,
   type TimerState,
 } from "@journeyboard/shared";
-import { connectSynced, type TestClient } from "./support/client";
+import { putCard } from "./support/cards";
+import { acknowledged, connectSynced, type TestClient } from "./support/client";
 import { createBoard } from "./support/crash";
 import { eventually } from "./support/eventually";
 import { logged, startInstances } from "./support/instances";
@@ -42,6 +46,41 @@ describe.skipIf(!postgresAvailable || !redisAvailable)("the workshop on several 
     for (const instance of instances) expect(await phaseSnapshots(instance.url)).toEqual(["diverge"]);
     // Every instance's workshop document says when the history last gained a snapshot.
     for (const workshop of workshops) await eventually(() => expect(historyIn(workshop)).toBeGreaterThan(0));
+  }, 60_000);
+
+  it("checks the next update on another instance against a lock set or a phase changed on one", async () => {
+    const [onA, onB] = await startInstances(2);
+    const board = await createBoard(onA!.url);
+    const token = board.links.participant.token;
+    const messages: { type: string; reason?: string }[] = [];
+    const onStateless = (payload: string) => messages.push(JSON.parse(payload) as { type: string });
+    const facilitator = await connectSynced(onA!.url, board.id, board.links.facilitator.token);
+    const workshop = await connectWorkshop(onB!.url, board.id, token);
+    const participant = await connectSynced(onB!.url, board.id, token, { onStateless });
+    // Taken: the second instance has read the board's rules, and holds them.
+    putCard(participant.doc, { id: "mine", text: "mine", kind: "steps" }, participant.origin);
+    await acknowledged(participant);
+    await eventually(() => expect(readRecord(facilitator.doc, "cards", "mine")).toBeDefined());
+
+    facilitator.provider.sendStateless(JSON.stringify({ type: "lock.set", kind: "card", id: "mine", locked: true }));
+    await eventually(() => expect(workshop.doc.getMap(WORKSHOP_SESSION).get(SESSION_LOCKS)).toEqual(["card/mine"]));
+    editCardText(participant.doc, { id: "mine", text: "changed" }, participant.origin);
+    await eventually(() =>
+      expect(messages).toContainEqual(expect.objectContaining({ type: "resync", reason: "locked" })),
+    );
+
+    // Told to resync, the participant starts again from the server's copy, as the app does.
+    participant.disconnect();
+    messages.length = 0;
+    const again = await connectSynced(onB!.url, board.id, token, { onStateless });
+    facilitator.provider.sendStateless(JSON.stringify({ type: "phase.set", phase: "discuss" }));
+    await eventually(() => expect(phaseIn(workshop)).toBe("discuss"));
+    putCard(again.doc, { id: "late", text: "late", kind: "steps" }, again.origin);
+    await eventually(() =>
+      expect(messages).toContainEqual(expect.objectContaining({ type: "resync", reason: "forbidden" })),
+    );
+    expect(readRecord(facilitator.doc, "cards", "mine")?.text).toBe("mine");
+    expect(readRecord(facilitator.doc, "cards", "late")).toBeUndefined();
   }, 60_000);
 
   it("shows what the store holds on every instance when two instances take commands at once", async () => {

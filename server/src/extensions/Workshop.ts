@@ -1,4 +1,10 @@
-import type { Extension, onLoadDocumentPayload, onStatelessPayload, onDisconnectPayload } from "@hocuspocus/server";
+import type {
+  Extension,
+  afterUnloadDocumentPayload,
+  onDisconnectPayload,
+  onLoadDocumentPayload,
+  onStatelessPayload,
+} from "@hocuspocus/server";
 import { parseDocumentName } from "@journeyboard/shared";
 import type { WorkshopSession } from "../workshop/WorkshopSession";
 
@@ -23,6 +29,11 @@ export class Workshop implements Extension {
   async onDisconnect({ documentName }: onDisconnectPayload): Promise<void> {
     const { boardId, workshop } = parseDocumentName(documentName);
     if (!workshop) await this.session.left(boardId);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const { boardId, workshop } = parseDocumentName(documentName);
+    if (!workshop) this.session.unloaded(boardId);
   }
 
   async onDestroy(): Promise<void> {

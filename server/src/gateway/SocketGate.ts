@@ -2,13 +2,7 @@ import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import { MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
-import {
-  MAX_PRESENCE_BYTES,
-  UPDATE_REFUSALS,
-  type OthersCards,
-  type Phase,
-  type ResyncMessage,
-} from "@journeyboard/shared";
+import { MAX_PRESENCE_BYTES, UPDATE_REFUSALS, type ResyncMessage } from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import { checkUpdate } from "../guard/checkUpdate";
 import { UpdateRefused } from "../guard/updateChanges";
@@ -29,6 +23,7 @@ import {
 import type { Capacity } from "./capacity";
 import { GATE_CLOSE, type GateLimits } from "./limits";
 import { answerBytes, answerFullSync, type WholeState } from "./fullSync";
+import type { BoardRules } from "../workshop/GuardRules";
 import { standingAmong } from "../workshop/PeopleService";
 import { claimPresence, scanAwareness, stampPresence, type RawPresence } from "./presence";
 import type { PresenceBatches } from "./PresenceBatches";
@@ -36,16 +31,8 @@ import type { PresenceFanOut } from "./PresenceFanOut";
 import { RateLimit } from "./RateLimit";
 
 export interface GateDeps {
-  /** The board's phase as stored now (read for every update: another instance may have changed it). */
-  phaseOf(boardId: string): Promise<Phase>;
-  /** The board's locked targets, read from the store at each update. */
-  locksOf(boardId: string): Promise<ReadonlySet<string>>;
-  /** The board's co-facilitators (person ids), read from the store at each update. */
-  cofacilitatorsOf(boardId: string): Promise<ReadonlySet<string>>;
-  /** For each phase, whether participants may change others' cards, read from the store at each update. */
-  othersCardsOf(boardId: string): Promise<OthersCards>;
-  /** Whether the board is anonymous, read from the store at each update and each presence. */
-  anonymousOf(boardId: string): Promise<boolean>;
+  /** What the board's workshop holds that decides what an update may change, as the store holds it now. */
+  rulesOf(boardId: string): Promise<BoardRules>;
   /** Resolves once the board's size is known exactly (its log folded off the event loop). */
   foldBoard(boardId: string, document: Y.Doc): Promise<void>;
   /** A document's whole state, for a client that has nothing. */
@@ -308,13 +295,7 @@ export class SocketGate {
   ): Promise<"accepted" | "unresolved" | "over-budget" | UpdateRefused> {
     const context = connection.context as BoardContext;
     const { boardId } = context;
-    const [phase, locks, cofacilitators, othersCards, anonymous] = await Promise.all([
-      this.deps.phaseOf(boardId),
-      this.deps.locksOf(boardId),
-      this.deps.cofacilitatorsOf(boardId),
-      this.deps.othersCardsOf(boardId),
-      this.deps.anonymousOf(boardId),
-    ]);
+    const { phase, locks, cofacilitators, othersCards, anonymous } = await this.deps.rulesOf(boardId);
     try {
       const role = standingAmong(context, cofacilitators);
       const author = { role, person: context.person, othersOpen: othersCards[phase], phase, locks, anonymous };
@@ -391,7 +372,7 @@ export class SocketGate {
     const { documentName } = envelope;
     // In the order it came, so an older presence never replaces a newer one whose read answered first.
     const read = (this.presenceReads.get(documentName) ?? Promise.resolve()).then(async () => {
-      const anonymous = await this.deps.anonymousOf(boardId);
+      const { anonymous } = await this.deps.rulesOf(boardId);
       this.deps.presence.offer(connection.document, connection, () => this.showPresence(connection, entry, anonymous));
     });
     this.presenceReads.set(

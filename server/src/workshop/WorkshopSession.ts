@@ -11,6 +11,7 @@ import { VotingService } from "../voting/VotingService";
 import type { AlarmLease } from "./AlarmLease";
 import { CommandRegistry } from "./CommandRegistry";
 import { FollowService } from "./FollowService";
+import { GuardRules } from "./GuardRules";
 import type { FollowStore } from "./FollowStore";
 import { CardRightsService } from "./CardRightsService";
 import type { CardRightsStore } from "./CardRightsStore";
@@ -70,22 +71,28 @@ export class WorkshopSession {
   readonly people: PeopleService;
   readonly cardRights: CardRightsService;
   readonly anonymity: AnonymityService;
+  /** What the guard checks each update against, read from the store once per change of it. */
+  private readonly rules: GuardRules;
   private readonly writer: WorkshopWriter;
   private readonly registry: CommandRegistry;
   /** Per board, the end of the work under way: the next waits for it. */
   private readonly turns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: WorkshopDeps) {
-    const {
-      phases: phaseStore,
-      timers: timerStore,
-      locks: lockStore,
-      follow: followStore,
-      cofacilitators,
-      votes,
-      snapshots,
-      clock,
-    } = deps;
+    const { timers: timerStore, follow: followStore, votes, snapshots, clock } = deps;
+    this.rules = new GuardRules(async (boardId) => {
+      const [phase, locks, cofacilitators, othersCards, anonymous] = await Promise.all([
+        deps.phases.phaseOf(boardId),
+        deps.locks.locksOf(boardId),
+        deps.cofacilitators.cofacilitatorsOf(boardId),
+        this.cardRights.othersCardsOf(boardId),
+        deps.anonymity.anonymousOf(boardId),
+      ]);
+      return { phase, locks: new Set(locks), cofacilitators: new Set(cofacilitators), othersCards, anonymous };
+    });
+    const phaseStore = this.rules.watch(deps.phases, "setPhase");
+    const lockStore = this.rules.watch(deps.locks, "set");
+    const cofacilitators = this.rules.watch(deps.cofacilitators, "set");
     this.writer = new WorkshopWriter(
       deps.instance,
       {
@@ -106,8 +113,8 @@ export class WorkshopSession {
       deps.keepInHistory(boardId, phase, "phase"),
     );
     this.people = new PeopleService(cofacilitators, this.writer, clock);
-    this.cardRights = new CardRightsService(deps.cardRights, this.writer, clock);
-    this.anonymity = new AnonymityService(deps.anonymity, this.writer, clock);
+    this.cardRights = new CardRightsService(this.rules.watch(deps.cardRights, "set"), this.writer, clock);
+    this.anonymity = new AnonymityService(this.rules.watch(deps.anonymity, "set"), this.writer, clock);
     this.voting = new VotingService(
       votes,
       deps.instance,
@@ -170,13 +177,7 @@ export class WorkshopSession {
     );
   }
 
-  phaseOf = (boardId: string) => this.phases.phaseOf(boardId);
-
-  locksOf = (boardId: string) => this.locks.locksOf(boardId);
-
-  cofacilitatorsOf = (boardId: string) => this.people.cofacilitatorsOf(boardId);
-
-  othersCardsOf = (boardId: string) => this.cardRights.othersCardsOf(boardId);
+  rulesOf = (boardId: string) => this.rules.rulesOf(boardId);
 
   anonymousOf = (boardId: string) => this.anonymity.anonymousOf(boardId);
 
@@ -216,6 +217,8 @@ export class WorkshopSession {
    * watched again here. Nothing happens for a workshop not loaded (or loading) here.
    */
   async changedElsewhere(boardId: string, notice: WorkshopNotice, fromHere: boolean): Promise<void> {
+    // First, before anything waits: an update coming after the notice is checked against the rules it names.
+    this.rules.changed(boardId, notice.parts);
     const { progress } = notice;
     if (progress && !fromHere) await this.inTurn(boardId, () => this.voting.tellFacilitatorsHere(boardId, progress));
     if (!this.writer.holds(boardId)) return;
@@ -233,6 +236,11 @@ export class WorkshopSession {
   /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */
   historyChanged(boardId: string, at: number): Promise<void> {
     return this.writer.publish(boardId, { historyAt: at });
+  }
+
+  /** The board has unloaded: no notices of it reach this instance until it loads again. */
+  unloaded(boardId: string): void {
+    this.rules.forget(boardId);
   }
 
   /** Someone left: the facilitators' list of who still has dots changes. */
