@@ -1,6 +1,8 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
 import type { RoundRecord } from "@journeyboard/shared";
+import type { LogEntry } from "../src/storage/BoardStore";
+import { GroupedAppends } from "../src/storage/GroupedAppends";
 import { PostgresStorage } from "../src/storage/PostgresStorage";
 import { SqliteStorage } from "../src/storage/SqliteStorage";
 import type { Storage } from "../src/storage/Storage";
@@ -63,6 +65,51 @@ describe.each(ENGINES)("the stores on %s", (engine) => {
     expect(loaded.updates).toHaveLength(2);
     expect(loaded.lastSeq).toBe(22);
     expect(metaOf(loaded)).toEqual(doc.getMap("meta").toJSON());
+  });
+
+  it("append several boards' updates in one transaction, each board's in order, all or none", async () => {
+    const { boards } = await (await placeOn(engine))();
+    for (const id of ["x", "y"]) await boards.createBoard(newBoard(id));
+    const docs = { x: new Y.Doc(), y: new Y.Doc() };
+    const entries: LogEntry[] = [];
+    for (const boardId of ["y", "x"] as const) {
+      docs[boardId].on("update", (update: Uint8Array) => entries.push({ boardId, update }));
+    }
+    for (let i = 0; i < 3; i++) for (const id of ["y", "x"] as const) docs[id].getMap("meta").set(`k${i}`, i);
+    expect(await boards.appendUpdates(entries)).toEqual([1, 1, 2, 2, 3, 3]);
+    // A board that is not there fails the whole group: the update for "x" before it is not kept either.
+    const failing = [entries[1]!, { boardId: "missing", update: entries[0]!.update }];
+    await expect(boards.appendUpdates(failing)).rejects.toThrow();
+    for (const id of ["x", "y"] as const) {
+      const stored = (await boards.loadBoard(id))!;
+      expect(stored.lastSeq).toBe(3);
+      expect(metaOf(stored)).toEqual(docs[id].getMap("meta").toJSON());
+    }
+  });
+
+  it("append what is asked for in one turn in one group, each append answered once its update is stored", async () => {
+    const { boards } = await (await placeOn(engine))();
+    await boards.createBoard(newBoard("g"));
+    const groups: number[] = [];
+    const appends = new GroupedAppends({
+      appendUpdates: (entries) => {
+        groups.push(entries.length);
+        return boards.appendUpdates(entries);
+      },
+    });
+    const doc = new Y.Doc();
+    const seqs: Promise<number>[] = [];
+    doc.on("update", (update: Uint8Array) => seqs.push(appends.append("g", update)));
+    for (let i = 0; i < 10; i++) doc.getMap("meta").set(`k${i}`, i);
+    expect(await Promise.all(seqs)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(groups).toEqual([10]);
+    expect((await boards.logSize("g")).count).toBe(10);
+    // One group fails whole: each of its appends is refused, and the next group is stored.
+    const refused = [appends.append("g", Y.encodeStateAsUpdate(doc)), appends.append("missing", new Uint8Array())];
+    for (const append of refused) await expect(append).rejects.toThrow();
+    doc.getMap("meta").set("after", true);
+    expect(await seqs.at(-1)).toBe(11);
+    expect(groups).toEqual([10, 2, 1]);
   });
 
   it("give every append from several instances its own number, and lose none to a fold", async () => {

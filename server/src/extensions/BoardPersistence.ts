@@ -6,6 +6,7 @@ import type { Logger } from "../logger";
 import { metrics } from "../metrics";
 import { boardSizeIs } from "../guard/boardBytes";
 import type { BoardStore, StoredBoard } from "../storage/BoardStore";
+import { GroupedAppends } from "../storage/GroupedAppends";
 import { applyUnheard, piecesOf } from "../storage/storedBoard";
 import { ConnectionRefused } from "./context";
 import type { GateContext } from "./Gate";
@@ -70,7 +71,9 @@ const isEmptyUpdate = (update: Uint8Array) => update.byteLength <= 2 && update.e
  * cut by `work.split`), migrates it before any client syncs, and keeps
  * every later update in the log. "Acknowledged means durable": an update a
  * client sends is appended (and the append awaited) in `beforeSync`, which
- * Hocuspocus runs before it applies the update and acknowledges it, so an
+ * Hocuspocus runs before it applies the update and acknowledges it (with
+ * the other updates of the same turn of the event loop, in one
+ * transaction: `GroupedAppends`), so an
  * acknowledged update is in the log on either engine; if the append fails,
  * the socket is closed unacknowledged and the client sends the update again
  * when it reconnects. The server's own updates (a migration,
@@ -100,6 +103,7 @@ export class BoardPersistence implements Extension {
    */
   private readonly held = new WeakMap<Y.Doc, HeldPiece[]>();
   private storedListener: StoredListener | undefined;
+  private readonly appends: GroupedAppends;
 
   constructor(
     private readonly store: BoardStore,
@@ -108,6 +112,7 @@ export class BoardPersistence implements Extension {
     config: Partial<BoardPersistenceConfig> = {},
   ) {
     this.config = { ...defaults, ...config };
+    this.appends = new GroupedAppends(store);
   }
 
   /** Tells `listener` of every update stored from here on (another instance relays them). */
@@ -224,7 +229,7 @@ export class BoardPersistence implements Extension {
   private async timedAppend(boardId: string, update: Uint8Array): Promise<number> {
     const done = metrics.storeAppendSeconds.startTimer();
     try {
-      return await this.store.appendUpdate(boardId, update);
+      return await this.appends.append(boardId, update);
     } finally {
       done();
     }

@@ -20,6 +20,12 @@ export interface NewBoard {
   workshop?: BoardWorkshop;
 }
 
+/** One update for a board's log. */
+export interface LogEntry {
+  boardId: string;
+  update: Uint8Array;
+}
+
 /**
  * Where boards live. The server talks to this interface only: SQLite
  * (`SqliteBoardStore`, the default) and PostgreSQL (`PgBoardStore`, with
@@ -45,6 +51,8 @@ export interface BoardStore {
   loadBoard(id: string): Promise<StoredBoard | null>;
   /** Appends one update, durably; returns its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  /** Appends updates of any boards in one transaction, all or none, in the order given; their sequence numbers. */
+  appendUpdates(entries: readonly LogEntry[]): Promise<number[]>;
   /**
    * Replaces the snapshot and the log up to `uptoSeq` with `state`, which
    * holds them all, atomically. A snapshot already further along (another

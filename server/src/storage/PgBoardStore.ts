@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { ROLES, type Role } from "@journeyboard/shared";
-import type { BoardStore, NewBoard, StoredBoard } from "./BoardStore";
+import type { BoardStore, LogEntry, NewBoard, StoredBoard } from "./BoardStore";
 import { bytea, inTransaction } from "./pg";
 
 const SQL = {
@@ -38,6 +38,9 @@ const SQL = {
   storedBytes: `SELECT COALESCE((SELECT LENGTH(state) FROM board_snapshots WHERE board_id = $1), 0)
                  + COALESCE((SELECT SUM(LENGTH(data)) FROM board_updates WHERE board_id = $1), 0) AS bytes`,
 } as const;
+
+/** Orders board ids by their code units, the same in every instance whatever its locale. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Boards in PostgreSQL (`PostgresStorage`): an appended update is committed
@@ -97,6 +100,22 @@ export class PgBoardStore implements BoardStore {
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
     const { rows } = await this.pool.query<{ seq: number }>(SQL.appendUpdate, [boardId, bytea(update)]);
     return rows[0]!.seq;
+  }
+
+  async appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
+    if (entries.length === 1) return [await this.appendUpdate(entries[0]!.boardId, entries[0]!.update)];
+    // Each board's head row stays locked to the commit: taken in the order of the board ids (each board's updates
+    // in the order given), two instances' transactions never wait for each other's rows crosswise.
+    const order = entries.map((_, index) => index).sort((a, b) => compare(entries[a]!.boardId, entries[b]!.boardId));
+    const seqs: number[] = [];
+    await inTransaction(this.pool, async (client) => {
+      for (const index of order) {
+        const { boardId, update } = entries[index]!;
+        const { rows } = await client.query<{ seq: number }>(SQL.appendUpdate, [boardId, bytea(update)]);
+        seqs[index] = rows[0]!.seq;
+      }
+    });
+    return seqs;
   }
 
   async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { ROLES, type Role } from "@journeyboard/shared";
-import type { BoardStore, NewBoard, StoredBoard } from "./BoardStore";
+import type { BoardStore, LogEntry, NewBoard, StoredBoard } from "./BoardStore";
 
 const SQL = {
   insertBoard: `INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)`,
@@ -90,6 +90,14 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    return this.append({ boardId, update });
+  }
+
+  async appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
+    return this.db.transaction(() => entries.map((entry) => this.append(entry)))();
+  }
+
+  private append({ boardId, update }: LogEntry): number {
     return (this.statements.appendUpdate.get({ board: boardId, data: update }) as { seq: number }).seq;
   }
 
