@@ -1,5 +1,6 @@
 import type {
   Extension,
+  afterLoadDocumentPayload,
   afterUnloadDocumentPayload,
   onDisconnectPayload,
   onLoadDocumentPayload,
@@ -20,6 +21,11 @@ export class Workshop implements Extension {
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const { boardId, workshop } = parseDocumentName(documentName);
     if (workshop) await this.session.loaded(boardId, document);
+  }
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    const { boardId, workshop } = parseDocumentName(documentName);
+    if (!workshop) this.session.watchMerges(boardId, document);
   }
 
   async onStateless({ connection, document, documentName, payload }: onStatelessPayload): Promise<void> {

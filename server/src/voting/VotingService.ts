@@ -205,10 +205,35 @@ export class VotingService {
     }
     this.send(connection, await this.myDots(boardId, board, round, voter.participantId, command.requestId));
     await this.sendProgress(boardId, round.id);
-    if (!round.rules.blind) {
-      const rows = counted(board, round, await this.store.dots(boardId, round.id));
-      await this.saveAndPublish(boardId, { ...round, tallies: tallyOf(rows), voters: votersOf(rows) });
+    await this.publishLiveTally(boardId, board, round);
+  }
+
+  /**
+   * Cards were merged or split (or a merged card deleted): the open round
+   * counts its dots on the board as it is now at once, not at the next dot.
+   * Every instance holding the board sees the change and tells its own
+   * voters and facilitators.
+   */
+  async mergesChanged(boardId: string): Promise<void> {
+    const open = (await this.store.rounds(boardId)).find((r) => r.status === "open");
+    if (!open) return;
+    const round = await this.closedIfOver(boardId, open);
+    // Read after the store: the board and its connections as they are now.
+    const board = this.instance().documents.get(boardId);
+    if (round.status !== "open" || !board) return;
+    await this.publishLiveTally(boardId, board, round);
+    for (const connection of board.getConnections()) {
+      const voter = this.voters.get(connection);
+      if (voter) this.send(connection, await this.myDots(boardId, board, round, voter.participantId, null));
     }
+    await this.tellFacilitatorsHere(boardId, round.id);
+  }
+
+  /** An open round that is not blind shows its totals as they stand. */
+  private async publishLiveTally(boardId: string, board: Y.Doc, round: RoundRecord): Promise<void> {
+    if (round.rules.blind) return;
+    const rows = counted(board, round, await this.store.dots(boardId, round.id));
+    await this.saveAndPublish(boardId, { ...round, tallies: tallyOf(rows), voters: votersOf(rows) });
   }
 
   private categoryOf(board: Y.Doc, cardId: string): VoteCategory {

@@ -1,6 +1,13 @@
 import type { Connection, Hocuspocus } from "@hocuspocus/server";
 import type * as Y from "yjs";
-import { COMMAND_REFUSALS, LIMITS, boardWorkshop, type BoardWorkshop, type SnapshotKind } from "@journeyboard/shared";
+import {
+  COMMAND_REFUSALS,
+  LIMITS,
+  boardWorkshop,
+  recordsOf,
+  type BoardWorkshop,
+  type SnapshotKind,
+} from "@journeyboard/shared";
 import type { BoardContext } from "../extensions/context";
 import { forgetNames } from "../gateway/presence";
 import type { Logger } from "../logger";
@@ -28,6 +35,12 @@ import { TimerService } from "./TimerService";
 import type { TimerStore } from "./TimerStore";
 import type { Announce, WorkshopNotice } from "./WorkshopNotice";
 import { WorkshopWriter } from "./WorkshopWriter";
+
+/** Whether a change of the board's cards changes which card a dot counts for: a card merged, split or deleted. */
+const changesMerges = (event: Y.YEvent<Y.AbstractType<unknown>>): boolean =>
+  event.path.length === 0
+    ? [...event.changes.keys.values()].some((change) => change.action === "delete")
+    : event.changes.keys.has("mergedInto");
 
 export interface WorkshopDeps {
   phases: PhaseStore;
@@ -231,6 +244,13 @@ export class WorkshopSession {
   private forgetNames(boardId: string): void {
     const board = this.deps.instance().documents.get(boardId);
     if (board) forgetNames(board);
+  }
+
+  /** A board loaded here: its open round follows each merge and split of its cards as it happens. */
+  watchMerges(boardId: string, board: Y.Doc): void {
+    recordsOf(board, "cards").observeDeep((events) => {
+      if (events.some(changesMerges)) void this.inTurn(boardId, () => this.voting.mergesChanged(boardId));
+    });
   }
 
   /** Tells every client of the board that its history gained a snapshot, so a history on screen reads it again. */
