@@ -34,6 +34,7 @@ const cardLabels: CardLabels = {
   channel: (c) => c,
   department: (d) => d,
   indicator: (i) => ({ headline: i.metric, detail: "" }),
+  merged: (count) => `${count} merged`,
 };
 
 const NO_STEPS: StepEmotion[] = [];

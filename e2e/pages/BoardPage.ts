@@ -154,6 +154,24 @@ export class BoardPage {
     );
   }
 
+  /** The badge of a merged card on screen ("2 merged"), or null when the card has none. */
+  async mergedBadge(
+    text: string,
+  ): Promise<{ x: number; y: number; width: number; height: number; label: string } | null> {
+    return this.page.evaluate(
+      (id) => {
+        const node = window.Konva?.stages[0]?.findOne(`#card-${id}`);
+        const badge = node?.findOne(".card-merged");
+        if (!node || !badge) return null;
+        const rect = badge.getClientRect();
+        const container = node.getStage().container().getBoundingClientRect();
+        const label = badge.findOne("Text")?.text() ?? "";
+        return { ...rect, x: container.x + rect.x, y: container.y + rect.y, label };
+      },
+      await this.cardId(text),
+    );
+  }
+
   /** Whether a card is drawn on the canvas now (cards out of view are not). */
   async isDrawn(text: string): Promise<boolean> {
     const id = await this.cardId(text);

@@ -50,15 +50,30 @@ test("the facilitator merges two duplicates a participant voted on; the dots cou
   for (const person of [facilitator, ola, reza]) await expect(person.cards()).toHaveCount(2);
   expect(await ola.cardTexts()).not.toContain("Awareness / Irritants / Delivery fees are hidden");
 
-  // The merged card lists its original with its author's department; only those who run the workshop restore it.
-  await facilitator.selectCard("Hidden delivery fees");
+  // Everyone sees that the card holds two: a badge on the canvas, the count in the screen-reader list.
+  for (const person of [facilitator, ola]) {
+    await expect(person.card("Hidden delivery fees")).toHaveAttribute("data-merged", "2");
+    await expect(person.card("Hidden delivery fees")).toContainText("(Merged from 2 cards)");
+    await expect.poll(async () => (await person.mergedBadge("Hidden delivery fees"))?.label).toBe("2 merged");
+  }
+  expect(await ola.mergedBadge("Long queue at the till")).toBeNull();
+  await screenshot(ola.page, testInfo.outputPath("merged-badge-en.png"));
+
+  // A press on the badge selects the card: its panel lists the original with its author's department;
+  // only those who run the workshop restore it.
+  await page.keyboard.press("Escape");
   const mergedFrom = page.getByTestId("merged-from");
+  await expect(mergedFrom).toBeHidden();
+  const badge = (await facilitator.mergedBadge("Hidden delivery fees"))!;
+  await page.mouse.click(badge.x + badge.width / 2, badge.y + badge.height / 2);
   await expect(mergedFrom).toContainText("Delivery fees are hidden");
   await expect(mergedFrom).toContainText("Call centre");
   await expect(mergedFrom.getByRole("button", { name: "Restore" })).toBeVisible();
   await screenshot(page, testInfo.outputPath("merged-from-en.png"));
   await page.getByTestId("language.picker").selectOption("ar");
   await expect(mergedFrom).toContainText("مدمجة من");
+  await expect.poll(async () => (await facilitator.mergedBadge("Hidden delivery fees"))?.label).toBe("٢ مدمجتان");
+  await expect(facilitator.card("Hidden delivery fees")).toContainText("(مدمجة من بطاقتين)");
   await screenshot(page, testInfo.outputPath("merged-from-ar.png"));
   await page.getByTestId("language.picker").selectOption("en");
 
@@ -82,4 +97,6 @@ test("the facilitator merges two duplicates a participant voted on; the dots cou
   await page.getByTestId("toolbar.undo").click();
   for (const person of [facilitator, ola]) await expect(person.cards()).toHaveCount(3);
   expect(await ola.cardTexts()).toContain("Awareness / Irritants / Delivery fees are hidden");
+  await expect(ola.card("Hidden delivery fees")).not.toHaveAttribute("data-merged");
+  await expect.poll(() => ola.mergedBadge("Hidden delivery fees")).toBeNull();
 });

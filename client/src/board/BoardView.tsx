@@ -194,6 +194,7 @@ function ConnectedBoard({
           .join(" · ");
         return { headline: `${name} ${value}`, detail };
       },
+      merged: (count: number) => t("card.merged", { count }),
     }),
     [controller, t, format, channelLabel, departmentLabel],
   );
@@ -310,7 +311,7 @@ function ConnectedBoard({
                 nameOf={nameOf}
                 stageTitle={labels.stage}
               />
-              <CardList grid={grid} labels={labels} selection={ui.selection} />
+              <CardList grid={grid} model={controller.model} labels={labels} selection={ui.selection} />
               <FocusAnnouncer
                 grid={grid}
                 labels={labels}

@@ -7,7 +7,7 @@ import {
   type JourneyGrid,
   type RatingRecord,
 } from "@journeyboard/shared";
-import { journeySvg, wrapText, xmlText, type SvgCurve } from "./exportSvg";
+import { journeySvg, wrapText, xmlText, type SvgCurve, type SvgLabels } from "./exportSvg";
 import { curveScale } from "./state/curve";
 import { layoutJourney } from "./state/layout";
 
@@ -34,7 +34,7 @@ const grid: JourneyGrid = {
     ["s\u0000l", [card("a0", '<script>alert("x")</script> & fees\u0007'), card("a1", "رسوم التوصيل المخفية")]],
   ]),
 };
-const labels = { stage: () => "Awareness", lane: () => "Irritants" };
+const labels: SvgLabels = { stage: () => "Awareness", lane: () => "Irritants", merged: () => null };
 const noCurve: SvgCurve = { steps: [], labels: { disagreement: "Disagree", scale: (v) => `face${v}` } };
 /** The `<text>` elements of an SVG: where each starts, its size and its content. */
 const texts = (svg: string) =>
@@ -58,6 +58,17 @@ describe("the journey as SVG", () => {
     expect(svg).not.toContain("\u0007");
     expect(svg).toMatch(/direction="rtl" text-anchor="start" fill="#0f172a">رسوم التوصيل المخفية</);
     expect(svg.match(/<text /g)?.length).toBe(svg.match(/<\/text>/g)?.length);
+  });
+
+  it("marks a merged card with its badge on the card's top edge, as the canvas does, and no other card", () => {
+    const layout = layoutJourney(grid, "ltr");
+    const merged: SvgLabels = { ...labels, merged: (c) => (c.id === "a1" ? "٣ مدمجة" : null) };
+    const badges = texts(journeySvg(layout, grid, merged, noCurve, measure)).filter((t) => t.size === 11);
+    const box = layout.cards.get("a1")!;
+    expect(badges).toEqual([
+      { x: box.x + box.width - 20 - 74 + 21 + 24, y: box.y - 9 + 13, size: 11, text: "٣ مدمجة" },
+    ]);
+    expect(texts(journeySvg(layout, grid, labels, noCurve, measure)).filter((t) => t.size === 11)).toEqual([]);
   });
 
   it("sets every line of a card in the card's direction: its content's, or the one it is set to", () => {

@@ -4,6 +4,7 @@ import {
   departmentColour,
   directionOf,
   textDirection,
+  type CardRecord,
   type JourneyGrid,
   type StepEmotion,
 } from "@journeyboard/shared";
@@ -82,6 +83,14 @@ export function wrapText(
 }
 
 /** The group's emotion curve of the journey, and the words it is drawn with. */
+/** The words of the drawing: the grid's titles, and the badge of each merged card ("3 merged"), null for any other. */
+export interface SvgLabels extends GridLabels {
+  merged(card: CardRecord): string | null;
+}
+
+/** A merged card's badge, as the canvas draws it: on its top edge at the right, two stacked cards and the count. */
+const MERGED_BADGE = { width: 74, height: 18, inset: 20 };
+
 export interface SvgCurve {
   steps: readonly StepEmotion[];
   labels: SvgCurveLabels;
@@ -97,7 +106,7 @@ export interface SvgCurve {
 export function journeySvg(
   layout: JourneyLayout,
   grid: JourneyGrid,
-  labels: GridLabels,
+  labels: SvgLabels,
   curve: SvgCurve,
   measure: MeasureText,
   area: Rect = { x: 0, y: 0, width: layout.width, height: layout.height },
@@ -161,6 +170,17 @@ export function journeySvg(
         wrapText(card.text, box.width - 20, Math.floor((box.height - 18) / LINE), measure).forEach((line, i) =>
           text(x, box.y + 10 + CARD_FONT + i * LINE, line, CARD_FONT, { direction }),
         );
+        const merged = labels.merged(card);
+        if (merged) {
+          const { width, height, inset } = MERGED_BADGE;
+          const [bx, by] = [box.x + box.width - inset - width, box.y - height / 2];
+          parts.push(
+            `<rect x="${bx}" y="${by}" width="${width}" height="${height}" rx="9" fill="#ffffff" stroke="#334155"/>`,
+            `<rect x="${bx + 9}" y="${by + 4}" width="8" height="9" rx="1.5" fill="none" stroke="#334155"/>`,
+            `<rect x="${bx + 6}" y="${by + 6}" width="8" height="9" rx="1.5" fill="#ffffff" stroke="#334155"/>`,
+          );
+          text(bx + 21 + (width - 26) / 2, by + 13, merged, 11, { bold: true, anchor: "middle", fill: "#334155" });
+        }
       }
     }
   }

@@ -35,6 +35,8 @@ export interface CardLabels {
   channel(channel: string): string;
   department(department: string): string;
   indicator(indicator: Indicator): { headline: string; detail: string };
+  /** The badge of a merged card: how many cards it stands for ("3 merged"). */
+  merged(count: number): string;
 }
 
 interface CardNodeProps {
@@ -52,6 +54,8 @@ interface CardNodeProps {
   /** A lock holds the card: it shows a padlock. */
   locked: boolean;
   dots: CardDots | null;
+  /** How many cards it stands for once merged (itself and its originals); 0 when it stands for itself alone. */
+  merged: number;
   labels: CardLabels;
   handlers: CardHandlers;
 }
@@ -84,6 +88,35 @@ function DotsBadge({ dots, width }: { dots: CardDots; width: number }) {
           />
         </Group>
       )}
+    </Group>
+  );
+}
+
+const MERGED_WIDTH = 74;
+
+/**
+ * A merged card's badge on its top edge, at the right (left of the total of
+ * dots when that shows): two stacked cards and how many cards it stands for.
+ * It listens, as part of the card: a press on it selects the card, whose
+ * panel lists the originals (`MergedFrom`).
+ */
+function MergedBadge({ label, width, besideTotal }: { label: string; width: number; besideTotal: boolean }) {
+  return (
+    <Group x={width - MERGED_WIDTH - (besideTotal ? 62 : 20)} y={-9} name="card-merged">
+      <Rect width={MERGED_WIDTH} height={18} cornerRadius={9} fill="#ffffff" stroke="#334155" strokeWidth={1} />
+      <Rect x={9} y={4} width={8} height={9} cornerRadius={1.5} stroke="#334155" strokeWidth={1} />
+      <Rect x={6} y={6} width={8} height={9} cornerRadius={1.5} fill="#ffffff" stroke="#334155" strokeWidth={1} />
+      <CanvasText
+        x={21}
+        y={3}
+        width={MERGED_WIDTH - 26}
+        text={label}
+        fontSize={11}
+        fontStyle="bold"
+        fill="#334155"
+        wrap="none"
+        ellipsis
+      />
     </Group>
   );
 }
@@ -188,6 +221,7 @@ export const CardNode = memo(function CardNode({
   draggable,
   locked,
   dots,
+  merged,
   labels,
   handlers,
 }: CardNodeProps) {
@@ -199,13 +233,13 @@ export const CardNode = memo(function CardNode({
   useLayoutEffect(() => {
     const group = node.current;
     if (group) keepAsPicture(group, resolution, { hitCanvasPixelRatio: HIT_RATIO, offset: PICTURE_MARGIN });
-  }, [card, kind, width, height, colour, selected, editedBy, locked, dots, labels, resolution, icons]);
+  }, [card, kind, width, height, colour, selected, editedBy, locked, dots, merged, labels, resolution, icons]);
   // A picture of the moving view that shows this card where it was, or as it was, is stale.
   useLayoutEffect(() => {
     const shown = { x, y, width, height };
     motion?.changed(shown);
     return () => motion?.changed(shown);
-  }, [card, kind, x, y, width, height, colour, selected, editedBy, dots, labels, resolution, icons, motion]);
+  }, [card, kind, x, y, width, height, colour, selected, editedBy, dots, merged, labels, resolution, icons, motion]);
   const target = { kind: "card", id: card.id } as const;
   const { tools } = handlers;
   const onDragEnd = (event: Konva.KonvaEventObject<DragEvent>) => {
@@ -293,6 +327,9 @@ export const CardNode = memo(function CardNode({
         )}
         {alerting && <AlertBadge x={box.width - 28} onIcon={iconArrived} />}
         {dots && <DotsBadge dots={dots} width={box.width} />}
+        {merged > 1 && (
+          <MergedBadge label={labels.merged(merged)} width={box.width} besideTotal={dots?.total != null} />
+        )}
         {locked && (
           <Padlock x={box.width - PADLOCK_INSET} y={box.height - DOT_INSET - PADLOCK_SIZE / 2} onIcon={iconArrived} />
         )}

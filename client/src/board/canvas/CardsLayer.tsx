@@ -178,7 +178,16 @@ const Cell = memo(function Cell({
         />
       )}
       {slots.length > 0 && (
-        <Draw cards={cards} shape={shape} slots={slots} column={column} row={row} kind={row.lane.kind} {...shown} />
+        <Draw
+          cards={cards}
+          shape={shape}
+          merged={model.mergedIn(key)}
+          slots={slots}
+          column={column}
+          row={row}
+          kind={row.lane.kind}
+          {...shown}
+        />
       )}
       {add && addInView && (
         <AddSlot
@@ -232,6 +241,8 @@ function AddSlot({ box, label, onAdd }: { box: Rect; label: string; onAdd: () =>
 interface DrawProps extends CardsView {
   cards: readonly CardRecord[];
   shape: CellShape;
+  /** How many cards each merged card stands for (`BoardModel.mergedIn`). */
+  merged: ReadonlyMap<string, number>;
   /** The indices of the cards in view. */
   slots: number[];
   column: LayoutColumn;
@@ -242,6 +253,7 @@ interface DrawProps extends CardsView {
 function CellCards({
   cards,
   shape,
+  merged,
   slots,
   column,
   row,
@@ -281,6 +293,7 @@ function CellCards({
         }
         locked={locked}
         dots={dots.get(card.id) ?? null}
+        merged={merged.get(card.id) ?? 0}
         labels={labels}
         handlers={handlers}
       />

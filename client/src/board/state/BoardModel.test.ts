@@ -9,7 +9,9 @@ import {
   initBoard,
   lanesOf,
   localUserOrigin,
+  mergeCards,
   moveCard,
+  restoreMergedCard,
   serverOrigin,
   stagesOf,
 } from "@journeyboard/shared";
@@ -99,6 +101,21 @@ describe("BoardModel", () => {
     expect(after.cells.get(`${s1!.id}\u0000${l0!.id}`)!.map((c) => c.id)).toEqual(["c", "a"]);
     deleteCards(doc, { ids: ["b"] }, localUserOrigin());
     expect(model.grid("j").cells.has(cell)).toBe(false);
+  });
+
+  it("counts the cards each merged card stands for, the same map until its cell changes", () => {
+    const { doc, cell } = board();
+    const model = new BoardModel(doc);
+    expect(model.mergedIn(cell).size).toBe(0);
+    mergeCards(doc, { into: "a", ids: ["b"] }, localUserOrigin());
+    mergeCards(doc, { into: "c", ids: ["a"] }, localUserOrigin());
+    const merged = model.mergedIn(cell);
+    expect([...merged]).toEqual([["c", 3]]);
+    expect(model.mergedIn(cell)).toBe(merged);
+    restoreMergedCard(doc, { id: "b" }, localUserOrigin());
+    expect([...model.mergedIn(cell)]).toEqual([["c", 2]]);
+    restoreMergedCard(doc, { id: "a" }, localUserOrigin());
+    expect(model.mergedIn(cell).size).toBe(0);
   });
 
   it("tells subscribers about each change and stops after destroy", () => {

@@ -21,6 +21,7 @@ import {
   type StepEmotion,
 } from "@journeyboard/shared";
 import { CellIndex } from "./cellIndex";
+import { NO_MERGES, mergedCountsIn } from "./mergedCounts";
 
 /** A journey's live stages and lanes in order, and the keys of its cells. */
 interface Axes {
@@ -67,6 +68,8 @@ export class BoardModel {
     string,
     { ratingsVersion: number; stepCells: ReadonlyArray<readonly CardRecord[] | undefined>; curve: StepEmotion[] }
   >();
+  /** Each cell's merged cards, by the index's array of its records (a new array when one of them changes). */
+  private readonly mergedCache = new WeakMap<readonly CardRecord[], ReadonlyMap<string, number>>();
   private readonly unobserve: Array<() => void> = [];
 
   constructor(private readonly doc: Y.Doc) {
@@ -208,6 +211,15 @@ export class BoardModel {
     const axes = { axesVersion: this.axesVersion, stages, lanes, keys };
     this.axesCache.set(journeyId, axes);
     return axes;
+  }
+
+  /** How many cards each merged card of a cell (`cellKey`) stands for; the same map until the cell's cards change. */
+  mergedIn(key: string): ReadonlyMap<string, number> {
+    const cell = this.cards().cell(key);
+    if (!cell) return NO_MERGES;
+    let counts = this.mergedCache.get(cell);
+    if (!counts) this.mergedCache.set(cell, (counts = mergedCountsIn(this.doc, cell)));
+    return counts;
   }
 
   /** The cell index, brought up to date with the cards changed since it was last read. */

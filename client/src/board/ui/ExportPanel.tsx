@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Download } from "lucide-react";
-import { namesIn, presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
+import { cellKey, namesIn, presetWords, type LaneRecord, type StageRecord } from "@journeyboard/shared";
 import type { BoardController } from "../BoardController";
 import type { GridLabels } from "../canvas/GridLayer";
 import { FONT_STACK } from "../../fonts/family";
-import { journeySvg, type MeasureText, type SvgCurve } from "../exportSvg";
+import { journeySvg, type MeasureText, type SvgCurve, type SvgLabels } from "../exportSvg";
 import { ServerDownload } from "./ServerDownload";
 import { SidePanel } from "./SidePanel";
 
@@ -72,10 +72,17 @@ export function ExportPanel({
       <button
         type="button"
         onClick={() =>
-          downloadSvg(controller, labels, {
-            disagreement: t("curve.disagreement"),
-            scale: (value) => t(`emotion.face.${value}`),
-          })
+          downloadSvg(
+            controller,
+            {
+              ...labels,
+              merged: (card) => {
+                const count = controller.model.mergedIn(cellKey(card.stageId, card.laneId)).get(card.id);
+                return count ? t("card.merged", { count }) : null;
+              },
+            },
+            { disagreement: t("curve.disagreement"), scale: (value) => t(`emotion.face.${value}`) },
+          )
         }
         data-testid="exports.svg"
       >
@@ -115,7 +122,7 @@ function canvasMeasure(): MeasureText {
   };
 }
 
-function downloadSvg(controller: BoardController, labels: GridLabels, curveLabels: SvgCurve["labels"]) {
+function downloadSvg(controller: BoardController, labels: SvgLabels, curveLabels: SvgCurve["labels"]) {
   const layout = controller.layout();
   const grid = controller.grid();
   const area = controller.pictureArea();
