@@ -9,6 +9,7 @@ import {
   deleteActions,
   irritantCoverage,
   localUserOrigin,
+  mergeCards,
   moveAction,
   prioritiseActions,
   quadrantOf,
@@ -105,5 +106,33 @@ describe("the action plan", () => {
     expect(irritantCoverage(doc, journeyId)[0]).toMatchObject({ actions: [] });
     addActions(doc, { actions: [{ id: "a", title: "Show fees", cardIds: ["fees"], createdAt: 1 }] }, me);
     expect(irritantCoverage(doc, journeyId)[0]).toMatchObject({ addressedBy: [], actions: ["a"] });
+  });
+
+  it("counts what addresses a card merged into another for the merged card, each action once", () => {
+    const { doc, journeyId, stages, lanes } = newBoardDoc();
+    const irritants = lanes.find((l) => l.kind === "irritants")!;
+    for (const [id, text] of [
+      ["fees", "Hidden fees"],
+      ["fees-again", "Fees are hidden"],
+      ["queue", "Long queue"],
+    ]) {
+      const at = { journeyId, stageId: stages[0]!.id, laneId: irritants.id };
+      addCard(doc, { id: id!, ...at, text: text!, authorName: "", authorDepartment: "sales", createdAt: 1 }, me);
+    }
+    addActions(
+      doc,
+      {
+        actions: [
+          { id: "a", title: "Show fees", cardIds: ["fees-again"], createdAt: 1 },
+          { id: "b", title: "Fees up front", cardIds: ["fees", "fees-again"], createdAt: 2 },
+        ],
+      },
+      me,
+    );
+    mergeCards(doc, { into: "fees", ids: ["fees-again"] }, me);
+    expect(irritantCoverage(doc, journeyId).map((item) => [item.card.id, item.actions])).toEqual([
+      ["fees", ["a", "b"]],
+      ["queue", []],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type * as Y from "yjs";
 import type { CardRecord } from "../schema/card";
-import { readAll } from "../schema/layout";
+import { readAll, recordsOf } from "../schema/layout";
 import { readJourneyGrid } from "./grid";
+import { mergeRootIn } from "./merges";
 import type { CardTally } from "../protocol/voting";
 
 export interface IrritantCoverage {
@@ -15,6 +16,7 @@ export interface IrritantCoverage {
 /**
  * For each irritant and breakdown of a current journey, what addresses it:
  * cards of the target journeys drawn from it, and actions of the plan.
+ * What addresses a card merged into another addresses the merged card.
  */
 export function irritantCoverage(doc: Y.Doc, currentJourneyId: string): IrritantCoverage[] {
   const grid = readJourneyGrid(doc, currentJourneyId);
@@ -27,14 +29,19 @@ export function irritantCoverage(doc: Y.Doc, currentJourneyId: string): Irritant
   const liveTargetCards = new Set<string>();
   for (const target of targets)
     for (const list of readJourneyGrid(doc, target).cells.values()) list.forEach((c) => liveTargetCards.add(c.id));
+  const cards = recordsOf(doc, "cards");
   const addressers = new Map<string, string[]>();
   for (const link of readAll(doc, "links")) {
     if (link.kind !== "addresses" || !liveTargetCards.has(link.fromCardId)) continue;
-    addressers.set(link.toCardId, [...(addressers.get(link.toCardId) ?? []), link.fromCardId]);
+    const to = mergeRootIn(cards, link.toCardId);
+    addressers.set(to, [...new Set([...(addressers.get(to) ?? []), link.fromCardId])]);
   }
   const byActions = new Map<string, string[]>();
-  for (const action of readAll(doc, "actions"))
-    for (const cardId of action.cardIds) byActions.set(cardId, [...(byActions.get(cardId) ?? []), action.id]);
+  for (const action of readAll(doc, "actions")) {
+    for (const cardId of new Set(action.cardIds.map((id) => mergeRootIn(cards, id)))) {
+      byActions.set(cardId, [...(byActions.get(cardId) ?? []), action.id]);
+    }
+  }
   const out: IrritantCoverage[] = [];
   for (const stage of grid.stages) {
     for (const lane of painLanes) {
