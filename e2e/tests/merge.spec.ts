@@ -48,6 +48,11 @@ test("the facilitator merges two duplicates a participant voted on; the dots cou
   await expect(page.getByTestId("board.selectionCount")).toHaveText("2 cards selected");
   await page.getByTestId("toolbar.mergeSelection").click();
   for (const person of [facilitator, ola, reza]) await expect(person.cards()).toHaveCount(2);
+  // Ola and Reza had the original selected: the merged card is selected in its place, its panel open.
+  for (const person of [ola, reza]) {
+    await expect(person.page.getByTestId("cardPanel.text")).toHaveValue("Hidden delivery fees");
+    await expect(person.page.getByTestId("merged-from")).toContainText("Delivery fees are hidden");
+  }
   expect(await ola.cardTexts()).not.toContain("Awareness / Irritants / Delivery fees are hidden");
 
   // Everyone sees that the card holds two: a badge on the canvas, the count in the screen-reader list.

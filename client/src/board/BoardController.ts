@@ -7,6 +7,7 @@ import {
   createUndoManager,
   LIMITS,
   localUserOrigin,
+  mergeRootOf,
   mayDeleteAtOnce,
   PARTICIPANT_DELETES,
   redo,
@@ -139,6 +140,7 @@ export class BoardController {
   private pointer: { x: number; y: number } | null = null;
   private draftText = "";
   private readonly stopPermissions: () => void;
+  private readonly stopModel: () => void;
 
   constructor(
     readonly doc: Y.Doc,
@@ -184,12 +186,23 @@ export class BoardController {
       phase: permissions.phase,
     };
     this.stopPermissions = permissions.subscribe(() => this.phaseChanged());
+    this.stopModel = model.subscribe(() => this.selectionFollowsMerges());
     const history = () => this.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
     this.undoManager.on("stack-item-added", history);
     this.undoManager.on("stack-item-popped", history);
     this.undoManager.on("stack-cleared", history);
     this.reportCursor = cursorReporter(presence);
     this.reportCaret = caretReporter(presence);
+  }
+
+  /** A selected card merged into another (here or by someone else): the merged card is selected in its place. */
+  private selectionFollowsMerges(): void {
+    const { selection } = this.ui;
+    if (selection.size === 0) return;
+    const shown = new Set(
+      [...selection].map((id) => (this.model.record("cards", id) ? mergeRootOf(this.doc, id) : id)),
+    );
+    if ([...shown].some((id) => !selection.has(id))) this.set({ selection: shown });
   }
 
   /**
@@ -806,6 +819,7 @@ export class BoardController {
 
   destroy(): void {
     this.stopPermissions();
+    this.stopModel();
     this.undoManager.destroy();
     this.listeners.clear();
   }
