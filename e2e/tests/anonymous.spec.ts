@@ -80,3 +80,56 @@ test("on an anonymous board everyone, the facilitator included, sees departments
   await kasia.page.getByTestId("language.picker").selectOption("ar");
   await screenshot(kasia.page, testInfo.outputPath("anonymous-participant-ar.png"));
 });
+
+/** Each control of the top bar that is cut by its own box, runs off the screen, or lies over another one. */
+const topBarFaults = (page: Page) =>
+  page.locator(".topbar").evaluate((bar) => {
+    const end = bar.querySelector(".topbar-end");
+    const controls = [...Array.from(bar.children).filter((child) => child !== end), ...Array.from(end?.children ?? [])]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0);
+    const name = (element: Element) => `${element.className || element.tagName} "${element.textContent.trim()}"`;
+    const faults = controls.flatMap(({ element, box }) => [
+      ...(element.scrollWidth > element.clientWidth + 1 ? [`${name(element)} is cut`] : []),
+      ...(box.left < 0 || box.right > window.innerWidth ? [`${name(element)} is off the screen`] : []),
+    ]);
+    controls.forEach((a, i) =>
+      controls.slice(i + 1).forEach((b) => {
+        const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (across > 1 && down > 1) faults.push(`${name(a.element)} lies over ${name(b.element)}`);
+      }),
+    );
+    return faults;
+  });
+
+test("at 1280 px, with the anonymous badge on, the top bar fits in every language for the facilitator and a participant", async ({
+  home,
+  openAsAnotherPerson,
+}, testInfo) => {
+  await home.page.setViewportSize({ width: 1280, height: 800 });
+  const links = await home.createBoard("Anonymous workshop");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  await facilitator.page.getByTestId("board.anonymous").click();
+  await expect(facilitator.page.getByTestId("anonymous.badge")).toBeVisible();
+  const participant = await openAsAnotherPerson(links.participant);
+  await participant.page.getByTestId("join.department").selectOption("digital");
+  await participant.page.getByTestId("join.submit").click();
+  await expect(participant.page.getByTestId("anonymous.badge")).toBeVisible();
+
+  for (const language of ["en", "ar", "fa", "pl"]) {
+    for (const [who, board] of [
+      ["facilitator", facilitator],
+      ["participant", participant],
+    ] as const) {
+      await board.page.getByTestId("language.picker").selectOption(language);
+      await expect(board.page.locator("html")).toHaveAttribute("lang", language);
+      await board.page.locator(".topbar").screenshot({ path: testInfo.outputPath(`topbar-${who}-${language}.png`) });
+      expect(await topBarFaults(board.page), `${who} in ${language}`).toEqual([]);
+      // The title is not squeezed to nothing to make room.
+      await expect(board.page.getByTestId("board.title")).toBeVisible();
+      await expect(board.page.getByTestId("board.title")).toHaveText("Anonymous workshop");
+    }
+  }
+});

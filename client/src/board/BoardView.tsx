@@ -274,19 +274,20 @@ function ConnectedBoard({
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
           <DraftsBar desk={drafts} permissions={controller.permissions} peers={peers} />
-          <div className="spacer" />
-          {controller.permissions.mayCommand("follow.start") && (
-            <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />
-          )}
-          {role === "facilitator" && (
-            <SharePanel boardId={boardId} token={token}>
-              <Cofacilitators permissions={controller.permissions} peers={peers} />
-            </SharePanel>
-          )}
-          {role === "participant" && <SimpleModeButton />}
-          <PresenceList me={shownMe} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
-          <ConnectionBadge state={connectionState} />
-          <LanguagePicker />
+          <div className="topbar-end">
+            {controller.permissions.mayCommand("follow.start") && (
+              <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />
+            )}
+            {role === "facilitator" && (
+              <SharePanel boardId={boardId} token={token}>
+                <Cofacilitators permissions={controller.permissions} peers={peers} />
+              </SharePanel>
+            )}
+            {role === "participant" && <SimpleModeButton />}
+            <PresenceList me={shownMe} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
+            <ConnectionBadge state={connectionState} />
+            <LanguagePicker />
+          </div>
         </header>
         <JourneyBar controller={controller} journeys={controller.model.journeys()} titleOf={journeyTitle} />
         {role === "viewer" && (
