@@ -133,3 +133,34 @@ test("at 1280 px, with the anonymous badge on, the top bar fits in every languag
     }
   }
 });
+
+test("someone already on the board when it turns anonymous is offered to change their department, and asked for nothing else", async ({
+  home,
+  openAsAnotherPerson,
+}) => {
+  const links = await home.createBoard("Switched live");
+  const facilitator = await home.openBoard();
+  await facilitator.join("Amira", "callCentre");
+  const kasia = await openAsAnotherPerson(links.participant);
+  await kasia.join("ZqxKasiaName", "digital");
+  const me = kasia.page.getByTestId("presence.me");
+  await expect(me).toHaveAccessibleName(/Change your name or department$/);
+
+  await facilitator.page.getByTestId("board.anonymous").click();
+  await expect(kasia.page.getByTestId("anonymous.badge")).toBeVisible();
+  await expect(me).toHaveAccessibleName(/Change your department$/);
+  await me.click();
+  await expect(kasia.page.getByTestId("join.anonymous")).toBeVisible();
+  await expect(kasia.page.getByTestId("join.name")).toHaveCount(0);
+  await kasia.page.getByTestId("join.department").selectOption("sales");
+  await kasia.page.getByTestId("join.submit").click();
+  await kasia.waitUntilSaved();
+  await expect(facilitator.page.getByTestId("presence.peer")).toHaveAccessibleName(/^Anonymous · Sales/);
+  expect(plantedIn(await everythingShown(facilitator))).toEqual([]);
+
+  // Named again: changing asks for the name too, and the one kept in this browser comes back.
+  await facilitator.page.getByTestId("board.anonymous").click();
+  await expect(kasia.page.getByTestId("anonymous.badge")).toHaveCount(0);
+  await me.click();
+  await expect(kasia.page.getByTestId("join.name")).toHaveValue("ZqxKasiaName");
+});

@@ -33,6 +33,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [check, setCheck] = useState<Check>({ state: "checking" });
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity());
   const [joined, setJoined] = useState(identity !== null);
+  // Whether the board is anonymous as the open board last knew it: it may have changed since the session answer.
+  const [anonymousNow, setAnonymousNow] = useState<boolean | null>(null);
   // A personal link names its person: no choosing, and nothing to change (the server stamps it anyway).
   const invited = useMemo(
     () => (check.state === "ok" && check.session.invite ? invitedIdentity(check.session.invite) : null),
@@ -85,7 +87,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <JoinDialog
         initial={identity}
         boardTitle={check.session.title}
-        anonymous={check.session.anonymous === true}
+        anonymous={anonymousNow ?? check.session.anonymous === true}
         onJoin={(chosen) => {
           setIdentity(chosen);
           setJoined(true);
@@ -99,7 +101,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
       token={token}
       role={check.session.role}
       identity={identity}
-      onChangeIdentity={() => setJoined(false)}
+      onChangeIdentity={(anonymous) => {
+        setAnonymousNow(anonymous);
+        setJoined(false);
+      }}
     />
   );
 }

@@ -74,9 +74,11 @@ interface Props {
   token: string;
   role: Role;
   identity: Identity;
-  /** Asks again for name and department. */
-  /** Null for a personal link's person, whose name and department are the invite's. */
-  onChangeIdentity: (() => void) | null;
+  /**
+   * Asks again for name and department (the department alone while the board is anonymous, as it is now).
+   * Null for a personal link's person, whose name and department are the invite's.
+   */
+  onChangeIdentity: ((anonymous: boolean) => void) | null;
 }
 
 /** A board once we know who we are: connects, then shows the canvas and its tools. */
@@ -284,7 +286,13 @@ function ConnectedBoard({
               </SharePanel>
             )}
             {role === "participant" && <SimpleModeButton />}
-            <PresenceList me={shownMe} peers={peers} onEditMe={onChangeIdentity} follow={follow} />
+            <PresenceList
+              me={shownMe}
+              peers={peers}
+              onEditMe={onChangeIdentity && (() => onChangeIdentity(anonymous))}
+              anonymous={anonymous}
+              follow={follow}
+            />
             <ConnectionBadge state={connectionState} />
             <LanguagePicker />
           </div>

@@ -23,12 +23,15 @@ export function PresenceList({
   me,
   peers,
   onEditMe,
+  anonymous,
   follow,
 }: {
   me: Identity;
   peers: Peer[];
   /** Null when this person's name and department are their personal link's, which they cannot change. */
   onEditMe: (() => void) | null;
+  /** An anonymous board asks for a department only, so that is what changing offers. */
+  anonymous: boolean;
   follow: FollowModel;
 }) {
   const { t } = useTranslation();
@@ -36,6 +39,7 @@ export function PresenceList({
   const { following } = useSyncExternalStore(follow.subscribe, follow.getSnapshot);
   const describe = (name: string, department: string) =>
     `${name || t("presence.anonymous")} · ${departmentLabel(department)}`;
+  const change = anonymous ? "presence.changeDepartment" : "presence.change";
   const myLabel = `${me.name || t("presence.anonymous")} (${t("presence.you")}) · ${departmentLabel(me.department)}`;
   return (
     <ul className="presence" aria-label={t("presence.label", { count: peers.length + 1 })} data-testid="presence.list">
@@ -46,11 +50,11 @@ export function PresenceList({
           style={{ background: departmentColour(me.department) }}
           onClick={onEditMe ?? undefined}
           disabled={!onEditMe}
-          title={onEditMe ? undefined : t("presence.invited")}
+          title={onEditMe ? `${myLabel}. ${t(change)}` : t("presence.invited")}
           data-testid="presence.me"
         >
           <span aria-hidden>{initials(me.name, "?")}</span>
-          <span className="visually-hidden">{`${myLabel}. ${t(onEditMe ? "presence.change" : "presence.invited")}`}</span>
+          <span className="visually-hidden">{`${myLabel}. ${t(onEditMe ? change : "presence.invited")}`}</span>
         </button>
       </li>
       {peers.map((peer) => {
