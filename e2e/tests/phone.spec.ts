@@ -129,15 +129,16 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   // The projector: the viewer link opened full screen, no panel, following the facilitator's view.
   const projectorPage = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await projectorPage.goto(projectorUrl);
-  await projectorPage.getByTestId("join.name").fill("Room screen");
-  await projectorPage.getByTestId("join.department").selectOption("marketing");
-  await projectorPage.getByTestId("join.submit").click();
+  // A screen, not a person: nothing asks who it is, and nobody sees it among the people on the board.
   const projector = new BoardPage(projectorPage);
   await expect(projectorPage.getByTestId("projector")).toBeVisible();
+  await expect(projectorPage.getByTestId("join.form")).toHaveCount(0);
   await expect(projectorPage.getByTestId("projector.caption")).toContainText("Following Amira · Call centre");
   await expect(projectorPage.locator(".topbar, .toolbar, .journey-bar")).toHaveCount(0);
   await expect(projectorPage.locator(".minimap")).toBeHidden();
   await expect.poll(() => showsWhatLeaderShows(projector, facilitator)).toBe(true);
+  await expect(facilitator.page.getByTestId("presence.peer")).toHaveCount(1);
+  await expect(facilitator.page.getByTestId("presence.peer")).toHaveAttribute("data-name", "Ola");
   await projectorPage.screenshot({ path: testInfo.outputPath("projector-en.png") });
   await facilitator.page.getByTestId("panel.voting").click();
   await facilitator.page.getByTestId("toolbar.zoomIn").click();
@@ -150,7 +151,7 @@ test("a phone joins by the QR code, adds a card in the stage and lane it picks, 
   // Follow me: the projector follows the facilitator the workshop follows.
   await facilitator.page.getByTestId("follow.toggle").click();
   await facilitator.page.getByTestId("follow.start").click();
-  await expect(facilitator.page.getByTestId("follow.count")).toHaveText("Following you: 2 of 2");
+  await expect(facilitator.page.getByTestId("follow.count")).toHaveText("Following you: 1 of 1");
   await pan(facilitator, 300, -60);
   await expect.poll(() => showsWhatLeaderShows(projector, facilitator)).toBe(true);
   await expect(projectorPage.getByTestId("projector.caption")).toContainText("Following Amira · Call centre");

@@ -5,6 +5,7 @@ import { ApiFailure, fetchSession } from "../app/api";
 import { JoinDialog } from "../identity/JoinDialog";
 import { invitedIdentity, loadIdentity, type Identity } from "../identity/identity";
 import { BoardView } from "./BoardView";
+import { projectorIdentity, projectorRequested } from "./room/projector";
 import { learnServerTime } from "./state/serverClock";
 import { BoardMessage } from "./ui/BoardMessage";
 
@@ -26,7 +27,7 @@ const UNREACHABLE = new Set([0, 502, 503, 504]);
 
 type Check = { state: "checking" } | { state: "ok"; session: BoardSession } | { state: "refused"; reason: string };
 
-/** Checks the link, asks who you are (unless the link is a personal one, which says), then opens the board. */
+/** Checks the link, asks who you are (unless the link is a personal one, which says, or the projector, nobody), then opens the board. */
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
   const [token] = useState(() => readToken(boardId));
@@ -35,6 +36,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [joined, setJoined] = useState(identity !== null);
   // Whether the board is anonymous as the open board last knew it: it may have changed since the session answer.
   const [anonymousNow, setAnonymousNow] = useState<boolean | null>(null);
+  const [projectorSelf] = useState(projectorIdentity);
   // A personal link names its person: no choosing, and nothing to change (the server stamps it anyway).
   const invited = useMemo(
     () => (check.state === "ok" && check.session.invite ? invitedIdentity(check.session.invite) : null),
@@ -77,9 +79,29 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </p>
     );
   }
+  // The viewer link opened as the projector: a screen in the room, nobody to ask who it is.
+  if (check.session.role === "viewer" && projectorRequested(window.location.hash)) {
+    return (
+      <BoardView
+        boardId={boardId}
+        token={token}
+        role="viewer"
+        identity={projectorSelf}
+        onChangeIdentity={null}
+        projector
+      />
+    );
+  }
   if (invited) {
     return (
-      <BoardView boardId={boardId} token={token} role={check.session.role} identity={invited} onChangeIdentity={null} />
+      <BoardView
+        boardId={boardId}
+        token={token}
+        role={check.session.role}
+        identity={invited}
+        onChangeIdentity={null}
+        projector={false}
+      />
     );
   }
   if (!joined || !identity) {
@@ -105,6 +127,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         setAnonymousNow(anonymous);
         setJoined(false);
       }}
+      projector={false}
     />
   );
 }

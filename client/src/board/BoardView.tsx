@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import {
   CLOSE_REASONS,
@@ -60,7 +60,6 @@ import { TouchpointPanel } from "./ui/TouchpointPanel";
 import { VotingPanel } from "./ui/VotingPanel";
 import { PhoneBoard } from "./room/PhoneBoard";
 import { ProjectorScreen } from "./room/ProjectorScreen";
-import { projectorRequested } from "./room/projector";
 import { SimpleModeButton } from "./room/SimpleModeButton";
 import { useSimpleMode } from "./room/simpleMode";
 
@@ -79,11 +78,13 @@ interface Props {
    * Null for a personal link's person, whose name and department are the invite's.
    */
   onChangeIdentity: ((anonymous: boolean) => void) | null;
+  /** The viewer link opened as the projector: the canvas alone, following the facilitator (`room/`), and nobody in presence. */
+  projector: boolean;
 }
 
 /** A board once we know who we are: connects, then shows the canvas and its tools. */
 export function BoardView(props: Props) {
-  const session = useBoardSession(props.boardId, props.token, props.role, props.identity);
+  const session = useBoardSession(props.boardId, props.token, props.role, props.identity, !props.projector);
   const [simple, chooseSimple] = useSimpleMode();
   if (!session) return null;
   if (simple && props.role === "participant")
@@ -97,6 +98,7 @@ function ConnectedBoard({
   role,
   identity,
   onChangeIdentity,
+  projector,
   connection,
   controller,
   voting,
@@ -117,8 +119,6 @@ function ConnectedBoard({
   const cursorsHidden = useCursorsHidden();
   const departmentLabel = useDepartmentLabel();
   const format = useFormat();
-  // The viewer link opened as the projector: the canvas alone, following the facilitator (`room/`).
-  const [projector] = useState(() => role === "viewer" && projectorRequested(window.location.hash));
   const votingVersion = useSyncExternalStore(voting.subscribe, voting.getVersion);
   // A draft kept or dropped changes the layout: its cell makes room for it.
   const myDrafts = useSyncExternalStore(drafts.subscribe, drafts.list);

@@ -1,4 +1,5 @@
-import type { FollowState } from "@journeyboard/shared";
+import { newId, type FollowState } from "@journeyboard/shared";
+import type { Identity } from "../../identity/identity";
 import type { FollowSnapshot } from "../follow/FollowModel";
 import type { Peer } from "../state/presence";
 
@@ -9,6 +10,13 @@ const PROJECTOR = "projector";
 /** Whether the link (its fragment, never sent to the server) asks for the projector view. */
 export const projectorRequested = (hash: string): boolean =>
   new URLSearchParams(hash.replace(/^#/, "")).get(VIEW_KEY) === PROJECTOR;
+
+/**
+ * Who the projector is to the board: no person. It asks nobody's name and
+ * is not announced in presence; its id is its own, so it follows as itself
+ * even in a browser where a person (the facilitator, say) also works.
+ */
+export const projectorIdentity = (): Identity => ({ id: newId(), name: "", department: "" });
 
 /** The viewer link that opens as the projector. */
 export function projectorLink(viewerUrl: string): string {

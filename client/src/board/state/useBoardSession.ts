@@ -49,7 +49,14 @@ class SessionSlot {
  * facilitator rotates or revokes this role's link, the server closes the
  * connection and the session ends, saying so.
  */
-export function useBoardSession(boardId: string, token: string, role: Role, identity: Identity): BoardSession | null {
+export function useBoardSession(
+  boardId: string,
+  token: string,
+  role: Role,
+  identity: Identity,
+  /** False for the projector, a screen rather than a person: it tells nobody it is there. */
+  announced: boolean,
+): BoardSession | null {
   const [slot] = useState(() => new SessionSlot());
   const [resync, setResync] = useState<{ count: number; reason: UpdateRefusal | null }>({ count: 0, reason: null });
   useEffect(() => {
@@ -84,7 +91,7 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       voting,
       drafts,
     );
-    announce(connection.provider, identity);
+    if (announced) announce(connection.provider, identity);
     const follow = new FollowModel(
       controller,
       connection.provider.awareness!,
@@ -122,6 +129,6 @@ export function useBoardSession(boardId: string, token: string, role: Role, iden
       model.destroy();
       connection.destroy();
     };
-  }, [slot, boardId, token, role, identity, resync]);
+  }, [slot, boardId, token, role, identity, announced, resync]);
   return useSyncExternalStore(slot.subscribe, slot.get);
 }
