@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newLane, newStage, type CardRecord, type JourneyGrid } from "@journeyboard/shared";
-import { journeySvg, type SvgCurve } from "./exportSvg";
+import { journeySvg, type SvgCurve, type SvgLabels } from "./exportSvg";
 import { headingRects, layoutJourney } from "./state/layout";
 import { shapeOf } from "./state/cellShape";
 
@@ -26,7 +26,7 @@ const grid: JourneyGrid = {
   lanes: [newLane({ id: "l", journeyId: "j", kind: "irritants", title: "Irritants", order: "a0" })],
   cells: new Map([["s\u0000l", cards]]),
 };
-const labels = { stage: () => "Awareness", lane: () => "Irritants" };
+const labels: SvgLabels = { stage: () => "Awareness", lane: () => "Irritants", merged: () => null };
 const noCurve: SvgCurve = { steps: [], labels: { disagreement: "Disagree", scale: (v) => `face${v}` } };
 
 describe("clusters in the journey's SVG", () => {
