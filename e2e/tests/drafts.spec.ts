@@ -96,6 +96,15 @@ test("three people draft alone, one reloads and keeps their drafts, the facilita
     new RegExp(kasiaWords[2]!),
     new RegExp(kasiaWords[3]!),
   ]);
+  // The keyboard reaches a draft from its list: Enter on its Edit opens it in the editor, Escape leaves it as it was.
+  await kasia.page.getByTestId("drafts.edit").nth(1).focus();
+  await kasia.page.keyboard.press("Enter");
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue(kasiaWords[1]!);
+  await kasia.page.keyboard.press("Escape");
+  await expect(editor).toHaveCount(0);
+  await kasia.page.getByTestId("drafts.count").click();
+  await expect(kasia.page.getByTestId("drafts.item").nth(1)).toContainText(kasiaWords[1]!);
   await kasia.page.screenshot({ path: testInfo.outputPath("drafts-en.png") });
   await kasia.page.getByTestId("language.picker").selectOption("ar");
   await expect(kasia.page.getByTestId("drafts.count")).toHaveText(/مسودات خاصة/);

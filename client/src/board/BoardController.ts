@@ -665,6 +665,20 @@ export class BoardController {
     if (hit) this.addCard({ ...hit, index: grid.cells.get(cellKey(hit.stageId, hit.laneId))?.length ?? 0 });
   }
 
+  /** One of this person's drafts opened in the editor from its list (the keyboard's way to it), brought into view first. */
+  editDraft(id: string): void {
+    const layout = this.layout();
+    const grid = this.grid();
+    const journeyId = this.journeyId();
+    if (!this.drafts || !layout || !grid || !journeyId) return;
+    const box = draftBoxes(layout, grid, this.drafts.list(), journeyId).get(id);
+    if (box && this.viewport.width) {
+      const camera = cameraShowing(this.ui.camera, box, this.uncovered());
+      if (camera !== this.ui.camera) this.set({ camera });
+    }
+    this.drafts.startEditing(id);
+  }
+
   private draftAt(layout: JourneyLayout, grid: JourneyGrid, point: { x: number; y: number }): string | undefined {
     const journeyId = this.journeyId();
     if (!this.drafts || !journeyId) return undefined;

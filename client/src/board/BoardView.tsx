@@ -275,7 +275,12 @@ function ConnectedBoard({
           </span>
           <PhaseControl controller={controller} facilitator={controller.permissions.mayCommand("phase.set")} />
           <TimerControl timer={timer} mayRun={controller.permissions.mayCommand("timer.start")} />
-          <DraftsBar desk={drafts} permissions={controller.permissions} peers={peers} />
+          <DraftsBar
+            desk={drafts}
+            permissions={controller.permissions}
+            peers={peers}
+            onEdit={(id) => controller.editDraft(id)}
+          />
           <div className="topbar-end">
             {controller.permissions.mayCommand("follow.start") && (
               <FollowControl follow={follow} presenter={presenter} peers={peers} nameOf={nameOf} />

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { Peer } from "../state/presence";
 import type { Permissions } from "../state/permissions";
@@ -8,16 +8,20 @@ interface Props {
   desk: DraftDesk;
   permissions: Permissions;
   peers: readonly Peer[];
+  /** Opens a draft in the editor, on the canvas where it stands; a phone, without the canvas, has none. */
+  onEdit?: (id: string) => void;
 }
 
 /**
  * This person's private drafts: how many are not published yet, each to
- * publish or discard, all to publish at once; and for the facilitator in
+ * edit (the keyboard's way to a draft on the canvas), publish or discard,
+ * all to publish at once; and for the facilitator in
  * the drafting phase, how many people hold drafts (presence carries the
  * number, never a text) and the reveal.
  */
-export function DraftsBar({ desk, permissions, peers }: Props) {
+export function DraftsBar({ desk, permissions, peers, onEdit }: Props) {
   const { t } = useTranslation();
+  const list = useRef<HTMLDetailsElement>(null);
   const drafts = useSyncExternalStore(desk.subscribe, desk.list);
   const drafting = desk.writing;
   const mayPublish = permissions.may("cards");
@@ -28,7 +32,7 @@ export function DraftsBar({ desk, permissions, peers }: Props) {
   return (
     <div className="drafts-bar">
       {drafts.length > 0 && (
-        <details className="drafts" data-testid="drafts">
+        <details className="drafts" data-testid="drafts" ref={list}>
           <summary data-testid="drafts.count" title={t("drafts.private")}>
             {t("drafts.mine", { count: drafts.length })}
           </summary>
@@ -38,6 +42,19 @@ export function DraftsBar({ desk, permissions, peers }: Props) {
               {drafts.map((draft) => (
                 <li key={draft.id} data-testid="drafts.item">
                   <span dir="auto">{draft.text}</span>
+                  {onEdit && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        // The list gives way to the editor, which opens over the draft on the canvas.
+                        if (list.current) list.current.open = false;
+                        onEdit(draft.id);
+                      }}
+                      data-testid="drafts.edit"
+                    >
+                      {t("drafts.edit")}
+                    </button>
+                  )}
                   <button type="button" disabled={!mayPublish} onClick={() => desk.publish([draft.id])}>
                     {t("drafts.publish")}
                   </button>
