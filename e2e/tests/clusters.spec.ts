@@ -98,6 +98,10 @@ test("the facilitator groups two selected cards under a name, which a participan
   await expect(page.getByTestId("toolbar.clusterName")).toHaveCount(0);
   await expect.poll(() => headings(kasia)).toEqual(["Pricing"]);
   await expect.poll(() => headings(facilitator)).toEqual(["Pricing"]);
+  // A screen reader hears it in the list of cards too.
+  await expect(kasia.page.locator('[data-testid="board.cardList"] li', { hasText: "Hidden delivery fees" })).toHaveText(
+    /, in the cluster “Pricing”$/,
+  );
   // The heading stands above the cluster's first card, clear of it.
   const first = await kasia.cardBox("Hidden delivery fees");
   const [heading] = await kasia.page.evaluate(() =>
@@ -137,6 +141,13 @@ test("the facilitator groups two selected cards under a name, which a participan
   await page.getByTestId("cluster.name").fill("Hidden costs");
   await page.getByTestId("cluster.name").press("Enter");
   await expect.poll(() => headings(kasia)).toEqual(["Hidden costs", "موقع بطيء"]);
+  // The keyboard opens the same menu from a card of the cluster (G).
+  await facilitator.selectCard("Hidden delivery fees");
+  await page.keyboard.press("g");
+  await expect(page.getByTestId("cluster.name")).toBeFocused();
+  await expect(page.getByTestId("cluster.name")).toHaveValue("Hidden costs");
+  await page.getByTestId("cluster.name").press("Escape");
+  await expect(page.getByTestId("cluster.menu")).toHaveCount(0);
 
   // In a phase that keeps participants to their own cards, Kasia is offered nothing on the facilitator's.
   await page.getByTestId("phase.select").selectOption("diverge");

@@ -754,6 +754,29 @@ export class BoardController {
     if (this.ui.menu) this.set({ menu: null });
   }
 
+  /** The cluster of the card the keyboard is on, if it is in one. */
+  clusterAtFocus(): ClusterTarget | null {
+    const focus = this.keyboardFocus();
+    const card = focus && "card" in focus ? this.model.record("cards", focus.card) : undefined;
+    return card?.cluster ? { stageId: card.stageId, laneId: card.laneId, cluster: card.cluster } : null;
+  }
+
+  /** The keyboard's way to a cluster's heading menu: opened beside the card the keyboard is on, as a press on the heading opens it. */
+  openClusterMenuAtFocus(): void {
+    const target = this.clusterAtFocus();
+    const focus = this.keyboardFocus();
+    const box = focus && "card" in focus ? this.layout()?.cards.get(focus.card) : undefined;
+    if (!target || !box) return;
+    const { camera } = this.ui;
+    const at = (value: number, offset: number, size: number) =>
+      Math.min(Math.max(value * camera.scale + offset, 64), size - 320);
+    this.openClusterMenu({
+      ...target,
+      x: at(box.x, camera.x, this.viewport.width),
+      y: at(box.y, camera.y, this.viewport.height),
+    });
+  }
+
   /** Opens the menu of a cluster's heading, or closes it (null). */
   openClusterMenu(clusterMenu: ClusterMenu | null): void {
     this.set({ clusterMenu, menu: null });

@@ -8,6 +8,7 @@ import { actionDeleteSelection } from "./actionDeleteSelection";
 import { actionEditCard } from "./actionEditCard";
 import { actionFocusCard } from "./actionFocusCard";
 import { actionFocusKeepSelection } from "./actionFocusKeepSelection";
+import { actionClusterMenu } from "./actionClusterMenu";
 import { actionLaneMenu } from "./actionLaneMenu";
 import { actionMoveCard } from "./actionMoveCard";
 import { actionPaste } from "./actionPaste";
@@ -37,6 +38,7 @@ export const ACTIONS: readonly Action[] = [
   actionRateCard,
   actionStageMenu,
   actionLaneMenu,
+  actionClusterMenu,
   actionDeleteSelection,
   actionMergeSelection,
   actionUngroupSelection,

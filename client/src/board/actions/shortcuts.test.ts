@@ -51,9 +51,11 @@ describe("keyboard shortcuts", () => {
     expect(rate.id).toBe("rateCard");
     expect(keyPressed(rate, arabicThree)).toBe("3");
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft" }))?.id).toBe("focusCard");
+    expect(actionFor(ACTIONS, press({ key: "ل", code: "KeyG" }))?.id).toBe("clusterMenu");
     expect(actionFor(ACTIONS, press({ key: "ArrowLeft", shiftKey: true }))?.id).toBe("moveCard");
     const onCanvas = ACTIONS.filter((action) => action.onCanvas).map((action) => action.id);
     expect(onCanvas.sort()).toEqual([
+      "clusterMenu",
       "editCard",
       "focusCard",
       "focusKeepSelection",

@@ -8,7 +8,8 @@ import type { BoardModel } from "../state/BoardModel";
 /**
  * The cards of the canvas as text, for screen readers (a canvas says
  * nothing to them): one list per stage, each card with its lane, and a
- * merged card with how many cards it stands for (the canvas's badge). A
+ * merged card with how many cards it stands for (the canvas's badge), a
+ * card in a cluster with the cluster's name (the canvas's heading). A
  * stage whose cards did not change is not rendered again.
  */
 export function CardList({
@@ -73,6 +74,8 @@ const StageCards = memo(
                   })
                 : t("board.cardListItem", { lane: labels.lane(lane.id), text });
               const count = merged[i]?.get(card.id);
+              const clustered = (said: string) =>
+                card.cluster ? t("board.cardListClustered", { item: said, cluster: card.cluster }) : said;
               return (
                 <li
                   key={card.id}
@@ -83,7 +86,9 @@ const StageCards = memo(
                   data-merged={count}
                   dir="auto"
                 >
-                  {count ? t("board.cardListMerged", { item, merged: t("card.mergedLabel", { count }) }) : item}
+                  {clustered(
+                    count ? t("board.cardListMerged", { item, merged: t("card.mergedLabel", { count }) }) : item,
+                  )}
                 </li>
               );
             }),
