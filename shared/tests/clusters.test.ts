@@ -7,6 +7,7 @@ import {
   createUndoManager,
   groupCards,
   localUserOrigin,
+  moveCard,
   readAll,
   renameCluster,
   settledViolations,
@@ -102,5 +103,32 @@ describe("clusters", () => {
     expect(() => groupCards(doc, { ids: [], name: "x" }, me)).toThrow(DomainError);
     expect(() => renameCluster(doc, { ...cell, from: "none", to: "x" }, me)).toThrow(DomainError);
     expect(JSON.stringify(readAll(doc, "cards"))).toBe(before);
+  });
+
+  it("takes a card dropped between two cards of a cluster into it, keeps one moved beside its own, and lets one moved away leave", () => {
+    const { doc, me, runs, cell } = irritantsBoard();
+    groupCards(doc, { ids: ["a", "b"], name: "Fees" }, me);
+    expect(runs()).toEqual([
+      ["Fees", ["a", "b"]],
+      [null, ["c"]],
+      [null, ["d"]],
+    ]);
+    moveCard(doc, { id: "d", ...cell, index: 1 }, me);
+    expect(runs()).toEqual([
+      ["Fees", ["a", "d", "b"]],
+      [null, ["c"]],
+    ]);
+    moveCard(doc, { id: "a", ...cell, index: 2 }, me);
+    expect(runs()).toEqual([
+      ["Fees", ["d", "b", "a"]],
+      [null, ["c"]],
+    ]);
+    moveCard(doc, { id: "d", ...cell, index: 3 }, me);
+    expect(runs()).toEqual([
+      ["Fees", ["b", "a"]],
+      [null, ["c"]],
+      [null, ["d"]],
+    ]);
+    expect(settledViolations(doc)).toEqual([]);
   });
 });

@@ -81,15 +81,32 @@ export function moveCard(doc: Y.Doc, args: MoveCardArgs, origin: Origin): void {
     if (!card) throw new DomainError("not-found", `card ${args.id} does not exist`);
     requireLiveCell(doc, card.journeyId, args.stageId, args.laneId);
     const siblings = cardsInCell(doc, args.stageId, args.laneId).filter((c) => c.id !== card.id);
+    const cluster = clusterAt(siblings, args.index, card.cluster);
     patchRecord(doc, "cards", args.id, {
       stageId: args.stageId,
       laneId: args.laneId,
       order: keyAtIndex(siblings, args.index),
+      // Written only when it changes: a move does not undo someone's grouping made at the same moment.
+      ...(cluster !== card.cluster && { cluster }),
     });
     for (const original of mergedOriginals(doc, args.id)) {
       patchRecord(doc, "cards", original.id, { stageId: args.stageId, laneId: args.laneId });
     }
   }, origin);
+}
+
+/**
+ * The cluster a card placed at `index` among a cell's other cards belongs
+ * to, as its neighbours show it: dropped between two cards of a cluster it
+ * joins it; still beside a card of its own cluster it stays in it; anywhere
+ * else it leaves it, so a cluster's cards never stand apart under two
+ * headings of one name.
+ */
+function clusterAt(siblings: readonly CardRecord[], index: number, own: string | null): string | null {
+  const before = siblings[Math.min(index, siblings.length) - 1]?.cluster ?? null;
+  const after = siblings[index]?.cluster ?? null;
+  if (before !== null && before === after) return before;
+  return own !== null && (before === own || after === own) ? own : null;
 }
 
 /**
