@@ -63,6 +63,11 @@ test("the facilitator merges two duplicates a participant voted on; the dots cou
   }
   expect(await ola.mergedBadge("Long queue at the till")).toBeNull();
   await screenshot(ola.page, testInfo.outputPath("merged-badge-en.png"));
+  // The outline, the journey as a list, says it too.
+  await ola.page.getByTestId("panel.outline").click();
+  await expect(ola.page.getByTestId("outline.marks")).toHaveText(["Merged from 2 cards"]);
+  await ola.page.getByTestId("outline.panel").getByRole("button", { name: "Close" }).click();
+  await expect(ola.page.getByTestId("outline.panel")).toHaveCount(0);
 
   // A press on the badge selects the card: its panel lists the original with its author's department;
   // only those who run the workshop restore it.

@@ -29,6 +29,7 @@ export function OutlinePanel({ controller, labels }: { controller: BoardControll
           <h3 id={`outline-${stage.id}`}>{labels.stage(stage.id)}</h3>
           {grid.lanes.map((lane) => {
             const cards = grid.cells.get(cellKey(stage.id, lane.id)) ?? [];
+            const merged = controller.model.mergedIn(cellKey(stage.id, lane.id));
             const where = t("outline.where", { stage: labels.stage(stage.id), lane: labels.lane(lane.id) });
             return (
               <div key={lane.id} className="outline-lane" role="group" aria-label={where}>
@@ -41,6 +42,7 @@ export function OutlinePanel({ controller, labels }: { controller: BoardControll
                         card={card}
                         label={t("outline.cardLabel", { where, number: i + 1 })}
                       />
+                      <CardMarks merged={merged.get(card.id) ?? 0} cluster={card.cluster} />
                     </li>
                   ))}
                 </ul>
@@ -110,5 +112,18 @@ function AddInOutline({ label, onAdd }: { label: string; onAdd: (text: string) =
         <Plus size={16} aria-hidden />
       </button>
     </div>
+  );
+}
+
+/** What the canvas shows on a card besides its words: how many cards it stands for, and its cluster's heading. */
+function CardMarks({ merged, cluster }: { merged: number; cluster: string | null }) {
+  const { t } = useTranslation();
+  if (merged < 2 && !cluster) return null;
+  return (
+    <p className="hint" dir="auto" data-testid="outline.marks">
+      {[merged > 1 && t("card.mergedLabel", { count: merged }), cluster && t("outline.inCluster", { cluster })]
+        .filter(Boolean)
+        .join(" · ")}
+    </p>
   );
 }
