@@ -712,17 +712,9 @@ export class BoardController {
     const column = layout?.columns.find((c) => c.stage.id === cell?.stageId);
     const row = layout?.rows.find((r) => r.lane.id === cell?.laneId);
     if (!layout || !cell || !column || !row) return;
-    const { camera } = this.ui;
     const world = axis === "stage" ? { x: column.x, y: GRID.stageHeaderHeight } : { x: layout.laneHeaderX, y: row.y };
-    const at = (value: number, offset: number, size: number) =>
-      Math.min(Math.max(value * camera.scale + offset, 64), size - 320);
     const id = axis === "stage" ? cell.stageId : cell.laneId;
-    const menu = {
-      axis,
-      id,
-      x: at(world.x, camera.x, this.viewport.width),
-      y: at(world.y, camera.y, this.viewport.height),
-    };
+    const menu = { axis, id, ...this.menuPoint(world) };
     if (this.menuRefused(axis, id)) return;
     this.set({ menu, selection: new Set(), focusCell: cell, keyboardAt: null });
   }
@@ -767,14 +759,15 @@ export class BoardController {
     const focus = this.keyboardFocus();
     const box = focus && "card" in focus ? this.layout()?.cards.get(focus.card) : undefined;
     if (!target || !box) return;
+    this.openClusterMenu({ ...target, ...this.menuPoint(box) });
+  }
+
+  /** Where a menu opened from the keyboard stands on screen: at a board point, kept clear of the screen's edges. */
+  private menuPoint(world: { x: number; y: number }): { x: number; y: number } {
     const { camera } = this.ui;
     const at = (value: number, offset: number, size: number) =>
       Math.min(Math.max(value * camera.scale + offset, 64), size - 320);
-    this.openClusterMenu({
-      ...target,
-      x: at(box.x, camera.x, this.viewport.width),
-      y: at(box.y, camera.y, this.viewport.height),
-    });
+    return { x: at(world.x, camera.x, this.viewport.width), y: at(world.y, camera.y, this.viewport.height) };
   }
 
   /** Opens the menu of a cluster's heading, or closes it (null). */
